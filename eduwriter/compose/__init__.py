@@ -1,0 +1,1 @@
+"""The report model: sections, numbering, slots, checks (no Qt)."""

@@ -1,0 +1,1 @@
+"""Import pipeline: decode -> clean -> segment -> outline -> slots (no Qt)."""

@@ -1,0 +1,1 @@
+"""The library: skeleton/phrasing store, search, sharing (no Qt)."""
