@@ -1,0 +1,93 @@
+"""Plain data extracted from imported documents: phrasings and section skeletons.
+
+This is the contract between extraction (``phrases.py``, ``skeletons.py``) and the library
+store (``eduwriter.library``). Ids are stable: the same text from the same sources always gets
+the same id, so rebuilding the library and re-importing shared packs are idempotent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Phrasing functions, in the order the library tree shows them.
+FUNCTIONS = ("开头", "过渡", "结尾", "标题", "措施", "成效", "问题", "打算", "常用词组")
+
+#: Section roles of a skeleton.
+ROLES = (
+    "开头",
+    "指导思想",
+    "工作目标",
+    "主要任务",
+    "保障措施",
+    "主要成绩",
+    "存在问题",
+    "下一步打算",
+    "结尾",
+    "其他",
+)
+
+
+@dataclass(slots=True, frozen=True)
+class SourceRef:
+    """Where an item comes from: file name, document title (or 文档N), section path (heading texts)."""
+
+    file: str
+    document: str
+    section: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "document": self.document, "section": list(self.section)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> SourceRef:
+        return cls(data["file"], data["document"], tuple(data.get("section", ())))
+
+
+@dataclass(slots=True)
+class Phrasing:
+    """A reusable sentence or clause.
+
+    ``text`` is the repaired text with slots written as 【年份】/【地区】/…; ``original`` keeps the
+    source wording when it differed (spun words repaired, specifics replaced by slots).
+    ``family`` is set for parallel headings (以“德”为先… / 以“智”为基…) and holds the shared pattern.
+    """
+
+    id: str
+    text: str
+    function: str
+    tags: list[str] = field(default_factory=list)
+    slots: list[str] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    score: float = 0.0
+    original: str = ""
+    family: str = ""
+    genre: str = ""
+
+
+@dataclass(slots=True)
+class SkeletonPart:
+    """One heading of a skeleton with its level, role and a hint of what goes under it."""
+
+    level: int
+    heading: str
+    role: str
+    hint: str = ""
+    source: SourceRef | None = None
+
+
+@dataclass(slots=True)
+class Skeleton:
+    """The outline of one document (``merged`` False) or of a whole genre (``merged`` True).
+
+    For a merged skeleton each part's ``support`` says how many source documents share that role,
+    and ``examples`` link to example sections in the sources.
+    """
+
+    id: str
+    title: str
+    genre: str
+    parts: list[SkeletonPart] = field(default_factory=list)
+    merged: bool = False
+    support: list[int] = field(default_factory=list)
+    examples: list[list[SourceRef]] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
