@@ -1,0 +1,506 @@
+"""Qt tree model over the library store.
+
+Four top nodes: 结构骨架 (by genre), 常用语句 (by function, then topic tag), 范文
+(file → document → section) and 我的素材 (the writer's folders and snippets). A top node's subtree
+is read from the store only when the node is first expanded (``fetchMore``), so opening the
+window with a large library stays fast; node labels carry item counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from eduwriter.core.items import FUNCTIONS
+from eduwriter.gui.mime import ITEM_MIME, item_to_mime
+
+CTX = "LibraryModel"
+
+#: Custom data roles.
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the store Item (item rows only)
+NodeKindRole = Qt.ItemDataRole.UserRole + 2  # "top" | "group" | "folder" | "item"
+NodeKeyRole = Qt.ItemDataRole.UserRole + 3  # stable key tuple of the node (for re-expanding)
+FolderIdRole = Qt.ItemDataRole.UserRole + 4  # folder id of folder rows (None for 我的素材 itself)
+
+TOP_KINDS = ("skeleton", "phrasing", "document", "snippet")
+
+GENRE_ORDER = ("plan", "summary", "speech", "article")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def top_label(kind: str) -> str:
+    return {
+        "skeleton": tr("结构骨架"),
+        "phrasing": tr("常用语句"),
+        "document": tr("范文"),
+        "snippet": tr("我的素材"),
+    }.get(kind, kind)
+
+
+def genre_label(genre: str) -> str:
+    return {
+        "plan": tr("工作计划"),
+        "summary": tr("工作总结"),
+        "speech": tr("讲话稿"),
+        "article": tr("其他文稿"),
+        "": tr("未分类"),
+    }.get(genre or "", genre)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "skeleton": tr("结构骨架"),
+        "phrasing": tr("常用语句"),
+        "document": tr("范文"),
+        "section": tr("范文段落"),
+        "snippet": tr("我的素材"),
+    }.get(kind, kind)
+
+
+def field(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def parent_id(item: Any) -> Any:
+    """Id of the document/section an imported section belongs to (None for top items)."""
+    for name in ("parent", "parent_id"):
+        value = field(item, name)
+        if value:
+            return value
+    data = field(item, "data") or {}
+    return data.get("parent") or data.get("parent_id") if isinstance(data, dict) else None
+
+
+def item_label(item: Any, limit: int = 48) -> str:
+    """One line for a tree or result row: the title, or the start of the text."""
+    text = (field(item, "title") or "").strip() or (field(item, "text") or "").strip()
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return ("★ " if field(item, "favorite") else "") + (text or tr("（空）"))
+
+
+def item_payload(item: Any) -> dict[str, Any]:
+    """The insert / drag payload of an item: id, kind, text, title, data."""
+    data = field(item, "data") or {}
+    return {
+        "id": str(field(item, "id", "")),
+        "kind": str(field(item, "kind", "")),
+        "text": str(field(item, "text", "") or ""),
+        "title": str(field(item, "title", "") or ""),
+        "data": dict(data) if isinstance(data, dict) else {},
+    }
+
+
+class Node:
+    __slots__ = ("kind", "key", "label", "count", "parent", "children", "item", "folder_id")
+
+    def __init__(
+        self,
+        kind: str,
+        key: tuple,
+        label: str,
+        parent: Node | None,
+        item: Any = None,
+        count: int | None = None,
+        folder_id: Any = None,
+    ) -> None:
+        self.kind = kind
+        self.key = key
+        self.label = label
+        self.parent = parent
+        self.item = item
+        self.count = count
+        self.folder_id = folder_id
+        self.children: list[Node] | None = None  # None = not loaded yet
+
+    def add(self, child: Node) -> Node:
+        if self.children is None:
+            self.children = []
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        if self.parent is None or self.parent.children is None:
+            return 0
+        return self.parent.children.index(self)
+
+
+class LibraryModel(QAbstractItemModel):
+    """The library tree. ``refresh()`` re-reads the store (expanded nodes reload on demand)."""
+
+    def __init__(self, store: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._root = Node("root", (), "", None)
+        self._root.children = []
+        self._icons: dict[str, Any] = {}
+        self.refresh()
+
+    @property
+    def store(self) -> Any:
+        return self._store
+
+    # -- building ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.beginResetModel()
+        counts = self._kind_counts()
+        self._root.children = []
+        for kind in TOP_KINDS:
+            self._root.add(Node("top", (kind,), top_label(kind), None, count=counts.get(kind)))
+        self.endResetModel()
+
+    def _kind_counts(self) -> dict[str, int]:
+        try:
+            stats = self._store.stats()
+        except Exception:  # noqa: BLE001 - counts are a nicety
+            stats = None
+        by_kind = field(stats, "by_kind") or field(stats, "kinds") or {}
+        if isinstance(by_kind, dict) and by_kind:
+            return {str(k): int(v) for k, v in by_kind.items()}
+        return {}
+
+    def _load(self, node: Node) -> list[Node]:
+        if node.kind != "top":
+            return []
+        kind = node.key[0]
+        builder = {
+            "skeleton": self._build_skeletons,
+            "phrasing": self._build_phrasings,
+            "document": self._build_documents,
+            "snippet": self._build_snippets,
+        }[kind]
+        holder = Node("top", node.key, node.label, None)
+        holder.children = []
+        builder(holder)
+        node.count = _count_items(holder)
+        return holder.children
+
+    def _build_skeletons(self, top: Node) -> None:
+        items = list(self._store.items(kind="skeleton"))
+        by_genre: dict[str, list[Any]] = {}
+        for it in items:
+            by_genre.setdefault(field(it, "genre") or "", []).append(it)
+        for genre in _ordered(by_genre, GENRE_ORDER):
+            group = top.add(Node("group", top.key + (genre,), genre_label(genre), None))
+            group.children = []
+            rows = sorted(by_genre[genre], key=_skeleton_sort_key)
+            for it in rows:
+                group.add(_item_node(it, group))
+            group.count = len(rows)
+
+    def _build_phrasings(self, top: Node) -> None:
+        items = list(self._store.items(kind="phrasing"))
+        by_function: dict[str, list[Any]] = {}
+        for it in items:
+            by_function.setdefault(field(it, "function") or "", []).append(it)
+        for function in _ordered(by_function, FUNCTIONS):
+            rows = sorted(by_function[function], key=_phrasing_sort_key)
+            group = top.add(
+                Node("group", top.key + (function,), function or tr("其他"), None, count=len(rows))
+            )
+            group.children = []
+            by_tag: dict[str, list[Any]] = {}
+            for it in rows:
+                tags = list(field(it, "tags") or []) or [""]
+                for tag in tags:
+                    by_tag.setdefault(tag, []).append(it)
+            tagged = sorted((t for t in by_tag if t), key=lambda t: (-len(by_tag[t]), t))
+            if not tagged:  # no topics at all: list the phrasings directly
+                for it in rows:
+                    group.add(_item_node(it, group))
+                continue
+            for tag in [*tagged, ""] if "" in by_tag else tagged:
+                sub = group.add(
+                    Node(
+                        "group",
+                        group.key + (tag,),
+                        tag or tr("其他"),
+                        None,
+                        count=len(by_tag[tag]),
+                    )
+                )
+                sub.children = [_item_node(it, sub) for it in by_tag[tag]]
+
+    def _build_documents(self, top: Node) -> None:
+        docs = list(self._store.items(kind="document"))
+        sections = list(self._store.items(kind="section"))
+        children_of: dict[Any, list[Any]] = {}
+        for sec in sections:
+            children_of.setdefault(parent_id(sec), []).append(sec)
+        by_file: dict[str, list[Any]] = {}
+        for doc in docs:
+            sources = field(doc, "sources") or []
+            name = field(sources[0], "file") if sources else ""
+            by_file.setdefault(name or tr("（未知文件）"), []).append(doc)
+
+        def attach(node: Node, item_id: Any, depth: int) -> int:
+            total = 0
+            for sec in children_of.get(item_id, []):
+                child = node.add(_item_node(sec, node))
+                total += 1
+                if depth < 12:
+                    total += attach(child, field(sec, "id"), depth + 1)
+            return total
+
+        for name in sorted(by_file):
+            group = top.add(Node("group", top.key + (name,), name, None))
+            group.children = []
+            count = 0
+            for doc in by_file[name]:
+                dnode = group.add(_item_node(doc, group))
+                dnode.children = []
+                count += 1 + attach(dnode, field(doc, "id"), 0)
+            group.count = len(by_file[name])
+
+    def _build_snippets(self, top: Node) -> None:
+        folders = list(self._store.folders())
+        snippets = list(self._store.items(kind="snippet"))
+        ids = {field(f, "id") for f in folders}
+        sub_of: dict[Any, list[Any]] = {}
+        for f in folders:
+            p = field(f, "parent")
+            sub_of.setdefault(p if p in ids else None, []).append(f)
+        in_folder: dict[Any, list[Any]] = {}
+        for sn in snippets:
+            fid = field(sn, "folder")
+            in_folder.setdefault(fid if fid in ids else None, []).append(sn)
+
+        def fill(node: Node, folder_id: Any) -> int:
+            node.children = node.children or []
+            total = 0
+            for f in sorted(sub_of.get(folder_id, []), key=lambda f: str(field(f, "name", ""))):
+                fid = field(f, "id")
+                fnode = node.add(
+                    Node(
+                        "folder", node.key + (fid,), str(field(f, "name", "")), None, folder_id=fid
+                    )
+                )
+                fnode.count = fill(fnode, fid)
+                total += fnode.count
+            for sn in sorted(in_folder.get(folder_id, []), key=_snippet_sort_key):
+                node.add(_item_node(sn, node))
+                total += 1
+            return total
+
+        fill(top, None)
+
+    # -- lookups -----------------------------------------------------------------------------
+    def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
+        if index.isValid():
+            return index.internalPointer()
+        return self._root
+
+    def item(self, index: QModelIndex) -> Any:
+        return self.node(index).item if index.isValid() else None
+
+    def top_index(self, kind: str) -> QModelIndex:
+        return self.index(TOP_KINDS.index(kind), 0)
+
+    def find_key(self, key: tuple) -> QModelIndex:
+        """The index of the node with ``key`` (loading parents as needed), or an invalid index."""
+        index = QModelIndex()
+        for depth in range(1, len(key) + 1):
+            node = self.node(index)
+            if node.children is None:
+                self.fetchMore(index)
+            for row, child in enumerate(node.children or []):
+                if child.key == key[:depth]:
+                    index = self.index(row, 0, index)
+                    break
+            else:
+                return QModelIndex()
+        return index
+
+    def find_item(self, item_id: Any, under: QModelIndex | None = None) -> QModelIndex:
+        """The first loaded row showing item ``item_id`` (loads the top nodes' subtrees)."""
+        stack = [under or QModelIndex()]
+        while stack:
+            parent = stack.pop(0)
+            if self.canFetchMore(parent):
+                self.fetchMore(parent)
+            for row in range(self.rowCount(parent)):
+                idx = self.index(row, 0, parent)
+                node = self.node(idx)
+                if node.item is not None and field(node.item, "id") == item_id:
+                    return idx
+                if node.children:
+                    stack.append(idx)
+        return QModelIndex()
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self.node(parent)
+        if column != 0 or node.children is None or not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node: Node = index.internalPointer()
+        par = node.parent
+        if par is None or par is self._root:
+            return QModelIndex()
+        return self.createIndex(par.row(), 0, par)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        if parent.column() > 0:
+            return 0
+        node = self.node(parent)
+        return len(node.children) if node.children is not None else 0
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 1
+
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        node = self.node(parent)
+        if node.children is None:
+            return node.kind == "top" and node.count != 0
+        return bool(node.children)
+
+    def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802
+        node = self.node(parent)
+        return node.kind == "top" and node.children is None
+
+    def fetchMore(self, parent: QModelIndex) -> None:  # noqa: N802
+        node = self.node(parent)
+        if node.children is not None:
+            return
+        children = self._load(node)
+        node.children = []
+        if children:
+            self.beginInsertRows(parent, 0, len(children) - 1)
+            for child in children:
+                child.parent = node
+            node.children = children
+            self.endInsertRows()
+        self.dataChanged.emit(parent, parent)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if node.item is not None:
+                return item_label(node.item)
+            if node.count is not None:
+                return f"{node.label}（{node.count}）"
+            return node.label
+        if role == Qt.ItemDataRole.ToolTipRole and node.item is not None:
+            text = str(field(node.item, "text", "") or "")
+            return text[:300] + ("…" if len(text) > 300 else "")
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(node)
+        if role == Qt.ItemDataRole.FontRole and node.kind == "top":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and node.item is not None:
+            if field(node.item, "kind") == "skeleton" and (field(node.item, "data") or {}).get(
+                "merged"
+            ):
+                return QBrush(QColor("#1d4e89"))
+            return None
+        if role == ItemRole:
+            return node.item
+        if role == NodeKindRole:
+            return node.kind
+        if role == NodeKeyRole:
+            return node.key
+        if role == FolderIdRole:
+            return node.folder_id
+        return None
+
+    def _icon(self, node: Node) -> Any:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return None
+        name = "item" if node.item is not None else "dir"
+        if name not in self._icons:
+            pixmap = (
+                QStyle.StandardPixmap.SP_FileIcon
+                if name == "item"
+                else QStyle.StandardPixmap.SP_DirIcon
+            )
+            self._icons[name] = app.style().standardIcon(pixmap)
+        return self._icons[name]
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.node(index).item is not None:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ITEM_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Iterable[QModelIndex]) -> QMimeData | None:  # noqa: N802
+        for index in indexes:
+            item = self.item(index)
+            if item is not None:
+                return item_to_mime(item_payload(item))
+        return None
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction
+
+
+def _item_node(item: Any, parent: Node) -> Node:
+    return Node("item", parent.key + (("item", field(item, "id")),), "", parent, item=item)
+
+
+def _count_items(node: Node, seen: set | None = None) -> int:
+    """Distinct items under ``node`` (a phrasing listed under two topics counts once)."""
+    seen = set() if seen is None else seen
+    for child in node.children or []:
+        if child.item is not None:
+            seen.add(field(child.item, "id"))
+        else:
+            _count_items(child, seen)
+    return len(seen)
+
+
+def _ordered(groups: dict[str, Any], order: Iterable[str]) -> list[str]:
+    order = list(order)
+    known = [g for g in order if g in groups]
+    rest = sorted(g for g in groups if g not in order)
+    return known + rest
+
+
+def _skeleton_sort_key(item: Any) -> tuple:
+    data = field(item, "data") or {}
+    merged = bool(data.get("merged")) if isinstance(data, dict) else False
+    return (not merged, str(field(item, "title", "")))
+
+
+def _phrasing_sort_key(item: Any) -> tuple:
+    return (
+        not field(item, "favorite"),
+        -(field(item, "usage") or 0),
+        -(field(item, "score") or 0.0),
+        str(field(item, "text", "")),
+    )
+
+
+def _snippet_sort_key(item: Any) -> tuple:
+    return (not field(item, "favorite"), str(field(item, "title") or field(item, "text") or ""))

@@ -1,0 +1,812 @@
+"""The library pane (left side of the main window): search box, tree / results, preview.
+
+Typing in the search box runs ``store.search`` on a background thread after a short pause, so
+the window never waits for a query; the tree is replaced by the result list while a query is
+active. Double-click, Enter, the context menu's 插入 or a drag send an item to the composer
+(``insertRequested(payload)`` with payload ``{"id", "kind", "text", "title", "data"}``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eduwriter.compose.numbering import compute_markers
+from eduwriter.gui.import_dialog import IMPORT_SUFFIXES, ImportDialog
+from eduwriter.gui.library_model import (
+    ItemRole,
+    LibraryModel,
+    NodeKeyRole,
+    field,
+    genre_label,
+    item_label,
+    item_payload,
+    kind_label,
+)
+from eduwriter.gui.mime import ITEM_MIME, item_to_mime
+from eduwriter.gui.snippet_dialogs import FolderChoiceDialog, SnippetDialog
+from eduwriter.gui.workers import SearchRunner
+
+SEARCH_DELAY_MS = 150
+SEARCH_LIMIT = 200
+_SLOT = re.compile(r"【[^【】\n]{1,24}】")
+
+
+def highlight_slots(text: str) -> str:
+    """HTML of ``text`` with every 【slot】 marked (escaped, line breaks kept)."""
+    out: list[str] = []
+    pos = 0
+    for m in _SLOT.finditer(text):
+        out.append(html.escape(text[pos : m.start()]))
+        out.append(
+            '<span style="background-color:#ffe9a8; color:#7a4b00; font-weight:bold;">'
+            f"{html.escape(m.group(0))}</span>"
+        )
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br/>")
+
+
+def source_line(src: Any) -> str:
+    """``file · document · section › subsection`` for one SourceRef (or its JSON dict)."""
+    parts = [str(field(src, "file", "") or ""), str(field(src, "document", "") or "")]
+    section = field(src, "section", ()) or ()
+    if section:
+        parts.append(" › ".join(str(s) for s in section))
+    return " · ".join(p for p in parts if p)
+
+
+class ResultsModel(QAbstractListModel):
+    """Flat list of search hits (draggable like the tree's items)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Any] = []
+
+    def set_items(self, items: list[Any]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[Any]:
+        return list(self._items)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            kind = field(item, "kind", "")
+            badge = field(item, "function") if kind == "phrasing" else kind_label(kind)
+            if kind == "skeleton":
+                badge = genre_label(field(item, "genre") or "") + self.tr("骨架")
+            return f"［{badge}］{item_label(item, 60)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = str(field(item, "text", "") or "")
+            return text[:300] + ("…" if len(text) > 300 else "")
+        if role == ItemRole:
+            return item
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ITEM_MIME, "text/plain"]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # noqa: N802
+        for index in indexes:
+            item = self.data(index, ItemRole)
+            if item is not None:
+                return item_to_mime(item_payload(item))
+        return None
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction
+
+
+class LibraryPane(QWidget):
+    """Search, browse and preview the library; send items to the composer.
+
+    ``store`` is an open LibraryStore. ``opener`` opens another connection to the same database
+    for background imports (default: ``type(store).open(store.path)``).
+    """
+
+    insertRequested = Signal(dict)
+    #: emitted after each finished search: (query, number of results shown)
+    searchFinished = Signal(str, int)
+    #: emitted when the library changed (import, snippet edits)
+    libraryChanged = Signal()
+
+    def __init__(
+        self,
+        store: Any,
+        parent: QWidget | None = None,
+        *,
+        opener: Callable[[], Any] | None = None,
+        search_opener: Callable[[], Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._opener = opener or _default_opener(store)
+        self.active_dialog: QWidget | None = None
+        self._last_query = ""
+
+        # search row
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("librarySearch")
+        self.search_edit.setPlaceholderText(self.tr("搜索素材：汉字或拼音（如 zdsx）"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.kind_combo = QComboBox(self)
+        for label, kind in (
+            (self.tr("全部"), None),
+            (self.tr("骨架"), "skeleton"),
+            (self.tr("语句"), "phrasing"),
+            (self.tr("范文"), "document"),
+            (self.tr("我的"), "snippet"),
+        ):
+            self.kind_combo.addItem(label, kind)
+        self.kind_combo.setToolTip(self.tr("只搜索某一类素材"))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("libraryCount")
+        self.count_label.setStyleSheet("color: #666;")
+
+        # tree and results
+        self.model = LibraryModel(store, self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("libraryTree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results_model = ResultsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("libraryResults")
+        self.results.setModel(self.results_model)
+        self.results.setUniformItemSizes(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for view in (self.tree, self.results):
+            view.setDragEnabled(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+            view.setDefaultDropAction(Qt.DropAction.CopyAction)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._context_menu)
+            view.doubleClicked.connect(self._on_double_click)
+            view.installEventFilter(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.results)
+
+        # preview
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("libraryPreview")
+        self.preview.setOpenLinks(False)
+        self.preview.setPlaceholderText(self.tr("选中一条素材，在此预览；双击或按回车插入。"))
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.kind_combo)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setSpacing(4)
+        lay.addLayout(row)
+        lay.addWidget(self.count_label)
+        lay.addWidget(splitter, 1)
+
+        # behaviour
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._run_search)
+        self._runner = SearchRunner(search_opener or (lambda: store), self)
+        self._runner.resultsReady.connect(self._on_results)
+        self.search_edit.textChanged.connect(self._on_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_return)
+        self.search_edit.installEventFilter(self)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._on_text_changed())
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.results.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._show_totals()
+
+    # -- public API --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the store; keeps expanded folders, the selection and an active search."""
+        expanded = self._expanded_keys()
+        current = self.current_item()
+        current_id = field(current, "id") if current is not None else None
+        self.model.refresh()
+        for key in expanded:
+            idx = self.model.find_key(key)
+            if idx.isValid():
+                self.tree.expand(idx)
+        if current_id is not None and self.stack.currentWidget() is self.tree:
+            idx = self._find_loaded(current_id)
+            if idx.isValid():
+                self.tree.setCurrentIndex(idx)
+        if self.search_edit.text().strip():
+            self._run_search()
+        else:
+            self._show_totals()
+
+    def current_item(self) -> Any:
+        view = self.stack.currentWidget()
+        index = view.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    def search(self, text: str) -> None:
+        """Put ``text`` in the search box (as if typed)."""
+        self.search_edit.setText(text)
+
+    def import_documents(self, paths: list[str]) -> ImportDialog:
+        """Import files and/or folders in the background with a progress dialog."""
+        dialog = ImportDialog(self._opener, paths, self)
+        dialog.imported.connect(self._after_import)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.active_dialog = dialog
+        dialog.show()
+        dialog.start()
+        return dialog
+
+    def ask_import_files(self) -> ImportDialog | None:
+        """文件 → 导入范文…: choose files, then import them."""
+        from PySide6.QtWidgets import QFileDialog
+
+        patterns = " ".join(f"*{s}" for s in IMPORT_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("导入范文"),
+            "",
+            self.tr("范文文件 (%1);;所有文件 (*)").replace("%1", patterns),
+        )
+        return self.import_documents(paths) if paths else None
+
+    def ask_import_folder(self) -> ImportDialog | None:
+        """文件 → 导入范文文件夹…: choose a folder, then import everything readable in it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入范文文件夹"))
+        return self.import_documents([folder]) if folder else None
+
+    def add_snippet_from_text(self, text: str, folder: Any = None) -> SnippetDialog:
+        """Open 加入我的素材 for ``text``; the snippet is stored when the writer confirms."""
+        dialog = SnippetDialog(self.store, text, folder=folder, parent=self)
+        dialog.accepted.connect(lambda: self._create_snippet(dialog))
+        self._open(dialog)
+        return dialog
+
+    def insert_item(self, item: Any) -> dict | None:
+        """Send ``item`` to the composer (records the use)."""
+        if item is None:
+            return None
+        payload = item_payload(item)
+        try:
+            self.store.record_use(payload["id"])
+        except Exception:  # noqa: BLE001 - usage counts never block an insert
+            pass
+        self.insertRequested.emit(payload)
+        return payload
+
+    def shutdown(self) -> None:
+        """Stop background work (call before closing the store)."""
+        self._timer.stop()
+        self._runner.shutdown()
+
+    # -- search ------------------------------------------------------------------------------
+    def _on_text_changed(self, *_args: Any) -> None:
+        if self.search_edit.text().strip():
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self._runner.cancel_pending()
+            self._last_query = ""
+            self.stack.setCurrentWidget(self.tree)
+            self._show_totals()
+            self._show_preview(self.current_item())
+
+    def _run_search(self) -> None:
+        query = self.search_edit.text().strip()
+        if not query:
+            return
+        kind = self.kind_combo.currentData()
+        filters: dict[str, Any] = {"limit": SEARCH_LIMIT}
+        if kind and kind != "document":
+            filters["kind"] = kind
+        self._search_kind = kind
+        self.count_label.setText(self.tr("正在搜索…"))
+        self._runner.request(query, **filters)
+
+    def _on_results(self, _gen: int, query: str, items: list, error: str) -> None:
+        if query != self.search_edit.text().strip():
+            return  # typed on meanwhile; a newer search is coming
+        if getattr(self, "_search_kind", None) == "document":
+            items = [it for it in items if field(it, "kind") in ("document", "section")]
+        self._last_query = query
+        self.results_model.set_items(items)
+        self.stack.setCurrentWidget(self.results)
+        if error:
+            self.count_label.setText(self.tr("搜索出错：%1").replace("%1", error))
+        elif not items:
+            self.count_label.setText(self.tr("没有找到“%1”").replace("%1", query))
+        elif len(items) >= SEARCH_LIMIT:
+            self.count_label.setText(
+                self.tr("找到 %1 条以上，显示前 %1 条").replace("%1", str(len(items)))
+            )
+        else:
+            self.count_label.setText(self.tr("找到 %1 条").replace("%1", str(len(items))))
+        if items:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+        else:
+            self._show_preview(None)
+        self.searchFinished.emit(query, len(items))
+
+    def _on_search_return(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._run_search()
+            return
+        if self.stack.currentWidget() is self.results and self.results_model.rowCount():
+            self.results.setFocus()
+
+    def _show_totals(self) -> None:
+        parts = []
+        for row in range(self.model.rowCount()):
+            idx = self.model.index(row, 0)
+            parts.append(str(idx.data()))
+        self.count_label.setText("  ".join(parts))
+
+    # -- selection and preview ---------------------------------------------------------------
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_preview(current.data(ItemRole) if current.isValid() else None)
+
+    def _show_preview(self, item: Any) -> None:
+        if item is None:
+            self.preview.clear()
+            return
+        self.preview.setHtml(preview_html(item))
+
+    # -- activation --------------------------------------------------------------------------
+    def _on_double_click(self, index: QModelIndex) -> None:
+        item = index.data(ItemRole)
+        if item is not None:
+            self.insert_item(item)
+        elif self.sender() is self.tree:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if obj in (self.tree, self.results) and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                index = obj.currentIndex()
+                item = index.data(ItemRole) if index.isValid() else None
+                if item is not None:
+                    self.insert_item(item)
+                    return True
+            if obj is self.search_edit:
+                if key == Qt.Key.Key_Down:
+                    view = self.stack.currentWidget()
+                    view.setFocus()
+                    if not view.currentIndex().isValid() and view.model().rowCount():
+                        view.setCurrentIndex(view.model().index(0, 0))
+                    return True
+                if key == Qt.Key.Key_Escape and self.search_edit.text():
+                    self.search_edit.clear()
+                    return True
+        return super().eventFilter(obj, event)
+
+    # -- context menu ------------------------------------------------------------------------
+    def _context_menu(self, pos: QPoint) -> None:
+        view = self.sender()
+        if not isinstance(view, QAbstractItemView):
+            return
+        menu = self.build_context_menu(view.indexAt(pos), view)
+        if menu.actions():
+            menu.exec(view.viewport().mapToGlobal(pos))
+
+    def build_context_menu(
+        self, index: QModelIndex, view: QAbstractItemView | None = None
+    ) -> QMenu:
+        """The context menu for ``index`` (public so tests and GUI-A's menus can use the actions)."""
+        menu = QMenu(self)
+        item = index.data(ItemRole) if index.isValid() else None
+        key = index.data(NodeKeyRole) if index.isValid() else None
+        in_mine = bool(key) and key[0] == "snippet"
+        folder_id = self._folder_of_index(index) if in_mine else None
+
+        def add(text: str, slot: Callable[[], Any], name: str) -> QAction:
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            return action
+
+        if item is not None:
+            add(self.tr("插入"), lambda: self.insert_item(item), "insert")
+            fav = bool(field(item, "favorite"))
+            add(
+                self.tr("取消收藏") if fav else self.tr("收藏"),
+                lambda: self._set_favorite(item, not fav),
+                "favorite",
+            )
+            if field(item, "kind") == "snippet":
+                menu.addSeparator()
+                add(self.tr("重命名…"), lambda: self.rename_snippet(item), "rename")
+                add(self.tr("编辑…"), lambda: self.edit_snippet(item), "edit")
+                add(self.tr("移动到…"), lambda: self.move_snippet(item), "move")
+                add(self.tr("删除…"), lambda: self.delete_snippet(item), "delete")
+            elif field(item, "text"):
+                add(self.tr("加入我的素材…"), lambda: self.copy_to_mine(item), "copy")
+        elif in_mine:
+            add(self.tr("新建文件夹…"), lambda: self.new_folder(folder_id), "newFolder")
+            if folder_id is not None:
+                add(self.tr("重命名文件夹…"), lambda: self.rename_folder(folder_id), "renameFolder")
+                add(self.tr("删除文件夹…"), lambda: self.delete_folder(folder_id), "deleteFolder")
+        if in_mine and item is not None:
+            menu.addSeparator()
+            add(self.tr("新建文件夹…"), lambda: self.new_folder(folder_id), "newFolder")
+        if view is None or view is self.tree:
+            if menu.actions():
+                menu.addSeparator()
+            add(self.tr("刷新"), self.refresh, "refresh")
+        return menu
+
+    def _folder_of_index(self, index: QModelIndex) -> Any:
+        node = self.model.node(index) if index.model() is self.model else None
+        while node is not None:
+            if node.kind == "folder":
+                return node.folder_id
+            node = node.parent
+        return None
+
+    # -- actions on items --------------------------------------------------------------------
+    def _set_favorite(self, item: Any, value: bool) -> None:
+        if self._guard(lambda: self.store.set_favorite(field(item, "id"), value)):
+            self._changed()
+
+    def copy_to_mine(self, item: Any) -> SnippetDialog:
+        """加入我的素材 for a built-in item: a personal copy the writer can change."""
+        tags = list(field(item, "tags") or [])
+        dialog = SnippetDialog(
+            self.store, str(field(item, "text", "")), tags=tags, title="", parent=self
+        )
+        dialog.accepted.connect(lambda: self._create_snippet(dialog))
+        self._open(dialog)
+        return dialog
+
+    def edit_snippet(self, item: Any) -> SnippetDialog:
+        dialog = SnippetDialog(
+            self.store,
+            str(field(item, "text", "")),
+            title=str(field(item, "title", "") or ""),
+            folder=field(item, "folder"),
+            tags=list(field(item, "tags") or []),
+            editing=True,
+            parent=self,
+        )
+        item_id = field(item, "id")
+
+        def save() -> None:
+            v = dialog.values()
+            if self._guard(
+                lambda: self.store.update_item(
+                    item_id, text=v["text"], title=v["title"], tags=v["tags"], folder=v["folder"]
+                )
+            ):
+                self._changed(select=item_id)
+
+        dialog.accepted.connect(save)
+        self._open(dialog)
+        return dialog
+
+    def rename_snippet(self, item: Any) -> QInputDialog:
+        item_id = field(item, "id")
+        dialog = self._text_dialog(
+            self.tr("重命名素材"), self.tr("标题："), str(field(item, "title", "") or "")
+        )
+
+        def done(text: str) -> None:
+            title = text.strip()
+            if title and self._guard(lambda: self.store.update_item(item_id, title=title)):
+                self._changed(select=item_id)
+
+        dialog.textValueSelected.connect(done)
+        self._open(dialog)
+        return dialog
+
+    def move_snippet(self, item: Any) -> FolderChoiceDialog:
+        item_id = field(item, "id")
+        dialog = FolderChoiceDialog(self.store, field(item, "folder"), self)
+
+        def done() -> None:
+            if self._guard(lambda: self.store.update_item(item_id, folder=dialog.folder())):
+                self._changed(select=item_id)
+
+        dialog.accepted.connect(done)
+        self._open(dialog)
+        return dialog
+
+    def delete_snippet(self, item: Any) -> QMessageBox:
+        item_id = field(item, "id")
+        label = item_label(item, 30)
+        box = self._confirm(
+            self.tr("删除素材"),
+            self.tr("确定删除“%1”吗？此操作不能撤销。").replace("%1", label),
+        )
+        box.accepted.connect(
+            lambda: self._guard(lambda: self.store.delete_item(item_id)) and self._changed()
+        )
+        return box
+
+    def new_folder(self, parent_id: Any = None) -> QInputDialog:
+        dialog = self._text_dialog(self.tr("新建文件夹"), self.tr("文件夹名称："), "")
+
+        def done(text: str) -> None:
+            name = text.strip()
+            if name and self._guard(lambda: self.store.add_folder(name, parent=parent_id)):
+                self._changed(expand_mine=True)
+
+        dialog.textValueSelected.connect(done)
+        self._open(dialog)
+        return dialog
+
+    def rename_folder(self, folder_id: Any) -> QInputDialog:
+        current = next(
+            (
+                str(field(f, "name", ""))
+                for f in self.store.folders()
+                if field(f, "id") == folder_id
+            ),
+            "",
+        )
+        dialog = self._text_dialog(self.tr("重命名文件夹"), self.tr("文件夹名称："), current)
+
+        def done(text: str) -> None:
+            name = text.strip()
+            if name and self._guard(lambda: self.store.rename_folder(folder_id, name)):
+                self._changed()
+
+        dialog.textValueSelected.connect(done)
+        self._open(dialog)
+        return dialog
+
+    def delete_folder(self, folder_id: Any) -> QMessageBox:
+        name = next(
+            (
+                str(field(f, "name", ""))
+                for f in self.store.folders()
+                if field(f, "id") == folder_id
+            ),
+            "",
+        )
+        box = self._confirm(
+            self.tr("删除文件夹"),
+            self.tr("确定删除文件夹“%1”吗？其中的素材会移到“未分类”。").replace("%1", name),
+        )
+        box.accepted.connect(
+            lambda: self._guard(lambda: self.store.delete_folder(folder_id)) and self._changed()
+        )
+        return box
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _create_snippet(self, dialog: SnippetDialog) -> None:
+        v = dialog.values()
+        created: list[Any] = []
+
+        def run() -> None:
+            item = self.store.add_snippet(v["text"], folder=v["folder"], tags=tuple(v["tags"]))
+            item_id = field(item, "id", item)
+            if v["title"]:
+                self.store.update_item(item_id, title=v["title"])
+            created.append(item_id)
+
+        if self._guard(run):
+            self._changed(select=created[0] if created else None, expand_mine=True)
+
+    def _changed(self, select: Any = None, expand_mine: bool = False) -> None:
+        self.refresh()
+        if expand_mine:
+            top = self.model.top_index("snippet")
+            self.tree.expand(top)
+        if select is not None and self.stack.currentWidget() is self.tree:
+            idx = self.model.find_item(select, self.model.top_index("snippet"))
+            if idx.isValid():
+                parent = idx.parent()
+                while parent.isValid():
+                    self.tree.expand(parent)
+                    parent = parent.parent()
+                self.tree.setCurrentIndex(idx)
+                self.tree.scrollTo(idx)
+        self.libraryChanged.emit()
+
+    def _guard(self, fn: Callable[[], Any]) -> bool:
+        try:
+            fn()
+        except Exception as exc:  # noqa: BLE001 - shown to the writer, nothing is lost
+            QMessageBox.warning(
+                self, self.tr("素材库"), self.tr("操作未完成：%1").replace("%1", str(exc))
+            )
+            return False
+        return True
+
+    def _open(self, dialog: QWidget) -> None:
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _text_dialog(self, title: str, label: str, value: str) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(value)
+        dialog.setOkButtonText(self.tr("确定"))
+        dialog.setCancelButtonText(self.tr("取消"))
+        return dialog
+
+    def _confirm(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        self._open(box)
+        return box
+
+    def _after_import(self, _report: Any) -> None:
+        self.refresh()
+        self.tree.expand(self.model.top_index("document"))
+        self.libraryChanged.emit()
+
+    def _expanded_keys(self) -> list[tuple]:
+        keys: list[tuple] = []
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.model.rowCount(parent)):
+                idx = self.model.index(row, 0, parent)
+                if self.tree.isExpanded(idx):
+                    keys.append(idx.data(NodeKeyRole))
+                    stack.append(idx)
+        return keys
+
+    def _find_loaded(self, item_id: Any) -> QModelIndex:
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.model.rowCount(parent)):
+                idx = self.model.index(row, 0, parent)
+                item = idx.data(ItemRole)
+                if item is not None and field(item, "id") == item_id:
+                    return idx
+                if self.tree.isExpanded(idx):
+                    stack.append(idx)
+        return QModelIndex()
+
+
+def preview_html(item: Any) -> str:
+    """The preview of one item: title, kind, text with slots marked, and 出自 lines."""
+    kind = field(item, "kind", "")
+    title = str(field(item, "title", "") or "")
+    text = str(field(item, "text", "") or "")
+    meta = [kind_label(kind)]
+    if field(item, "function"):
+        meta.append(str(field(item, "function")))
+    if field(item, "genre"):
+        meta.append(genre_label(str(field(item, "genre"))))
+    tags = list(field(item, "tags") or [])
+    if tags:
+        meta.append("、".join(tags))
+    if field(item, "favorite"):
+        meta.append(_t("已收藏"))
+    usage = field(item, "usage") or 0
+    if usage:
+        meta.append(_t("用过 %1 次").replace("%1", str(usage)))
+    out = ['<div style="font-size:10.5pt;">']
+    if title and kind != "phrasing":
+        out.append(
+            f'<p style="font-weight:bold; font-size:11.5pt; margin:0 0 4px 0;">{html.escape(title)}</p>'
+        )
+    out.append(f'<p style="color:#777; margin:0 0 6px 0;">{html.escape(" · ".join(meta))}</p>')
+    data = field(item, "data") or {}
+    parts = data.get("parts") if isinstance(data, dict) else None
+    if kind == "skeleton" and parts:
+        out.append(_skeleton_html(parts, data))
+    else:
+        out.append(f'<p style="margin:0 0 6px 0;">{highlight_slots(text)}</p>')
+    sources = list(field(item, "sources") or [])
+    for src in sources[:3]:
+        out.append(
+            f'<p style="color:#555; margin:2px 0;">{html.escape(_t("出自："))}'
+            f"{html.escape(source_line(src))}</p>"
+        )
+    if len(sources) > 3:
+        out.append(
+            f'<p style="color:#555; margin:2px 0;">'
+            f"{html.escape(_t('等 %1 处').replace('%1', str(len(sources))))}</p>"
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
+def _skeleton_html(parts: list, data: dict) -> str:
+    levels = [int(field(p, "level", 1) or 1) for p in parts]
+    markers = compute_markers(levels)
+    support = data.get("support") or []
+    rows = []
+    for i, (part, marker) in enumerate(zip(parts, markers, strict=False)):
+        level = levels[i]
+        heading = html.escape(str(field(part, "heading", "") or field(part, "role", "")))
+        role = str(field(part, "role", "") or "")
+        hint = str(field(part, "hint", "") or "")
+        extra = []
+        if role and role not in heading:
+            extra.append(html.escape(role))
+        if i < len(support) and support[i]:
+            extra.append(html.escape(_t("%1 篇").replace("%1", str(support[i]))))
+        indent = (max(level, 1) - 1) * 16
+        line = f'<p style="margin:1px 0 1px {indent}px;">{html.escape(marker or "")}{heading}'
+        if extra:
+            line += f' <span style="color:#888;">（{"，".join(extra)}）</span>'
+        line += "</p>"
+        if hint:
+            line += f'<p style="margin:0 0 2px {indent + 16}px; color:#999;">{highlight_slots(hint)}</p>'
+        rows.append(line)
+    return "".join(rows)
+
+
+def _t(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("LibraryPane", text)
+
+
+def _default_opener(store: Any) -> Callable[[], Any]:
+    path = getattr(store, "path", None)
+    if path is None:
+        return lambda: store
+    return lambda: type(store).open(path)

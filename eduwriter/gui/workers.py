@@ -1,0 +1,199 @@
+"""Background work for the GUI: library search as you type and document import.
+
+Nothing here touches widgets. SQLite connections belong to the thread that opened them, so each
+worker thread opens its own store through an ``opener`` callable (``lambda: LibraryStore.open(path)``).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+Opener = Callable[[], Any]
+
+
+class _ThreadStores:
+    """One store per worker thread, opened lazily from ``opener``."""
+
+    def __init__(self, opener: Opener) -> None:
+        self._opener = opener
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Any:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._opener()
+            self._local.store = store
+            with self._lock:
+                self._all.append(store)
+        return store
+
+    def close_all(self) -> None:
+        with self._lock:
+            stores, self._all = self._all, []
+        for store in stores:
+            close = getattr(store, "close", None)
+            if callable(close):
+                try:
+                    close()
+                except Exception:  # noqa: BLE001 - closing on shutdown must not raise
+                    pass
+
+
+class _SearchTask(QRunnable):
+    def __init__(self, runner: SearchRunner, gen: int, query: str, filters: dict) -> None:
+        super().__init__()
+        self._runner = runner
+        self._gen = gen
+        self._query = query
+        self._filters = filters
+
+    def run(self) -> None:  # worker thread
+        runner = self._runner
+        if self._gen != runner._latest:  # a newer query is waiting: skip this one
+            return
+        try:
+            store = runner._stores.get()
+            items = list(store.search(self._query, **self._filters))
+            error = ""
+        except Exception as exc:  # noqa: BLE001 - reported to the pane, never crashes the app
+            items, error = [], f"{type(exc).__name__}: {exc}"
+        if self._gen == runner._latest:
+            runner.resultsReady.emit(self._gen, self._query, items, error)
+
+
+class SearchRunner(QObject):
+    """Runs ``store.search`` on one background thread; only the newest query's results arrive.
+
+    ``resultsReady(generation, query, items, error)`` is delivered in the GUI thread.
+    """
+
+    resultsReady = Signal(int, str, list, str)
+
+    def __init__(self, opener: Opener, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stores = _ThreadStores(opener)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one thread -> one connection, searches in order
+        self._pool.setExpiryTimeout(-1)  # keep the thread (and its connection) alive
+        self._latest = 0
+
+    def request(self, query: str, **filters: Any) -> int:
+        """Queue a search; returns its generation number."""
+        self._latest += 1
+        self._pool.start(_SearchTask(self, self._latest, query, filters))
+        return self._latest
+
+    def cancel_pending(self) -> None:
+        """Drop results of every search requested so far."""
+        self._latest += 1
+
+    def wait(self, msecs: int = 5000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        self.cancel_pending()
+        self._pool.waitForDone(5000)
+        self._stores.close_all()
+
+
+class _JobWorker(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[..., Any], cancel_flag: threading.Event) -> None:
+        super().__init__()
+        self._job = job
+        self._cancel = cancel_flag
+
+    @Slot()
+    def run(self) -> None:
+        def progress(done: int = 0, total: int = 0, name: Any = "") -> None:
+            self.progress.emit(int(done), int(total), str(name or ""))
+
+        try:
+            result = self._job(progress, self._cancel.is_set)
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            self.failed.emit(detail)
+            return
+        self.finished.emit(result)
+
+
+class BackgroundJob(QObject):
+    """Run ``job(progress, cancelled)`` on its own QThread.
+
+    ``job`` receives ``progress(done, total, name)`` to report and ``cancelled()`` to poll.
+    Signals (GUI thread): ``progress(done, total, name)``, ``finished(result)``, ``failed(message)``,
+    and ``done()`` after either of the last two once the thread has stopped.
+    """
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, job: Callable[..., Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._thread = QThread(self)
+        self._worker = _JobWorker(job, self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self.progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._running = False
+
+    def start(self) -> None:
+        self._running = True
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._thread.wait(msecs)
+
+    def _stop_thread(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self._running = False
+
+    def _on_finished(self, result: object) -> None:
+        self._stop_thread()
+        self.finished.emit(result)
+        self.done.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self._stop_thread()
+        self.failed.emit(message)
+        self.done.emit()
+
+
+def import_job(opener: Opener, paths: Sequence[str]) -> Callable[..., Any]:
+    """A BackgroundJob body that imports ``paths`` into a store opened in the worker thread."""
+
+    def job(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
+        store = opener()
+        try:
+            return store.import_files(list(paths), progress=progress, cancel=cancelled)
+        finally:
+            close = getattr(store, "close", None)
+            if callable(close):
+                close()
+
+    return job
