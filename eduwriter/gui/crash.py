@@ -336,7 +336,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.details = details
         self.log_file = log_file
-        self.setWindowTitle("EduWriter — 意外错误")
+        self.setWindowTitle(self.tr("EduWriter — 意外错误"))
         self.setMinimumWidth(560)
 
         icon = QLabel()
@@ -344,16 +344,15 @@ class CrashDialog(QDialog):
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48)
         )
         saved_line = (
-            "您的文稿已自动保存，重新启动后可以恢复。"
+            self.tr("您的文稿已自动保存，重新启动后可以恢复。")
             if saved
-            else "自动保存没有成功，请尽快用“另存为”保存您的文稿。"
+            else self.tr("自动保存没有成功，请尽快用“另存为”保存您的文稿。")
         )
-        self.message = QLabel(
-            f"<b>程序遇到了意外错误。</b><br>{saved_line}<br>"
-            "如需帮助，请把下面的详细信息发给技术支持人员。"
-        )
+        headline = self.tr("程序遇到了意外错误。")
+        helpline = self.tr("如需帮助，请把下面的详细信息发给技术支持人员。")
+        self.message = QLabel(f"<b>{headline}</b><br>{saved_line}<br>{helpline}")
         self.message.setWordWrap(True)
-        self.path_label = QLabel(f"错误记录已写入：{log_file}")
+        self.path_label = QLabel(self.tr("错误记录已写入：%1").replace("%1", str(log_file)))
         self.path_label.setWordWrap(True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -361,13 +360,13 @@ class CrashDialog(QDialog):
         self.details_view.setReadOnly(True)
         self.details_view.setMinimumHeight(180)
 
-        self.copy_button = QPushButton("复制详细信息")
+        self.copy_button = QPushButton(self.tr("复制详细信息"))
         self.copy_button.clicked.connect(self.copy_details)
-        self.open_button = QPushButton("打开日志文件夹")
+        self.open_button = QPushButton(self.tr("打开日志文件夹"))
         self.open_button.clicked.connect(self.open_log_folder)
-        self.quit_button = QPushButton("退出程序")
+        self.quit_button = QPushButton(self.tr("退出程序"))
         self.quit_button.clicked.connect(self._quit)
-        self.continue_button = QPushButton("继续使用")
+        self.continue_button = QPushButton(self.tr("继续使用"))
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.accept)
 
@@ -390,7 +389,7 @@ class CrashDialog(QDialog):
         """Put the full report (log path + traceback) on the clipboard."""
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(f"{self.details}\n\n日志 / log: {self.log_file}")
-        self.copy_button.setText("已复制")
+        self.copy_button.setText(self.tr("已复制"))
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
