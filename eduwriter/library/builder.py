@@ -1,0 +1,239 @@
+"""Turn files into library items: analyse (importer) → extract (phrasings, skeletons) → items.
+
+``analyze_paths`` runs the importer on each file and keeps going when one fails; ``derive_items``
+turns the stored analyses of all built-in and imported files into library items: one document
+item per document, one section item per heading (parent: the enclosing section or document), and
+the phrasings and skeletons extracted over all files together (so that recurrence across files and
+merged per-genre skeletons see everything). Ids are stable (derived from file name, document
+index and heading path), so rebuilding the library keeps favourites and folders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from eduwriter.core.items import Phrasing, Skeleton, SourceRef
+from eduwriter.core.model import Block, Document, FileResult, RunInItem, Slot
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+def analyze_paths(
+    paths: Sequence[Path], progress: Progress | None = None, cancel: Cancel | None = None
+):
+    """Analyse each file. Returns ``(ImportReport, [(path, FileResult), ...])`` with the files that
+    failed listed in ``report.errors`` (path, message in Chinese)."""
+    from eduwriter.core.importer import analyze_file
+    from eduwriter.library.store import ImportReport
+
+    report = ImportReport()
+    results: list[tuple[Path, FileResult]] = []
+    total = len(paths)
+    for n, path in enumerate(paths):
+        if cancel and cancel():
+            report.cancelled = True
+            break
+        if progress:
+            progress(n, total, f"分析 {path.name}…")
+        try:
+            result = analyze_file(path)
+        except Exception as exc:  # a broken file must not stop the others
+            report.errors.append((str(path), f"无法读取：{exc}"))
+            continue
+        if result.error:
+            report.errors.append((str(path), result.error))
+            continue
+        if not result.documents:
+            report.errors.append((str(path), "文件中没有找到可用的正文。"))
+            continue
+        results.append((path, result))
+        report.files_ok.append(str(path))
+    if progress and not report.cancelled:
+        progress(total, total, "分析完成")
+    return report, results
+
+
+def result_from_json(data: dict) -> FileResult:
+    """Inverse of ``FileResult.to_json`` (the store keeps analyses as JSON)."""
+    docs = []
+    for d in data.get("documents", []):
+        blocks = [
+            Block("heading", b["text"], b.get("level", 0), b.get("marker", ""))
+            if b.get("kind") == "heading"
+            else Block("paragraph", b["text"])
+            for b in d.get("blocks", [])
+        ]
+        docs.append(
+            Document(
+                title=d.get("title"),
+                genre=d.get("genre", "article"),
+                blocks=blocks,
+                slots=[Slot(s["raw"], s["kind"]) for s in d.get("slots", [])],
+                run_in_items=[RunInItem(r["marker"], r["text"]) for r in d.get("run_in_items", [])],
+            )
+        )
+    return FileResult(
+        path=data.get("path", ""),
+        encoding=data.get("encoding", ""),
+        removed=list(data.get("removed", [])),
+        documents=docs,
+        error=data.get("error"),
+    )
+
+
+def _hid(prefix: str, *parts: object) -> str:
+    raw = "\x1f".join(str(p) for p in parts)
+    return f"{prefix}-{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:16]}"
+
+
+def doc_title(doc: Document, index: int) -> str:
+    return doc.title or f"文档{index + 1}"
+
+
+def document_items(file_name: str, origin: str, result: FileResult) -> list:
+    """Document and section items of one analysed file."""
+    from eduwriter.library.store import Item
+
+    out: list[Item] = []
+    for di, doc in enumerate(result.documents):
+        title = doc_title(doc, di)
+        doc_id = _hid("doc", file_name, di, title)
+        lines = []
+        for b in doc.blocks:
+            lines.append(f"{b.marker}{b.text}" if b.kind == "heading" else b.text)
+        out.append(
+            Item(
+                id=doc_id,
+                kind="document",
+                genre=doc.genre,
+                title=title,
+                text="\n".join(lines),
+                origin=origin,
+                sources=[SourceRef(file_name, title)],
+                position=di,
+                data={
+                    "file": file_name,
+                    "index": di,
+                    "encoding": result.encoding,
+                    "slots": [s.raw for s in doc.slots],
+                },
+            )
+        )
+        stack: list[tuple[int, str, str]] = []  # (level, id, heading text)
+        current: Item | None = None
+        body: list[str] = []
+        for bi, b in enumerate(doc.blocks):
+            if b.kind != "heading":
+                body.append(b.text)
+                continue
+            if current is not None:
+                current.text = "\n".join(body)
+            body = []
+            level = max(b.level, 1)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent = stack[-1][1] if stack else doc_id
+            path = tuple(h for _lvl, _id, h in stack) + (b.text,)
+            sid = _hid("sec", doc_id, bi, b.text)
+            current = Item(
+                id=sid,
+                kind="section",
+                genre=doc.genre,
+                title=f"{b.marker}{b.text}",
+                origin=origin,
+                parent=parent,
+                position=bi,
+                sources=[SourceRef(file_name, title, path)],
+                data={"level": b.level, "marker": b.marker, "file": file_name, "document": doc_id},
+            )
+            out.append(current)
+            stack.append((level, sid, b.text))
+        if current is not None:
+            current.text = "\n".join(body)
+    return out
+
+
+def phrasing_item(p: Phrasing, origin: str):
+    from eduwriter.library.store import Item
+
+    data = {"slots": list(p.slots), "original": p.original, "family": p.family, "score": p.score}
+    return Item(
+        id=p.id,
+        kind="phrasing",
+        function=p.function,
+        genre=p.genre,
+        text=p.text,
+        tags=list(p.tags),
+        origin=origin,
+        sources=list(p.sources),
+        data=data,
+    )
+
+
+def skeleton_text(s: Skeleton) -> str:
+    return "\n".join("　" * max(part.level - 1, 0) + part.heading for part in s.parts)
+
+
+def skeleton_item(s: Skeleton, origin: str):
+    from eduwriter.library.store import Item
+
+    parts = [
+        {
+            "level": p.level,
+            "heading": p.heading,
+            "role": p.role,
+            "hint": p.hint,
+            "source": p.source.to_json() if p.source else None,
+        }
+        for p in s.parts
+    ]
+    data = {
+        "merged": s.merged,
+        "parts": parts,
+        "support": list(s.support),
+        "examples": [[r.to_json() for r in ex] for ex in s.examples],
+    }
+    return Item(
+        id=s.id,
+        kind="skeleton",
+        function="合并结构" if s.merged else "文档结构",
+        genre=s.genre,
+        title=s.title,
+        text=skeleton_text(s),
+        origin=origin,
+        sources=list(s.sources),
+        data=data,
+    )
+
+
+def derive_items(files: Sequence[tuple[str, str, FileResult]]) -> list:
+    """All derived items of the given ``(file key, origin, analysis)`` triples.
+
+    An extracted item is ``builtin`` when one of its sources is a built-in file, else
+    ``imported``. Source file names are the base names used by the extractor.
+    """
+    from eduwriter.core.extract import extract_library
+
+    items = []
+    builtin_names: set[str] = set()
+    results = []
+    for key, origin, result in files:
+        name = Path(result.path or key).name
+        if origin == "builtin":
+            builtin_names.add(name)
+        items.extend(document_items(name, origin, result))
+        results.append(result)
+    lib = extract_library(results)
+
+    def origin_of(sources: Sequence[SourceRef]) -> str:
+        return "builtin" if any(Path(s.file).name in builtin_names for s in sources) else "imported"
+
+    for p in lib.phrasings:
+        items.append(phrasing_item(p, origin_of(p.sources)))
+    for s in [*lib.skeletons, *lib.merged]:
+        srcs = list(s.sources) or [r for ex in s.examples for r in ex]
+        items.append(skeleton_item(s, origin_of(srcs)))
+    return items

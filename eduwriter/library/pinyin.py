@@ -1,0 +1,175 @@
+"""Pinyin support for search: per-character initials tables and query parsing.
+
+The search index keeps, next to the normalised text of every item, a string of the same length
+in which each Chinese character is replaced by the first letter of its pinyin (指导思想 → zdsx).
+Because the two strings are aligned character by character, a hit found in the initials string
+points straight at the characters it covers, which is how full-pinyin queries (zhidaosixiang)
+are verified: the query is split into syllables, their first letters are searched, and each hit
+is kept only if every character has a reading starting with its syllable.
+
+Polyphones: the *primary* table uses a character's most common reading (the first one listed by
+pypinyin: 行 → x, 长 → z); the *alternate* table uses the first reading with a different initial
+(行 → h, 长 → c). Searching both strings finds 银行 for ``yh`` and 成长 for ``cc``. A query that
+needs the primary reading of one polyphone and the alternate reading of another in the same match
+is not found by initials (it still is by full pinyin when both readings are on the primary or
+alternate side). Full-pinyin verification accepts any reading of a character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+#: Characters of the aligned initials strings that are not letters or digits.
+FILLER = "."
+
+
+def _strip_tone(reading: str) -> str:
+    decomposed = unicodedata.normalize("NFD", reading)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # ü is written v in input methods (lv, nv); NFD turns ü into u + diaeresis, which we dropped.
+    if "\u0308" in decomposed:
+        plain = plain.replace("u", "v") if plain in ("lu", "nu", "lue", "nue") else plain
+    return plain.lower()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], dict[int, str], dict[int, tuple[str, ...]], frozenset[str]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    primary: dict[int, str] = {}
+    alternate: dict[int, str] = {}
+    readings: dict[int, tuple[str, ...]] = {}
+    syllables: set[str] = set()
+    for code, value in pinyin_dict.items():
+        plain: list[str] = []
+        for raw in value.split(","):
+            r = _strip_tone(raw.strip())
+            if r and r.isascii() and r.isalpha() and r not in plain:
+                plain.append(r)
+        if not plain:
+            continue
+        readings[code] = tuple(plain)
+        syllables.update(plain)
+        first = plain[0][0]
+        primary[code] = first
+        other = next((r[0] for r in plain[1:] if r[0] != first), first)
+        alternate[code] = other
+    return primary, alternate, readings, frozenset(syllables)
+
+
+@lru_cache(maxsize=2)
+def initials_table(alternate: bool = False) -> dict[int, str]:
+    """A ``str.translate`` table: Chinese characters → one initial letter.
+
+    Characters not in the table are left as they are; callers pass text through
+    :func:`ascii_fold` afterwards so that the result is pure ASCII and aligned with the input.
+    """
+    return _tables()[1 if alternate else 0]
+
+
+_BYTE_FOLD = bytes(
+    (b + 32 if 65 <= b <= 90 else b)
+    if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b in (10, 31))
+    else ord(FILLER)
+    for b in range(256)
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case ASCII letters and replace every other character except digits, newline and the
+    unit separator by :data:`FILLER`, keeping the length unchanged (C-speed: encode + translate)."""
+    return text.encode("ascii", errors="replace").translate(_BYTE_FOLD).decode("ascii")
+
+
+def to_initials(text: str, alternate: bool = False) -> str:
+    """The aligned initials string of ``text`` (same length): 指导思想2024 → zdsx2024."""
+    return ascii_fold(text.translate(initials_table(alternate)))
+
+
+def readings(ch: str) -> tuple[str, ...]:
+    """All toneless readings of one character (empty for non-Chinese characters)."""
+    return _tables()[2].get(ord(ch), ())
+
+
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable known to pypinyin (zhi, dao, si, xiang, …)."""
+    return _tables()[3]
+
+
+def full_pinyin(text: str) -> str:
+    """Primary readings of ``text`` joined without separators (指导思想 → zhidaosixiang)."""
+    table = _tables()[2]
+    return "".join(table[ord(c)][0] if ord(c) in table else c.lower() for c in text)
+
+
+def is_pinyin_query(query: str) -> bool:
+    """True when a query is made of ASCII letters only (optionally with spaces or ')."""
+    letters = query.replace(" ", "").replace("'", "")
+    return bool(letters) and letters.isascii() and letters.isalpha()
+
+
+def split_syllables(query: str, limit: int = 4) -> list[list[str]]:
+    """Ways to read ``query`` as a sequence of pinyin syllables, fewest syllables first.
+
+    The last syllable may be incomplete (someone still typing: ``zhidaosix``). Spaces and
+    apostrophes force a boundary (``xi'an``). At most ``limit`` segmentations are returned.
+    """
+    known = syllables()
+    prefixes = _syllable_prefixes()
+    parts = [p for p in query.lower().replace("'", " ").split() if p]
+    results: list[list[str]] = []
+
+    def walk(chunks: list[str], acc: list[str]) -> None:
+        if len(results) >= limit * 4:
+            return
+        if not chunks:
+            results.append(list(acc))
+            return
+        word, rest = chunks[0], chunks[1:]
+        if not word:
+            walk(rest, acc)
+            return
+        last_chunk = not rest
+        for end in range(min(len(word), 6), 0, -1):
+            piece = word[:end]
+            whole = piece in known
+            partial_ok = last_chunk and end == len(word) and piece in prefixes
+            if whole or partial_ok:
+                acc.append(piece)
+                walk([word[end:], *rest], acc)
+                acc.pop()
+
+    walk(parts, [])
+    results.sort(key=len)
+    unique: list[list[str]] = []
+    for r in results:
+        if r not in unique:
+            unique.append(r)
+    return unique[:limit]
+
+
+@lru_cache(maxsize=1)
+def _syllable_prefixes() -> frozenset[str]:
+    out: set[str] = set()
+    for s in syllables():
+        for i in range(1, len(s) + 1):
+            out.add(s[:i])
+    return frozenset(out)
+
+
+def chars_match(text: str, tokens: list[str]) -> bool:
+    """True when character *i* of ``text`` has a reading starting with ``tokens[i]``
+    (a token equal to the character itself, lower-cased, also matches: ASCII letters and digits)."""
+    if len(text) != len(tokens):
+        return False
+    table = _tables()[2]
+    for ch, tok in zip(text, tokens, strict=True):
+        rs = table.get(ord(ch))
+        if rs is None:
+            if ch.lower() != tok:
+                return False
+            continue
+        if not any(r.startswith(tok) for r in rs):
+            return False
+    return True

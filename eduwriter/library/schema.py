@@ -1,0 +1,97 @@
+"""The library database schema, versioned with ``PRAGMA user_version``.
+
+``MIGRATIONS[n]`` brings a database from version ``n`` to ``n + 1``; a new database runs them all.
+A database with a version newer than :data:`SCHEMA_VERSION` (written by a newer EduWriter) is
+refused rather than guessed at. Each migration runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: the first schema
+    """
+    CREATE TABLE folders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        parent_id INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+        created REAL NOT NULL
+    );
+    CREATE UNIQUE INDEX folders_name ON folders(COALESCE(parent_id, 0), name);
+
+    CREATE TABLE items (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('skeleton','phrasing','document','section','snippet')),
+        function TEXT NOT NULL DEFAULT '',
+        genre TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL DEFAULT '{}',
+        tags TEXT NOT NULL DEFAULT '[]',
+        folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL,
+        parent_id TEXT,
+        position INTEGER NOT NULL DEFAULT 0,
+        favorite INTEGER NOT NULL DEFAULT 0,
+        usage INTEGER NOT NULL DEFAULT 0,
+        origin TEXT NOT NULL CHECK (origin IN ('builtin','imported','personal')),
+        sources TEXT NOT NULL DEFAULT '[]',
+        quality REAL NOT NULL DEFAULT 0,
+        touched INTEGER NOT NULL DEFAULT 0,
+        history TEXT NOT NULL DEFAULT '[]',
+        created REAL NOT NULL,
+        modified REAL NOT NULL
+    );
+    CREATE INDEX items_kind ON items(kind);
+    CREATE INDEX items_origin ON items(origin);
+    CREATE INDEX items_parent ON items(parent_id, position);
+    CREATE INDEX items_folder ON items(folder_id);
+
+    CREATE TABLE tags (
+        name TEXT PRIMARY KEY
+    );
+
+    CREATE TABLE files (
+        name TEXT PRIMARY KEY,
+        origin TEXT NOT NULL CHECK (origin IN ('builtin','imported')),
+        result TEXT NOT NULL,
+        imported REAL NOT NULL
+    );
+
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+]
+
+#: The schema version this code writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the missing migrations (the caller holds a write transaction). Returns the old version."""
+    old = current_version(conn)
+    for version in range(old, SCHEMA_VERSION):
+        for statement in _statements(MIGRATIONS[version]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version + 1}")
+    return old
+
+
+def _statements(script: str) -> list[str]:
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
