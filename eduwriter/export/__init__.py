@@ -1,1 +1,141 @@
-"""Export: DOCX (GB/T 9704 or template), Markdown, plain text (no Qt)."""
+"""Export: DOCX (GB/T 9704 or the writer's template), Markdown, plain text (no Qt).
+
+The one entry point for the app and the CLI is :func:`export_report`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eduwriter.compose.render import render, unfilled_slots
+from eduwriter.compose.report import Report
+from eduwriter.export.atomic import atomic_write_bytes
+from eduwriter.export.errors import ExportError, TemplateError, is_open_elsewhere, suggest_free_name
+from eduwriter.export.fonts import missing_fonts
+
+__all__ = ["ExportError", "ExportResult", "FORMATS", "TemplateError", "export_report"]
+
+FORMATS = ("docx", "md", "txt")
+
+
+@dataclass(slots=True)
+class ExportResult:
+    """What was written and what the writer should know about it."""
+
+    path: Path
+    format: str
+    warnings: list[str] = field(default_factory=list)
+    fonts_expected: list[str] = field(default_factory=list)
+    #: Expected fonts this computer lacks (Word/WPS will substitute them); None if unknown.
+    fonts_missing: list[str] | None = field(default_factory=list)
+
+
+def export_report(
+    report: Report,
+    path: str | Path,
+    fmt: str = "docx",
+    template: str | Path | None = None,
+    fonts: str = "installed",
+    bold_headings: bool = False,
+) -> ExportResult:
+    """Export ``report`` to ``path`` as ``docx``, ``md`` or ``txt``.
+
+    The report is never modified. The file is written atomically: on any error the target
+    keeps its old content (or does not exist). Raises :class:`TemplateError` for an unusable
+    template (offer the default layout) and :class:`ExportError` for a target that is
+    locked or cannot be written (``suggestion`` holds another name to try).
+    """
+    fmt = (fmt or "docx").lower().lstrip(".")
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt == "text":
+        fmt = "txt"
+    if fmt not in FORMATS:
+        raise ExportError(f"不支持的导出格式“{fmt}”，可选：docx、md、txt。")
+    target = Path(path)
+    blocks = render(report)
+    warnings: list[str] = []
+    if not any(b.role in ("heading", "paragraph") and (b.text or b.body) for b in blocks):
+        warnings.append("报告正文为空。")
+    slots = unfilled_slots(blocks)
+    if slots:
+        shown = "、".join(slots[:8]) + ("等" if len(slots) > 8 else "")
+        warnings.append(f"还有 {len(slots)} 处待填内容没有填写：{shown}。")
+    hints = sum(1 for b in blocks if b.hint)
+    if hints:
+        warnings.append(f"有 {hints} 段提示文字（来自结构模板）还没有改写成正文。")
+
+    fonts_expected: list[str] = []
+    fonts_missing: list[str] | None = []
+    if fmt == "docx":
+        from eduwriter.export.docx_writer import build_docx
+
+        try:
+            built = build_docx(
+                blocks,
+                template=template,
+                fonts=fonts,
+                bold_headings=bold_headings,
+                title=report.title,
+            )
+        except ValueError as exc:  # unknown font set
+            raise ExportError(str(exc)) from exc
+        data = built.data
+        warnings.extend(built.warnings)
+        fonts_expected = built.fonts_expected
+        fonts_missing = missing_fonts(fonts_expected)
+        if fonts_missing:
+            warnings.append(
+                "本机没有安装字体："
+                + "、".join(fonts_missing)
+                + "。在本机用 Word/WPS 打开时会用其他字体代替，打印效果可能与公文版式不一致。"
+            )
+    elif fmt == "md":
+        from eduwriter.export.markdown_writer import to_markdown
+
+        data = to_markdown(blocks, report).encode("utf-8")
+    else:
+        from eduwriter.export.text_writer import to_text
+
+        data = to_text(blocks).encode("utf-8")
+
+    _write(target, data)
+    return ExportResult(
+        path=target,
+        format=fmt,
+        warnings=warnings,
+        fonts_expected=fonts_expected,
+        fonts_missing=fonts_missing,
+    )
+
+
+def _write(target: Path, data: bytes) -> None:
+    if target.is_dir():
+        raise ExportError(f"“{target}”是一个文件夹，请指定文件名。")
+    if is_open_elsewhere(target):
+        raise ExportError(
+            f"“{target.name}”正在被 Word/WPS 或其他程序打开，无法覆盖。请先关闭它，或改存为其他文件名。",
+            suggestion=suggest_free_name(target),
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"文件夹“{folder}”不存在，无法保存。")
+    try:
+        atomic_write_bytes(target, data)
+    except PermissionError as exc:
+        if os.access(folder, os.W_OK):
+            msg = f"“{target.name}”被其他程序占用或是只读文件，无法覆盖。请关闭打开它的程序，或改存为其他文件名。"
+            raise ExportError(msg, suggestion=suggest_free_name(target)) from exc
+        raise ExportError(
+            f"没有权限在文件夹“{folder}”中保存文件，请换一个文件夹（例如“文档”）。"
+        ) from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise ExportError("磁盘空间不足，文件没有保存。") from exc
+        raise ExportError(
+            f"保存“{target.name}”失败：{exc.strerror or exc}。原有文件没有改动。",
+            suggestion=suggest_free_name(target),
+        ) from exc

@@ -1,0 +1,351 @@
+"""Report <-> Markdown: the file format of the app's save and open.
+
+The file reads well in any editor or Markdown viewer::
+
+    ---
+    主送机关: 各区（县）教育局，局属各学校
+    附件:
+      - 2026年工作任务分解表
+    署名: XX市教育局
+    成文日期: 2026年11月22日
+    ---
+
+    # 关于做好2026年教育工作的实施方案
+
+    ## 一、总体要求
+
+    正文段落……
+
+    ### （一）指导思想
+
+    **1.认真落实保障措施。**争取各方支持……
+
+* The title is ``# …``; headings are ``##`` (level 1) to ``#####`` (level 4) and are written
+  WITH their computed numbers; the numbers are stripped again on reading (they are computed,
+  never stored).
+* A heading that runs into its body text (run-in) is a paragraph starting with the bold
+  numbered heading: ``**1.认真落实保障措施。**争取……``; the level comes from the marker.
+* A placeholder (hint) paragraph from a skeleton is a quote: ``> 【在此概述…】``.
+* Slots such as 【年份】 are plain text.
+
+Reading tolerates hand-written Markdown: one paragraph per line (Chinese text is not
+hard-wrapped), headings of any depth (levels are taken relative to the shallowest), headings
+with or without typed numbers, list items, emphasis and a missing front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from eduwriter.compose.render import RenderedBlock, render
+from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
+from eduwriter.export.atomic import atomic_write_text
+
+_META_KEYS = {
+    "主送机关": "recipient",
+    "主送": "recipient",
+    "recipient": "recipient",
+    "附件": "attachments",
+    "附件说明": "attachments",
+    "attachments": "attachments",
+    "署名": "signer",
+    "发文机关署名": "signer",
+    "signer": "signer",
+    "成文日期": "date",
+    "日期": "date",
+    "date": "date",
+}
+_META_ORDER = (("主送机关", "recipient"), ("署名", "signer"), ("成文日期", "date"))
+
+_CJK_NUM = "一二三四五六七八九十百零〇两"
+#: A typed heading number at the start of a heading line, with the level it implies.
+_MARKER_RES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^[{_CJK_NUM}]{{1,4}}\s*[、，,.．]\s*"), 1),
+    (re.compile(rf"^[（(〔［\[]\s*[{_CJK_NUM}]{{1,4}}\s*[）)〕］\]]\s*[、，,.．]?\s*"), 2),
+    (re.compile(r"^\d{1,3}\s*[.．、]\s*(?!\d)"), 3),
+    (re.compile(r"^[（(]\s*\d{1,3}\s*[）)]\s*[、，,.．]?\s*"), 4),
+    (re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"), 4),
+)
+_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_RUNIN_RE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)(.*)$")
+_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_ESCAPABLE_START = re.compile(r"^(#|>|---|[-+]\s|\d{1,3}[.)]\s|```|~~~|<!--)")
+_INLINE_SPECIAL = re.compile(r"([\\*`\[])|(<)(?=[A-Za-z/!])")
+
+
+def split_marker(text: str) -> tuple[int | None, str]:
+    """(level implied by a typed heading number, text without it); (None, text) if none."""
+    for pattern, level in _MARKER_RES:
+        m = pattern.match(text)
+        if m and m.end() < len(text):
+            return level, text[m.end() :].strip()
+    return None, text
+
+
+def _escape_inline(text: str) -> str:
+    """Backslash-escape the characters the reader would take as Markdown markup."""
+    return _INLINE_SPECIAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
+
+
+def _escape_para(text: str) -> str:
+    text = _escape_inline(text)
+    return "\\" + text if _ESCAPABLE_START.match(text) else text
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
+    """Markdown for rendered blocks (the front matter comes from ``report.meta``)."""
+    lines: list[str] = []
+    meta = report.meta
+    if not meta.is_empty():
+        lines.append("---")
+        for key, attr in _META_ORDER[:1]:
+            if getattr(meta, attr).strip():
+                lines.append(f"{key}: {_one_line(getattr(meta, attr))}")
+        attachments = [_one_line(a) for a in meta.attachments if a.strip()]
+        if attachments:
+            lines.append("附件:")
+            lines.extend(f"  - {a}" for a in attachments)
+        for key, attr in _META_ORDER[1:]:
+            if getattr(meta, attr).strip():
+                lines.append(f"{key}: {_one_line(getattr(meta, attr))}")
+        lines.append("---")
+        lines.append("")
+    for blk in blocks:
+        if blk.role == "title":
+            lines.append(f"# {_escape_inline(_one_line(blk.text))}")
+        elif blk.role == "heading":
+            head = _escape_inline(_one_line(blk.heading_line))
+            if blk.body:
+                lines.append(f"**{head}**{_escape_inline(_one_line(blk.body))}")
+            else:
+                lines.append(f"{'#' * (blk.level + 1)} {head}")
+        elif blk.role == "paragraph":
+            text = _one_line(blk.text)
+            if blk.hint:
+                lines.append(f"> {_escape_inline(text)}")
+            elif text:
+                lines.append(_escape_para(text))
+            else:
+                continue
+        else:
+            # recipient / attachments / signer / date live in the front matter
+            continue
+        lines.append("")
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def report_to_markdown(report: Report) -> str:
+    """The report as our Markdown file text (numbers written, metadata as front matter)."""
+    return blocks_to_markdown(render(report), report)
+
+
+def write_report(report: Report, path: str | Path) -> Path:
+    """Save the report as Markdown (UTF-8) atomically. Returns the path written."""
+    return atomic_write_text(path, report_to_markdown(report))
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+class MarkdownReadError(ValueError):
+    """The file cannot be read as a report (binary or undecodable)."""
+
+    def __init__(self, message_zh: str) -> None:
+        super().__init__(message_zh)
+        self.message_zh = message_zh
+
+
+def read_report(path: str | Path) -> Report:
+    """Open a Markdown (or plain-text) report file.
+
+    Raises :class:`MarkdownReadError` with a Chinese message for a binary or undecodable file,
+    and ``OSError`` when the file cannot be read.
+    """
+    data = Path(path).read_bytes()
+    return report_from_markdown(_decode(data, Path(path).name))
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise MarkdownReadError(f"“{name}”不是文本文件，无法作为报告打开。")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise MarkdownReadError(
+            f"“{name}”的编码无法识别（既不是 UTF-8 也不是 GB18030），无法作为报告打开。"
+        ) from exc
+
+
+def _parse_front_matter(lines: list[str]) -> tuple[ReportMeta, int]:
+    """Parse a leading ``---`` block; returns the metadata and the index after it."""
+    meta = ReportMeta()
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines) or lines[i].strip() != "---":
+        return meta, 0
+    end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() in ("---", "...")), None)
+    if end is None:
+        return meta, 0
+    body = lines[i + 1 : end]
+    known = 0
+    current: str | None = None
+    for raw in body:
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        item = re.match(r"^\s+[-*]\s*(.*)$", raw) or re.match(r"^\s*-\s+(.*)$", raw)
+        if item and current == "attachments":
+            value = _unquote(item.group(1))
+            if value:
+                meta.attachments.append(value)
+            continue
+        m = re.match(r"^\s*([^:：]+?)\s*[:：]\s*(.*)$", raw)
+        if not m:
+            continue
+        attr = _META_KEYS.get(m.group(1).strip().lower()) or _META_KEYS.get(m.group(1).strip())
+        current = attr
+        if attr is None:
+            continue
+        known += 1
+        value = _unquote(m.group(2))
+        if attr == "attachments":
+            if value.startswith("[") and value.endswith("]"):
+                meta.attachments.extend(
+                    _unquote(v) for v in re.split(r"[,，]", value[1:-1]) if v.strip()
+                )
+            elif value:
+                meta.attachments.append(value)
+        else:
+            setattr(meta, attr, value)
+    if known == 0 and body and any(line.strip() for line in body):
+        # Not our front matter (e.g. a horizontal rule block): leave the text alone.
+        unknown_meta = all(":" in ln or "：" in ln for ln in body if ln.strip())
+        if not unknown_meta:
+            return ReportMeta(), 0
+    return meta, end + 1
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value.strip()
+
+
+_U = "\ue000"  # stands for an escaped character while markup is stripped
+_INLINE_RES = (
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"</?[A-Za-z][^<>\n]{0,200}>"), ""),
+)
+
+
+def _strip_inline(text: str) -> str:
+    """Plain text of a line of Markdown: emphasis, code, links and tags removed, escapes undone."""
+    escaped: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        escaped.append(m.group(1))
+        return _U
+
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|~])", hide, text)
+    for pattern, repl in _INLINE_RES:
+        text = pattern.sub(repl, text)
+    it = iter(escaped)
+    return re.sub(_U, lambda _m: next(it), text).strip()
+
+
+def report_from_markdown(text: str) -> Report:
+    """Parse our Markdown (or hand-written Markdown) into a report."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    meta, start = _parse_front_matter(lines)
+    # First pass: classify lines.
+    items: list[tuple[str, int, str, str]] = []  # (kind, hashes, text, body)
+    in_fence = False
+    for raw in lines[start:]:
+        stripped = raw.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            if stripped:
+                items.append(("para", 0, stripped, ""))
+            continue
+        if not stripped or re.fullmatch(r"(?:[-*_]\s*){3,}", stripped):
+            continue
+        if stripped.startswith("<!--") and stripped.endswith("-->"):
+            continue
+        if stripped.startswith("\\") and _ESCAPABLE_START.match(stripped[1:]):
+            items.append(("para", 0, _strip_inline(stripped[1:]), ""))
+            continue
+        hm = _HEADING_RE.match(stripped)
+        if hm:
+            head = _strip_inline(hm.group(2))
+            if head:
+                items.append(("heading", len(hm.group(1)), head, ""))
+            continue
+        if stripped.startswith(">"):
+            quoted = _strip_inline(re.sub(r"^(?:>\s?)+", "", stripped))
+            if quoted:
+                items.append(("hint", 0, quoted, ""))
+            continue
+        rm = _RUNIN_RE.match(stripped)
+        if rm:
+            head = _strip_inline(rm.group(1))
+            level, rest = split_marker(head)
+            if level is not None:
+                items.append(("runin", level, rest, _strip_inline(rm.group(2))))
+                continue
+        plain = _strip_inline(_LIST_RE.sub("", stripped) if _LIST_RE.match(stripped) else stripped)
+        if plain:
+            items.append(("para", 0, plain, ""))
+
+    headings = [h for kind, h, _, _ in items if kind == "heading"]
+    title = ""
+    title_index: int | None = None
+    if headings and headings.count(1) == 1:
+        first_h1 = next(i for i, it in enumerate(items) if it[0] == "heading" and it[1] == 1)
+        if all(it[0] != "heading" for it in items[:first_h1]):
+            title_index = first_h1
+            title = items[first_h1][2]
+    rest = [h for i, (k, h, _, _) in enumerate(items) if k == "heading" and i != title_index]
+    base = min(rest) if rest else 2
+    report = Report(title=title, meta=meta)
+    for i, (kind, hashes, body_text, run_body) in enumerate(items):
+        if i == title_index:
+            continue
+        if kind == "heading":
+            # A typed number decides the level (一、 1, （一） 2, 1. 3, （1） 4): numbers are
+            # computed from levels, so this keeps what the writer sees; else the depth counts.
+            typed, stripped_text = split_marker(body_text)
+            level = typed or min(max(hashes - base + 1, 1), MAX_LEVEL)
+            report.blocks.append(ReportBlock("heading", stripped_text, level=level))
+        elif kind == "runin":
+            report.blocks.append(ReportBlock("heading", body_text, level=hashes, body=run_body))
+        elif kind == "hint":
+            report.blocks.append(ReportBlock("paragraph", body_text, hint=True))
+        else:
+            report.blocks.append(ReportBlock("paragraph", body_text))
+    return report

@@ -1,0 +1,190 @@
+"""The writer's own reference .docx: its styles, page setup and header/footer are used.
+
+Our content is mapped onto the template's styles by name (Word matches built-in styles by
+w:name, e.g. "heading 1"; WPS may write "标题 1"). A file that is not a .docx or has no
+styles raises :class:`TemplateError` so the caller can offer the default layout instead.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from eduwriter.export.errors import TemplateError
+from eduwriter.export.gbt9704 import W_NS
+
+_W = f"{{{W_NS}}}"
+
+HEADING_NAMES = {
+    level: (f"heading {level}", f"标题 {level}", f"标题{level}") for level in (1, 2, 3, 4)
+}
+BODY_NAMES = ("normal", "正文")
+TITLE_NAMES = ("title", "标题")
+FOOTER_NAMES = ("footer", "页脚")
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+@dataclass(slots=True)
+class StyleInfo:
+    style_id: str
+    name: str
+    kind: str
+    based_on: str | None
+    east_asia_font: str | None
+    rpr: etree._Element | None
+
+
+@dataclass(slots=True)
+class TemplateStyles:
+    """Styles of a package, looked up by (normalised) name."""
+
+    by_name: dict[str, StyleInfo] = field(default_factory=dict)
+    by_id: dict[str, StyleInfo] = field(default_factory=dict)
+    default_font: str | None = None
+
+    def find(self, names: tuple[str, ...], kind: str = "paragraph") -> StyleInfo | None:
+        for name in names:
+            info = self.by_name.get(_norm(name))
+            if info is not None and info.kind == kind:
+                return info
+        return None
+
+    def heading(self, level: int) -> StyleInfo | None:
+        return self.find(HEADING_NAMES[level])
+
+    def body(self) -> StyleInfo | None:
+        return self.find(BODY_NAMES)
+
+    def title(self) -> StyleInfo | None:
+        return self.find(TITLE_NAMES)
+
+    def font_of(self, info: StyleInfo | None) -> str | None:
+        """The East Asian font a paragraph of this style shows (following basedOn)."""
+        seen: set[str] = set()
+        while info is not None and info.style_id not in seen:
+            seen.add(info.style_id)
+            if info.east_asia_font:
+                return info.east_asia_font
+            info = self.by_id.get(info.based_on or "")
+        return self.default_font
+
+
+def parse_styles(xml: bytes) -> TemplateStyles:
+    """Read word/styles.xml."""
+    root = etree.fromstring(xml)
+    out = TemplateStyles()
+    rpr_default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
+    if rpr_default is not None:
+        out.default_font = rpr_default.get(f"{_W}eastAsia")
+    for style in root.iter(f"{_W}style"):
+        name_el = style.find(f"{_W}name")
+        style_id = style.get(f"{_W}styleId") or ""
+        name = name_el.get(f"{_W}val") if name_el is not None else style_id
+        based = style.find(f"{_W}basedOn")
+        rpr = style.find(f"{_W}rPr")
+        fonts = rpr.find(f"{_W}rFonts") if rpr is not None else None
+        info = StyleInfo(
+            style_id=style_id,
+            name=name or style_id,
+            kind=style.get(f"{_W}type") or "paragraph",
+            based_on=based.get(f"{_W}val") if based is not None else None,
+            east_asia_font=fonts.get(f"{_W}eastAsia") if fonts is not None else None,
+            rpr=rpr,
+        )
+        out.by_id[style_id] = info
+        out.by_name.setdefault(_norm(info.name), info)
+    return out
+
+
+@dataclass(slots=True)
+class Package:
+    """An opened .docx/.dotx: every part's bytes plus the parsed styles."""
+
+    parts: dict[str, bytes]
+    names: list[str]
+    document_path: str
+    styles_path: str | None
+    styles: TemplateStyles
+
+
+def _main_document_path(parts: dict[str, bytes]) -> str | None:
+    rels = parts.get("_rels/.rels")
+    if rels is None:
+        return "word/document.xml" if "word/document.xml" in parts else None
+    try:
+        root = etree.fromstring(rels)
+    except etree.XMLSyntaxError:
+        return None
+    for rel in root:
+        if (rel.get("Type") or "").endswith("/officeDocument"):
+            return (rel.get("Target") or "").lstrip("/")
+    return None
+
+
+def open_package(path: str | Path, *, what: str = "模板") -> Package:
+    """Open a .docx/.dotx, raising :class:`TemplateError` with a Chinese message when broken."""
+    p = Path(path)
+    if not p.exists():
+        raise TemplateError(f"找不到{what}文件“{p}”。")
+    try:
+        with zipfile.ZipFile(p) as zf:
+            names = zf.namelist()
+            parts = {n: zf.read(n) for n in names}
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        raise TemplateError(
+            f"{what}“{p.name}”不是有效的 Word 文档（.docx），无法使用。可以改用默认的公文版式导出。"
+        ) from exc
+    doc_path = _main_document_path(parts)
+    if not doc_path or doc_path not in parts:
+        raise TemplateError(
+            f"{what}“{p.name}”中没有正文部分，不是有效的 .docx 文件。可以改用默认的公文版式导出。"
+        )
+    styles_path = _related_part(parts, doc_path, "/styles")
+    styles = TemplateStyles()
+    if styles_path is not None:
+        try:
+            styles = parse_styles(parts[styles_path])
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(
+                f"{what}“{p.name}”的样式已损坏，无法使用。可以改用默认的公文版式导出。"
+            ) from exc
+    return Package(parts, names, doc_path, styles_path, styles)
+
+
+def _related_part(parts: dict[str, bytes], doc_path: str, type_suffix: str) -> str | None:
+    folder, _, base = doc_path.rpartition("/")
+    rels_path = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    data = parts.get(rels_path)
+    if data is None:
+        return None
+    try:
+        root = etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        return None
+    for rel in root:
+        if (rel.get("Type") or "").endswith(type_suffix) and rel.get("TargetMode") != "External":
+            target = rel.get("Target") or ""
+            resolved = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else (f"{folder}/{target}" if folder else target)
+            )
+            return resolved if resolved in parts else None
+    return None
+
+
+def load_template(path: str | Path) -> Package:
+    """Open the writer's reference template and check that it can be used."""
+    pkg = open_package(path)
+    if pkg.styles_path is None or not pkg.styles.by_id:
+        raise TemplateError(
+            f"模板“{Path(path).name}”中没有样式，无法套用。可以改用默认的公文版式导出。"
+        )
+    return pkg
