@@ -169,6 +169,8 @@ def _paragraphs(blocks: list[RenderedBlock], s: _Styles, bold_headings: bool) ->
             runs = _run(blk.heading_line, head_rpr)
             if blk.body:
                 runs += _run(blk.body, s.body_run_rpr())
+                # A run-in heading is mostly body text: don't chain it to the next paragraph.
+                inner = '<w:keepNext w:val="0"/>' + inner
             out.append(f"<w:p>{_ppr(style_id, inner)}{runs}</w:p>")
         elif role == "paragraph":
             if blk.text:

@@ -131,6 +131,7 @@ def _main_document_path(parts: dict[str, bytes]) -> str | None:
 def open_package(path: str | Path, *, what: str = "模板") -> Package:
     """Open a .docx/.dotx, raising :class:`TemplateError` with a Chinese message when broken."""
     p = Path(path)
+    offer = "可以改用默认的公文版式导出。" if what == "模板" else ""
     if not p.exists():
         raise TemplateError(f"找不到{what}文件“{p}”。")
     try:
@@ -139,22 +140,18 @@ def open_package(path: str | Path, *, what: str = "模板") -> Package:
             parts = {n: zf.read(n) for n in names}
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
         raise TemplateError(
-            f"{what}“{p.name}”不是有效的 Word 文档（.docx），无法使用。可以改用默认的公文版式导出。"
+            f"{what}“{p.name}”不是有效的 Word 文档（.docx），无法使用。{offer}"
         ) from exc
     doc_path = _main_document_path(parts)
     if not doc_path or doc_path not in parts:
-        raise TemplateError(
-            f"{what}“{p.name}”中没有正文部分，不是有效的 .docx 文件。可以改用默认的公文版式导出。"
-        )
+        raise TemplateError(f"{what}“{p.name}”中没有正文部分，不是有效的 .docx 文件。{offer}")
     styles_path = _related_part(parts, doc_path, "/styles")
     styles = TemplateStyles()
     if styles_path is not None:
         try:
             styles = parse_styles(parts[styles_path])
         except etree.XMLSyntaxError as exc:
-            raise TemplateError(
-                f"{what}“{p.name}”的样式已损坏，无法使用。可以改用默认的公文版式导出。"
-            ) from exc
+            raise TemplateError(f"{what}“{p.name}”的样式已损坏，无法使用。{offer}") from exc
     return Package(parts, names, doc_path, styles_path, styles)
 
 

@@ -1,0 +1,106 @@
+"""``eduwriter export REPORT.md -o OUT [--template REF.docx] [--fonts strict|installed] [--format docx|md|txt]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "export",
+        help="导出报告为 Word（公文版式）、Markdown 或纯文本 / export a report",
+        description="把报告（Markdown 文件）导出为 .docx（默认 GB/T 9704 公文版式）、.md 或 .txt。",
+    )
+    p.add_argument("report", help="报告文件（.md，或 .docx 重新导入） / the report file")
+    p.add_argument("-o", "--output", required=True, help="输出文件 / output file")
+    p.add_argument(
+        "--format",
+        choices=("docx", "md", "txt"),
+        default=None,
+        help="输出格式（默认按输出文件扩展名，否则 docx） / output format",
+    )
+    p.add_argument("--template", default=None, help="参考模板 .docx（套用其样式和页面设置）")
+    p.add_argument(
+        "--fonts",
+        choices=("strict", "installed"),
+        default="installed",
+        help="strict：仿宋_GB2312/方正小标宋简体；installed：Windows 自带的仿宋/楷体/黑体/宋体（默认）",
+    )
+    p.add_argument(
+        "--bold-headings", action="store_true", help="二、三级标题加粗（部分地方规范要求）"
+    )
+    p.set_defaults(func=run)
+
+
+def _guess_format(output: Path) -> str:
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in ("md", "markdown"):
+        return "md"
+    if suffix == "txt":
+        return "txt"
+    return "docx"
+
+
+def load_report_file(path: Path):
+    """A report from .md/.txt (our format) or .docx (re-import)."""
+    if path.suffix.lower() in (".docx", ".dotx", ".docm"):
+        from eduwriter.export.docx_import import import_docx
+
+        return import_docx(path)
+    from eduwriter.compose.markdown_io import read_report
+
+    return read_report(path)
+
+
+def run(ns: argparse.Namespace) -> int:
+    from eduwriter.compose.markdown_io import MarkdownReadError
+    from eduwriter.export import ExportError, TemplateError, export_report
+
+    src = Path(ns.report)
+    out = Path(ns.output)
+    fmt = ns.format or _guess_format(out)
+    try:
+        report = load_report_file(src)
+    except FileNotFoundError:
+        print(f"错误：找不到报告文件“{src}”。", file=sys.stderr)
+        return 2
+    except (MarkdownReadError, ExportError) as exc:
+        print(f"错误：{getattr(exc, 'message_zh', exc)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"错误：无法读取“{src}”：{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        result = export_report(
+            report,
+            out,
+            fmt=fmt,
+            template=ns.template,
+            fonts=ns.fonts,
+            bold_headings=ns.bold_headings,
+        )
+    except TemplateError as exc:
+        print(f"错误：{exc.message_zh}", file=sys.stderr)
+        print("提示：去掉 --template 即按默认公文版式导出。", file=sys.stderr)
+        return 3
+    except ExportError as exc:
+        print(f"错误：{exc.message_zh}", file=sys.stderr)
+        if exc.suggestion is not None:
+            print(f"建议改存为：{exc.suggestion}", file=sys.stderr)
+        return 4
+    print(f"已导出：{result.path}")
+    if result.fonts_expected:
+        print("文档使用的字体：" + "、".join(result.fonts_expected))
+        if result.fonts_missing is None:
+            print("（无法检查本机已安装的字体）")
+        elif result.fonts_missing:
+            print("本机未安装：" + "、".join(result.fonts_missing))
+        else:
+            print("这些字体本机都已安装。")
+    for warning in result.warnings:
+        if result.fonts_missing and warning.startswith("本机没有安装字体"):
+            continue
+        print(f"注意：{warning}", file=sys.stderr)
+    return 0

@@ -1,0 +1,243 @@
+"""Re-import a .docx (ours after editing in Word/WPS, or any colleague's) as a report.
+
+Headings come from paragraph styles matched by name (heading 1-4 / 标题 1-4, or an outline
+level), or, when the document uses no heading styles, from typed numbering (一、 （一） 1.
+（1）). Typed numbers are stripped (numbers are computed from levels). A heading paragraph
+whose runs switch back to the body font, or whose numbered heading ends with 。 and goes on,
+becomes a run-in heading. The title, 主送机关, 附件说明, 署名 and 成文日期 are recognised by
+style and position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from eduwriter.compose.markdown_io import split_marker
+from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock
+from eduwriter.export.errors import ExportError, TemplateError
+from eduwriter.export.gbt9704 import W_NS
+from eduwriter.export.template import HEADING_NAMES, TITLE_NAMES, _norm, open_package
+
+_W = f"{{{W_NS}}}"
+_DATE_RE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
+_ATTACH_RE = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
+_ATTACH_ITEM_RE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(.+)$")
+_SENTENCE_END = re.compile(r"[。！？]")
+#: A typed heading is short; longer numbered lines are run-in headings or list-like paragraphs.
+MAX_HEADING_CHARS = 40
+
+
+class DocxReadError(ExportError):
+    """The .docx cannot be opened as a report."""
+
+
+@dataclass(slots=True)
+class _Para:
+    text: str
+    style_name: str
+    outline: int | None  # 0-based outline level from the paragraph or its style
+    centered: bool
+    right: bool
+    runs: list[tuple[str, bool]]  # (text, has direct font/bold override)
+
+
+def _style_table(styles_xml: bytes | None) -> tuple[dict[str, str], dict[str, int]]:
+    names: dict[str, str] = {}
+    outline: dict[str, int] = {}
+    if not styles_xml:
+        return names, outline
+    root = etree.fromstring(styles_xml)
+    based: dict[str, str] = {}
+    for st in root.iter(f"{_W}style"):
+        sid = st.get(f"{_W}styleId") or ""
+        name = st.find(f"{_W}name")
+        names[sid] = _norm(name.get(f"{_W}val") or sid) if name is not None else _norm(sid)
+        lvl = st.find(f"{_W}pPr/{_W}outlineLvl")
+        if lvl is not None and (lvl.get(f"{_W}val") or "").isdigit():
+            outline[sid] = int(lvl.get(f"{_W}val"))
+        b = st.find(f"{_W}basedOn")
+        if b is not None:
+            based[sid] = b.get(f"{_W}val") or ""
+    for sid in names:  # inherit outline levels through basedOn
+        cur, seen = sid, set()
+        while cur not in outline and cur in based and cur not in seen:
+            seen.add(cur)
+            cur = based[cur]
+        if cur in outline and sid not in outline:
+            outline[sid] = outline[cur]
+    return names, outline
+
+
+def _paragraphs(doc_xml: bytes, styles_xml: bytes | None) -> list[_Para]:
+    names, outline = _style_table(styles_xml)
+    root = etree.fromstring(doc_xml)
+    body = root.find(f"{_W}body")
+    out: list[_Para] = []
+    if body is None:
+        return out
+    for p in body.iter(f"{_W}p"):
+        ppr = p.find(f"{_W}pPr")
+        sid = ""
+        lvl: int | None = None
+        jc = ""
+        if ppr is not None:
+            ps = ppr.find(f"{_W}pStyle")
+            sid = ps.get(f"{_W}val") or "" if ps is not None else ""
+            ol = ppr.find(f"{_W}outlineLvl")
+            if ol is not None and (ol.get(f"{_W}val") or "").isdigit():
+                lvl = int(ol.get(f"{_W}val"))
+            j = ppr.find(f"{_W}jc")
+            jc = j.get(f"{_W}val") or "" if j is not None else ""
+        if lvl is None:
+            lvl = outline.get(sid)
+        runs: list[tuple[str, bool]] = []
+        for r in p.iter(f"{_W}r"):
+            if r.getparent() is not None and r.getparent().tag == f"{_W}del":
+                continue
+            parts = []
+            for el in r:
+                if el.tag == f"{_W}t":
+                    parts.append(el.text or "")
+                elif el.tag == f"{_W}tab":
+                    parts.append(" ")
+            if not parts:
+                continue
+            rpr = r.find(f"{_W}rPr")
+            override = rpr is not None and (
+                (
+                    rpr.find(f"{_W}rFonts") is not None
+                    and rpr.find(f"{_W}rFonts").get(f"{_W}eastAsia")
+                )
+                or (rpr.find(f"{_W}b") is not None)
+            )
+            runs.append(("".join(parts), bool(override)))
+        text = "".join(t for t, _ in runs).strip()
+        out.append(
+            _Para(
+                text=text,
+                style_name=names.get(sid, _norm(sid)) if sid else "normal",
+                outline=lvl if lvl is not None and lvl < 9 else None,
+                centered=jc == "center",
+                right=jc in ("right", "end"),
+                runs=runs,
+            )
+        )
+    return out
+
+
+def _heading_level(p: _Para) -> int | None:
+    for level, candidates in HEADING_NAMES.items():
+        if p.style_name in {_norm(c) for c in candidates}:
+            return level
+    m = re.fullmatch(r"(?:heading|标题)\s*([5-9])", p.style_name)
+    if m:
+        return MAX_LEVEL
+    if p.outline is not None:
+        return min(p.outline + 1, MAX_LEVEL)
+    return None
+
+
+def _split_runin(p: _Para, text: str) -> tuple[str, str]:
+    """(heading, run-in body) of a heading paragraph."""
+    runs = p.runs
+    if len(runs) > 1 and not runs[0][1]:
+        for i in range(1, len(runs)):
+            if runs[i][1]:
+                head = "".join(t for t, _ in runs[:i])
+                body = "".join(t for t, _ in runs[i:])
+                if head.strip() and body.strip():
+                    _lv, head_text = split_marker(head.strip())
+                    return head_text, body.strip()
+    return _split_at_sentence(text)
+
+
+def _split_at_sentence(text: str) -> tuple[str, str]:
+    m = _SENTENCE_END.search(text)
+    if m and m.end() < len(text) and m.end() <= MAX_HEADING_CHARS:
+        return text[: m.end()], text[m.end() :].strip()
+    return text, ""
+
+
+def _typed_heading(text: str) -> tuple[int, str, str] | None:
+    """(level, heading, run-in body) for a paragraph that starts with a typed number."""
+    level, rest = split_marker(text)
+    if level is None or not rest:
+        return None
+    if len(rest) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(rest[:-1]):
+        return level, rest, ""
+    head, body = _split_at_sentence(rest)
+    if body and len(head) <= MAX_HEADING_CHARS:
+        return level, head, body
+    return None
+
+
+def import_docx(path: str | Path) -> Report:
+    """Open ``path`` as a report. Raises :class:`DocxReadError` with a Chinese message."""
+    try:
+        pkg = open_package(path, what="文档")
+        paras = _paragraphs(
+            pkg.parts[pkg.document_path],
+            pkg.parts.get(pkg.styles_path) if pkg.styles_path else None,
+        )
+    except TemplateError as exc:
+        raise DocxReadError(exc.message_zh) from exc
+    except etree.XMLSyntaxError as exc:
+        raise DocxReadError(f"“{Path(path).name}”内容已损坏，无法打开。") from exc
+    paras = [p for p in paras if p.text]
+    report = Report()
+    styled = any(_heading_level(p) is not None for p in paras)
+    i = 0
+    # Title: a Title-styled paragraph, or a centred first paragraph, before any heading.
+    if paras and (paras[0].style_name in {_norm(n) for n in TITLE_NAMES} or paras[0].centered):
+        if _heading_level(paras[0]) is None:
+            report.title = paras[0].text
+            i = 1
+    # 主送机关: a short line ending with a colon right after the title.
+    if i < len(paras) and paras[i].text.endswith(("：", ":")) and len(paras[i].text) <= 60:
+        if _heading_level(paras[i]) is None and split_marker(paras[i].text)[0] is None:
+            report.meta.recipient = paras[i].text.rstrip("：:")
+            i += 1
+    end = len(paras)
+    # 成文日期 and 署名 at the end, then 附件说明 before them.
+    if end > i and _DATE_RE.match(paras[end - 1].text):
+        report.meta.date = paras[end - 1].text.strip()
+        end -= 1
+        prev = paras[end - 1] if end > i else None
+        if prev is not None and prev.right and len(prev.text) <= 40:
+            report.meta.signer = prev.text
+            end -= 1
+    attach_at = next(
+        (k for k in range(max(i, end - 12), end) if _ATTACH_RE.match(paras[k].text)), None
+    )
+    if attach_at is not None and all(
+        _ATTACH_ITEM_RE.match(p.text) for p in paras[attach_at + 1 : end]
+    ):
+        first = _ATTACH_RE.match(paras[attach_at].text).group(1)
+        items = [first] + [p.text for p in paras[attach_at + 1 : end]]
+        for item in items:
+            m = _ATTACH_ITEM_RE.match(item)
+            name = (m.group(1) if m else item).strip()
+            if name:
+                report.meta.attachments.append(name)
+        end = attach_at
+    for p in paras[i:end]:
+        level = _heading_level(p)
+        if styled:
+            if level is not None:
+                _typed, text = split_marker(p.text)
+                head, body = _split_runin(p, text)
+                report.blocks.append(ReportBlock("heading", head, level=level, body=body))
+            else:
+                report.blocks.append(ReportBlock("paragraph", p.text))
+            continue
+        typed = _typed_heading(p.text)
+        if typed is not None:
+            lv, head, body = typed
+            report.blocks.append(ReportBlock("heading", head, level=lv, body=body))
+        else:
+            report.blocks.append(ReportBlock("paragraph", p.text))
+    return report
