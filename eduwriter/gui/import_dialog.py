@@ -8,7 +8,7 @@ their messages. Files that worked are imported even when others fail.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
 
     def __init__(
         self,
-        opener: Callable[[], Any],
+        store: Any,
         paths: Iterable[str | os.PathLike[str]],
         parent: QWidget | None = None,
     ) -> None:
@@ -133,7 +133,7 @@ class ImportDialog(QDialog):
         lay.addStretch(0)
         lay.addWidget(self.buttons)
 
-        self.job = BackgroundJob(import_job(opener, self.paths), self)
+        self.job = BackgroundJob(import_job(store, self.paths), self)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)

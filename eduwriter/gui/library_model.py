@@ -77,16 +77,6 @@ def field(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
-def parent_id(item: Any) -> Any:
-    """Id of the document/section an imported section belongs to (None for top items)."""
-    for name in ("parent", "parent_id"):
-        value = field(item, name)
-        if value:
-            return value
-    data = field(item, "data") or {}
-    return data.get("parent") or data.get("parent_id") if isinstance(data, dict) else None
-
-
 def item_label(item: Any, limit: int = 48) -> str:
     """One line for a tree or result row: the title, or the start of the text."""
     text = (field(item, "title") or "").strip() or (field(item, "text") or "").strip()
@@ -168,14 +158,13 @@ class LibraryModel(QAbstractItemModel):
         self.endResetModel()
 
     def _kind_counts(self) -> dict[str, int]:
-        try:
-            stats = self._store.stats()
-        except Exception:  # noqa: BLE001 - counts are a nicety
-            stats = None
-        by_kind = field(stats, "by_kind") or field(stats, "kinds") or {}
-        if isinstance(by_kind, dict) and by_kind:
-            return {str(k): int(v) for k, v in by_kind.items()}
-        return {}
+        counts: dict[str, int] = {}
+        for kind in TOP_KINDS:
+            try:
+                counts[kind] = int(self._store.count(kind))
+            except Exception:  # noqa: BLE001 - counts are a nicety; the node loads on expand
+                pass
+        return counts
 
     def _load(self, node: Node) -> list[Node]:
         if node.kind != "top":
@@ -240,35 +229,20 @@ class LibraryModel(QAbstractItemModel):
                 sub.children = [_item_node(it, sub) for it in by_tag[tag]]
 
     def _build_documents(self, top: Node) -> None:
-        docs = list(self._store.items(kind="document"))
-        sections = list(self._store.items(kind="section"))
-        children_of: dict[Any, list[Any]] = {}
-        for sec in sections:
-            children_of.setdefault(parent_id(sec), []).append(sec)
-        by_file: dict[str, list[Any]] = {}
-        for doc in docs:
-            sources = field(doc, "sources") or []
-            name = field(sources[0], "file") if sources else ""
-            by_file.setdefault(name or tr("（未知文件）"), []).append(doc)
+        def attach(parent: Node, tree_node: Any) -> None:
+            node = parent.add(_item_node(tree_node.item, parent))
+            node.children = []
+            for child in tree_node.children:
+                attach(node, child)
 
-        def attach(node: Node, item_id: Any, depth: int) -> int:
-            total = 0
-            for sec in children_of.get(item_id, []):
-                child = node.add(_item_node(sec, node))
-                total += 1
-                if depth < 12:
-                    total += attach(child, field(sec, "id"), depth + 1)
-            return total
-
-        for name in sorted(by_file):
-            group = top.add(Node("group", top.key + (name,), name, None))
+        for file_node in self._store.documents():
+            name = file_node.file or tr("（未知文件）")
+            group = top.add(
+                Node("group", top.key + (name,), name, None, count=len(file_node.documents))
+            )
             group.children = []
-            count = 0
-            for doc in by_file[name]:
-                dnode = group.add(_item_node(doc, group))
-                dnode.children = []
-                count += 1 + attach(dnode, field(doc, "id"), 0)
-            group.count = len(by_file[name])
+            for doc in file_node.documents:
+                attach(group, doc)
 
     def _build_snippets(self, top: Node) -> None:
         folders = list(self._store.folders())

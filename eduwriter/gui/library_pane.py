@@ -147,8 +147,8 @@ class ResultsModel(QAbstractListModel):
 class LibraryPane(QWidget):
     """Search, browse and preview the library; send items to the composer.
 
-    ``store`` is an open LibraryStore. ``opener`` opens another connection to the same database
-    for background imports (default: ``type(store).open(store.path)``).
+    ``store`` is an open LibraryStore (thread-safe: searches and imports run on worker threads
+    with the same store object).
     """
 
     insertRequested = Signal(dict)
@@ -161,13 +161,9 @@ class LibraryPane(QWidget):
         self,
         store: Any,
         parent: QWidget | None = None,
-        *,
-        opener: Callable[[], Any] | None = None,
-        search_opener: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self._opener = opener or _default_opener(store)
         self.active_dialog: QWidget | None = None
         self._last_query = ""
 
@@ -248,7 +244,7 @@ class LibraryPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run_search)
-        self._runner = SearchRunner(search_opener or (lambda: store), self)
+        self._runner = SearchRunner(store, self)
         self._runner.resultsReady.connect(self._on_results)
         self.search_edit.textChanged.connect(self._on_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_return)
@@ -289,7 +285,7 @@ class LibraryPane(QWidget):
 
     def import_documents(self, paths: list[str]) -> ImportDialog:
         """Import files and/or folders in the background with a progress dialog."""
-        dialog = ImportDialog(self._opener, paths, self)
+        dialog = ImportDialog(self.store, paths, self)
         dialog.imported.connect(self._after_import)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.active_dialog = dialog
@@ -537,7 +533,12 @@ class LibraryPane(QWidget):
             v = dialog.values()
             if self._guard(
                 lambda: self.store.update_item(
-                    item_id, text=v["text"], title=v["title"], tags=v["tags"], folder=v["folder"]
+                    item_id,
+                    text=v["text"],
+                    title=v["title"],
+                    tags=v["tags"],
+                    folder=v["folder"],
+                    clear_folder=v["folder"] is None,
                 )
             ):
                 self._changed(select=item_id)
@@ -566,7 +567,11 @@ class LibraryPane(QWidget):
         dialog = FolderChoiceDialog(self.store, field(item, "folder"), self)
 
         def done() -> None:
-            if self._guard(lambda: self.store.update_item(item_id, folder=dialog.folder())):
+            if self._guard(
+                lambda: self.store.update_item(
+                    item_id, folder=dialog.folder(), clear_folder=dialog.folder() is None
+                )
+            ):
                 self._changed(select=item_id)
 
         dialog.accepted.connect(done)
@@ -641,11 +646,10 @@ class LibraryPane(QWidget):
         created: list[Any] = []
 
         def run() -> None:
-            item = self.store.add_snippet(v["text"], folder=v["folder"], tags=tuple(v["tags"]))
-            item_id = field(item, "id", item)
-            if v["title"]:
-                self.store.update_item(item_id, title=v["title"])
-            created.append(item_id)
+            item = self.store.add_snippet(
+                v["text"], folder=v["folder"], tags=tuple(v["tags"]), title=v["title"]
+            )
+            created.append(field(item, "id", item))
 
         if self._guard(run):
             self._changed(select=created[0] if created else None, expand_mine=True)
@@ -670,8 +674,9 @@ class LibraryPane(QWidget):
         try:
             fn()
         except Exception as exc:  # noqa: BLE001 - shown to the writer, nothing is lost
+            message = getattr(exc, "message_zh", None) or str(exc)
             QMessageBox.warning(
-                self, self.tr("素材库"), self.tr("操作未完成：%1").replace("%1", str(exc))
+                self, self.tr("素材库"), self.tr("操作未完成：%1").replace("%1", message)
             )
             return False
         return True
@@ -803,10 +808,3 @@ def _t(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("LibraryPane", text)
-
-
-def _default_opener(store: Any) -> Callable[[], Any]:
-    path = getattr(store, "path", None)
-    if path is None:
-        return lambda: store
-    return lambda: type(store).open(path)

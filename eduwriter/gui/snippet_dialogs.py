@@ -99,7 +99,11 @@ class FolderPicker(QWidget):
             created = self._store.add_folder(name, parent=self.folder())
         except Exception as exc:  # noqa: BLE001 - shown to the writer
             QMessageBox.warning(
-                self, self.tr("新建文件夹"), self.tr("无法新建文件夹：%1").replace("%1", str(exc))
+                self,
+                self.tr("新建文件夹"),
+                self.tr("无法新建文件夹：%1").replace(
+                    "%1", getattr(exc, "message_zh", None) or str(exc)
+                ),
             )
             return
         self.reload(_field(created, "id", created))

@@ -1,7 +1,8 @@
 """Background work for the GUI: library search as you type and document import.
 
-Nothing here touches widgets. SQLite connections belong to the thread that opened them, so each
-worker thread opens its own store through an ``opener`` callable (``lambda: LibraryStore.open(path)``).
+Nothing here touches widgets. The library store is safe to share between threads (one
+``check_same_thread=False`` connection behind a re-entrant lock), so the workers call the same
+store object the GUI uses: its in-memory search index sees every change at once.
 """
 
 from __future__ import annotations
@@ -12,38 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
-
-Opener = Callable[[], Any]
-
-
-class _ThreadStores:
-    """One store per worker thread, opened lazily from ``opener``."""
-
-    def __init__(self, opener: Opener) -> None:
-        self._opener = opener
-        self._local = threading.local()
-        self._all: list[Any] = []
-        self._lock = threading.Lock()
-
-    def get(self) -> Any:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._opener()
-            self._local.store = store
-            with self._lock:
-                self._all.append(store)
-        return store
-
-    def close_all(self) -> None:
-        with self._lock:
-            stores, self._all = self._all, []
-        for store in stores:
-            close = getattr(store, "close", None)
-            if callable(close):
-                try:
-                    close()
-                except Exception:  # noqa: BLE001 - closing on shutdown must not raise
-                    pass
 
 
 class _SearchTask(QRunnable):
@@ -59,8 +28,7 @@ class _SearchTask(QRunnable):
         if self._gen != runner._latest:  # a newer query is waiting: skip this one
             return
         try:
-            store = runner._stores.get()
-            items = list(store.search(self._query, **self._filters))
+            items = list(runner._store.search(self._query, **self._filters))
             error = ""
         except Exception as exc:  # noqa: BLE001 - reported to the pane, never crashes the app
             items, error = [], f"{type(exc).__name__}: {exc}"
@@ -71,14 +39,17 @@ class _SearchTask(QRunnable):
 class SearchRunner(QObject):
     """Runs ``store.search`` on one background thread; only the newest query's results arrive.
 
+    Typing never waits for a search: queries are queued to a single worker thread, a query that
+    was overtaken by a newer one before it started is skipped, and stale results are dropped.
+
     ``resultsReady(generation, query, items, error)`` is delivered in the GUI thread.
     """
 
     resultsReady = Signal(int, str, list, str)
 
-    def __init__(self, opener: Opener, parent: QObject | None = None) -> None:
+    def __init__(self, store: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._stores = _ThreadStores(opener)
+        self._store = store
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one thread -> one connection, searches in order
         self._pool.setExpiryTimeout(-1)  # keep the thread (and its connection) alive
@@ -100,7 +71,6 @@ class SearchRunner(QObject):
     def shutdown(self) -> None:
         self.cancel_pending()
         self._pool.waitForDone(5000)
-        self._stores.close_all()
 
 
 class _JobWorker(QObject):
@@ -121,7 +91,10 @@ class _JobWorker(QObject):
         try:
             result = self._job(progress, self._cancel.is_set)
         except Exception as exc:  # noqa: BLE001 - shown in the dialog
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            detail = (
+                getattr(exc, "message_zh", None)
+                or "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            )
             self.failed.emit(detail)
             return
         self.finished.emit(result)
@@ -184,16 +157,10 @@ class BackgroundJob(QObject):
         self.done.emit()
 
 
-def import_job(opener: Opener, paths: Sequence[str]) -> Callable[..., Any]:
-    """A BackgroundJob body that imports ``paths`` into a store opened in the worker thread."""
+def import_job(store: Any, paths: Sequence[str]) -> Callable[..., Any]:
+    """A BackgroundJob body that runs ``store.import_files(paths)`` with progress and cancel."""
 
     def job(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
-        store = opener()
-        try:
-            return store.import_files(list(paths), progress=progress, cancel=cancelled)
-        finally:
-            close = getattr(store, "close", None)
-            if callable(close):
-                close()
+        return store.import_files(list(paths), progress=progress, cancel=cancelled)
 
     return job

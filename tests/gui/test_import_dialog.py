@@ -1,0 +1,124 @@
+"""文件 → 导入范文: background import with progress, a per-file error list, the rest imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from library_fixtures import built_library_db, library_store, pane  # noqa: F401
+
+from eduwriter.gui.import_dialog import error_rows, expand_paths
+from eduwriter.gui.library_model import ItemRole
+
+PLAN = """关于加强校园安全工作的实施方案
+
+为进一步加强学校安全管理，保障师生生命财产安全，结合我校实际，制定本方案。
+
+一、指导思想
+坚持安全第一、预防为主，落实安全责任，全面提升校园安全管理水平。
+
+二、工作目标
+建立健全安全工作责任体系，确保全年无重大安全责任事故。
+
+三、主要措施
+（一）加强安全教育
+每月开展一次安全主题教育活动，提高学生自我保护能力。
+（二）开展隐患排查
+定期对校舍、食堂、消防设施进行全面排查，发现问题及时整改。
+
+四、保障措施
+成立以校长为组长的安全工作领导小组，明确分工，落实责任。
+"""
+
+SUMMARY_MD = """# 二〇二三年德育工作总结
+
+一年来，我校坚持立德树人根本任务，扎实推进德育工作，取得了一定成效。
+
+## 一、主要成绩
+
+（一）德育队伍不断加强。全体班主任参加专题培训，育人能力明显提升。
+
+（二）主题活动丰富多彩。开展了读书节、艺术节等系列活动，学生参与率达百分之九十以上。
+
+## 二、存在问题
+
+部分家长对德育工作重视不够，家校合力有待加强。
+
+## 三、下一步打算
+
+进一步完善家校共育机制，推动德育工作再上新台阶。
+"""
+
+
+def _write_inputs(folder: Path) -> tuple[Path, Path, Path]:
+    folder.mkdir()
+    gbk = folder / "校园安全实施方案.txt"
+    gbk.write_bytes(PLAN.encode("gb18030"))
+    md = folder / "德育工作总结.md"
+    md.write_text(SUMMARY_MD, encoding="utf-8")
+    bad = folder / "损坏的文件.docx"
+    bad.write_bytes(b"\x00\x01PK\x03\x04 this is not a real docx \xff\xfe" * 20)
+    (folder / "notes.bin").write_bytes(b"\x00" * 10)  # not an importable type: ignored
+    return gbk, md, bad
+
+
+def test_expand_paths_takes_files_and_importable_files_in_folders(tmp_path):
+    gbk, md, bad = _write_inputs(tmp_path / "in")
+    loose = tmp_path / "loose.html"
+    loose.write_text("<p>x</p>", encoding="utf-8")
+    found = expand_paths([tmp_path / "in", loose])
+    assert sorted(Path(p).name for p in found) == sorted([gbk.name, md.name, bad.name, loose.name])
+
+
+def test_import_folder_with_one_bad_file(qtbot, pane, library_store, tmp_path):
+    gbk, md, bad = _write_inputs(tmp_path / "in")
+    dialog = pane.import_documents([str(tmp_path / "in")])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=120_000):
+        pass
+    rows = error_rows(dialog)
+    assert [name for name, _msg in rows] == [bad.name]
+    assert rows[0][1], "the bad file comes with a message"
+    assert dialog.errors_view.isVisible()
+    assert "成功导入 2 个文件" in dialog.status_label.text()
+    assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
+
+    # The good files show up in the 范文 tree (refreshed and expanded).
+    model = pane.model
+    top = model.top_index("document")
+    assert pane.tree.isExpanded(top)
+    names = [str(model.index(r, 0, top).data()).split("（")[0] for r in range(model.rowCount(top))]
+    assert gbk.name in names and md.name in names and bad.name not in names
+    gbk_row = model.index(names.index(gbk.name), 0, top)
+    doc = model.index(0, 0, gbk_row).data(ItemRole)
+    assert "校园安全" in doc.title
+    # ... and in search.
+    with qtbot.waitSignal(
+        pane.searchFinished, timeout=5000, check_params_cb=lambda q, _n: q == "隐患排查"
+    ):
+        pane.search_edit.setText("隐患排查")
+    assert pane.results_model.rowCount() > 0
+    dialog.accept()
+
+
+def test_cancel_before_start_imports_nothing(qtbot, pane, library_store, tmp_path):
+    _write_inputs(tmp_path / "in")
+    before = library_store.count()
+    from eduwriter.gui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(library_store, [str(tmp_path / "in")], pane)
+    qtbot.addWidget(dialog)
+    dialog.job.cancel()
+    with qtbot.waitSignal(dialog.imported, timeout=60_000) as blocker:
+        dialog.start()
+    assert blocker.args[0].cancelled
+    assert "导入已取消" in dialog.status_label.text()
+    assert library_store.count() == before
+
+
+def test_nothing_importable_says_so(qtbot, pane, tmp_path):
+    (tmp_path / "empty").mkdir()
+    dialog = pane.import_documents([str(tmp_path / "empty")])
+    qtbot.addWidget(dialog)
+    assert "没有可导入的文件" in dialog.status_label.text()
+    assert dialog.close_button.isVisible()
+    dialog.accept()

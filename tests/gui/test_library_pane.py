@@ -1,0 +1,152 @@
+"""The library pane as a writer uses it: search as you type, preview, insert, favourites."""
+
+from __future__ import annotations
+
+import threading
+
+from library_fixtures import built_library_db, library_store, pane, wait_for_search  # noqa: F401
+from PySide6.QtCore import QModelIndex, Qt
+
+from eduwriter.gui.library_model import ItemRole
+from eduwriter.gui.mime import ITEM_MIME, item_from_mime
+
+
+def _result_texts(pane) -> list[str]:
+    model = pane.results_model
+    return [str(model.index(r, 0).data(ItemRole).text) for r in range(model.rowCount())]
+
+
+def test_pinyin_initials_find_guiding_ideology_with_a_count(qtbot, pane):
+    count = wait_for_search(qtbot, pane, "zdsx")
+    assert pane.stack.currentWidget() is pane.results
+    assert count > 0
+    assert pane.results_model.rowCount() == count
+    assert f"找到 {count} 条" in pane.count_label.text() or "以上" in pane.count_label.text()
+    first = pane.results_model.index(0, 0).data(ItemRole)
+    assert "指导思想" in (first.title + first.text)
+    # Clearing the box brings the tree back with its totals.
+    pane.search_edit.clear()
+    assert pane.stack.currentWidget() is pane.tree
+    assert "结构骨架" in pane.count_label.text()
+
+
+def test_chinese_query_and_no_hit_message(qtbot, pane):
+    count = wait_for_search(qtbot, pane, "安全")
+    assert count > 0
+    assert all(
+        "安全" in t or "安全" in pane.results_model.index(i, 0).data(ItemRole).title
+        for i, t in enumerate(_result_texts(pane))
+    )
+    assert wait_for_search(qtbot, pane, "qqqxxz") == 0
+    assert "没有找到" in pane.count_label.text()
+
+
+def test_search_runs_off_the_gui_thread(qtbot, pane, library_store, monkeypatch):
+    threads: list[threading.Thread] = []
+    original = library_store.search
+
+    def recording_search(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(library_store, "search", recording_search)
+    wait_for_search(qtbot, pane, "指导")
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_only_the_latest_query_is_shown_when_typing_fast(qtbot, pane):
+    with qtbot.waitSignal(pane.searchFinished, timeout=5000) as blocker:
+        for text in ("z", "zd", "zds", "zdsx"):
+            pane.search_edit.setText(text)
+            qtbot.wait(20)
+    assert blocker.args[0] == "zdsx"
+    qtbot.wait(400)
+    assert "zdsx" == pane._last_query
+
+
+def test_preview_shows_slots_highlighted_and_where_it_comes_from(qtbot, pane):
+    wait_for_search(qtbot, pane, "指导思想")
+    pane.results.setCurrentIndex(pane.results_model.index(0, 0))
+    text = pane.preview.toPlainText()
+    assert "出自" in text
+    item = pane.current_item()
+    assert item.sources[0].file in text
+    # A phrasing with a slot: the slot is marked in the preview HTML.
+    wait_for_search(qtbot, pane, "【")
+    slot_item = pane.current_item()
+    assert slot_item is not None and "【" in slot_item.text
+    assert "background-color:#ffe9a8" in pane.preview.toHtml().replace(" ", "") or "ffe9a8" in (
+        pane.preview.toHtml()
+    )
+
+
+def test_double_click_inserts_the_text_and_counts_the_use(qtbot, pane, library_store):
+    wait_for_search(qtbot, pane, "zdsx")
+    index = pane.results_model.index(0, 0)
+    item = index.data(ItemRole)
+    rect = pane.results.visualRect(index)
+    with qtbot.waitSignal(pane.insertRequested, timeout=2000) as blocker:
+        qtbot.mouseDClick(pane.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    payload = blocker.args[0]
+    assert payload["id"] == item.id
+    assert payload["text"] == item.text
+    assert set(payload) == {"id", "kind", "text", "title", "data"}
+    assert library_store.get(item.id).usage == item.usage + 1
+
+
+def test_enter_in_the_tree_inserts_a_skeleton_with_its_parts(qtbot, pane):
+    model = pane.model
+    top = model.top_index("skeleton")
+    pane.tree.expand(top)
+    genre = model.index(0, 0, top)
+    pane.tree.expand(genre)
+    skeleton = model.index(0, 0, genre)
+    assert skeleton.data(ItemRole).kind == "skeleton"
+    pane.tree.setFocus()
+    pane.tree.setCurrentIndex(skeleton)
+    with qtbot.waitSignal(pane.insertRequested, timeout=2000) as blocker:
+        qtbot.keyClick(pane.tree, Qt.Key.Key_Return)
+    payload = blocker.args[0]
+    assert payload["kind"] == "skeleton"
+    assert payload["data"]["parts"], "a skeleton carries its headings"
+    # The preview lists the numbered headings.
+    assert "一、" in pane.preview.toPlainText()
+
+
+def test_drag_data_of_a_result_is_an_item(qtbot, pane):
+    wait_for_search(qtbot, pane, "zdsx")
+    md = pane.results_model.mimeData([pane.results_model.index(0, 0)])
+    assert md.hasFormat(ITEM_MIME)
+    payload = item_from_mime(md)
+    assert payload["text"] == pane.results_model.index(0, 0).data(ItemRole).text
+    assert md.text() == payload["text"]
+
+
+def test_favourite_from_the_context_menu(qtbot, pane, library_store):
+    wait_for_search(qtbot, pane, "zdsx")
+    index = pane.results_model.index(0, 0)
+    item_id = index.data(ItemRole).id
+    menu = pane.build_context_menu(index, pane.results)
+    names = {a.objectName(): a for a in menu.actions()}
+    assert {"insert", "favorite", "copy"} <= set(names)
+    assert names["favorite"].text() == "收藏"
+    names["favorite"].trigger()
+    assert library_store.get(item_id).favorite is True
+    qtbot.waitUntil(lambda: pane.results_model.rowCount() > 0)
+    fav = next(
+        pane.results_model.index(r, 0)
+        for r in range(pane.results_model.rowCount())
+        if pane.results_model.index(r, 0).data(ItemRole).id == item_id
+    )
+    assert "★" in fav.data()
+    menu = pane.build_context_menu(fav, pane.results)
+    action = next(a for a in menu.actions() if a.objectName() == "favorite")
+    assert action.text() == "取消收藏"
+    action.trigger()
+    assert library_store.get(item_id).favorite is False
+
+
+def test_tree_nodes_show_counts(pane):
+    labels = [pane.model.index(r, 0, QModelIndex()).data() for r in range(4)]
+    assert [lbl.split("（")[0] for lbl in labels] == ["结构骨架", "常用语句", "范文", "我的素材"]
+    assert all("（" in lbl for lbl in labels[:3])
