@@ -14,15 +14,20 @@ import pytest
 
 from eduwriter.library.store import LibraryStore
 
+_BUILT: list[Path] = []  # the library built in this test session (several modules share it)
+
 
 @pytest.fixture(scope="session")
 def built_library_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if _BUILT and _BUILT[0].exists():
+        return _BUILT[0]
     db = tmp_path_factory.mktemp("builtin-library") / "library.db"
     store = LibraryStore.open(db)
     try:
         store.ensure_builtin()
     finally:
         store.close()
+    _BUILT[:] = [db]
     return db
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from library_fixtures import built_library_db, library_store, pane  # noqa: F401
+import library_fixtures as fx
 
 from eduwriter.gui.import_dialog import error_rows, expand_paths
 from eduwriter.gui.library_model import ItemRole
+
+# Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
+built_library_db = fx.built_library_db
+library_store = fx.library_store
+pane = fx.pane
+
 
 PLAN = """关于加强校园安全工作的实施方案
 

@@ -3,13 +3,17 @@ section, 我的素材 with the writer's folders; counts in the labels; lazy load
 
 from __future__ import annotations
 
-from library_fixtures import built_library_db, library_store  # noqa: F401
+import library_fixtures as fx
 from PySide6.QtCore import QModelIndex
 
 from eduwriter.core.items import FUNCTIONS
 from eduwriter.gui.library_model import ItemRole, LibraryModel
 from eduwriter.gui.mime import item_from_mime
 from eduwriter.resources_path import sample_files
+
+# Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
+built_library_db = fx.built_library_db
+library_store = fx.library_store
 
 
 def _children(model, parent):

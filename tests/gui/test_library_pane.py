@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import threading
 
-from library_fixtures import built_library_db, library_store, pane, wait_for_search  # noqa: F401
+import library_fixtures as fx
 from PySide6.QtCore import QModelIndex, Qt
 
 from eduwriter.gui.library_model import ItemRole
 from eduwriter.gui.mime import ITEM_MIME, item_from_mime
+
+# Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
+built_library_db = fx.built_library_db
+library_store = fx.library_store
+pane = fx.pane
+wait_for_search = fx.wait_for_search
 
 
 def _result_texts(pane) -> list[str]:

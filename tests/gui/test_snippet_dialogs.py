@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from library_fixtures import (  # noqa: F401
-    built_library_db,
-    fresh_pane,
-    fresh_store,
-    library_store,
-    pane,
-)
+import library_fixtures as fx
 from PySide6.QtWidgets import QMessageBox
 
 from eduwriter.gui.library_model import ItemRole
 from eduwriter.gui.snippet_dialogs import SnippetDialog, parse_tags
+
+# Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
+built_library_db = fx.built_library_db
+fresh_pane = fx.fresh_pane
+fresh_store = fx.fresh_store
+library_store = fx.library_store
+pane = fx.pane
 
 
 def _mine(pane):
