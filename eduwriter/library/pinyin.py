@@ -159,17 +159,22 @@ def _syllable_prefixes() -> frozenset[str]:
 
 
 def chars_match(text: str, tokens: list[str]) -> bool:
-    """True when character *i* of ``text`` has a reading starting with ``tokens[i]``
-    (a token equal to the character itself, lower-cased, also matches: ASCII letters and digits)."""
+    """True when character *i* of ``text`` has the reading ``tokens[i]`` — the last token may be
+    the beginning of a reading (still typing) and a one-letter token is an initial. A character
+    that is not Chinese matches itself (lower-cased)."""
     if len(text) != len(tokens):
         return False
     table = _tables()[2]
-    for ch, tok in zip(text, tokens, strict=True):
+    last = len(tokens) - 1
+    for n, (ch, tok) in enumerate(zip(text, tokens, strict=True)):
         rs = table.get(ord(ch))
         if rs is None:
             if ch.lower() != tok:
                 return False
             continue
-        if not any(r.startswith(tok) for r in rs):
+        if n == last or len(tok) == 1:
+            if not any(r.startswith(tok) for r in rs):
+                return False
+        elif tok not in rs:
             return False
     return True

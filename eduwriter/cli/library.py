@@ -1,0 +1,273 @@
+"""``eduwriter library build|search|stats|export|import``.
+
+Every sub-command takes ``--db PATH`` (default: the library in the user's data folder). Errors are
+printed in Chinese (then English) on stderr with exit code 1; a damaged database is never
+overwritten (``build --recover`` sets it aside and starts a fresh one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from eduwriter.library.errors import LibraryError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    lib = subparsers.add_parser(
+        "library", help="资料库：构建、搜索、统计、导出、导入 / the library"
+    )
+    sub = lib.add_subparsers(dest="library_command", metavar="ACTION")
+    lib.set_defaults(func=lambda ns: (lib.print_help(), 2)[1])
+
+    def db_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", metavar="PATH", help="资料库文件（默认：用户数据文件夹）")
+
+    p = sub.add_parser("build", help="由文件构建资料库（默认：内置范文）")
+    db_arg(p)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="范文文件或文件夹")
+    p.add_argument(
+        "--recover",
+        action="store_true",
+        help="资料库损坏时将其改名保存到一旁并新建 / set a damaged database aside",
+    )
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("search", help="搜索（汉字、拼音首字母或全拼）")
+    db_arg(p)
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--kind", choices=["skeleton", "phrasing", "document", "section", "snippet"])
+    p.add_argument("--function", help="句式功能，如 开头、结尾")
+    p.add_argument("--genre", help="文种：plan, summary, speech, article")
+    p.add_argument("--tag", help="主题标签")
+    p.add_argument("--folder", help="文件夹（如 常用/安全）")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("query", metavar="QUERY")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("stats", help="统计")
+    db_arg(p)
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="导出为 .ewlib 资料包（默认：我的素材）")
+    db_arg(p)
+    p.add_argument("--folder", help="只导出这个文件夹（含子文件夹）")
+    p.add_argument("--ids", nargs="+", metavar="ID", help="只导出这些条目")
+    p.add_argument("out", metavar="OUT.ewlib")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="导入 .ewlib 资料包（按编号合并）")
+    db_arg(p)
+    p.add_argument(
+        "--on-conflict",
+        choices=["mine", "theirs", "both", "ask"],
+        default=None,
+        help="两边都改过的条目：保留我的 / 采用对方的 / 都保留（默认：交互询问，非交互时保留我的）",
+    )
+    p.add_argument("file", metavar="FILE.ewlib")
+    p.set_defaults(func=cmd_import)
+
+
+def _err(exc: LibraryError) -> int:
+    print(f"错误：{exc.message_zh}", file=sys.stderr)
+    if exc.message_en and exc.message_en != exc.message_zh:
+        print(f"Error: {exc.message_en}", file=sys.stderr)
+    return 1
+
+
+def _open(ns: argparse.Namespace, recover: bool = False):
+    from eduwriter.library.store import LibraryStore
+
+    store = LibraryStore.open(ns.db, recover=recover)
+    if store.recovered_from is not None:
+        print(
+            f"原资料库已损坏，已改名保存为：{store.recovered_from}，并新建了资料库。",
+            file=sys.stderr,
+        )
+    return store
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    q
+                    for q in p.rglob("*")
+                    if q.is_file() and q.suffix.lower() in (".txt", ".docx", ".md", ".html", ".htm")
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def _progress(done: int, total: int, message: str) -> None:
+    if sys.stderr.isatty():
+        print(f"\r[{done}/{total}] {message}\033[K", end="", file=sys.stderr, flush=True)
+
+
+def cmd_build(ns: argparse.Namespace) -> int:
+    try:
+        with _open(ns, recover=ns.recover) as store:
+            if ns.paths:
+                files = _expand(ns.paths)
+                if not files:
+                    print("错误：没有找到可导入的文件。", file=sys.stderr)
+                    return 1
+                store.ensure_builtin(progress=_progress)
+                report = store.import_files(files, progress=_progress)
+            else:
+                report = store.rebuild_builtin(progress=_progress)
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+            for path, message in report.errors:
+                print(f"跳过 {path}：{message}", file=sys.stderr)
+            stats = store.stats()
+            print(
+                f"已导入 {len(report.files_ok)} 个文件，新增 {report.added} 条；资料库共 "
+                f"{stats['total']} 条（{_kinds_zh(stats['by_kind'])}）：{store.path}"
+            )
+            return 0 if report.files_ok or not report.errors else 1
+    except LibraryError as exc:
+        return _err(exc)
+
+
+_KIND_ZH = {
+    "skeleton": "结构",
+    "phrasing": "句式",
+    "document": "范文",
+    "section": "章节",
+    "snippet": "我的素材",
+}
+
+
+def _kinds_zh(by_kind: dict) -> str:
+    return "，".join(f"{_KIND_ZH.get(k, k)} {n}" for k, n in by_kind.items()) or "空"
+
+
+def cmd_search(ns: argparse.Namespace) -> int:
+    try:
+        with _open(ns) as store:
+            store.ensure_builtin()
+            items = store.search(
+                ns.query,
+                kind=ns.kind,
+                function=ns.function,
+                genre=ns.genre,
+                tag=ns.tag,
+                folder=ns.folder,
+                limit=max(ns.limit, 1),
+            )
+    except LibraryError as exc:
+        return _err(exc)
+    if ns.json:
+        out = [
+            {
+                "id": it.id,
+                "kind": it.kind,
+                "function": it.function,
+                "genre": it.genre,
+                "title": it.title,
+                "text": it.text,
+                "tags": it.tags,
+                "score": round(it.score, 3),
+                "sources": [s.to_json() for s in it.sources],
+            }
+            for it in items
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    if not items:
+        print("没有找到。")
+        return 0
+    for it in items:
+        label = _KIND_ZH.get(it.kind, it.kind) + (f"·{it.function}" if it.function else "")
+        shown = it.text if it.kind in ("phrasing", "snippet") else it.title
+        shown = shown.replace("\n", " ")
+        if len(shown) > 80:
+            shown = shown[:79] + "…"
+        src = ""
+        if it.sources:
+            s = it.sources[0]
+            src = f"  〔{s.file} · {s.document}{' · ' + '/'.join(s.section) if s.section else ''}〕"
+        print(f"[{label}] {shown}{src}  ({it.id})")
+    return 0
+
+
+def cmd_stats(ns: argparse.Namespace) -> int:
+    try:
+        with _open(ns) as store:
+            stats = store.stats()
+    except LibraryError as exc:
+        return _err(exc)
+    if ns.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=1))
+        return 0
+    print(f"资料库共 {stats['total']} 条：{_kinds_zh(stats['by_kind'])}")
+    if stats["by_function"]:
+        print("句式功能：" + "，".join(f"{k} {n}" for k, n in stats["by_function"].items()))
+    if stats["skeletons_by_genre"]:
+        print(
+            "结构（按文种）："
+            + "，".join(f"{k} {n}" for k, n in stats["skeletons_by_genre"].items())
+        )
+    return 0
+
+
+def cmd_export(ns: argparse.Namespace) -> int:
+    try:
+        with _open(ns) as store:
+            n = store.export_pack(ns.out, ids=ns.ids, folder=ns.folder)
+    except LibraryError as exc:
+        return _err(exc)
+    except OSError as exc:
+        print(f"错误：无法写入 {ns.out}：{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"已导出 {n} 条到 {ns.out}")
+    return 0
+
+
+def _ask(conflict) -> str:
+    mine, theirs = conflict.mine, conflict.theirs
+    print(f"\n条目 {mine.id} 两边都修改过：", file=sys.stderr)
+    print(f"  我的：{(mine.title + ' ' + mine.text).strip()[:120]}", file=sys.stderr)
+    print(f"  对方：{(theirs.title + ' ' + theirs.text).strip()[:120]}", file=sys.stderr)
+    while True:
+        print("保留我的(m) / 采用对方的(t) / 都保留(b)？ ", end="", file=sys.stderr, flush=True)
+        answer = sys.stdin.readline()
+        if not answer:
+            return "mine"
+        answer = answer.strip().lower()
+        choice = {
+            "m": "mine",
+            "mine": "mine",
+            "t": "theirs",
+            "theirs": "theirs",
+            "b": "both",
+            "both": "both",
+        }.get(answer)
+        if choice:
+            return choice
+
+
+def cmd_import(ns: argparse.Namespace) -> int:
+    mode = ns.on_conflict
+    if mode is None:
+        mode = "ask" if sys.stdin.isatty() else "mine"
+    resolver = _ask if mode == "ask" else (lambda _c: mode)
+    try:
+        with _open(ns) as store:
+            report = store.import_pack(ns.file, resolver=resolver)
+    except LibraryError as exc:
+        return _err(exc)
+    print(
+        f"已导入：新增 {report.added} 条，更新 {report.updated} 条，未变 {report.unchanged} 条，"
+        f"冲突 {len(report.conflicts)} 条（保留我的 {report.kept_mine}，都保留 {report.kept_both}）"
+    )
+    return 0

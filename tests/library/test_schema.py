@@ -1,0 +1,107 @@
+"""Opening databases: fresh, migrated, damaged, foreign, too new, locked."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from eduwriter.library import schema
+from eduwriter.library.errors import (
+    LibraryCorruptError,
+    LibraryLockedError,
+    LibraryVersionError,
+)
+from eduwriter.library.store import LibraryStore
+
+
+def test_new_database_is_versioned_and_in_wal_mode(db_path):
+    with LibraryStore.open(db_path) as s:
+        assert s.count() == 0
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_garbage_file_is_refused_and_never_overwritten(db_path):
+    garbage = b"\x00\xffnot a database at all" * 100
+    db_path.write_bytes(garbage)
+    with pytest.raises(LibraryCorruptError) as info:
+        LibraryStore.open(db_path)
+    assert "损坏" in info.value.message_zh
+    assert db_path.read_bytes() == garbage
+
+
+def test_recover_moves_the_damaged_file_aside(db_path):
+    garbage = b"garbage" * 1000
+    db_path.write_bytes(garbage)
+    with LibraryStore.open(db_path, recover=True) as s:
+        assert s.recovered_from is not None
+        assert s.recovered_from.name.startswith("library.db.corrupt-")
+        assert s.recovered_from.read_bytes() == garbage
+        s.add_snippet("新的开始")
+    with LibraryStore.open(db_path) as s:
+        assert s.count() == 1
+
+
+def test_truncated_database_is_reported(db_path):
+    with LibraryStore.open(db_path) as s:
+        for n in range(300):
+            s.add_snippet(f"片段{n}" * 20)
+    data = db_path.read_bytes()
+    for side in ("-wal", "-shm"):
+        p = db_path.with_name(db_path.name + side)
+        if p.exists():
+            p.unlink()
+    db_path.write_bytes(data[:100] + b"\x13" * 4000 + data[4100:])
+    with pytest.raises(LibraryCorruptError):
+        s = LibraryStore.open(db_path)
+        s.search("片段")  # damage found at the latest when the pages are read
+
+
+def test_foreign_sqlite_file_is_not_taken_over(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE contacts(name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LibraryCorruptError):
+        LibraryStore.open(db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("contacts",)]
+    conn.close()
+
+
+def test_newer_schema_is_refused(db_path):
+    LibraryStore.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LibraryVersionError) as info:
+        LibraryStore.open(db_path)
+    assert "更新版本" in info.value.message_zh
+
+
+def test_migrations_run_from_version_zero():
+    conn = sqlite3.connect(":memory:")
+    assert schema.migrate(conn) == 0
+    assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"items", "folders", "tags", "files", "meta"} <= tables
+
+
+def test_locked_database_gives_a_clear_message(db_path):
+    with LibraryStore.open(db_path) as s:
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            s._conn.execute("PRAGMA busy_timeout = 100")
+            with pytest.raises(LibraryLockedError) as info:
+                s.add_snippet("写不进去")
+            assert "另一个程序" in info.value.message_zh
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        s.add_snippet("现在可以了")
+        assert s.count() == 1

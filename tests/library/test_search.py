@@ -1,0 +1,96 @@
+"""The in-memory index on its own: tiers, short queries, pinyin, filters, later changes."""
+
+from eduwriter.library.search import Filter, Record, SearchIndex
+
+
+def rec(id, text, kind="phrasing", **kw):
+    return Record.make(id, kind, text, **kw)
+
+
+def ids(hits):
+    return [h.id for h in hits]
+
+
+def make_index():
+    return SearchIndex(
+        [
+            rec("a", "坚持以习近平新时代中国特色社会主义思想为指导思想"),
+            rec("b", "指导思想"),
+            rec("c", "指导思想和工作目标"),
+            rec("d", "加强家校社协同育人"),
+            rec("e", "银行进校园", kind="snippet", personal=True),
+            rec("f", "Ａｂｃ课程ＳＴＥＭ教育"),
+        ]
+    )
+
+
+def test_exact_then_prefix_then_contained():
+    assert ids(make_index().search("指导思想")) == ["b", "c", "a"]
+
+
+def test_one_and_two_character_queries():
+    idx = make_index()
+    assert set(ids(idx.search("校"))) == {"d", "e"}
+    assert set(ids(idx.search("育人"))) == {"d"}
+    assert ids(idx.search("量子")) == []
+
+
+def test_full_width_and_case_are_folded():
+    idx = make_index()
+    assert ids(idx.search("stem")) == ["f"]
+    assert ids(idx.search("ABC")) == ["f"]
+
+
+def test_pinyin_initials_and_full_pinyin():
+    idx = make_index()
+    assert ids(idx.search("zdsx"))[:2] == ["b", "c"]
+    assert "a" in ids(idx.search("zdsx"))
+    assert ids(idx.search("zhidaosixiang"))[:2] == ["b", "c"]
+    assert ids(idx.search("jxsxtyr")) == ["d"]
+    # polyphone: 行 read hang in 银行
+    assert ids(idx.search("yinhang")) == ["e"]
+    assert ids(idx.search("yh")) == ["e"]
+    # a full-pinyin query that only matches the initials of other words is rejected
+    assert ids(idx.search("zhidaoxx")) == []
+
+
+def test_filters():
+    idx = make_index()
+    assert ids(idx.search("校", Filter(kind="snippet"))) == ["e"]
+    assert ids(idx.search("校", Filter(kind="skeleton"))) == []
+
+
+def test_limit_and_empty_query():
+    idx = make_index()
+    assert len(idx.search("指", limit=2)) == 2
+    assert len(idx.search("", limit=3)) == 3
+
+
+def test_changes_after_build_are_seen():
+    idx = make_index()
+    idx.search("校")  # builds the segment
+    idx.upsert(rec("g", "学校安全工作"))
+    idx.remove("d")
+    got = ids(idx.search("校"))
+    assert "g" in got and "d" not in got
+    idx.upsert(rec("e", "改过的片段", kind="snippet", personal=True))
+    assert "e" not in ids(idx.search("校"))
+    assert ids(idx.search("改过")) == ["e"]
+
+
+def test_favourites_and_usage_boost_within_a_tier():
+    idx = make_index()
+    before = ids(idx.search("指导"))
+    assert before == ["b", "c", "a"]
+    idx.set_usage("a", favorite=True)
+    # "a" only contains the query, so it stays behind the prefix matches b and c…
+    assert ids(idx.search("指导")) == ["b", "c", "a"]
+    # …but among items that only contain it, favourites and used items come first
+    idx.upsert(rec("h", "加强思想建设"))
+    idx.set_usage("a", favorite=False)
+    plain = ids(idx.search("思想"))
+    idx.set_usage("h", usage=5)
+    boosted = ids(idx.search("思想"))
+    assert boosted[0] == "h" and plain[0] != "h"
+    idx.set_usage("a", favorite=True)
+    assert ids(idx.search("思想"))[0] == "a"

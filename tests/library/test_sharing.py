@@ -1,0 +1,135 @@
+""".ewlib packs: export, import, merge by id, conflicts, damaged packs."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from eduwriter.library.errors import PackError
+from eduwriter.library.sharing import Conflict, read_pack
+from eduwriter.library.store import LibraryStore
+
+
+@pytest.fixture
+def other(tmp_path):
+    s = LibraryStore.open(tmp_path / "colleague.db")
+    yield s
+    s.close()
+
+
+def test_round_trip_of_the_personal_library(store, other, tmp_path):
+    f = store.add_folder("常用")
+    a = store.add_snippet("安全工作警钟长鸣", folder=f.id, tags=["安全"], title="安全开头")
+    b = store.add_snippet("家校共育，携手同行")
+    pack = tmp_path / "mine.ewlib"
+    assert store.export_pack(pack) == 2  # builtin items are not part of the personal library
+    manifest, items = read_pack(pack)
+    assert manifest["format"] == "ewlib" and manifest["format_version"] == 1
+    assert manifest["item_count"] == 2 and manifest["app_version"] and manifest["created"]
+    report = other.import_pack(pack)
+    assert report.added == 2
+    got = other.get(a.id)
+    assert (got.text, got.title, got.tags) == ("安全工作警钟长鸣", "安全开头", ["安全"])
+    assert other.folder_path(got.folder) == "常用"
+    assert other.get(b.id).text == "家校共育，携手同行"
+    assert [i.id for i in other.search("警钟")] == [a.id]
+    # re-importing adds nothing and asks nothing
+    again = other.import_pack(pack, resolver=lambda c: pytest.fail("asked"))
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert other.count() == 2
+
+
+def test_export_a_folder_or_a_selection(store, tmp_path):
+    f = store.add_folder("讲话")
+    sub = store.add_folder("开学", parent=f.id)
+    a = store.add_snippet("同志们：新学期开始了", folder=sub.id)
+    store.add_snippet("不在文件夹里")
+    assert store.export_pack(tmp_path / "f.ewlib", folder="讲话") == 1
+    assert [d["id"] for d in read_pack(tmp_path / "f.ewlib")[1]] == [a.id]
+    assert store.export_pack(tmp_path / "s.ewlib", ids=["ph-guide", a.id]) == 2
+    items = read_pack(tmp_path / "s.ewlib")[1]
+    assert {d["id"] for d in items} == {"ph-guide", a.id}
+    assert next(d for d in items if d["id"] == a.id)["folder_path"] == "讲话/开学"
+
+
+def test_one_sided_change_is_taken_without_asking(store, other, tmp_path):
+    sn = store.add_snippet("原来的句子")
+    store.export_pack(tmp_path / "v1.ewlib")
+    other.import_pack(tmp_path / "v1.ewlib")
+    other.update_item(sn.id, text="同事改过的句子")
+    other.export_pack(tmp_path / "v2.ewlib")
+    report = store.import_pack(tmp_path / "v2.ewlib", resolver=lambda c: pytest.fail("asked"))
+    assert report.updated == 1
+    assert store.get(sn.id).text == "同事改过的句子"
+    # and the older pack does not bring the old text back
+    report = store.import_pack(tmp_path / "v1.ewlib", resolver=lambda c: pytest.fail("asked"))
+    assert store.get(sn.id).text == "同事改过的句子"
+
+
+@pytest.mark.parametrize("answer", ["mine", "theirs", "both"])
+def test_changed_on_both_sides_asks(store, other, tmp_path, answer):
+    sn = store.add_snippet("原来的句子")
+    store.export_pack(tmp_path / "v1.ewlib")
+    other.import_pack(tmp_path / "v1.ewlib")
+    other.update_item(sn.id, text="同事的版本")
+    other.export_pack(tmp_path / "theirs.ewlib")
+    store.update_item(sn.id, text="我的版本")
+    asked: list[Conflict] = []
+
+    def resolver(c: Conflict) -> str:
+        asked.append(c)
+        return answer
+
+    report = store.import_pack(tmp_path / "theirs.ewlib", resolver=resolver)
+    assert len(asked) == 1
+    assert (asked[0].mine.text, asked[0].theirs.text) == ("我的版本", "同事的版本")
+    texts = sorted(i.text for i in store.items(kind="snippet"))
+    expected = {
+        "mine": ["我的版本"],
+        "theirs": ["同事的版本"],
+        "both": ["同事的版本", "我的版本"],
+    }[answer]
+    assert texts == expected
+    assert report.conflicts == [(sn.id, answer)]
+    # importing the same pack again asks nothing and adds nothing
+    store.import_pack(tmp_path / "theirs.ewlib", resolver=lambda c: pytest.fail("asked"))
+    assert sorted(i.text for i in store.items(kind="snippet")) == expected
+
+
+def test_damaged_or_foreign_packs_leave_the_library_untouched(store, tmp_path):
+    before = store.count()
+    bad = tmp_path / "bad.ewlib"
+    cases = [
+        b"this is not a zip file",
+        None,  # a zip without a manifest
+        "wrong-format",
+        "newer",
+        "bad-item",
+    ]
+    for case in cases:
+        if isinstance(case, bytes):
+            bad.write_bytes(case)
+        else:
+            with zipfile.ZipFile(bad, "w") as zf:
+                if case is None:
+                    zf.writestr("hello.txt", "hi")
+                else:
+                    manifest = {"format": "ewlib", "format_version": 1}
+                    items = [{"id": "x1", "kind": "snippet", "text": "好的"}]
+                    if case == "wrong-format":
+                        manifest["format"] = "something-else"
+                    if case == "newer":
+                        manifest["format_version"] = 99
+                    if case == "bad-item":
+                        items.append({"id": "x2", "kind": "poem", "text": "坏的"})
+                    zf.writestr("manifest.json", json.dumps(manifest))
+                    zf.writestr("items.json", json.dumps(items))
+        with pytest.raises(PackError) as info:
+            store.import_pack(bad)
+        assert info.value.message_zh
+        assert store.count() == before
+        assert store.get("x1") is None
+    with pytest.raises(PackError):
+        store.import_pack(tmp_path / "missing.ewlib")
