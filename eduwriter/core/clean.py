@@ -1,0 +1,276 @@
+"""Clean text copied off web sites: boilerplate out, artifacts repaired, run-together text split.
+
+Conservative by design: only whole lines that carry a boilerplate signal are dropped (site
+metadata, navigation, copyright and 上一篇/下一篇 lines, editorial blurbs about 范文), plus a
+few editorial pieces inside content lines (当前隐藏内容免费查看, 下面是小编…希望大家喜欢).
+Every removed piece is reported. Navigation menus (runs of very short lines) and lines
+repeated around the page are removed only before the first / after the last content line,
+never inside the body, where short lines may be table cells or signatures.
+
+Guarantees (checked by property tests):
+
+* ``clean_text`` never raises and never adds text: with whitespace removed, its output is a
+  subsequence of :func:`normalize_chars` applied to the input (with whitespace removed);
+* it is idempotent: ``clean_text(clean_text(x).text).text == clean_text(x).text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CleanLine",
+    "CleanResult",
+    "clean_lines",
+    "clean_text",
+    "is_boilerplate_line",
+    "normalize_chars",
+    "normalize_lines",
+]
+
+# --- character repair -------------------------------------------------------------------
+
+_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_CHAR_MAP = {ord(c): " " for c in _SPACE_CHARS}
+_CHAR_MAP.update({ord(c): None for c in _ZERO_WIDTH})
+_CHAR_MAP.update(
+    {
+        ord("〝"): "“",  # vertical-form quotes used as ordinary quotes
+        ord("〞"): "”",
+        ord("\u2028"): "\n",
+        ord("\u2029"): "\n",
+        ord("\x85"): "\n",
+    }
+)
+
+
+def normalize_chars(text: str) -> str:
+    """Map odd spaces to ASCII space, drop zero-width characters, repair 〝〞, unify newlines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+
+
+_WS_RUN = re.compile(r" {2,}")
+
+
+@dataclass(slots=True)
+class CleanLine:
+    """One non-empty line after cleaning; ``indented`` is True when it began with spaces
+    while most lines of the file did not (a centred title, typically)."""
+
+    text: str
+    indented: bool = False
+
+
+@dataclass(slots=True)
+class CleanResult:
+    text: str
+    removed: list[str] = field(default_factory=list)
+
+
+def normalize_lines(text: str) -> list[CleanLine]:
+    """Normalised, whitespace-collapsed, non-empty lines (no boilerplate removal)."""
+    raw = normalize_chars(text).split("\n")
+    indented_flags = [bool(line) and line[0] == " " and line.strip() != "" for line in raw]
+    nonblank = sum(1 for line in raw if line.strip())
+    share = sum(indented_flags) / max(nonblank, 1)
+    use_indent = share < 0.2
+    out: list[CleanLine] = []
+    for line, ind in zip(raw, indented_flags, strict=True):
+        s = _WS_RUN.sub(" ", line.strip(" "))
+        if s:
+            out.append(CleanLine(s, ind and use_indent))
+    return out
+
+
+# --- run-together text -------------------------------------------------------------------
+
+#: A line this long with several spaces between Chinese text is a whole document on one line.
+_RUN_TOGETHER_MIN = 200
+_GAP = re.compile(r"(?<=[^ A-Za-z0-9]) (?=[^ ])|(?<=[A-Za-z0-9]) (?=[^ A-Za-z0-9])")
+
+
+def _split_run_together(line: CleanLine) -> list[CleanLine]:
+    text = line.text
+    if len(text) < _RUN_TOGETHER_MIN or text.count(" ") < 3:
+        return [line]
+    gaps = [m.start() for m in _GAP.finditer(text)]
+    if len(gaps) < 3:
+        return [line]
+    pieces: list[CleanLine] = []
+    start = 0
+    for pos in gaps:
+        piece = text[start:pos].strip()
+        if piece:
+            pieces.append(CleanLine(piece, line.indented and not pieces))
+        start = pos + 1
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(CleanLine(tail))
+    return pieces
+
+
+# --- boilerplate -------------------------------------------------------------------------
+
+# Whole lines that are site chrome. Each alternative is anchored or needs a specific
+# combination, so ordinary sentences do not match. All patterns are linear (no nested
+# quantifiers over the same characters).
+_BOILERPLATE_LINE = re.compile(
+    "|".join(
+        [
+            r"^(?:上一篇|下一篇|上一页|下一页|上一章|下一章|上一条|下一条)(?:[:：\s]|$)",
+            r"^(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
+            r"您可能关注的文档|你可能关注的文档|您可能感兴趣的|你可能感兴趣的|相关范文|更多范文|热门标签)"
+            r"\s*[:：]?\s*$",
+            r"发表回复|发表评论|登录后才能评论|我要评论|网友评论|评论列表|^评论\s*\(\d+\)",
+            r"^(?:登录|注册)\s*[|｜/]\s*(?:登录|注册)\s*$",
+            r"^(?:登录|注册|搜索|首页|返回首页|返回顶部|回到顶部|网站首页|网站地图|设为首页|加入收藏|收藏本站|"
+            r"打印本页|关闭窗口|打印|关闭|收藏|分享|分享到|手机阅读|手机版|电脑版|查看更多|更多|展开全文|阅读全文|"
+            r"点击查看全文|文档介绍|文档简介|下载文档|免费下载|立即下载|举报|纠错|字号|大\s*中\s*小)\s*[:：]?\s*$",
+            r"^今天是",
+            r"^扫一扫|^微信扫一扫|扫码(?:关注|阅读|下载)",
+            r"^(?:【(?:打印正文|打印|关闭窗口|关闭|收藏|返回顶部|大|中|小|字号)】\s*)+$",
+            r"版权所有|copyright|all rights reserved|©|ICP备|ICP证|公网安备|技术支持\s*[:：]",
+            r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|当前位置是)\s*[:：]",
+            r"(?:文章)?来源\s*[:：][^。]{0,40}?(?:作者|发布|时间|点击|日期)",
+            r"发布时间\s*[:：]|点击数\s*[:：]|点击量\s*[:：]|浏览次数|阅读次数|阅读量\s*[:：]|责任编辑\s*[:：]|"
+            r"上传日期|上传时间|上传者|文档格式|下载地址|下载次数|下载积分",
+            r"格式\s*[:：]\s*(?:DOC|DOCX|PDF|TXT|WPS|PPT)",
+            r"^页码\s*[:：]|^页数\s*[:：]|^字数\s*[:：]",
+            r"^-?\s*\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,30}?(?:发布|上传|小编|编辑|\d{1,2}:\d{2})",
+            r"^-?\s*\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|K|M)\s*\|?\s*$",
+            r"^-?\s*\d+\s*页\s*\|?\s*$",
+            r"小编\s*[:：]",
+            r"申明敬告|免责声明|本站不保证|本站不予受理",
+            r"收集整理[^。]{0,40}?(?:删除|观点|转载|侵权)|不代表本站观点|联系删除|如若转载|转载请注明|侵权请联系|侵删",
+            r"^地址\s*[:：][^。]{0,80}?(?:电话|邮编|传真)|电话\s*&\s*传真",
+            r"\[\s*\d{1,2}-\d{1,2}\s*\]\s*$",
+            r"^(?:以上|本文)?(?:内容)?(?:仅|可)供(?:大家)?参考[。！!.]?$",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+# An editorial blurb about the collection: a site word plus a wish/recommendation word.
+_BLURB_SITE = re.compile(
+    r"小编|本站|范文|以下是|下面是一些|为大家整理|为你整理|精心准备|精心整理|精选"
+)
+_BLURB_WISH = re.compile(
+    r"希望|喜欢|仅供参考|以供参考|以资借鉴|借鉴|收藏|有所帮助|帮助到|欢迎阅读|欢迎深入阅读"
+)
+_BLURB_MAX = 250
+
+# Pieces removed from inside content lines.
+_INLINE_PIECES = re.compile(
+    "|".join(
+        [
+            r"当前隐藏内容免费查看",
+            r"(?:下面|以下)是?小编[^。！!？?\n]{0,120}?(?:希望|祝|欢迎)[^。！!？?\n]{0,40}?[。！!]",
+            r"本站小编为你精心准备了[^。！!\n]{0,120}?[。！!]",
+            r"(?:查看更多|展开全文|阅读全文|点击查看全文|点击下载|下载全文)\s*$",
+            r"\(?(?:本文|文章)?来源[:：]网络[^。\n]{0,20}?(?:删除|侵权)[^。\n]{0,10}?\)?",
+        ]
+    )
+)
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
+_NAV_ITEM = re.compile(r"^[\u3400-\u9fff—]{1,6}$")
+_NAV_RUN_MIN = 4
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True when a whole line carries a site-boilerplate signal."""
+    if _BOILERPLATE_LINE.search(line):
+        return True
+    if not _CJK.search(line) and len(line) <= 80:
+        return True
+    if len(line) <= _BLURB_MAX and _BLURB_SITE.search(line) and _BLURB_WISH.search(line):
+        return True
+    return False
+
+
+def _is_content(line: str) -> bool:
+    return len(line) >= 20 and bool(_SENTENCE_PUNCT.search(line))
+
+
+def _clean_pass(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
+    # 1. run-together lines -> paragraphs
+    split: list[CleanLine] = []
+    for line in lines:
+        split.extend(_split_run_together(line))
+    # 2. pieces inside lines, then whole boilerplate lines
+    kept: list[CleanLine] = []
+    for line in split:
+        text = line.text
+        if _INLINE_PIECES.search(text):
+            pieces: list[str] = []
+
+            def _cut(m: re.Match[str], pieces: list[str] = pieces) -> str:
+                pieces.append(m.group(0).strip())
+                return ""
+
+            new = _INLINE_PIECES.sub(_cut, text)
+            new = _WS_RUN.sub(" ", new).strip()
+            if new and is_boilerplate_line(new):
+                removed.append(text)
+                continue
+            removed.extend(p for p in pieces if p)
+            if not new:
+                continue
+            line = CleanLine(new, line.indented)
+        if is_boilerplate_line(line.text):
+            removed.append(line.text)
+            continue
+        kept.append(line)
+    # 3. page chrome around the body: menus and repeated short lines
+    content_idx = [i for i, line in enumerate(kept) if _is_content(line.text)]
+    if not content_idx:
+        return kept
+    first, last = content_idx[0], content_idx[-1]
+    counts = Counter(line.text for line in kept if _NAV_ITEM.match(line.text))
+    drop = [False] * len(kept)
+    outside = [i for i in range(len(kept)) if i < first or i > last]
+    # runs of menu items
+    run: list[int] = []
+    for i in [*outside, -1]:
+        if i >= 0 and _NAV_ITEM.match(kept[i].text) and (not run or run[-1] == i - 1):
+            run.append(i)
+            continue
+        if len(run) >= _NAV_RUN_MIN:
+            for j in run:
+                drop[j] = True
+        run = [i] if i >= 0 and _NAV_ITEM.match(kept[i].text) else []
+    for i in outside:
+        if counts[kept[i].text] >= 2 and _NAV_ITEM.match(kept[i].text):
+            drop[i] = True
+    out: list[CleanLine] = []
+    for i, line in enumerate(kept):
+        if drop[i]:
+            removed.append(line.text)
+        else:
+            out.append(line)
+    return out
+
+
+def clean_lines(text: str) -> tuple[list[CleanLine], list[str]]:
+    """Clean ``text``; return its remaining lines and the removed pieces (in file order,
+    duplicates kept once)."""
+    lines = normalize_lines(text)
+    removed: list[str] = []
+    for _ in range(8):  # repeat to a fixed point (usually 1-2 passes)
+        before = len(removed)
+        lines = _clean_pass(lines, removed)
+        if len(removed) == before:
+            break
+    seen: set[str] = set()
+    unique = [r for r in removed if not (r in seen or seen.add(r))]
+    return lines, unique
+
+
+def clean_text(text: str) -> CleanResult:
+    """Clean ``text`` (see module doc); return the cleaned text and what was removed."""
+    lines, removed = clean_lines(text)
+    return CleanResult("\n".join(line.text for line in lines), removed)

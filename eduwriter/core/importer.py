@@ -1,0 +1,123 @@
+"""The import pipeline: file -> decode -> clean -> segment -> outline -> slots.
+
+Public entry points:
+
+* :func:`analyze_file` — one file on disk -> :class:`FileResult` (never raises for bad
+  input; ``error`` is set with a one-line Chinese message instead);
+* :func:`analyze_text` — text already in memory -> :class:`FileResult`;
+* :func:`parse_outline` — a snippet or a re-imported document -> one :class:`Document`
+  (headings recognised from typed markers, nothing removed as boilerplate).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eduwriter.core.clean import clean_lines, normalize_lines
+from eduwriter.core.genre import guess_genre
+from eduwriter.core.model import Block, Document, FileResult, RunInItem
+from eduwriter.core.outline import build_blocks, run_in_of_statements
+from eduwriter.core.readers import ReadError, read_text
+from eduwriter.core.runin import find_run_in
+from eduwriter.core.segment import RawDocument, segment_lines
+from eduwriter.core.slots import find_slots
+
+__all__ = ["analyze_file", "analyze_text", "build_document", "parse_outline"]
+
+
+def analyze_file(path: str | Path) -> FileResult:
+    """Analyze the file at ``path``. Bad input gives a result with ``error`` set."""
+    p = Path(path)
+    try:
+        text, encoding = read_text(p)
+    except ReadError as exc:
+        return FileResult(path=str(path), error=str(exc))
+    except Exception as exc:  # unexpected I/O trouble must not stop a batch
+        return FileResult(path=str(path), error=f"无法读取：{type(exc).__name__}: {exc}")
+    result = analyze_text(text, str(path))
+    result.encoding = encoding
+    return result
+
+
+def analyze_text(text: str, path: str = "") -> FileResult:
+    """Clean, segment and outline ``text``; slots and run-in items per document."""
+    lines, removed = clean_lines(text)
+    raw_docs, removed_seg = segment_lines(lines)
+    documents: list[Document] = []
+    previous_genre: str | None = None
+    for raw in raw_docs:
+        doc = build_document(raw, previous_genre)
+        previous_genre = doc.genre
+        documents.append(doc)
+    seen = set(removed)
+    all_removed = list(removed) + [r for r in removed_seg if r not in seen]
+    return FileResult(path=path, encoding="", removed=all_removed, documents=documents)
+
+
+def build_document(raw: RawDocument, previous_genre: str | None = None) -> Document:
+    """Outline, genre, slots and run-in items of one segmented document."""
+    blocks = build_blocks(raw.lines)
+    run_in: list[RunInItem] = []
+    for block in blocks:
+        if block.kind == "paragraph":
+            run_in.extend(find_run_in(block.text))
+    statements = run_in_of_statements(raw.lines)
+    if statements:
+        # keep file order: statements are whole numbered lines, merge by position
+        run_in = _merge_in_order(raw.lines, run_in, statements)
+    genre = guess_genre(
+        raw.title, raw.lines, fallback=previous_genre if raw.title is None else None
+    )
+    full_text = "\n".join(([raw.title] if raw.title else []) + raw.lines)
+    return Document(
+        title=raw.title,
+        genre=genre,
+        blocks=blocks,
+        slots=find_slots(full_text),
+        run_in_items=run_in,
+    )
+
+
+def _merge_in_order(
+    lines: list[str], found: list[RunInItem], statements: list[RunInItem]
+) -> list[RunInItem]:
+    text = "\n".join(lines)
+    items = []
+    cursor: dict[str, int] = {}
+    for item in [*found, *statements]:
+        needle = item.marker + item.text[:8]
+        start = cursor.get(needle, 0)
+        pos = text.find(needle, start)
+        if pos < 0:
+            pos = text.find(item.text[:8])
+        cursor[needle] = pos + 1
+        items.append((pos if pos >= 0 else len(text), item))
+    items.sort(key=lambda t: t[0])
+    return [it for _, it in items]
+
+
+def parse_outline(text: str) -> Document:
+    """Headings (typed markers recognised, levels assigned) and paragraphs of ``text``.
+
+    Meant for pasted snippets and re-imported documents: nothing is dropped as boilerplate
+    and the text is not split into several documents. A first line that looks like a title
+    (short, no marker, no sentence punctuation) followed by more text becomes the title.
+    """
+    lines = [ln.text for ln in normalize_lines(text)]
+    title: str | None = None
+    if len(lines) > 1:
+        first = lines[0]
+        from eduwriter.core.outline import match_marker
+
+        if (
+            len(first) <= 40
+            and match_marker(first) is None
+            and not any(c in first for c in "。！？；;!?，,")
+        ):
+            title = first
+            lines = lines[1:]
+    raw = RawDocument(title, lines)
+    doc = build_document(raw)
+    if not doc.blocks and title is None:
+        doc.blocks = [Block("paragraph", ln) for ln in lines]
+    return doc

@@ -1,0 +1,337 @@
+"""Outline recovery: numbering markers, headings, levels.
+
+The ladder of Chinese official writing, outermost first (GB/T 9704 §7.3.3 plus a chapter
+level above)::
+
+    第一章 / 第一部分        rank 0  ("chapter")
+    第一条 (titled)          rank 1  ("article")
+    一、                     rank 2  ("cn")
+    （一） (一) 〔一〕        rank 3  ("paren_cn")
+    1.  1、 1．  1别想太多   rank 4  ("arabic", "glued")
+    （1） (1) ①              rank 5  ("paren_arabic", "circled")
+
+Levels inside one document are the ranks of the styles actually present, closed up so the
+outermost present style is level 1. Unnumbered section titles (引言：…, a title line right
+before a list that starts at 一、) take level 1; a standalone 第一， / 一是 heading takes the
+level just below the heading it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eduwriter.core.model import Block, RunInItem
+
+__all__ = [
+    "CN_DIGITS",
+    "MARKER_RE",
+    "RANKS",
+    "Marker",
+    "OutlineLine",
+    "assign_levels",
+    "build_blocks",
+    "cn_to_int",
+    "parse_marker",
+    "strip_marker",
+]
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+_CN = f"[{CN_DIGITS}]"
+
+#: Rank of each marker style (smaller = outer).
+RANKS = {
+    "chapter": 0,
+    "article": 1,
+    "cn": 2,
+    "paren_cn": 3,
+    "arabic": 4,
+    "glued": 4,
+    "paren_arabic": 5,
+    "circled": 5,
+}
+
+# Each alternative is a named group; all quantifiers are bounded, so matching is linear.
+MARKER_RE = re.compile(
+    "|".join(
+        [
+            rf"(?P<chapter>第\s?(?P<chapter_n>{_CN}{{1,4}}|\d{{1,3}})\s?(?:章|部分|编))(?P<chapter_sep>\s?[:：、.．]?)",
+            rf"(?P<article>第(?P<article_n>{_CN}{{1,4}}|\d{{1,3}})条)",
+            rf"(?P<cn>(?P<cn_n>{_CN}{{1,3}})\s?[、．])",
+            rf"(?P<paren_cn>[（(〔【［\[]\s?(?P<paren_cn_n>{_CN}{{1,3}})\s?[）)〕】］\]])",
+            r"(?P<arabic>(?P<arabic_n>\d{1,2})\s?[.．、](?!\d))",
+            r"(?P<paren_arabic>[（(]\s?(?P<paren_arabic_n>\d{1,2})\s?[.．]?\s?[）)])",
+            r"(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))",
+            # a digit glued to a short title (1别想太多) - checked further by the caller
+            r"(?P<glued>(?P<glued_n>\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号时分秒个名所人次万亿元岁届期天周项条件家户位节班批场轮篇幅])"
+            r"(?!\d))",
+            rf"(?P<runin>第(?P<runin_n>{_CN}{{1,3}})个是|第(?P<runin_m>{_CN}{{1,3}})\s?[，,、]|"
+            rf"(?P<runin_k>{_CN}{{1,3}})是)",
+        ]
+    )
+)
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN_VALUES = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def cn_to_int(text: str) -> int:
+    """Chinese numeral (一 … 九十九, 一百…) or digits -> int; 0 when not a number."""
+    text = text.strip()
+    if not text:
+        return 0
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_VALUES:
+            current = _CN_VALUES[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return 0
+    return total + current
+
+
+@dataclass(slots=True, frozen=True)
+class Marker:
+    """A numbering marker at the start of a line."""
+
+    marker: str  #: as written, separators included, surrounding spaces removed
+    style: str  #: key of :data:`RANKS`, or "runin"
+    ordinal: int
+    rest: str  #: the line after the marker
+
+
+def parse_marker(line: str) -> tuple[str, int, int, str] | None:
+    """``(marker, level_rank, ordinal, rest)`` for a line starting with a numbering marker.
+
+    ``level_rank`` is the usual rank of the style (0 = 第一章 … 5 = （1）; 6 for run-in
+    enumerators such as 一是 / 第一，). Returns ``None`` when the line has no marker.
+    """
+    m = match_marker(line)
+    if m is None:
+        return None
+    return m.marker, RANKS.get(m.style, 6), m.ordinal, m.rest
+
+
+def match_marker(line: str) -> Marker | None:
+    """Like :func:`parse_marker` but returns a :class:`Marker` with the style name."""
+    s = line.lstrip()
+    m = MARKER_RE.match(s)
+    if m is None:
+        return None
+    style = m.lastgroup
+    # lastgroup is the last *closed* group; find the outer alternative that matched
+    for name in (
+        "chapter",
+        "article",
+        "cn",
+        "paren_cn",
+        "arabic",
+        "paren_arabic",
+        "circled",
+        "glued",
+        "runin",
+    ):
+        if m.group(name) is not None:
+            style = name
+            break
+    if style == "runin":
+        num = m.group("runin_n") or m.group("runin_m") or m.group("runin_k") or ""
+    elif style == "circled":
+        num = str(_CIRCLED.index(m.group("circled_n")) + 1)
+    else:
+        num = m.group(f"{style}_n") or ""
+    ordinal = cn_to_int(num)
+    if ordinal <= 0:
+        return None
+    end = m.end()
+    marker = s[:end]
+    if style == "chapter":
+        marker = m.group("chapter") + (m.group("chapter_sep") or "").strip()
+    rest = s[end:].lstrip()
+    return Marker(
+        re.sub(r"\s", "", marker) if style != "chapter" else marker.replace(" ", ""),
+        style,
+        ordinal,
+        rest,
+    )
+
+
+def strip_marker(line: str) -> str:
+    """The line without a leading numbering marker (used when re-importing exported text)."""
+    m = match_marker(line)
+    if m is None or m.style in ("runin", "glued"):
+        return line.strip()
+    return m.rest.strip()
+
+
+# --- heading detection -------------------------------------------------------------------
+
+_CUT = re.compile(r"[。；;：:！？!?]")
+_TRAIL = " 。．.：:；;，,、"
+_SENT_END = re.compile(r"[。！？!?；;]")
+_COMMA = re.compile(r"[，,]")
+_UNNUMBERED_PREFIX = re.compile(r"^(?:引言|前言|序言|导言|导语|结语|结束语|概述|总述|后记)\s*[:：]")
+
+#: Longest heading text (after the marker) when body text follows on the same line.
+HEAD_MAX = 60
+#: A standalone numbered line longer than this that is one complete sentence (ends with
+#: 。 and has a comma) is a statement in a list, not a title.
+STATEMENT_MIN = 30
+#: A standalone 第一，/一是 line at most this long is a heading (e.g. 第一,思想认识要更加到位).
+RUNIN_HEADING_MAX = 24
+
+
+@dataclass(slots=True)
+class OutlineLine:
+    """Result of splitting one line into heading and/or paragraph."""
+
+    heading: Block | None
+    style: str  #: marker style of the heading ("" for unnumbered)
+    ordinal: int
+    paragraph: str | None
+
+
+def _trim(text: str) -> str:
+    return text.strip().rstrip(_TRAIL).strip()
+
+
+def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
+    """Split one line into a heading (marker, text) and/or a body paragraph."""
+    m = match_marker(line)
+    if m is None:
+        if _is_unnumbered_title(line, next_line):
+            return OutlineLine(Block("heading", _trim(line), 0, ""), "unnumbered", 0, None)
+        return OutlineLine(None, "", 0, line)
+    rest = m.rest
+    stripped = rest.rstrip()
+    standalone = _SENT_END.search(stripped[:-1]) is None and len(_trim(rest)) <= HEAD_MAX
+    if m.style == "runin":
+        # 第一，… / 一是… : a heading only when it stands alone as a short title
+        if standalone and len(_trim(rest)) <= RUNIN_HEADING_MAX:
+            return OutlineLine(Block("heading", _trim(rest), 0, m.marker), "runin", m.ordinal, None)
+        return OutlineLine(None, "", 0, line)
+    if m.style == "glued":
+        text = _trim(rest)
+        if standalone and 2 <= len(text) <= 20 and not _SENT_END.search(rest):
+            return OutlineLine(Block("heading", text, 0, m.marker), "glued", m.ordinal, None)
+        return OutlineLine(None, "", 0, line)
+    if m.style == "article":
+        text = _trim(rest)
+        if standalone and 1 <= len(text) <= 30 and not _SENT_END.search(rest):
+            return OutlineLine(Block("heading", text, 0, m.marker), "article", m.ordinal, None)
+        return OutlineLine(None, "", 0, line)
+    if standalone:
+        text = _trim(rest)
+        if not text:
+            return OutlineLine(None, "", 0, line)
+        ends_sentence = rest.rstrip()[-1:] in "。.!！?？"
+        if len(text) > HEAD_MAX or (
+            ends_sentence and len(text) > STATEMENT_MIN and _COMMA.search(text)
+        ):
+            return OutlineLine(None, "", 0, line)
+        return OutlineLine(Block("heading", text, 0, m.marker), m.style, m.ordinal, None)
+    body_cut = _CUT.search(rest)
+    if body_cut is None:
+        return OutlineLine(None, "", 0, line)
+    head = _trim(rest[: body_cut.start()])
+    body = rest[body_cut.end() :].strip()
+    if not head or len(head) > HEAD_MAX:
+        return OutlineLine(None, "", 0, line)
+    return OutlineLine(Block("heading", head, 0, m.marker), m.style, m.ordinal, body or None)
+
+
+def _is_unnumbered_title(line: str, next_line: str | None) -> bool:
+    if len(line) > 40:
+        return False
+    if _UNNUMBERED_PREFIX.match(line) and not _SENT_END.search(line):
+        return True
+    if next_line is None or len(line) < 4 or _SENT_END.search(line) or _COMMA.search(line):
+        return False
+    if line[-1] in "：:" or line.startswith("——"):
+        return False
+    nm = match_marker(next_line)
+    return nm is not None and nm.ordinal == 1 and nm.style in ("chapter", "cn")
+
+
+def assign_levels(headings: list[tuple[Block, str]]) -> None:
+    """Set ``level`` on each heading from its marker style (see module doc)."""
+    present = sorted({RANKS[s] for _, s in headings if s in RANKS})
+    level_of = {rank: i + 1 for i, rank in enumerate(present)}
+    parent_level = 0
+    for block, style in headings:
+        if style in RANKS:
+            block.level = level_of[RANKS[style]]
+            parent_level = block.level
+        elif style == "unnumbered":
+            block.level = 1
+            parent_level = 1
+        else:  # standalone run-in heading: just below its parent
+            block.level = parent_level + 1 if parent_level else 1
+
+
+def _glued_ok(items: list[tuple[int, OutlineLine]]) -> set[int]:
+    """Glued-digit headings (1别想太多) are kept only as part of an ordinal sequence."""
+    idx = [i for i, o in items if o.style == "glued"]
+    ords = {i: o.ordinal for i, o in items if o.style == "glued"}
+    keep: set[int] = set()
+    for k, i in enumerate(idx):
+        prev_ok = k > 0 and ords[idx[k - 1]] == ords[i] - 1
+        next_ok = k + 1 < len(idx) and ords[idx[k + 1]] == ords[i] + 1
+        if prev_ok or next_ok:
+            keep.add(i)
+    return keep
+
+
+def build_blocks(lines: list[str]) -> list[Block]:
+    """Turn the lines of one document into heading and paragraph blocks with levels."""
+    classified: list[tuple[int, OutlineLine]] = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        classified.append((i, classify_line(line, nxt)))
+    glued_keep = _glued_ok(classified)
+    blocks: list[Block] = []
+    headings: list[tuple[Block, str]] = []
+    for i, o in classified:
+        if o.heading is not None and o.style == "glued" and i not in glued_keep:
+            blocks.append(Block("paragraph", lines[i]))
+            continue
+        if o.heading is not None:
+            blocks.append(o.heading)
+            headings.append((o.heading, o.style))
+        if o.paragraph:
+            blocks.append(Block("paragraph", o.paragraph))
+    assign_levels(headings)
+    return blocks
+
+
+def run_in_of_statements(lines: list[str]) -> list[RunInItem]:
+    """Numbered lines classified as statements (not headings) are recorded as run-in items."""
+    out: list[RunInItem] = []
+    for line in lines:
+        m = match_marker(line)
+        if m is None or m.style in ("runin", "glued", "chapter", "article"):
+            continue
+        o = classify_line(line)
+        if o.heading is None:
+            out.append(RunInItem(m.marker, m.rest))
+    return out

@@ -1,0 +1,236 @@
+"""One cleaned file -> its documents, each with a title (or ``None``).
+
+A file is split
+* at collection separators: ``篇一:《…》``, ``第三篇：…``, ``【篇二】…``, ``教育工委工作总结篇三``;
+* at standalone title lines: a short line without sentence punctuation that is centred
+  (indented while the body is not), is followed by a ``——`` subtitle, or names a document
+  type (…工作计划, …的讲话, …的通知) — the last signal only in files without separators;
+* where an untitled document starts over: after a concluding paragraph (综上所述/总之…) the
+  top-level numbering restarts at 一、.
+
+Page-title lines that repeat the real title nearby (精编…(五), 陈国阳局长《…》, a copy with
+20XX for 2020) are dropped and reported, keeping the shortest form; so is a collection's
+page title and blurb before its first separator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eduwriter.core.clean import CleanLine
+from eduwriter.core.genre import TITLE_WORDS
+from eduwriter.core.outline import CN_DIGITS, match_marker
+
+__all__ = ["RawDocument", "is_separator", "segment_lines"]
+
+_N = f"[{CN_DIGITS}\\d]{{1,3}}"
+_SEPARATORS = [
+    re.compile(rf"^【?篇{_N}】?\s?[:：]?\s?(?P<t>.*)$"),
+    re.compile(rf"^【?第{_N}篇】?\s?[:：]?\s?(?P<t>.*)$"),
+    re.compile(rf"^(?:参考)?范文{_N}\s?[:：]\s?(?P<t>.+)$"),
+    re.compile(rf"^(?P<t>[^。！？；;!?]{{2,40}}?)\s?[(（【]?篇[{CN_DIGITS}]{{1,3}}[)）】]?$"),
+]
+_SENT = re.compile(r"[。！？；;!?]")
+_COMMA = re.compile(r"[，,]")
+_CONCLUSION = re.compile(
+    r"^(?:综上所述|综上|总之|总而言之|总的来说|总的看|回顾(?:过去|一年|这一年))"
+)
+_QUOTES = str.maketrans("", "", "《》“”\"'「」『』 ")
+_DIGITISH = re.compile(r"[0-9Xx×_]")
+
+
+@dataclass(slots=True)
+class RawDocument:
+    title: str | None
+    lines: list[str] = field(default_factory=list)
+    separator: bool = False
+
+
+def is_separator(line: str) -> str | None:
+    """The title carried by a collection separator line ("" if none), else ``None``."""
+    for rx in _SEPARATORS:
+        m = rx.match(line)
+        if m:
+            return _clean_title(m.group("t"))
+    return None
+
+
+def _clean_title(t: str) -> str:
+    t = t.strip().strip(":：").strip()
+    if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
+        t = t[1:-1].strip()
+    return t
+
+
+def _key(text: str) -> str:
+    """Comparison key for near-duplicate titles: no quotes/spaces, digits and X alike."""
+    return _DIGITISH.sub("#", text.translate(_QUOTES))
+
+
+def _title_like(text: str) -> bool:
+    return 4 <= len(text) <= 60 and not _SENT.search(text) and text[-1] not in ":：，,、"
+
+
+def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
+    """Drop page-title copies of a nearby title line (keep the shortest, first on ties)."""
+    drop = [False] * len(lines)
+    cand = [
+        i
+        for i, ln in enumerate(lines)
+        if _title_like(ln.text) and is_separator(ln.text) is None and match_marker(ln.text) is None
+    ]
+    for a_pos, i in enumerate(cand):
+        for j in cand[a_pos + 1 :]:
+            if j - i > 3:
+                break
+            if drop[i] or drop[j]:
+                continue
+            ki, kj = _key(lines[i].text), _key(lines[j].text)
+            if min(len(ki), len(kj)) < 6:
+                continue
+            if ki == kj:
+                if j == i + 1:
+                    drop[j] = True
+            elif kj in ki:
+                drop[i] = True
+            elif ki in kj:
+                drop[j] = True
+    out = []
+    for i, ln in enumerate(lines):
+        if drop[i]:
+            removed.append(ln.text)
+        else:
+            out.append(ln)
+    return out
+
+
+def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings: bool) -> bool:
+    text = lines[i].text
+    if not (6 <= len(text) <= 40) or not _title_like(text) or _COMMA.search(text):
+        return False
+    if text.startswith(("——", "（", "(", "〔", "[", "【")) or match_marker(text) is not None:
+        return False
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1].text
+    if lines[i].indented or nxt.startswith("——"):
+        return True
+    if collection or not TITLE_WORDS.search(text):
+        return False
+    if has_headings and match_marker(nxt) is not None:
+        return False  # a section title introducing a numbered list
+    return True
+
+
+def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]:
+    """Split cleaned lines into documents; also return the lines dropped on the way."""
+    removed: list[str] = []
+    lines = _dedupe_page_titles(lines, removed)
+    collection = any(is_separator(ln.text) is not None for ln in lines)
+    docs: list[RawDocument] = []
+    current = RawDocument(None)
+    top_ordinals: list[int] = []
+    skip_next = False
+    for i, ln in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        text = ln.text
+        sep = is_separator(text)
+        if sep is not None:
+            if current.lines or current.title is not None:
+                docs.append(current)
+            title = sep or None
+            if not sep and i + 1 < len(lines) and _title_like(lines[i + 1].text):
+                title = lines[i + 1].text
+                skip_next = True
+            current = RawDocument(title, separator=True)
+            top_ordinals = []
+            continue
+        has_headings = any(match_marker(x) is not None for x in current.lines)
+        if (
+            not current.lines
+            and current.title is None
+            and i + 1 < len(lines)
+            and _title_like(text)
+            and not _COMMA.search(text)
+            and match_marker(text) is None
+            and len(lines[i + 1].text) > len(text)
+        ):
+            current.title = text
+            continue
+        if _is_doc_title(lines, i, collection, has_headings) and (current.lines or current.title):
+            docs.append(current)
+            current = RawDocument(text)
+            top_ordinals = []
+            continue
+        m = match_marker(text)
+        if m is not None and m.style == "cn":
+            if m.ordinal == 1 and top_ordinals and max(top_ordinals) >= 3:
+                k = _restart_point(current.lines)
+                if k is not None:
+                    docs.append(RawDocument(current.title, current.lines[:k], current.separator))
+                    current = RawDocument(None, current.lines[k:])
+                    top_ordinals = []
+            top_ordinals.append(m.ordinal)
+        current.lines.append(text)
+    if current.lines or current.title is not None:
+        docs.append(current)
+    docs = _tidy(docs, collection, removed)
+    return docs, removed
+
+
+def _restart_point(doc_lines: list[str]) -> int | None:
+    """Index where an untitled document starts: after a concluding paragraph that follows
+    the last top-level heading of the current document."""
+    last_top = None
+    for idx in range(len(doc_lines) - 1, -1, -1):
+        m = match_marker(doc_lines[idx])
+        if m is not None and m.style == "cn":
+            last_top = idx
+            break
+    if last_top is None:
+        return None
+    for idx in range(last_top + 1, len(doc_lines)):
+        if _CONCLUSION.match(doc_lines[idx]):
+            return idx + 1 if idx + 1 <= len(doc_lines) else None
+    return None
+
+
+def _tidy(docs: list[RawDocument], collection: bool, removed: list[str]) -> list[RawDocument]:
+    # a collection's page title and blurb before the first separator
+    if collection and docs and not docs[0].separator and len(docs) > 1:
+        head = docs[0]
+        body = ([head.title] if head.title else []) + head.lines
+        if len(body) <= 4 and sum(map(len, body)) < 400 and not any(match_marker(x) for x in body):
+            removed.extend(body)
+            docs = docs[1:]
+    # a title repeated as the first line of its document
+    for d in docs:
+        if d.title and d.lines and _key(d.lines[0]) == _key(d.title):
+            removed.append(d.lines.pop(0))
+    # a tiny untitled fragment (an editor's note) belongs to the document after it
+    out: list[RawDocument] = []
+    pending: list[str] = []
+    for idx, d in enumerate(docs):
+        tiny = (
+            d.title is None
+            and idx + 1 < len(docs)
+            and len(d.lines) <= 3
+            and sum(map(len, d.lines)) < 200
+            and not any(match_marker(x) for x in d.lines)
+        )
+        if tiny:
+            pending.extend(d.lines)
+            continue
+        if pending:
+            d.lines[:0] = pending
+            pending = []
+        out.append(d)
+    if pending:
+        if out:
+            out[-1].lines.extend(pending)
+        else:
+            out.append(RawDocument(None, pending))
+    return out
