@@ -1,0 +1,213 @@
+"""Autocomplete in the composer: phrasings that continue or contain what was just typed.
+
+It reacts only to committed text (a key with text, or an input-method commit) and never while
+an IME composition is in progress (the composer's ``preedit`` is not empty). The phrasings are
+loaded from the library once, off the GUI thread; a lookup is a substring scan over an
+in-memory list (well under a millisecond for 10,000 phrasings), so it can run on every key.
+Tab or Enter accepts, Up/Down choose, Esc dismisses.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+MAX_SUGGESTIONS = 8
+SUFFIX_LENGTHS = (8, 6, 5, 4, 3, 2)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Autocomplete", text)
+
+
+@dataclass(slots=True, frozen=True)
+class Suggestion:
+    phrasing: str  # the whole phrasing
+    insert: str  # what accepting it adds at the cursor
+
+
+def _is_wordy(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch).startswith("L") or ch in "【】“”"
+
+
+class PhrasingIndex:
+    """Substring lookups over phrasing texts."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        seen: dict[str, None] = {}
+        for t in texts:
+            t = (t or "").strip()
+            if 4 <= len(t) <= 200:
+                seen.setdefault(t, None)
+        self.texts = list(seen)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def suggest(self, before: str, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
+        """Phrasings containing the last few characters of ``before`` (longest match first);
+        each suggestion inserts the rest of the phrasing after the match."""
+        tail = before[-max(SUFFIX_LENGTHS) :]
+        out: list[Suggestion] = []
+        seen: set[str] = set()
+        for n in SUFFIX_LENGTHS:
+            if len(tail) < n:
+                continue
+            suffix = tail[-n:]
+            if not all(_is_wordy(ch) for ch in suffix):
+                continue
+            for text in self.texts:
+                idx = text.find(suffix)
+                if idx < 0 or text in seen:
+                    continue
+                rest = text[idx + n :]
+                if not rest or before.endswith(text):
+                    continue
+                seen.add(text)
+                out.append(Suggestion(text, rest))
+                if len(out) >= limit:
+                    return out
+            if out and n <= 3:
+                break
+        return out
+
+
+class _Loader(QObject):
+    loaded = Signal(object)
+
+
+class Autocompleter(QObject):
+    """Owns the popup of one composer."""
+
+    def __init__(self, composer: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.composer = composer
+        composer.completer = self
+        self.index = PhrasingIndex()
+        self.enabled = True
+        self.popup = QListWidget()
+        self.popup.setObjectName("autocompletePopup")
+        self.popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.popup.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.popup.setMaximumWidth(560)
+        self.popup.setStyleSheet(
+            "QListWidget { background: #fffdf5; border: 1px solid #c9b37a; font-size: 11pt; }"
+            "QListWidget::item:selected { background: #f3d98b; color: black; }"
+        )
+        self.popup.itemClicked.connect(lambda item: self.accept(self.popup.row(item)))
+        self.suggestions: list[Suggestion] = []
+        self._loader = _Loader(self)
+        self._loader.loaded.connect(self.set_phrasings)
+        composer.textCommitted.connect(self.update)
+        composer.cursorPositionChanged.connect(self._cursor_moved)
+        self._expected_pos = -1
+
+    # ------------------------------------------------------------------ data
+    def set_phrasings(self, texts: Iterable[str]) -> None:
+        self.index = PhrasingIndex(texts)
+
+    def attach_store(self, store: Any) -> None:
+        """Load phrasings (and the writer's snippets) from the store in a background thread."""
+
+        def work() -> None:
+            texts: list[str] = []
+            try:
+                for kind in ("phrasing", "snippet"):
+                    texts.extend(it.text for it in store.items(kind=kind))
+            except Exception:  # noqa: BLE001 - autocomplete is optional; never crash for it
+                return
+            self._loader.loaded.emit(texts)
+
+        threading.Thread(target=work, name="autocomplete-load", daemon=True).start()
+
+    def shutdown(self) -> None:
+        self.popup.hide()
+        self.popup.deleteLater()
+
+    # ------------------------------------------------------------------ behaviour
+    def is_visible(self) -> bool:
+        return self.popup.isVisible()
+
+    def update(self) -> None:
+        """Called after committed text: show or hide the popup."""
+        if not self.enabled or self.composer.preedit or not len(self.index):
+            self.dismiss()
+            return
+        cur = self.composer.textCursor()
+        block = cur.block()
+        before = block.text()[: cur.position() - block.position()]
+        self.suggestions = self.index.suggest(before)
+        if not self.suggestions:
+            self.dismiss()
+            return
+        self.popup.clear()
+        for s in self.suggestions:
+            item = QListWidgetItem(s.phrasing)
+            item.setToolTip(s.phrasing)
+            self.popup.addItem(item)
+        self.popup.setCurrentRow(0)
+        rect = self.composer.cursorRect()
+        pos = self.composer.viewport().mapToGlobal(rect.bottomLeft())
+        rows = min(len(self.suggestions), MAX_SUGGESTIONS)
+        height = self.popup.sizeHintForRow(0) * rows + 6
+        self.popup.resize(min(560, max(280, self.popup.sizeHintForColumn(0) + 24)), height)
+        self.popup.move(pos.x(), pos.y() + 4)
+        self._expected_pos = cur.position()
+        self.popup.show()
+
+    def dismiss(self) -> None:
+        self.suggestions = []
+        if self.popup.isVisible():
+            self.popup.hide()
+
+    def accept(self, row: int | None = None) -> bool:
+        if not self.suggestions:
+            return False
+        row = self.popup.currentRow() if row is None else row
+        if not 0 <= row < len(self.suggestions):
+            row = 0
+        text = self.suggestions[row].insert
+        self.dismiss()
+        rd = self.composer.rd
+        cur = self.composer.textCursor()
+        with rd.labelled(tr("自动补全")):
+            cur.insertText(text)
+        self.composer.setTextCursor(cur)
+        return True
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Keys the popup consumes while visible."""
+        if not self.popup.isVisible():
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self.accept()
+        if key == Qt.Key.Key_Escape:
+            self.dismiss()
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            row = self.popup.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
+            self.popup.setCurrentRow(max(0, min(row, self.popup.count() - 1)))
+            return True
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.dismiss()
+        return False
+
+    def _cursor_moved(self) -> None:
+        if self.popup.isVisible():
+            # Typing moves the cursor too, and update() then sets the expected position; check
+            # once the event is done, and hide the popup if the cursor went elsewhere (a click).
+            QTimer.singleShot(0, self._check_cursor)
+
+    def _check_cursor(self) -> None:
+        if self.composer.textCursor().position() != self._expected_pos:
+            self.dismiss()

@@ -1,0 +1,460 @@
+"""The composer: the report being written, looking like the final page.
+
+Headings show their official number (computed, painted in front of the text, never typed);
+Tab / Shift+Tab demote / promote a heading; body paragraphs use a 仿宋-like font with a
+2-character first-line indent; skeleton hints are grey; 【slots】 are highlighted. Drops of
+library items and pastes of numbered text become structure.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from eduwriter.compose.report import ReportBlock
+from eduwriter.gui.report_model import (
+    BODY_FAMILIES,
+    HEI_FAMILIES,
+    KAI_FAMILIES,
+    PARAGRAPH,
+    SLOT_RE,
+    TITLE,
+    TITLE_FAMILIES,
+    TITLE_POINT_SIZE,
+    ReportDocument,
+    heading_font,
+    split_run_in,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Composer", text)
+
+
+class ReportHighlighter(QSyntaxHighlighter):
+    """Heading fonts, grey hints and yellow slots, without touching the text's own formats."""
+
+    def __init__(self, rd: ReportDocument) -> None:
+        super().__init__(rd.doc)
+        self._rd = rd
+        self._slot = QTextCharFormat()
+        self._slot.setBackground(QColor("#fff1b8"))
+        self._slot.setForeground(QColor("#8a5a00"))
+        self._hint = QTextCharFormat()
+        self._hint.setForeground(QColor("#9a9a9a"))
+        self._hint.setFontItalic(True)
+        self._levels: dict[int, QTextCharFormat] = {}
+        for kind, fams in ((1, HEI_FAMILIES), (2, KAI_FAMILIES)):
+            fmt = QTextCharFormat()
+            fmt.setFontFamilies(fams)
+            self._levels[kind] = fmt
+        for kind in (3, 4):
+            fmt = QTextCharFormat()
+            fmt.setFontFamilies(BODY_FAMILIES)
+            fmt.setFontWeight(QFont.Weight.DemiBold)
+            self._levels[kind] = fmt
+        title = QTextCharFormat()
+        title.setFontFamilies(TITLE_FAMILIES)
+        title.setFontPointSize(TITLE_POINT_SIZE)
+        title.setFontWeight(QFont.Weight.Bold)
+        self._levels[TITLE] = title
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        block = self.currentBlock()
+        kind = ReportDocument.kind_of(block)
+        if ReportDocument.is_hint(block):
+            self.setFormat(0, len(text), self._hint)
+            return
+        if kind in self._levels:
+            head = split_run_in(text)[0] if kind > 0 else text
+            self.setFormat(0, len(head), self._levels[kind])
+        for m in SLOT_RE.finditer(text):
+            fmt = QTextCharFormat(self._slot)
+            if kind in self._levels and m.start() < (
+                len(split_run_in(text)[0]) if kind > 0 else len(text)
+            ):
+                fmt.merge(self._levels[kind])
+                fmt.setBackground(self._slot.background())
+                fmt.setForeground(self._slot.foreground())
+            self.setFormat(m.start(), m.end() - m.start(), fmt)
+
+
+class Composer(QTextEdit):
+    """The editor of the report."""
+
+    #: The cursor moved to another block (the outline follows).
+    currentBlockChanged = Signal(int)
+    #: A library item was dropped or pasted (payload dict from eduwriter.gui.mime).
+    itemDropped = Signal(dict)
+    #: Text was committed (typed or IME commit): autocomplete listens.
+    textCommitted = Signal()
+
+    def __init__(self, rd: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rd = rd
+        self.setDocument(rd.doc)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(False)
+        self.setObjectName("composer")
+        self.setPlaceholderText(tr("在此输入标题，或从左侧素材库插入结构骨架"))
+        self.highlighter = ReportHighlighter(rd)
+        self._preedit = ""
+        self._last_block = -1
+        self.completer = None  # set by autocomplete.Autocompleter
+        self.setStyleSheet("QTextEdit#composer { background: #ffffff; }")
+        self.viewport().setStyleSheet("background: #ffffff;")
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+        rd.structureChanged.connect(self.viewport().update)
+        self._marker_color = QColor("#000000")
+
+    # ------------------------------------------------------------------ state
+    @property
+    def preedit(self) -> str:
+        """The IME composition in progress ("" when none)."""
+        return self._preedit
+
+    def current_block_number(self) -> int:
+        return self.textCursor().blockNumber()
+
+    def go_to_block(self, number: int) -> None:
+        block = self.rd.block(number)
+        if block.isValid():
+            cur = QTextCursor(block)
+            cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            self.setTextCursor(cur)
+            self.ensureCursorVisible()
+            self.setFocus()
+
+    def _on_cursor_moved(self) -> None:
+        n = self.textCursor().blockNumber()
+        if n != self._last_block:
+            self._last_block = n
+            self.currentBlockChanged.emit(n)
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        markers = self.rd.markers()
+        if not any(markers):
+            if self.rd.doc.blockCount() == 1 and not self.rd.doc.begin().text():
+                return
+        painter = QPainter(self.viewport())
+        painter.setPen(self._marker_color)
+        layout = self.rd.doc.documentLayout()
+        dx = self.horizontalScrollBar().value()
+        dy = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        first = self.cursorForPosition(self.viewport().rect().topLeft()).block()
+        block = first.previous() if first.previous().isValid() else first
+        fonts: dict[int, QFont] = {}
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            top = rect.top() - dy
+            if top > height:
+                break
+            n = block.blockNumber()
+            marker = markers[n] if n < len(markers) else None
+            if marker:
+                level = ReportDocument.kind_of(block)
+                font = fonts.get(level)
+                if font is None:
+                    font = heading_font(level)
+                    if level >= 3:
+                        font.setWeight(QFont.Weight.DemiBold)
+                    fonts[level] = font
+                line = block.layout().lineAt(0)
+                if line.isValid():
+                    fm = QFontMetricsF(font)
+                    x_text = rect.left() + block.blockFormat().leftMargin() + line.x() - dx
+                    baseline = top + line.y() + line.ascent()
+                    painter.setFont(font)
+                    painter.drawText(
+                        QPointF(x_text - fm.horizontalAdvance(marker), baseline), marker
+                    )
+            block = block.next()
+        painter.end()
+
+    # ------------------------------------------------------------------ keys
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self.completer is not None and self.completer.handle_key(event):
+            return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.rd.undo_stack.undo()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.rd.undo_stack.redo()
+            return
+        key, mods = event.key(), event.modifiers()
+        alt = mods & Qt.KeyboardModifier.AltModifier
+        if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current_section(-1 if key == Qt.Key.Key_Up else 1)
+            return
+        if key == Qt.Key.Key_Backtab or (
+            key == Qt.Key.Key_Tab and mods & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.promote()
+            return
+        if key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ControlModifier:
+            self.demote()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (
+            Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._new_paragraph()
+            return
+        text = event.text()
+        if text and text.isprintable() and not mods & Qt.KeyboardModifier.ControlModifier:
+            cur = self.textCursor()
+            if self.rd.is_hint(cur.block()):
+                self.rd.clear_hint(cur)
+                self.setTextCursor(cur)
+            super().keyPressEvent(event)
+            self.textCommitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
+        commit, pre = event.commitString(), event.preeditString()
+        if (commit or pre) and not self._preedit:
+            cur = self.textCursor()
+            if self.rd.is_hint(cur.block()):
+                self.rd.clear_hint(cur)
+                self.setTextCursor(cur)
+        self._preedit = pre
+        if pre and self.completer is not None:
+            self.completer.dismiss()
+        super().inputMethodEvent(event)
+        if commit and not pre:
+            self.textCommitted.emit()
+
+    def _new_paragraph(self) -> None:
+        cur = self.textCursor()
+        block = cur.block()
+        kind = self.rd.kind_of(block)
+        at_end = cur.position() == block.position() + block.length() - 1
+        if kind == TITLE or self.rd.is_hint(block) or (kind > 0 and at_end):
+            new_kind = PARAGRAPH
+        else:
+            new_kind = kind
+        with self.rd.labelled(tr("分段")):
+            cur.beginEditBlock()
+            if cur.hasSelection():
+                cur.removeSelectedText()
+            cur.insertBlock(self.rd.block_format(new_kind), QTextCharFormat())
+            cur.endEditBlock()
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+
+    # ------------------------------------------------------------------ structure commands
+    def demote(self) -> bool:
+        return self.rd.shift_level(self.current_block_number(), +1)
+
+    def promote(self) -> bool:
+        return self.rd.shift_level(self.current_block_number(), -1)
+
+    def set_current_level(self, kind: int) -> bool:
+        """格式 → 正文 / 一级…四级标题 for the paragraph under the cursor."""
+        cur = self.textCursor()
+        return self.rd.set_level(cur.blockNumber(), kind)
+
+    def move_current_section(self, direction: int) -> bool:
+        n = self.rd.heading_at_or_before(self.current_block_number())
+        if n is None:
+            return False
+        offset = self.textCursor().position() - self.rd.block(n).position()
+        start_text = self.rd.block(n).text()
+        moved = self.rd.sibling_move(n, direction)
+        if moved:
+            # Follow the moved heading.
+            for h in self.rd.headings():
+                if h.text == start_text and self._near(h.block, n, direction):
+                    blk = self.rd.block(h.block)
+                    cur = QTextCursor(blk)
+                    cur.setPosition(blk.position() + min(max(offset, 0), blk.length() - 1))
+                    self.setTextCursor(cur)
+                    break
+        return moved
+
+    @staticmethod
+    def _near(candidate: int, old: int, direction: int) -> bool:
+        return candidate < old if direction < 0 else candidate > old
+
+    # ------------------------------------------------------------------ inserting
+    def insert_item(self, payload: dict) -> bool:
+        """Insert a library item: a skeleton as headings + hints, anything else as text."""
+        kind = str(payload.get("kind") or "")
+        data = payload.get("data") or {}
+        blocks = skeleton_blocks(payload) if kind == "skeleton" else []
+        cur = self.textCursor()
+        if blocks:
+            self.rd.insert_report_blocks(cur, blocks, tr("插入骨架"))
+        else:
+            text = str(payload.get("text") or data.get("text") or payload.get("title") or "")
+            if not text:
+                return False
+            if "\n" in text.strip() and kind not in ("phrasing", "snippet"):
+                if self.paste_text(text, label=tr("插入范文")):
+                    return True
+            self.rd.insert_text(cur, text, tr("插入语句"))
+        self.setTextCursor(cur)
+        self.setFocus()
+        return True
+
+    def paste_text(self, text: str, label: str | None = None) -> bool:
+        """Insert text; typed numbering (一、（一）1.（1）) becomes headings via the importer."""
+        blocks = outline_blocks(text)
+        cur = self.textCursor()
+        if blocks and any(b.kind == "heading" for b in blocks):
+            if cur.hasSelection():
+                with self.rd.labelled(label or tr("粘贴")):
+                    cur.removeSelectedText()
+            self.rd.insert_report_blocks(cur, blocks, label or tr("粘贴"))
+        else:
+            self.rd.insert_text(cur, text, label or tr("粘贴"))
+        self.setTextCursor(cur)
+        return True
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        from eduwriter.gui.mime import ITEM_MIME
+
+        return source.hasFormat(ITEM_MIME) or source.hasText() or source.hasHtml()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        from eduwriter.gui.mime import item_from_mime
+
+        item = item_from_mime(source)
+        if item is not None:
+            self.insert_item(item)
+            return
+        if source.hasHtml():
+            from PySide6.QtGui import QTextDocumentFragment
+
+            text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
+        else:
+            text = source.text()
+        if text:
+            self.paste_text(text)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Place the cursor where the item is dropped, then insert through our own path so the
+        # drop is one named undo step.
+        cur = self.cursorForPosition(event.position().toPoint())
+        self.setTextCursor(cur)
+        self.insertFromMimeData(event.mimeData())
+        event.acceptProposedAction()
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy with the computed numbers, as the text will print."""
+        cur = self.textCursor()
+        md = QMimeData()
+        start = self.rd.doc.findBlock(cur.selectionStart())
+        end = self.rd.doc.findBlock(cur.selectionEnd())
+        if start == end:
+            md.setText(cur.selectedText())
+            return md
+        lines: list[str] = []
+        block = start
+        while block.isValid():
+            text = block.text()
+            if block == start:
+                text = text[cur.selectionStart() - block.position() :]
+                if cur.selectionStart() == block.position():
+                    text = (self.rd.marker_of(block.blockNumber()) or "") + text
+            elif block == end:
+                text = (self.rd.marker_of(block.blockNumber()) or "") + text[
+                    : cur.selectionEnd() - block.position()
+                ]
+            else:
+                text = (self.rd.marker_of(block.blockNumber()) or "") + text
+            lines.append(text)
+            if block == end:
+                break
+            block = block.next()
+        md.setText("\n".join(lines))
+        return md
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        # Route undo/redo through the report's undo stack.
+        for action in menu.actions():
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+        undo = self.rd.undo_stack.createUndoAction(menu, tr("撤销"))
+        redo = self.rd.undo_stack.createRedoAction(menu, tr("重做"))
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, undo)
+        menu.insertAction(first, redo)
+        if first is not None:
+            menu.insertSeparator(first)
+        extra = getattr(self, "extra_context_actions", None)
+        if extra:
+            menu.addSeparator()
+            for action in extra:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def skeleton_blocks(payload: dict) -> list[ReportBlock]:
+    """Headings with greyed hints from a skeleton payload (``data["parts"]``)."""
+    data = payload.get("data") or {}
+    parts = data.get("parts") or []
+    out: list[ReportBlock] = []
+    for part in parts:
+        if isinstance(part, dict):
+            level, heading = part.get("level", 1), str(part.get("heading") or "")
+            hint = str(part.get("hint") or "")
+        else:
+            level, heading, hint = part.level, part.heading, part.hint
+        if not heading:
+            continue
+        out.append(ReportBlock("heading", heading, max(1, min(int(level or 1), 4))))
+        hint = hint.strip()
+        if hint and not hint.startswith("【"):
+            hint = f"【{hint}】"
+        out.append(ReportBlock("paragraph", hint or tr("【在此填写本部分内容…】"), hint=True))
+    if not out and payload.get("text"):
+        return outline_blocks(str(payload["text"]))
+    return out
+
+
+def outline_blocks(text: str) -> list[ReportBlock]:
+    """Typed-numbered text -> report blocks (numbers removed) using the importer."""
+    try:
+        from eduwriter.core.importer import parse_outline
+    except ImportError:  # the importer is not installed in this build
+        return []
+    try:
+        doc = parse_outline(text)
+    except Exception:  # noqa: BLE001 - a paste must never crash the editor
+        return []
+    blocks: list[ReportBlock] = []
+    if doc.title:
+        blocks.append(ReportBlock("paragraph", doc.title))
+    levels = [b.level for b in doc.blocks if b.kind == "heading" and b.level > 0]
+    base = min(levels) - 1 if levels else 0
+    for b in doc.blocks:
+        if b.kind == "heading" and b.level > 0:
+            head, body = split_run_in(b.text)
+            blocks.append(ReportBlock("heading", head, max(1, min(b.level - base, 4)), body))
+        elif b.text.strip():
+            blocks.append(ReportBlock("paragraph", b.text.strip()))
+    return blocks
+
+
+def block_is_heading(block: QTextBlock) -> bool:
+    return ReportDocument.kind_of(block) > 0

@@ -1,0 +1,556 @@
+"""The main window: library (left), composer (centre), outline (right), menus and status bar.
+
+All cross-widget wiring happens here, in :meth:`MainWindow._wire`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from eduwriter.gui.composer import Composer
+from eduwriter.gui.files import REPORT_SUFFIXES, FileController
+from eduwriter.gui.outline_view import OutlineView
+from eduwriter.gui.report_model import PARAGRAPH, TITLE, ReportDocument
+from eduwriter.gui.settings import Settings
+from eduwriter.gui.signals import SignalHub
+
+IMPORT_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".md", ".markdown")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """One report window."""
+
+    #: Emitted once the window has been shown and its event loop runs (benchmarks, app.py).
+    ready = Signal()
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.hub = SignalHub(self)
+        self.rd = ReportDocument(self)
+        self.store: Any = None
+        self.library: Any = None
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+
+        self.composer = Composer(self.rd, self)
+        self.setCentralWidget(self.composer)
+        self.outline = OutlineView(self.rd, self)
+        self.outline_dock = self._dock(tr("大纲"), "outlineDock", self.outline)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outline_dock)
+        self.library_placeholder = QLabel(tr("正在打开素材库…"), self)
+        self.library_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.library_placeholder.setWordWrap(True)
+        self.library_dock = self._dock(tr("素材库"), "libraryDock", self.library_placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.resizeDocks(
+            [self.library_dock, self.outline_dock], [380, 260], Qt.Orientation.Horizontal
+        )
+
+        self.files = FileController(self.rd, self.settings, self)
+        from eduwriter.gui.autosave import Autosaver
+
+        self.autosaver = Autosaver(
+            self.rd.to_report, self.rd.is_modified, lambda: self.files.path, self
+        )
+        from eduwriter.gui.autocomplete import Autocompleter
+
+        self.autocomplete = Autocompleter(self.composer, self)
+        self.autocomplete.enabled = self.settings.autocomplete_enabled()
+        from eduwriter.gui.export_action import ExportController
+
+        self.exporter = ExportController(self.rd, self.settings, self)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._wire()
+        self._restore_layout()
+        self._update_title()
+        self._update_counts()
+
+    # ------------------------------------------------------------------ construction
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("charCount")
+        self.slots_label = QLabel(self)
+        self.slots_label.setObjectName("slotCount")
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.slots_label)
+        bar.addPermanentWidget(self.count_label)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(300)
+        self._count_timer.timeout.connect(self._update_counts)
+
+    def _act(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        sk = QKeySequence.StandardKey
+        f = self.files
+        self.act_new = self._act(
+            tr("新建(&N)"), f.new, sk.New, sp.SP_FileIcon, tr("新建报告"), "actNew"
+        )
+        self.act_open = self._act(
+            tr("打开(&O)…"),
+            f.open,
+            sk.Open,
+            sp.SP_DialogOpenButton,
+            tr("打开报告 (.md)"),
+            "actOpen",
+        )
+        self.act_save = self._act(
+            tr("保存(&S)"), f.save, sk.Save, sp.SP_DialogSaveButton, tr("保存报告"), "actSave"
+        )
+        self.act_save_as = self._act(tr("另存为(&A)…"), f.save_as, sk.SaveAs, name="actSaveAs")
+        self.act_import = self._act(
+            tr("导入范文(&I)…"),
+            self.import_files,
+            None,
+            None,
+            tr("导入 .txt/.docx/.md/.html 范文到素材库"),
+        )
+        self.act_import_folder = self._act(tr("导入文件夹…"), self.import_folder)
+        self.act_quit = self._act(tr("退出(&Q)"), self.close, sk.Quit)
+        self.act_undo = self.rd.undo_stack.createUndoAction(self, tr("撤销"))
+        self.act_undo.setShortcut(QKeySequence(sk.Undo))
+        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.act_redo = self.rd.undo_stack.createRedoAction(self, tr("重做"))
+        self.act_redo.setShortcut(QKeySequence(sk.Redo))
+        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        c = self.composer
+        self.act_cut = self._act(tr("剪切"), c.cut, sk.Cut)
+        self.act_copy = self._act(tr("复制"), c.copy, sk.Copy)
+        self.act_paste = self._act(tr("粘贴"), c.paste, sk.Paste)
+        for a in (self.act_cut, self.act_copy, self.act_paste):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            c.addAction(a)
+        self.act_snippet = self._act(
+            tr("加入我的素材…"), self.add_snippet, None, None, tr("把选中的文字存入“我的素材”")
+        )
+        self.act_slots = self._act(
+            tr("填写要素(&F)…"),
+            self.fill_slots,
+            "Ctrl+Shift+F",
+            sp.SP_FileDialogDetailedView,
+            tr("一次填写报告中的所有【要素】"),
+            "actSlots",
+        )
+        self.act_insert = self._act(
+            tr("插入选中素材"),
+            self.insert_selected_item,
+            "Ctrl+Return",
+            None,
+            tr("把素材库中选中的条目插入到光标处"),
+        )
+        self.act_levels: list[QAction] = []
+        for kind, label, key in (
+            (PARAGRAPH, tr("正文"), "Ctrl+0"),
+            (1, tr("一级标题 一、"), "Ctrl+1"),
+            (2, tr("二级标题 （一）"), "Ctrl+2"),
+            (3, tr("三级标题 1."), "Ctrl+3"),
+            (4, tr("四级标题 （1）"), "Ctrl+4"),
+            (TITLE, tr("文档标题"), "Ctrl+T"),
+        ):
+            self.act_levels.append(self._act(label, lambda k=kind: c.set_current_level(k), key))
+        self.act_promote = self._act(
+            tr("升级 (Shift+Tab)"),
+            c.promote,
+            None,
+            sp.SP_ArrowLeft,
+            tr("标题升一级（Shift+Tab）"),
+            "actPromote",
+        )
+        self.act_demote = self._act(
+            tr("降级 (Tab)"), c.demote, None, sp.SP_ArrowRight, tr("标题降一级（Tab）"), "actDemote"
+        )
+        self.act_up = self._act(
+            tr("章节上移 (Alt+↑)"),
+            lambda: self.move_section(-1),
+            None,
+            sp.SP_ArrowUp,
+            tr("把当前章节连同下级内容上移（Alt+↑）"),
+            "actSectionUp",
+        )
+        self.act_down = self._act(
+            tr("章节下移 (Alt+↓)"),
+            lambda: self.move_section(1),
+            None,
+            sp.SP_ArrowDown,
+            tr("把当前章节连同下级内容下移（Alt+↓）"),
+            "actSectionDown",
+        )
+        self.act_autocomplete = QAction(tr("输入时提示语句"), self)
+        self.act_autocomplete.setCheckable(True)
+        self.act_autocomplete.setChecked(self.autocomplete.enabled)
+        self.act_autocomplete.toggled.connect(self._toggle_autocomplete)
+        self.act_about = self._act(tr("关于 EduWriter"), self.show_about)
+        self.lang_group = QActionGroup(self)
+        self.act_lang: dict[str, QAction] = {}
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            a = QAction(label, self)
+            a.setCheckable(True)
+            a.setChecked(self.settings.language == code)
+            a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            self.lang_group.addAction(a)
+            self.act_lang[code] = a
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu(tr("文件(&F)"))
+        m.addActions([self.act_new, self.act_open])
+        self.recent_menu = QMenu(tr("最近打开"), self)
+        m.addMenu(self.recent_menu)
+        m.addSeparator()
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addActions([self.act_import, self.act_import_folder])
+        m.addAction(self.exporter.action)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        self.file_menu = m
+        self._fill_recent(self.settings.recent_files())
+
+        m = mb.addMenu(tr("编辑(&E)"))
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_cut, self.act_copy, self.act_paste])
+        m.addSeparator()
+        m.addActions([self.act_slots, self.act_snippet])
+
+        m = mb.addMenu(tr("插入(&I)"))
+        m.addAction(self.act_insert)
+        m.addSeparator()
+        m.addActions(self.act_levels[1:5])
+
+        m = mb.addMenu(tr("格式(&O)"))
+        m.addAction(self.act_levels[-1])
+        m.addActions(self.act_levels[:5])
+        m.addSeparator()
+        m.addActions([self.act_promote, self.act_demote])
+        m.addSeparator()
+        m.addActions([self.act_up, self.act_down])
+
+        m = mb.addMenu(tr("视图(&V)"))
+        lib = self.library_dock.toggleViewAction()
+        lib.setText(tr("素材库"))
+        out = self.outline_dock.toggleViewAction()
+        out.setText(tr("大纲"))
+        m.addActions([lib, out])
+        m.addSeparator()
+        m.addAction(self.act_autocomplete)
+        lang = m.addMenu(tr("界面语言"))
+        lang.addActions(list(self.act_lang.values()))
+
+        m = mb.addMenu(tr("帮助(&H)"))
+        m.addAction(self.act_about)
+        self.composer.extra_context_actions = [self.act_snippet, self.act_slots]
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(tr("工具栏"), self)
+        tb.setObjectName("mainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.addActions([self.act_new, self.act_open, self.act_save])
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        tb.addSeparator()
+        for a, short in (
+            (self.act_promote, tr("升级")),
+            (self.act_demote, tr("降级")),
+            (self.act_up, tr("上移")),
+            (self.act_down, tr("下移")),
+        ):
+            tb.addAction(a)
+            tb.widgetForAction(a).setText(short)
+        tb.addSeparator()
+        tb.addAction(self.act_slots)
+        tb.addAction(self.exporter.action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    def _wire(self) -> None:
+        rd = self.rd
+        rd.contentChanged.connect(self._count_timer.start)
+        rd.contentChanged.connect(self.autosaver.touch)
+        rd.modifiedChanged.connect(lambda _m: self._update_title())
+        rd.structureChanged.connect(self._count_timer.start)
+        self.files.pathChanged.connect(lambda _p: self._update_title())
+        self.files.recentChanged.connect(self._fill_recent)
+        self.composer.currentBlockChanged.connect(self.outline.follow_block)
+        self.outline.headingActivated.connect(self.composer.go_to_block)
+        self.hub.insertItem.connect(self.composer.insert_item)
+        self.hub.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.hub.importRequested.connect(self.import_paths)
+        self.hub.storeReady.connect(self.attach_store)
+        self.exporter.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        try:
+            from eduwriter.gui import crash
+
+            crash.register_flush(self.autosaver.flush_now)
+        except ImportError:  # pragma: no cover - packaging module missing
+            pass
+
+    # ------------------------------------------------------------------ library
+    def attach_store(self, store: Any) -> None:
+        """Put the library pane in the left dock once the store is open."""
+        from eduwriter.gui.library_pane import LibraryPane
+
+        self.store = store
+        pane = LibraryPane(store, self)
+        pane.insertRequested.connect(self.hub.insertItem)
+        self.library = pane
+        old = self.library_dock.widget()
+        self.library_dock.setWidget(pane)
+        if old is not None and old is not pane:
+            old.deleteLater()
+        self.autocomplete.attach_store(store)
+
+    def library_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.library_placeholder.setText(tr("素材库无法打开：{0}").format(message))
+        QMessageBox.warning(
+            self, tr("素材库"), tr("素材库无法打开：{0}\n\n仍可编辑和保存报告。").format(message)
+        )
+
+    def restore_recovered(self, report: Any, original: str) -> None:
+        """Show a report recovered after a crash; it stays "unsaved" until the writer saves."""
+        self.rd.set_report(report)
+        self.files.path = original if original and Path(original).exists() else ""
+        self.rd.undo_stack.resetClean()
+        self._update_title()
+        self.statusBar().showMessage(tr("已恢复自动保存的报告，请记得保存。"), 10000)
+
+    def set_library_progress(self, done: int, total: int, label: str) -> None:
+        if total <= 0 or done >= total:
+            self.progress.hide()
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setFormat(tr("正在建立素材库 %v/%m"))
+        self.progress.setToolTip(label)
+        self.progress.show()
+
+    def insert_selected_item(self) -> None:
+        if self.library is None:
+            return
+        item = self.library.current_item()
+        if item is not None:
+            payload = self.library.insert_item(item)
+            if payload is None:
+                return
+
+    def add_snippet(self) -> None:
+        text = self.composer.textCursor().selectedText().replace("\u2029", "\n").strip()
+        if not text:
+            self.statusBar().showMessage(tr("请先选中要加入“我的素材”的文字。"), 5000)
+            return
+        if self.library is None:
+            self.statusBar().showMessage(tr("素材库还没有打开，请稍候。"), 5000)
+            return
+        self.library.add_snippet_from_text(text)
+
+    def import_files(self) -> None:
+        if self.library is not None:
+            self.library.ask_import_files()
+
+    def import_folder(self) -> None:
+        if self.library is not None:
+            self.library.ask_import_folder()
+
+    def import_paths(self, paths: list[str]) -> None:
+        if self.library is None:
+            self.statusBar().showMessage(tr("素材库还没有打开，请稍候再导入。"), 5000)
+            return
+        self.library.import_documents(paths)
+
+    # ------------------------------------------------------------------ commands
+    def fill_slots(self) -> None:
+        from eduwriter.gui.slots_dialog import SlotsDialog
+
+        dialog = SlotsDialog(self.rd, self)
+        if not dialog.has_slots():
+            QMessageBox.information(self, tr("填写要素"), tr("报告中没有待填写的【要素】。"))
+            dialog.deleteLater()
+            return
+        dialog.open()
+        self._slots_dialog = dialog
+
+    def move_section(self, direction: int) -> None:
+        if self.outline.hasFocus():
+            self.outline.move_selected(direction)
+        else:
+            self.composer.move_current_section(direction)
+
+    def show_about(self) -> None:
+        try:
+            from eduwriter.gui.about import show_about
+        except ImportError:  # pragma: no cover - packaging module missing
+            QMessageBox.about(self, "EduWriter", "EduWriter 教育公文写作助手")
+            return
+        show_about(self)
+
+    def set_language(self, code: str) -> None:
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        self.settings.sync()
+        from eduwriter.gui.i18n import install_translator
+
+        install_translator(code)
+        QMessageBox.information(
+            self,
+            tr("界面语言"),
+            tr("界面语言已更改，重新启动 EduWriter 后全部生效。")
+            if code == "zh_CN"
+            else "The interface language was changed; restart EduWriter to apply it everywhere.",
+        )
+
+    def _toggle_autocomplete(self, on: bool) -> None:
+        self.autocomplete.enabled = on
+        self.settings.set_autocomplete_enabled(on)
+
+    # ------------------------------------------------------------------ status and title
+    def _update_counts(self) -> None:
+        self.count_label.setText(tr("字数：{0}").format(self.rd.char_count()))
+        n = self.rd.unfilled_count()
+        self.slots_label.setText(tr("待填要素：{0}").format(n))
+        self.slots_label.setStyleSheet(
+            "color: #a05a00; font-weight: bold;" if n else "color: #555;"
+        )
+
+    def _update_title(self) -> None:
+        star = "*" if self.rd.is_modified() else ""
+        self.setWindowTitle(
+            f"{star}{self.files.display_name()} — EduWriter {tr('教育公文写作助手')}"
+        )
+        self.setWindowModified(self.rd.is_modified())
+
+    def _fill_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for p in paths:
+            a = self.recent_menu.addAction(Path(p).name)
+            a.setToolTip(p)
+            a.setStatusTip(p)
+            a.triggered.connect(lambda _c=False, p=p: self.files.open(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    # ------------------------------------------------------------------ layout, drops, close
+    def _restore_layout(self) -> None:
+        geo = self.settings.window_geometry()
+        if geo is not None:
+            self.restoreGeometry(geo)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.open_or_import(paths)
+
+    def open_or_import(self, paths: list[str]) -> None:
+        """A dropped .md opens as the report; other documents are imported as 范文."""
+        reports = [p for p in paths if Path(p).suffix.lower() in REPORT_SUFFIXES]
+        others = [p for p in paths if p not in reports]
+        if len(reports) == 1 and not others:
+            self.files.open(reports[0])
+            return
+        if reports and not others:
+            self.files.open(reports[0])
+            return
+        self.import_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self.autosaver.close()
+        if self.library is not None and hasattr(self.library, "shutdown"):
+            self.library.shutdown()
+        self.autocomplete.shutdown()
+        try:
+            from eduwriter.gui import crash
+
+            crash.unregister_flush(self.autosaver.flush_now)
+        except ImportError:  # pragma: no cover
+            pass
+        event.accept()

@@ -1,0 +1,584 @@
+"""The Qt-side document of the report being written.
+
+The text lives in a :class:`QTextDocument` (one text block per report block); each block's
+format carries its kind in user properties: :data:`KIND_PROP` is ``-1`` for the title, ``0``
+for a body paragraph and ``1..4`` for a heading level; :data:`HINT_PROP` marks a greyed
+placeholder paragraph from a skeleton. Numbers (一、 （一） 1. （1）) are never part of the
+text: :meth:`ReportDocument.markers` computes them from the levels.
+
+Every change goes through the document's own undo machinery and is mirrored into one
+:class:`QUndoStack` by :class:`_DocStep` commands named for what the writer did (输入、插入骨架、
+移动章节、降级、填写要素、粘贴…), so undo/redo in the menu and Ctrl+Z agree and a section move
+undoes in one step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QUndoCommand,
+    QUndoStack,
+)
+
+from eduwriter.compose.numbering import compute_markers
+from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
+
+KIND_PROP = QTextFormat.Property.UserProperty + 1
+HINT_PROP = QTextFormat.Property.UserProperty + 2
+TITLE = -1
+PARAGRAPH = 0
+
+#: A slot the writer fills: 【年份】 (hint paragraphs are not counted).
+SLOT_RE = re.compile(r"【([^【】\n]{1,40})】")
+#: Where a run-in heading ends and its body begins: after the first sentence end.
+_RUNIN_END = re.compile(r"[。！？]")
+
+BODY_FAMILIES = [
+    "FangSong",
+    "仿宋",
+    "仿宋_GB2312",
+    "STFangsong",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Noto Serif CJK",
+    "serif",
+]
+HEI_FAMILIES = ["SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei"]
+KAI_FAMILIES = ["KaiTi", "楷体", "楷体_GB2312", "STKaiti", "AR PL UKai CN", "Noto Serif CJK SC"]
+TITLE_FAMILIES = ["方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC"]
+
+BODY_POINT_SIZE = 15.0
+TITLE_POINT_SIZE = 20.0
+#: The widest usual marker per level: the marker is drawn right-aligned in this much room.
+_MARKER_SAMPLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReportDocument", text)
+
+
+def body_font() -> QFont:
+    font = QFont()
+    font.setFamilies(BODY_FAMILIES)
+    font.setPointSizeF(BODY_POINT_SIZE)
+    return font
+
+
+def heading_font(level: int) -> QFont:
+    font = body_font()
+    if level == 1:
+        font.setFamilies(HEI_FAMILIES)
+    elif level == 2:
+        font.setFamilies(KAI_FAMILIES)
+    elif level == TITLE:
+        font.setFamilies(TITLE_FAMILIES)
+        font.setPointSizeF(TITLE_POINT_SIZE)
+        font.setWeight(QFont.Weight.Bold)
+    return font
+
+
+def split_run_in(text: str) -> tuple[str, str]:
+    """(heading, run-in body) of a heading block: split after the first 。！？ if text follows."""
+    m = _RUNIN_END.search(text)
+    if m and text[m.end() :].strip():
+        return text[: m.end()], text[m.end() :]
+    return text, ""
+
+
+@dataclass(slots=True)
+class HeadingInfo:
+    """One heading of the report as the outline shows it."""
+
+    block: int  # block number in the document
+    level: int
+    text: str
+    marker: str
+
+
+class _DocStep(QUndoCommand):
+    """One undo step of the QTextDocument, named for the writer."""
+
+    def __init__(self, doc: QTextDocument, label: str) -> None:
+        super().__init__(label)
+        self._doc = doc
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the edit has already happened
+            self._first = False
+            return
+        self._doc.redo()
+
+    def undo(self) -> None:
+        self._doc.undo()
+
+
+class ReportDocument(QObject):
+    """The report being written: text document + undo stack + structure helpers."""
+
+    #: Headings were added, removed, moved or re-levelled (numbers may have changed).
+    structureChanged = Signal()
+    #: Any edit (debounce before doing heavy work).
+    contentChanged = Signal()
+    #: The "unsaved changes" state flipped.
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = QTextDocument(self)
+        self.doc.setDefaultFont(body_font())
+        self.doc.setDocumentMargin(24)
+        self.undo_stack = QUndoStack(self)
+        self.meta = ReportMeta()
+        self._label: str | None = None
+        self._levels: list[int] = []
+        self._markers: list[str | None] = []
+        self._dirty = True
+        self._em = QFontMetricsF(body_font()).horizontalAdvance("中")
+        self.doc.undoCommandAdded.connect(self._on_undo_added)
+        self.doc.contentsChange.connect(self._on_contents_change)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self.set_report(Report())
+
+    # ------------------------------------------------------------------ formats
+    @property
+    def em(self) -> float:
+        return self._em
+
+    def marker_room(self, level: int) -> float:
+        return QFontMetricsF(heading_font(level)).horizontalAdvance(_MARKER_SAMPLE[level])
+
+    def block_format(self, kind: int, hint: bool = False) -> QTextBlockFormat:
+        """The block format of a title (-1), paragraph (0) or heading (1..4)."""
+        fmt = QTextBlockFormat()
+        fmt.setProperty(KIND_PROP, int(kind))
+        fmt.setProperty(HINT_PROP, bool(hint and kind == PARAGRAPH))
+        fmt.setLineHeight(150.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if kind == TITLE:
+            fmt.setAlignment(_align_center())
+            fmt.setTextIndent(0)
+            fmt.setBottomMargin(self._em * 1.2)
+        elif kind == PARAGRAPH:
+            fmt.setTextIndent(2 * self._em)
+            fmt.setBottomMargin(2)
+        else:
+            fmt.setTextIndent(2 * self._em + self.marker_room(kind))
+            fmt.setTopMargin(self._em * (0.5 if kind <= 2 else 0.2))
+            fmt.setBottomMargin(2)
+        return fmt
+
+    @staticmethod
+    def kind_of(block: QTextBlock) -> int:
+        value = block.blockFormat().property(KIND_PROP)
+        return int(value) if value is not None else PARAGRAPH
+
+    @staticmethod
+    def is_hint(block: QTextBlock) -> bool:
+        return bool(block.blockFormat().property(HINT_PROP))
+
+    # ------------------------------------------------------------------ undo bridge
+    @contextmanager
+    def edit(self, label: str) -> Iterator[QTextCursor]:
+        """One named, undoable edit: ``with rd.edit(tr("移动章节")) as cur: ...``."""
+        cur = QTextCursor(self.doc)
+        prev, self._label = self._label, label
+        cur.beginEditBlock()
+        try:
+            yield cur
+        finally:
+            cur.endEditBlock()
+            self._label = prev
+        self._check_structure()
+
+    @contextmanager
+    def labelled(self, label: str) -> Iterator[None]:
+        """Name the undo step of an edit made through another cursor (e.g. the composer's)."""
+        prev, self._label = self._label, label
+        try:
+            yield
+        finally:
+            self._label = prev
+
+    def _on_undo_added(self) -> None:
+        self.undo_stack.push(_DocStep(self.doc, self._label or tr("输入")))
+
+    def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
+        if not self._dirty:
+            if self.doc.blockCount() != len(self._levels):
+                self._dirty = True
+            else:
+                block = self.doc.findBlock(pos)
+                last = self.doc.findBlock(pos + max(added, 0))
+                while block.isValid():
+                    n = block.blockNumber()
+                    if n >= len(self._levels) or self._levels[n] != self.kind_of(block):
+                        self._dirty = True
+                        break
+                    if block == last:
+                        break
+                    block = block.next()
+        self.contentChanged.emit()
+        if self._dirty and self._label is None:
+            self._check_structure()
+
+    def _check_structure(self) -> None:
+        if self._dirty:
+            self._recompute()
+            self.structureChanged.emit()
+
+    def _recompute(self) -> None:
+        levels: list[int] = []
+        block = self.doc.begin()
+        while block.isValid():
+            levels.append(self.kind_of(block))
+            block = block.next()
+        self._levels = levels
+        self._markers = compute_markers([lv if lv > 0 else None for lv in levels])
+        self._dirty = False
+
+    # ------------------------------------------------------------------ reading
+    def markers(self) -> list[str | None]:
+        """The computed number of each block (None for title/paragraphs)."""
+        if self._dirty:
+            self._recompute()
+        return self._markers
+
+    def levels(self) -> list[int]:
+        if self._dirty:
+            self._recompute()
+        return self._levels
+
+    def marker_of(self, block_number: int) -> str | None:
+        markers = self.markers()
+        return markers[block_number] if 0 <= block_number < len(markers) else None
+
+    def block(self, number: int) -> QTextBlock:
+        return self.doc.findBlockByNumber(number)
+
+    def headings(self) -> list[HeadingInfo]:
+        markers = self.markers()
+        out: list[HeadingInfo] = []
+        for n, level in enumerate(self.levels()):
+            if level > 0:
+                out.append(HeadingInfo(n, level, self.block(n).text(), markers[n] or ""))
+        return out
+
+    def section_range(self, block_number: int) -> tuple[int, int]:
+        """Half-open block range of the section starting at heading ``block_number``."""
+        levels = self.levels()
+        level = levels[block_number]
+        if level <= 0:
+            raise ValueError("not a heading")
+        end = block_number + 1
+        while end < len(levels) and not (0 < levels[end] <= level):
+            end += 1
+        return block_number, end
+
+    def heading_at_or_before(self, block_number: int) -> int | None:
+        levels = self.levels()
+        for n in range(min(block_number, len(levels) - 1), -1, -1):
+            if levels[n] > 0:
+                return n
+        return None
+
+    def visible_text(self, block: QTextBlock) -> str:
+        """A block as it prints: with its number."""
+        marker = self.marker_of(block.blockNumber()) or ""
+        return marker + block.text()
+
+    def to_report(self) -> Report:
+        report = Report(meta=_copy_meta(self.meta))
+        block = self.doc.begin()
+        while block.isValid():
+            kind, text = self.kind_of(block), block.text()
+            if kind == TITLE:
+                if not report.title:
+                    report.title = text.strip()
+                elif text.strip():
+                    report.blocks.append(ReportBlock("paragraph", text.strip()))
+            elif kind > 0:
+                head, body = split_run_in(text.strip())
+                report.blocks.append(ReportBlock("heading", head, min(kind, MAX_LEVEL), body))
+            elif text.strip():
+                report.blocks.append(
+                    ReportBlock("paragraph", text.strip(), hint=self.is_hint(block))
+                )
+            block = block.next()
+        return report
+
+    def plain_text(self) -> str:
+        """The report as it prints, numbers included (for the clipboard and counts)."""
+        lines: list[str] = []
+        block = self.doc.begin()
+        while block.isValid():
+            lines.append(self.visible_text(block))
+            block = block.next()
+        return "\n".join(lines)
+
+    def char_count(self) -> int:
+        """字数: characters of the title, headings (with numbers) and body, no hints or spaces."""
+        total = 0
+        markers = self.markers()
+        block = self.doc.begin()
+        while block.isValid():
+            if not self.is_hint(block):
+                text = block.text()
+                total += len(text) - sum(1 for ch in text if ch.isspace())
+                total += len(markers[block.blockNumber()] or "")
+            block = block.next()
+        return total
+
+    def slot_names(self) -> list[str]:
+        """Every slot name (年份 for 【年份】) outside hint paragraphs, once, in order."""
+        seen: dict[str, None] = {}
+        block = self.doc.begin()
+        while block.isValid():
+            if not self.is_hint(block):
+                for m in SLOT_RE.finditer(block.text()):
+                    seen.setdefault(m.group(1), None)
+            block = block.next()
+        return list(seen)
+
+    def unfilled_count(self) -> int:
+        """How many slot occurrences are still in the text (outside hints)."""
+        count = 0
+        block = self.doc.begin()
+        while block.isValid():
+            if not self.is_hint(block):
+                count += len(SLOT_RE.findall(block.text()))
+            block = block.next()
+        return count
+
+    # ------------------------------------------------------------------ loading
+    def set_report(self, report: Report) -> None:
+        """Replace the whole content (not undoable: the undo history starts here)."""
+        self.meta = _copy_meta(report.meta)
+        self._label = "load"
+        self.doc.setUndoRedoEnabled(False)
+        self.doc.clear()
+        cur = QTextCursor(self.doc)
+        cur.setBlockFormat(self.block_format(TITLE))
+        cur.setBlockCharFormat(QTextCharFormat())
+        cur.insertText(report.title, QTextCharFormat())
+        for blk in report.blocks:
+            self._insert_block_after(cur, blk)
+        self.doc.setUndoRedoEnabled(True)
+        self._label = None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self._dirty = True
+        self._check_structure()
+        self.modifiedChanged.emit(False)
+
+    def _report_block_kind(self, blk: ReportBlock) -> tuple[int, bool, str]:
+        if blk.kind == "heading":
+            return max(1, min(blk.level or 1, MAX_LEVEL)), False, blk.text + blk.body
+        return PARAGRAPH, bool(blk.hint), blk.text
+
+    def _insert_block_after(self, cur: QTextCursor, blk: ReportBlock) -> None:
+        kind, hint, text = self._report_block_kind(blk)
+        cur.insertBlock(self.block_format(kind, hint), QTextCharFormat())
+        cur.insertText(text, QTextCharFormat())
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # ------------------------------------------------------------------ structure edits
+    def set_level(self, block_number: int, kind: int, label: str | None = None) -> bool:
+        """Make block a heading of ``kind`` (1..4), a paragraph (0) or the title (-1)."""
+        block = self.block(block_number)
+        if not block.isValid():
+            return False
+        kind = max(TITLE, min(int(kind), MAX_LEVEL))
+        if self.kind_of(block) == kind and not self.is_hint(block):
+            return False
+        with self.edit(label or tr("设置级别")) as cur:
+            cur.setPosition(block.position())
+            cur.setBlockFormat(self.block_format(kind))
+        return True
+
+    def shift_level(self, block_number: int, delta: int) -> bool:
+        """Demote (+1) or promote (-1) a heading; numbers update at once."""
+        kind = self.kind_of(self.block(block_number))
+        if kind <= 0:
+            return False
+        new = max(1, min(kind + delta, MAX_LEVEL))
+        if new == kind:
+            return False
+        return self.set_level(block_number, new, tr("降级") if delta > 0 else tr("升级"))
+
+    def _snapshot(self, start: int, end: int) -> list[tuple[int, bool, str]]:
+        out: list[tuple[int, bool, str]] = []
+        block = self.block(start)
+        while block.isValid() and block.blockNumber() < end:
+            out.append((self.kind_of(block), self.is_hint(block), block.text()))
+            block = block.next()
+        return out
+
+    def _replace_blocks(
+        self, cur: QTextCursor, start: int, end: int, rows: Sequence[tuple[int, bool, str]]
+    ) -> None:
+        """Replace blocks [start, end) with ``rows`` (same count or not) inside an edit."""
+        first, last = self.block(start), self.block(end - 1)
+        cur.setPosition(first.position())
+        cur.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cur.removeSelectedText()
+        for i, (kind, hint, text) in enumerate(rows):
+            if i:
+                cur.insertBlock(self.block_format(kind, hint), QTextCharFormat())
+            else:
+                cur.setBlockFormat(self.block_format(kind, hint))
+                cur.setBlockCharFormat(QTextCharFormat())
+            cur.insertText(text, QTextCharFormat())
+
+    def move_section(self, block_number: int, dest: int, new_level: int | None = None) -> bool:
+        """Move the section starting at heading ``block_number`` so it starts before block
+        ``dest`` (``dest`` may equal the block count: to the end). With ``new_level`` every
+        heading of the section shifts so the moved heading gets that level."""
+        start, end = self.section_range(block_number)
+        count = self.doc.blockCount()
+        dest = max(1, min(dest, count))  # never above the title
+        level = self.levels()[block_number]
+        delta = 0 if new_level is None else max(1, min(new_level, MAX_LEVEL)) - level
+        if start <= dest <= end and delta == 0:
+            return False
+        if start < dest < end:
+            return False  # into itself
+        moved = self._snapshot(start, end)
+        if delta:
+            moved = [(max(1, min(k + delta, MAX_LEVEL)) if k > 0 else k, h, t) for k, h, t in moved]
+        lo, hi = min(start, dest), max(end, dest)
+        span = self._snapshot(lo, hi)
+        rel_s, rel_e = start - lo, end - lo
+        rest = span[:rel_s] + span[rel_e:]
+        insert_at = dest - lo if dest <= start else dest - lo - (end - start)
+        new_rows = rest[:insert_at] + moved + rest[insert_at:]
+        with self.edit(tr("移动章节")) as cur:
+            if hi >= count and dest >= count:
+                # Moving to the very end: keep the document's final block structure simple.
+                self._replace_blocks(cur, lo, count, new_rows)
+            else:
+                self._replace_blocks(cur, lo, hi, new_rows)
+        return True
+
+    def sibling_move(self, block_number: int, direction: int) -> bool:
+        """Alt+Up (-1) / Alt+Down (+1): swap the section with its neighbour of the same level."""
+        levels = self.levels()
+        level = levels[block_number]
+        if level <= 0:
+            return False
+        start, end = self.section_range(block_number)
+        if direction > 0:
+            if end >= len(levels) or levels[end] != level:
+                return False
+            _, next_end = self.section_range(end)
+            return self.move_section(block_number, next_end)
+        prev = start - 1
+        while prev > 0 and not (0 < levels[prev] <= level):
+            prev -= 1
+        if prev <= 0 or levels[prev] != level:
+            return False
+        return self.move_section(block_number, prev)
+
+    def insert_report_blocks(
+        self, cur: QTextCursor, blocks: Sequence[ReportBlock], label: str
+    ) -> int:
+        """Insert blocks after the cursor's block (or in place of it when it is empty or a
+        hint). Returns the block number of the first inserted block."""
+        if not blocks:
+            return -1
+        here = cur.block()
+        rows = [self._report_block_kind(b) for b in blocks]
+        with self.edit(label) as c:
+            if (not here.text().strip() or self.is_hint(here)) and self.kind_of(here) != TITLE:
+                first = here.blockNumber()
+                self._replace_blocks(c, first, first + 1, rows)
+            else:
+                first = here.blockNumber() + 1
+                c.setPosition(here.position() + here.length() - 1)
+                for kind, hint, text in rows:
+                    c.insertBlock(self.block_format(kind, hint), QTextCharFormat())
+                    c.insertText(text, QTextCharFormat())
+            last = self.block(first + len(rows) - 1)
+            cur.setPosition(last.position() + last.length() - 1)
+        return first
+
+    def insert_text(self, cur: QTextCursor, text: str, label: str) -> None:
+        """Insert plain text at the cursor (a hint paragraph is replaced, not appended to)."""
+        lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        lines = [ln for ln in lines if ln] or [""]
+        with self.edit(label) as c:
+            c.setPosition(cur.anchor())
+            c.setPosition(cur.position(), QTextCursor.MoveMode.KeepAnchor)
+            if self.is_hint(c.block()):
+                blk = c.block()
+                c.setPosition(blk.position())
+                c.setPosition(blk.position() + blk.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+                c.setBlockFormat(self.block_format(PARAGRAPH))
+            c.insertText(lines[0], QTextCharFormat())
+            for line in lines[1:]:
+                c.insertBlock(self.block_format(PARAGRAPH), QTextCharFormat())
+                c.insertText(line, QTextCharFormat())
+            cur.setPosition(c.position())
+
+    def clear_hint(self, cur: QTextCursor) -> bool:
+        """Turn the hint paragraph under the cursor into an empty body paragraph."""
+        blk = cur.block()
+        if not self.is_hint(blk):
+            return False
+        with self.edit(tr("输入")) as c:
+            c.setPosition(blk.position())
+            c.setPosition(blk.position() + blk.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            c.removeSelectedText()
+            c.setBlockFormat(self.block_format(PARAGRAPH))
+        cur.setPosition(blk.position())
+        return True
+
+    def fill_slots(self, values: dict[str, str]) -> int:
+        """Replace every 【name】 (outside hints) by ``values[name]``; one undo step.
+        Returns the number of replacements."""
+        values = {k: v for k, v in values.items() if v}
+        if not values:
+            return 0
+        hits: list[tuple[int, int, str]] = []
+        block = self.doc.begin()
+        while block.isValid():
+            if not self.is_hint(block):
+                for m in SLOT_RE.finditer(block.text()):
+                    if m.group(1) in values:
+                        hits.append((block.position() + m.start(), m.end() - m.start(), m.group(1)))
+            block = block.next()
+        if not hits:
+            return 0
+        with self.edit(tr("填写要素")) as cur:
+            for pos, length, name in reversed(hits):
+                cur.setPosition(pos)
+                cur.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
+                cur.insertText(values[name])
+        return len(hits)
+
+
+def _copy_meta(meta: ReportMeta) -> ReportMeta:
+    return ReportMeta(meta.recipient, list(meta.attachments), meta.signer, meta.date)
+
+
+def _align_center():
+    from PySide6.QtCore import Qt
+
+    return Qt.AlignmentFlag.AlignHCenter
