@@ -264,7 +264,7 @@ class LibraryPane(QWidget):
         for key in expanded:
             idx = self.model.find_key(key)
             if idx.isValid():
-                self.tree.expand(idx)
+                self._expand(idx)
         if current_id is not None and self.stack.currentWidget() is self.tree:
             idx = self._find_loaded(current_id)
             if idx.isValid():
@@ -658,13 +658,13 @@ class LibraryPane(QWidget):
         self.refresh()
         if expand_mine:
             top = self.model.top_index("snippet")
-            self.tree.expand(top)
+            self._expand(top)
         if select is not None and self.stack.currentWidget() is self.tree:
             idx = self.model.find_item(select, self.model.top_index("snippet"))
             if idx.isValid():
                 parent = idx.parent()
                 while parent.isValid():
-                    self.tree.expand(parent)
+                    self._expand(parent)
                     parent = parent.parent()
                 self.tree.setCurrentIndex(idx)
                 self.tree.scrollTo(idx)
@@ -704,8 +704,14 @@ class LibraryPane(QWidget):
 
     def _after_import(self, _report: Any) -> None:
         self.refresh()
-        self.tree.expand(self.model.top_index("document"))
+        self._expand(self.model.top_index("document"))
         self.libraryChanged.emit()
+
+    def _expand(self, index: QModelIndex) -> None:
+        """Expand now (right after a model reset QTreeView would only fetch at the next layout)."""
+        if index.isValid() and self.model.canFetchMore(index):
+            self.model.fetchMore(index)
+        self.tree.expand(index)
 
     def _expanded_keys(self) -> list[tuple]:
         keys: list[tuple] = []
