@@ -205,6 +205,9 @@ def _clean_pass(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
     kept: list[CleanLine] = []
     for line in split:
         text = line.text
+        if is_boilerplate_line(text):
+            removed.append(text)
+            continue
         if _INLINE_PIECES.search(text):
             pieces: list[str] = []
 

@@ -1,0 +1,84 @@
+"""``eduwriter analyze [--json] PATH...`` — show what the importer recovers from 范文 files.
+
+Without ``--json``: a readable outline per file (documents with title and genre, numbered
+headings indented by level, slots, run-in items, the removed boilerplate). With ``--json``:
+the shape documented in docs/analyze-json.md. A file that cannot be read gives one line on
+stderr (and an ``error`` entry in the JSON); the other files are still analyzed and the exit
+code is 1 at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from eduwriter.core.importer import analyze_file
+from eduwriter.core.model import FileResult
+
+__all__ = ["register", "run", "format_result"]
+
+_GENRE_ZH = {"plan": "计划", "summary": "总结", "speech": "讲话", "article": "文章"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "analyze",
+        help="分析范文文件的结构 / analyze sample files",
+        description="分析范文文件：去掉网站杂项，分出各篇文档，识别各级标题和待填项。",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="输出 JSON（格式见 docs/analyze-json.md）"
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="文件（.txt .md .html .docx）")
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    results: list[FileResult] = []
+    failed = False
+    for path in ns.paths:
+        res = analyze_file(path)
+        results.append(res)
+        if res.error:
+            failed = True
+            print(f"{path}: {res.error}", file=err)
+        elif not ns.json:
+            out.write(format_result(res))
+            out.write("\n")
+    if ns.json:
+        json.dump({"files": [r.to_json() for r in results]}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return 1 if failed else 0
+
+
+def format_result(res: FileResult) -> str:
+    """The readable outline of one analyzed file."""
+    lines = [f"== {res.path}  [{res.encoding}]  {len(res.documents)} 篇文档"]
+    for n, doc in enumerate(res.documents, 1):
+        title = doc.title if doc.title is not None else "（无标题）"
+        lines.append(f"文档 {n}：{title}  〈{_GENRE_ZH.get(doc.genre, doc.genre)} {doc.genre}〉")
+        heads = doc.headings
+        if not heads:
+            lines.append("    （没有标题层级）")
+        for h in heads:
+            indent = "    " * h.level
+            lines.append(f"{indent}{h.marker}{h.text}")
+        paragraphs = sum(1 for b in doc.blocks if b.kind == "paragraph")
+        lines.append(f"    正文段落 {paragraphs} 段")
+        if doc.slots:
+            lines.append("    待填项：" + "、".join(f"{s.raw}→{s.kind}" for s in doc.slots))
+        if doc.run_in_items:
+            lines.append(
+                "    列举项：" + "；".join(f"{r.marker}{r.text[:16]}" for r in doc.run_in_items)
+            )
+    if res.removed:
+        lines.append(f"已去除的网站杂项（{len(res.removed)} 处）：")
+        for r in res.removed:
+            shown = r if len(r) <= 80 else r[:77] + "…"
+            lines.append(f"  - {shown}")
+    return "\n".join(lines) + "\n"
