@@ -67,15 +67,28 @@ _MARKER_RES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[（(]\s*\d{1,3}\s*[）)]\s*[、，,.．]?\s*"), 4),
     (re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"), 4),
 )
-_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_RUNIN_RE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)(.*)$")
+_HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_RUNIN_RE = re.compile(r"^\*\*((?:\\.|[^\\])+?)\*\*(.*)$")
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _ESCAPABLE_START = re.compile(r"^(#|>|---|[-+]\s|\d{1,3}[.)]\s|```|~~~|<!--)")
 _INLINE_SPECIAL = re.compile(r"([\\*`\[])|(<)(?=[A-Za-z/!])")
 
 
+#: The exact markers numbering.py writes; tried first so our own files read back exactly.
+_CANONICAL_RES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^[{_CJK_NUM}]{{1,6}}、"), 1),
+    (re.compile(rf"^（[{_CJK_NUM}]{{1,6}}）"), 2),
+    (re.compile(r"^\d{1,3}\."), 3),
+    (re.compile(r"^（\d{1,3}）"), 4),
+)
+
+
 def split_marker(text: str) -> tuple[int | None, str]:
     """(level implied by a typed heading number, text without it); (None, text) if none."""
+    for pattern, level in _CANONICAL_RES:
+        m = pattern.match(text)
+        if m:
+            return level, text[m.end() :].strip()
     for pattern, level in _MARKER_RES:
         m = pattern.match(text)
         if m and m.end() < len(text):
@@ -123,6 +136,8 @@ def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
             lines.append(f"# {_escape_inline(_one_line(blk.text))}")
         elif blk.role == "heading":
             head = _escape_inline(_one_line(blk.heading_line))
+            if not blk.body and head.endswith("#"):
+                head = head[:-1] + "\\#"  # not a closing sequence
             if blk.body:
                 lines.append(f"**{head}**{_escape_inline(_one_line(blk.body))}")
             else:
@@ -130,7 +145,7 @@ def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
         elif blk.role == "paragraph":
             text = _one_line(blk.text)
             if blk.hint:
-                lines.append(f"> {_escape_inline(text)}")
+                lines.append(f"> {_escape_para(text)}")
             elif text:
                 lines.append(_escape_para(text))
             else:
@@ -256,7 +271,7 @@ _INLINE_RES = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\*)\*(?![\s*])([^*\n]+?)(?<!\s)\*(?!\*)"), r"\1"),
     (re.compile(r"</?[A-Za-z][^<>\n]{0,200}>"), ""),
 )
 
@@ -274,6 +289,13 @@ def _strip_inline(text: str) -> str:
         text = pattern.sub(repl, text)
     it = iter(escaped)
     return re.sub(_U, lambda _m: next(it), text).strip()
+
+
+def _para_text(line: str) -> str:
+    """A paragraph line: a leading backslash escape undone, inline markup stripped."""
+    if line.startswith("\\") and _ESCAPABLE_START.match(line[1:]):
+        return _strip_inline(line[1:])
+    return _strip_inline(line)
 
 
 def report_from_markdown(text: str) -> Report:
@@ -298,16 +320,16 @@ def report_from_markdown(text: str) -> Report:
         if stripped.startswith("<!--") and stripped.endswith("-->"):
             continue
         if stripped.startswith("\\") and _ESCAPABLE_START.match(stripped[1:]):
-            items.append(("para", 0, _strip_inline(stripped[1:]), ""))
+            items.append(("para", 0, _para_text(stripped), ""))
             continue
         hm = _HEADING_RE.match(stripped)
         if hm:
-            head = _strip_inline(hm.group(2))
+            head = _strip_inline(hm.group(2) or "")
             if head:
                 items.append(("heading", len(hm.group(1)), head, ""))
             continue
         if stripped.startswith(">"):
-            quoted = _strip_inline(re.sub(r"^(?:>\s?)+", "", stripped))
+            quoted = _para_text(re.sub(r"^>\s?", "", stripped).strip())
             if quoted:
                 items.append(("hint", 0, quoted, ""))
             continue

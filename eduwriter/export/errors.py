@@ -39,7 +39,11 @@ def suggest_free_name(path: Path) -> Path:
 def is_open_elsewhere(path: Path) -> bool:
     """True when Word/WPS or LibreOffice has ``path`` open (their lock files are present)."""
     name = path.name
+    # Word names its owner file "~$" + the name, with the first characters dropped for
+    # longer names; both forms are checked.
     candidates = [path.with_name("~$" + name), path.with_name(f".~lock.{name}#")]
-    if len(path.stem) > 6:
+    if len(path.stem) > 2:
         candidates.append(path.with_name("~$" + name[2:]))
+    if len(path.stem) > 1:
+        candidates.append(path.with_name("~$" + name[1:]))
     return any(c.exists() for c in candidates)

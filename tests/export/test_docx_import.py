@@ -1,0 +1,117 @@
+"""Re-import: a .docx opens back into a report with its headings and levels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from export_helpers import sample_report
+
+from eduwriter.compose.markdown_io import report_from_markdown, report_to_markdown
+from eduwriter.compose.report import ReportBlock
+from eduwriter.export import export_report
+from eduwriter.export.docx_import import DocxReadError, import_docx
+
+
+@pytest.mark.parametrize("fonts", ["installed", "strict"])
+def test_our_export_reimports_to_the_same_report(tmp_path: Path, fonts: str):
+    r = sample_report(paragraph_repeat=3)
+    out = tmp_path / "报告.docx"
+    export_report(r, out, fonts=fonts, bold_headings=True)
+    assert import_docx(out) == r
+
+
+def test_after_editing_in_word_headings_still_come_from_styles(tmp_path: Path):
+    out = tmp_path / "报告.docx"
+    export_report(sample_report(), out)
+    d = docx.Document(str(out))
+    # the writer adds a heading and a paragraph in Word, using the styles
+    d.add_paragraph("三、新增的部分", style="Heading 1")
+    d.add_paragraph("新增的正文。")
+    d.save(str(out))
+    r = import_docx(out)
+    heads = [(b.text, b.level) for b in r.blocks if b.kind == "heading"]
+    assert heads == [
+        ("总体要求", 1),
+        ("指导思想", 2),
+        ("认真落实保障措施。", 3),
+        ("具体做法", 4),
+        ("工作任务", 1),
+        ("新增的部分", 1),
+    ]
+    assert r.blocks[-1] == ReportBlock("paragraph", "新增的正文。")
+
+
+def test_colleague_document_with_word_heading_styles(tmp_path: Path):
+    d = docx.Document()
+    d.add_heading("学校德育工作总结", level=0)
+    d.add_heading("一、基本情况", level=1)
+    d.add_paragraph("本学期我校德育工作取得新进展。")
+    d.add_heading("（一）队伍建设", level=2)
+    d.add_paragraph("加强班主任队伍建设。")
+    path = tmp_path / "同事.docx"
+    d.save(str(path))
+    r = import_docx(path)
+    assert r.title == "学校德育工作总结"
+    assert [(b.kind, b.text, b.level) for b in r.blocks] == [
+        ("heading", "基本情况", 1),
+        ("paragraph", "本学期我校德育工作取得新进展。", 0),
+        ("heading", "队伍建设", 2),
+        ("paragraph", "加强班主任队伍建设。", 0),
+    ]
+
+
+def test_typed_numbering_when_there_are_no_heading_styles(tmp_path: Path):
+    d = docx.Document()
+    t = d.add_paragraph("关于开展读书月活动的通知")
+    t.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("各中小学：")
+    for text in (
+        "一、活动主题",
+        "书香校园，阅读人生。",
+        "二、活动安排",
+        "（一）启动阶段",
+        "1.制定方案。各校要结合实际制定活动方案，明确责任分工。",
+        "（1）成立领导小组",
+        "附件：1.活动安排表",
+        "2.报名表",
+    ):
+        d.add_paragraph(text)
+    d.add_paragraph("XX区教育局").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph("2026年3月1日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    path = tmp_path / "通知.docx"
+    d.save(str(path))
+    r = import_docx(path)
+    assert r.title == "关于开展读书月活动的通知"
+    assert r.meta.recipient == "各中小学"
+    assert r.meta.attachments == ["活动安排表", "报名表"]
+    assert (r.meta.signer, r.meta.date) == ("XX区教育局", "2026年3月1日")
+    assert [(b.kind, b.text, b.level, b.body) for b in r.blocks] == [
+        ("heading", "活动主题", 1, ""),
+        ("paragraph", "书香校园，阅读人生。", 0, ""),
+        ("heading", "活动安排", 1, ""),
+        ("heading", "启动阶段", 2, ""),
+        ("heading", "制定方案。", 3, "各校要结合实际制定活动方案，明确责任分工。"),
+        ("heading", "成立领导小组", 4, ""),
+    ]
+
+
+def test_report_to_markdown_to_docx_and_back(tmp_path: Path):
+    r = report_from_markdown(report_to_markdown(sample_report()))
+    out = tmp_path / "x.docx"
+    export_report(r, out)
+    back = import_docx(out)
+    assert [(b.kind, b.level, b.text, b.body) for b in back.blocks] == [
+        (b.kind, b.level, b.text, b.body) for b in sample_report().blocks
+    ]
+
+
+def test_broken_docx_gives_a_chinese_message(tmp_path: Path):
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"\x00\x01 not a zip")
+    with pytest.raises(DocxReadError) as info:
+        import_docx(bad)
+    assert "不是有效的 Word 文档" in info.value.message_zh
+    assert "默认的公文版式" not in info.value.message_zh

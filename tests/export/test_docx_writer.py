@@ -1,0 +1,224 @@
+"""The .docx XML of the default layout: fonts, sizes, spacing, styles by name, footers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from export_helpers import (
+    NS,
+    body_paragraphs,
+    para_text,
+    part,
+    part_names,
+    sample_report,
+    style_by_name,
+    val,
+    w,
+)
+
+from eduwriter.compose.report import Report
+from eduwriter.export import export_report
+
+# Schema order of the children of w:rPr, w:pPr and w:sectPr (ECMA-376 CT_RPr/CT_PPr/CT_SectPr).
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
+    "sectPr pPrChange"
+).split()
+SECT_ORDER = (
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
+    "docGrid printerSettings sectPrChange"
+).split()
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    out = tmp_path / "报告.docx"
+    export_report(sample_report(), out)
+    return out
+
+
+def _fonts(style) -> str | None:
+    return val(style.find("w:rPr/w:rFonts", NS), "eastAsia")
+
+
+def test_headings_are_real_styles_named_like_word_builtins(exported: Path):
+    styles = part(exported, "word/styles.xml")
+    fonts = {lv: _fonts(style_by_name(styles, f"heading {lv}")) for lv in (1, 2, 3, 4)}
+    assert fonts == {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}
+    for lv in (1, 2, 3, 4):
+        st = style_by_name(styles, f"heading {lv}")
+        assert val(st.find("w:pPr/w:outlineLvl", NS)) == str(lv - 1)
+    # python-docx (like Word) recognises them as the built-in headings
+    names = {s.name for s in docx.Document(str(exported)).styles}
+    assert {"Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title", "Normal"} <= names
+
+
+def test_body_text_figures(exported: Path):
+    styles = part(exported, "word/styles.xml")
+    normal = style_by_name(styles, "Normal")
+    rfonts = normal.find("w:rPr/w:rFonts", NS)
+    assert {val(rfonts, a) for a in ("ascii", "hAnsi", "eastAsia")} == {"仿宋"}
+    assert val(rfonts, "hint") == "eastAsia"
+    assert val(normal.find("w:rPr/w:sz", NS)) == "32"  # 3号
+    assert val(normal.find("w:rPr/w:spacing", NS)) == "-5"  # -0.25 pt
+    spacing = normal.find("w:pPr/w:spacing", NS)
+    assert (val(spacing, "line"), val(spacing, "lineRule"), val(spacing, "after")) == (
+        "579",
+        "exact",
+        "0",
+    )
+    assert val(normal.find("w:pPr/w:ind", NS), "firstLine") == "630"  # 2 characters
+    assert val(normal.find("w:pPr/w:widowControl", NS)) == "0"
+    defaults = styles.find("w:docDefaults", NS)
+    assert val(defaults.find("w:pPrDefault/w:pPr/w:widowControl", NS)) == "0"
+    assert val(defaults.find("w:pPrDefault/w:pPr/w:spacing", NS), "after") == "0"
+    assert val(defaults.find("w:rPrDefault/w:rPr/w:lang", NS), "eastAsia") == "zh-CN"
+
+
+def test_title_is_centred_2hao_without_indent(exported: Path):
+    title = style_by_name(part(exported, "word/styles.xml"), "Title")
+    assert val(title.find("w:rPr/w:sz", NS)) == "44"
+    assert val(title.find("w:pPr/w:jc", NS)) == "center"
+    assert val(title.find("w:pPr/w:ind", NS), "firstLine") == "0"
+    assert _fonts(title) == "宋体"  # installed names: 宋体 (bold) stands in for 小标宋
+
+
+def test_no_theme_fonts_anywhere(exported: Path):
+    assert not any("theme" in n for n in part_names(exported))
+    for name in ("word/styles.xml", "word/document.xml", "word/footer1.xml", "word/footer2.xml"):
+        for rfonts in part(exported, name).iter(w("rFonts")):
+            assert not [a for a in rfonts.attrib if "Theme" in a], name
+
+
+def test_page_setup_and_odd_even_footers(exported: Path):
+    sect = part(exported, "word/document.xml").find("w:body/w:sectPr", NS)
+    size = sect.find("w:pgSz", NS)
+    assert (val(size, "w"), val(size, "h")) == ("11906", "16838")  # A4
+    mar = sect.find("w:pgMar", NS)
+    assert [int(val(mar, k)) for k in ("top", "bottom", "left", "right")] == [
+        2098,
+        1984,
+        1587,
+        1474,
+    ]
+    refs = {val(r, "type"): r for r in sect.findall("w:footerReference", NS)}
+    assert set(refs) == {"default", "even"}
+    assert part(exported, "word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
+    settings = part(exported, "word/settings.xml")
+    assert val(settings.find("w:themeFontLang", NS), "eastAsia") == "zh-CN"
+    for name, jc in (("word/footer1.xml", "right"), ("word/footer2.xml", "left")):
+        ftr = part(exported, name)
+        p = ftr.find("w:p", NS)
+        assert val(p.find("w:pPr/w:jc", NS)) == jc
+        assert para_text(p) == "— 1 —"
+        assert "PAGE" in "".join(t.text for t in p.iter(w("instrText")))
+    footer_style = style_by_name(part(exported, "word/styles.xml"), "footer")
+    assert val(footer_style.find("w:rPr/w:sz", NS)) == "28"  # 4号
+    assert _fonts(footer_style) == "宋体"
+
+
+def test_body_paragraphs_in_order_with_styles(exported: Path):
+    paras = body_paragraphs(exported)
+    got = [(val(p.find("w:pPr/w:pStyle", NS)), para_text(p)[:12]) for p in paras]
+    assert got[:6] == [
+        ("Title", "关于做好2026年全市教"),
+        ("Normal", "各区（县）教育局，局属各"),
+        ("Heading1", "一、总体要求"),
+        ("Normal", "教育是国之大计、党之大计"),
+        ("Heading2", "（一）指导思想"),
+        ("Heading3", "1.认真落实保障措施。争"),
+    ]
+    assert [para_text(p) for p in paras[-4:]] == [
+        "附件：1.工作任务分解表",
+        "2.联系人名单",
+        "XX市教育局",
+        "2026年11月22日",
+    ]
+    # only body paragraphs keep the style's 2-character indent; the others set 0 explicitly
+    recipient = paras[1]
+    assert val(recipient.find("w:pPr/w:ind", NS), "firstLine") == "0"
+    signer, date = paras[-2:]
+    for p in (signer, date):
+        assert val(p.find("w:pPr/w:jc", NS)) == "right"
+        assert val(p.find("w:pPr/w:ind", NS), "firstLine") == "0"
+    assert int(val(date.find("w:pPr/w:ind", NS), "right")) == 630  # right-indented 2 characters
+    assert paras[3].find("w:pPr/w:ind", NS) is None
+
+
+def test_run_in_heading_is_one_paragraph_with_body_in_body_font(exported: Path):
+    para = next(p for p in body_paragraphs(exported) if para_text(p).startswith("1.认真"))
+    runs = para.findall("w:r", NS)
+    assert [para_text(r) for r in runs] == ["1.认真落实保障措施。", "争取各方支持。"]
+    body_fonts = runs[1].find("w:rPr/w:rFonts", NS)
+    assert val(body_fonts, "eastAsia") == "仿宋"
+    assert val(runs[1].find("w:rPr/w:b", NS)) == "0"
+    assert val(para.find("w:pPr/w:keepNext", NS)) == "0"
+
+
+def test_every_run_carries_the_east_asia_hint(exported: Path):
+    for p in body_paragraphs(exported):
+        for r in p.findall("w:r", NS):
+            assert val(r.find("w:rPr/w:rFonts", NS), "hint") == "eastAsia"
+
+
+def _check_order(el, order: list[str]) -> None:
+    tags = [c.tag.split("}")[1] for c in el]
+    positions = [order.index(t) for t in tags]
+    assert positions == sorted(positions), tags
+
+
+def test_elements_in_schema_order(tmp_path: Path):
+    out = tmp_path / "x.docx"
+    export_report(sample_report(), out, bold_headings=True, fonts="strict")
+    for name in ("word/styles.xml", "word/document.xml", "word/footer1.xml", "word/footer2.xml"):
+        root = part(out, name)
+        for rpr in root.iter(w("rPr")):
+            _check_order(rpr, RPR_ORDER)
+        for ppr in root.iter(w("pPr")):
+            _check_order(ppr, PPR_ORDER)
+        for sect in root.iter(w("sectPr")):
+            _check_order(sect, SECT_ORDER)
+
+
+def test_strict_font_names_and_bold_option(tmp_path: Path):
+    out = tmp_path / "strict.docx"
+    result = export_report(sample_report(), out, fonts="strict", bold_headings=True)
+    styles = part(out, "word/styles.xml")
+    assert _fonts(style_by_name(styles, "Normal")) == "仿宋_GB2312"
+    assert _fonts(style_by_name(styles, "Title")) == "方正小标宋简体"
+    assert _fonts(style_by_name(styles, "heading 2")) == "楷体_GB2312"
+    bold = {
+        lv: val(style_by_name(styles, f"heading {lv}").find("w:rPr/w:b", NS)) for lv in (1, 2, 3, 4)
+    }
+    assert bold == {1: "0", 2: None, 3: None, 4: "0"}  # <w:b/> (on) for levels 2-3 only
+    assert result.fonts_expected == ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"]
+    names = [f.get(w("name")) for f in part(out, "word/fontTable.xml")]
+    assert "方正小标宋简体" in names and "仿宋_GB2312" in names
+
+
+def test_empty_report_is_still_a_valid_document(tmp_path: Path):
+    out = tmp_path / "空.docx"
+    result = export_report(Report(), out)
+    assert docx.Document(str(out)).paragraphs is not None
+    assert "报告正文为空。" in result.warnings
+
+
+def test_base_docx_is_generated_by_the_committed_script():
+    import runpy
+
+    root = Path(__file__).resolve().parents[2]
+    script = runpy.run_path(str(root / "scripts" / "make_base_docx.py"), run_name="not_main")
+    assert script["build"]() == (root / "resources" / "docx" / "base.docx").read_bytes(), (
+        "resources/docx/base.docx is stale: run python scripts/make_base_docx.py"
+    )

@@ -1,0 +1,125 @@
+"""export_report: warnings, fonts, never losing work."""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+import pytest
+from export_helpers import sample_report
+
+from eduwriter.compose.report import Report, ReportBlock
+from eduwriter.export import ExportError, export_report
+from eduwriter.export import fonts as fonts_mod
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_export_never_modifies_the_report(tmp_path: Path, fmt: str):
+    r = sample_report()
+    r.blocks.append(ReportBlock("paragraph", "【在此概述】", hint=True))
+    before = copy.deepcopy(r)
+    export_report(r, tmp_path / f"out.{fmt}", fmt=fmt)
+    assert r == before
+
+
+def test_unfilled_slots_and_hints_are_reported(tmp_path: Path):
+    r = Report(
+        title="【年份】年工作计划",
+        blocks=[
+            ReportBlock("paragraph", "全区共有【数量】所学校，【单位】负责。【年份】年底完成。"),
+            ReportBlock("paragraph", "【在此概述】", hint=True),
+        ],
+    )
+    result = export_report(r, tmp_path / "计划.docx")
+    assert "还有 3 处待填内容没有填写：【年份】、【数量】、【单位】。" in result.warnings
+    assert any("1 段提示文字" in w for w in result.warnings)
+
+
+def test_fonts_expected_and_missing_are_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(
+        fonts_mod, "installed_font_names", lambda: frozenset({"fangsong", "simhei"})
+    )
+    result = export_report(sample_report(), tmp_path / "a.docx", fonts="installed")
+    assert result.fonts_expected == ["宋体", "仿宋", "黑体", "楷体"]
+    assert result.fonts_missing == ["宋体", "楷体"]
+    assert any("宋体、楷体" in w and "代替" in w for w in result.warnings)
+    monkeypatch.setattr(fonts_mod, "installed_font_names", lambda: None)
+    result = export_report(sample_report(), tmp_path / "b.docx")
+    assert result.fonts_missing is None  # cannot be checked here: no false claim either way
+
+
+def test_file_open_in_word_gives_message_and_other_name(tmp_path: Path):
+    target = tmp_path / "工作报告.docx"
+    target.write_bytes(b"old content")
+    (tmp_path / "~$作报告.docx").write_bytes(b"owner")  # Word's owner file for an open document
+    with pytest.raises(ExportError) as info:
+        export_report(sample_report(), target)
+    assert "正在被" in info.value.message_zh
+    assert info.value.suggestion == tmp_path / "工作报告(1).docx"
+    assert target.read_bytes() == b"old content"
+
+
+def test_locked_target_keeps_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old content")
+    (tmp_path / "报告(1).docx").write_bytes(b"taken")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError) as info:
+        export_report(sample_report(), target)
+    assert "无法覆盖" in info.value.message_zh
+    assert info.value.suggestion == tmp_path / "报告(2).docx"
+    assert target.read_bytes() == b"old content"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报告(1).docx", "报告.docx"]
+
+
+def test_failed_export_leaves_no_file(tmp_path: Path):
+    bad_template = tmp_path / "坏模板.docx"
+    bad_template.write_text("不是 docx", encoding="utf-8")
+    target = tmp_path / "out.docx"
+    with pytest.raises(ExportError):
+        export_report(sample_report(), target, template=bad_template)
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["坏模板.docx"]
+
+
+def test_bad_format_and_missing_folder(tmp_path: Path):
+    with pytest.raises(ExportError) as info:
+        export_report(sample_report(), tmp_path / "a.pdf", fmt="pdf")
+    assert "不支持" in info.value.message_zh
+    with pytest.raises(ExportError) as info:
+        export_report(sample_report(), tmp_path / "无此文件夹" / "a.docx")
+    assert "不存在" in info.value.message_zh
+
+
+def test_text_export_is_readable_plain_text(tmp_path: Path):
+    out = tmp_path / "a.txt"
+    export_report(sample_report(), out, fmt="txt")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "关于做好2026年全市教育工作的实施方案"
+    assert lines[1] == ""
+    assert lines[2] == "各区（县）教育局，局属各学校："
+    assert lines[3] == "\u3000\u3000一、总体要求"
+    assert "\u3000\u30001.认真落实保障措施。争取各方支持。" in lines
+    assert lines[-6:] == [
+        "",
+        "\u3000\u3000附件：1.工作任务分解表",
+        "\u3000\u3000\u3000\u3000\u30002.联系人名单",
+        "",
+        "XX市教育局",
+        "2026年11月22日",
+    ]
+
+
+def test_markdown_export_matches_the_file_format(tmp_path: Path):
+    from eduwriter.compose.markdown_io import read_report
+
+    out = tmp_path / "a.md"
+    export_report(sample_report(), out, fmt="md")
+    assert read_report(out) == sample_report()
