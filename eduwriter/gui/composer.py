@@ -416,17 +416,27 @@ def skeleton_blocks(payload: dict) -> list[ReportBlock]:
     out: list[ReportBlock] = []
     for part in parts:
         if isinstance(part, dict):
-            level, heading = part.get("level", 1), str(part.get("heading") or "")
-            hint = str(part.get("hint") or "")
+            level, heading = part.get("level", 1), str(part.get("heading") or "").strip()
+            hint, role = str(part.get("hint") or "").strip(), str(part.get("role") or "")
         else:
-            level, heading, hint = part.level, part.heading, part.hint
+            level, heading = part.level, part.heading.strip()
+            hint, role = part.hint.strip(), part.role
         if not heading:
             continue
+        if len(hint) > 40:
+            hint = hint[:40] + "…"
+        if hint.startswith("【"):
+            text = hint
+        elif hint:
+            text = tr("【在此概述{0}，如：{1}】").format(heading, hint)
+        else:
+            text = tr("【在此概述{0}…】").format(heading)
+        if heading == role and role in ("开头", "结尾"):
+            # An opening/closing paragraph, not a numbered section.
+            out.append(ReportBlock("paragraph", text, hint=True))
+            continue
         out.append(ReportBlock("heading", heading, max(1, min(int(level or 1), 4))))
-        hint = hint.strip()
-        if hint and not hint.startswith("【"):
-            hint = f"【{hint}】"
-        out.append(ReportBlock("paragraph", hint or tr("【在此填写本部分内容…】"), hint=True))
+        out.append(ReportBlock("paragraph", text, hint=True))
     if not out and payload.get("text"):
         return outline_blocks(str(payload["text"]))
     return out

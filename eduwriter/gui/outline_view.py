@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from eduwriter.gui.report_model import ReportDocument
+from eduwriter.gui.report_model import ReportDocument, split_run_in
 
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,6 +53,8 @@ class OutlineView(QTreeWidget):
         self._rebuild_timer.stop()
         selected = self.selected_block()
         heads = self.rd.headings()
+        for h in heads:
+            h.text = split_run_in(h.text)[0]
         signature = [(h.block, h.level, h.marker, h.text) for h in heads]
         if signature == getattr(self, "_signature", None):
             return
@@ -157,6 +159,9 @@ class OutlineView(QTreeWidget):
         """Move the section at ``source_block`` relative to heading ``target_block``:
         ``"above"`` / ``"below"`` (same level as the target) or ``"on"`` (last child)."""
         levels = self.rd.levels()
+        s_start, s_end = self.rd.section_range(source_block)
+        if s_start <= target_block < s_end:
+            return False  # a section cannot go inside itself
         target_level = levels[target_block]
         t_start, t_end = self.rd.section_range(target_block)
         if position == "above":

@@ -1,0 +1,194 @@
+"""The composer as the writer uses it: numbers are computed, Tab demotes, inserts land at the
+cursor, hints are replaced by what is typed."""
+
+from __future__ import annotations
+
+from gui_helpers import heading_lines, visible_lines
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QTextCursor
+
+from eduwriter.compose.report import Report, ReportBlock
+from eduwriter.gui.mime import item_to_mime
+
+SKELETON = {
+    "id": "sk1",
+    "kind": "skeleton",
+    "title": "工作计划",
+    "text": "",
+    "data": {
+        "parts": [
+            {"level": 1, "heading": "指导思想", "role": "指导思想", "hint": ""},
+            {"level": 1, "heading": "主要任务", "role": "主要任务", "hint": "落实立德树人"},
+            {"level": 2, "heading": "加强队伍建设", "role": "主要任务", "hint": ""},
+            {"level": 2, "heading": "深化课程改革", "role": "主要任务", "hint": ""},
+            {"level": 1, "heading": "保障措施", "role": "保障措施", "hint": ""},
+        ]
+    },
+}
+
+
+def _type(qtbot, widget, text: str) -> None:
+    for ch in text:
+        qtbot.keyClick(widget, ch) if ch.isascii() else _key_text(widget, ch)
+
+
+def _key_text(widget, ch: str) -> None:
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(
+        widget, QKeyEvent(QKeyEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+    )
+
+
+def test_skeleton_insert_shows_official_numbers_and_grey_hints(window):
+    composer, rd = window.composer, window.rd
+    assert composer.insert_item(SKELETON)
+    assert heading_lines(rd) == [
+        "一、指导思想",
+        "二、主要任务",
+        "（一）加强队伍建设",
+        "（二）深化课程改革",
+        "三、保障措施",
+    ]
+    hints = [b for b in rd.to_report().blocks if b.hint]
+    assert len(hints) == 5
+    assert hints[1].text == "【在此概述主要任务，如：落实立德树人】"
+    # the numbers are not part of the text the writer edits
+    assert "一、" not in rd.doc.toPlainText()
+    # the outline shows the same numbers
+    assert window.outline.texts()[:3] == ["一、指导思想", "二、主要任务", "（一）加强队伍建设"]
+    # one undo removes the whole insert
+    rd.undo_stack.undo()
+    assert heading_lines(rd) == []
+
+
+def test_phrasing_inserts_at_the_cursor(window, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    block = next(b for b in _blocks(rd) if b.text().startswith("坚持以"))
+    cur = QTextCursor(block)
+    cur.setPosition(block.position() + len("坚持以"))
+    composer.setTextCursor(cur)
+    composer.insert_item({"id": "p1", "kind": "phrasing", "text": "马克思列宁主义、", "data": {}})
+    assert block.text().startswith("坚持以马克思列宁主义、习近平新时代")
+    assert rd.undo_stack.undoText() == "插入语句"
+
+
+def test_tab_demotes_and_shift_tab_promotes_a_heading(window, qtbot, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    composer.go_to_block(_block_number(rd, "主要任务"))
+    qtbot.keyClick(composer, Qt.Key.Key_Tab)
+    # 二、主要任务 becomes the third sub-section of 一、总体要求; what followed it is renumbered
+    assert heading_lines(rd)[:5] == [
+        "一、总体要求",
+        "（一）指导思想",
+        "（二）工作目标",
+        "（三）主要任务",
+        "（四）加强师资队伍建设",
+    ]
+    assert heading_lines(rd)[-1] == "二、保障措施"
+    qtbot.keyClick(composer, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert "二、主要任务" in heading_lines(rd)
+    assert "三、保障措施" in heading_lines(rd)
+
+
+def test_toolbar_buttons_demote_and_promote(window, demo_report):
+    rd = window.rd
+    rd.set_report(demo_report)
+    window.composer.go_to_block(_block_number(rd, "工作目标"))
+    window.act_demote.trigger()
+    assert "1.工作目标" in heading_lines(rd)
+    window.act_promote.trigger()
+    window.act_promote.trigger()
+    assert "二、工作目标" in heading_lines(rd)
+    assert "四、保障措施" in heading_lines(rd)
+
+
+def test_typing_into_a_hint_replaces_it(window, qtbot, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    n = next(i for i, b in enumerate(_blocks(rd)) if rd.is_hint(b))
+    composer.go_to_block(n)
+    for ch in "成立工作领导小组":
+        _key_text(composer, ch)
+    block = rd.block(n)
+    assert block.text() == "成立工作领导小组"
+    assert not rd.is_hint(block)
+
+
+def test_enter_after_a_heading_starts_a_body_paragraph(window, qtbot, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    n = _block_number(rd, "保障措施")
+    composer.go_to_block(n)
+    qtbot.keyClick(composer, Qt.Key.Key_Return)
+    _key_text(composer, "加")
+    assert rd.kind_of(rd.block(n + 1)) == 0
+    assert rd.block(n + 1).text() == "加"
+    assert heading_lines(rd)[-1] == "三、保障措施"
+
+
+def test_format_menu_turns_a_paragraph_into_a_heading(window, demo_report):
+    rd = window.rd
+    rd.set_report(demo_report)
+    window.composer.go_to_block(_block_number(rd, "坚持以"))
+    window.act_levels[3].trigger()  # 三级标题 1.
+    assert any(line.startswith("1.坚持以") for line in heading_lines(rd))
+
+
+def test_dropping_a_library_item_inserts_it_where_dropped(window, qtbot):
+    composer, rd = window.composer, window.rd
+    rd.set_report(Report(title="标题", blocks=[ReportBlock("paragraph", "第一段。")]))
+    md = item_to_mime(SKELETON)
+    pos = composer.cursorRect(QTextCursor(rd.block(1))).center()
+    event = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        md,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    composer.dropEvent(event)
+    assert heading_lines(rd)[0] == "一、指导思想"
+    assert visible_lines(rd)[1] == "第一段。"
+
+
+def test_plain_text_drop_is_inserted(window):
+    composer, rd = window.composer, window.rd
+    rd.set_report(Report(title="标题", blocks=[ReportBlock("paragraph", "")]))
+    composer.go_to_block(1)
+    md = QMimeData()
+    md.setText("全面提升教育质量。")
+    composer.insertFromMimeData(md)
+    assert visible_lines(rd)[1] == "全面提升教育质量。"
+
+
+def test_copy_carries_the_computed_numbers(window, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    cur = QTextCursor(rd.block(_block_number(rd, "总体要求")))
+    cur.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor, 1)
+    cur.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    composer.setTextCursor(cur)
+    assert composer.createMimeDataFromSelection().text() == "一、总体要求\n（一）指导思想"
+
+
+def test_composer_paints_numbers_without_error(window, demo_report):
+    window.rd.set_report(demo_report)
+    image = window.composer.viewport().grab()
+    assert not image.isNull()
+    assert window.composer.viewport().mapToGlobal(QPoint(0, 0)) is not None
+
+
+def _blocks(rd):
+    out, b = [], rd.doc.begin()
+    while b.isValid():
+        out.append(b)
+        b = b.next()
+    return out
+
+
+def _block_number(rd, starts: str) -> int:
+    return next(b.blockNumber() for b in _blocks(rd) if b.text().startswith(starts))

@@ -1,0 +1,69 @@
+"""Pasting typed-numbered text (plain or Word/HTML) becomes structure with computed numbers."""
+
+from __future__ import annotations
+
+from gui_helpers import heading_lines, visible_lines
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication
+
+PASTED = """一、指导思想
+坚持立德树人，办好人民满意的教育。
+二、重点任务
+（一）加强师德师风建设
+1.完善师德考核。把师德表现作为评价教师的首要标准。
+2.开展师德宣传
+（二）提升课堂教学质量
+三、保障措施
+"""
+
+
+def _empty(window):
+    from eduwriter.compose.report import Report, ReportBlock
+
+    window.rd.set_report(Report(title="2026年工作计划", blocks=[ReportBlock("paragraph", "")]))
+    window.composer.go_to_block(1)
+
+
+def test_pasting_numbered_text_makes_headings_without_typed_numbers(window):
+    _empty(window)
+    QApplication.clipboard().setText(PASTED)
+    window.composer.paste()
+    rd = window.rd
+    assert heading_lines(rd) == [
+        "一、指导思想",
+        "二、重点任务",
+        "（一）加强师德师风建设",
+        "1.完善师德考核",
+        "2.开展师德宣传",
+        "（二）提升课堂教学质量",
+        "三、保障措施",
+    ]
+    texts = [h.text for h in rd.headings()]
+    assert texts[0] == "指导思想"  # the typed 一、 is gone: numbers are computed
+    assert "坚持立德树人，办好人民满意的教育。" in visible_lines(rd)
+    # the body text after a numbered heading stays, as the paragraph under it
+    lines = visible_lines(rd)
+    assert lines[lines.index("1.完善师德考核") + 1] == "把师德表现作为评价教师的首要标准。"
+    assert rd.undo_stack.undoText() == "粘贴"
+    rd.undo_stack.undo()
+    assert heading_lines(rd) == []
+
+
+def test_pasting_word_html_with_numbering(window):
+    _empty(window)
+    md = QMimeData()
+    md.setHtml(
+        "<html><body><p>一、总体要求</p><p>（一）目标任务</p><p>全面提高质量。</p>"
+        "<p>二、工作措施</p></body></html>"
+    )
+    window.composer.insertFromMimeData(md)
+    assert heading_lines(window.rd) == ["一、总体要求", "（一）目标任务", "二、工作措施"]
+
+
+def test_pasting_plain_sentences_stays_text(window):
+    _empty(window)
+    md = QMimeData()
+    md.setText("要进一步提高政治站位。")
+    window.composer.insertFromMimeData(md)
+    assert heading_lines(window.rd) == []
+    assert visible_lines(window.rd)[1] == "要进一步提高政治站位。"
