@@ -16,8 +16,10 @@ FUNCTIONS = ("开头", "过渡", "结尾", "标题", "措施", "成效", "问题
 ROLES = (
     "开头",
     "指导思想",
+    "基本原则",
     "工作目标",
     "主要任务",
+    "实施步骤",
     "保障措施",
     "主要成绩",
     "存在问题",
@@ -62,6 +64,8 @@ class Phrasing:
     original: str = ""
     family: str = ""
     genre: str = ""
+    #: Spinner repairs applied to the source wording, as "效劳→服务" (see ``eduwriter.core.spun``).
+    repairs: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

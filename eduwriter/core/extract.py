@@ -1,0 +1,387 @@
+"""Build the library content from imported files: phrasings and skeletons.
+
+``extract_library(results)`` is the one entry point the library store calls.  It walks every
+document of every :class:`~eduwriter.core.model.FileResult`, cuts its paragraphs into sentences,
+keeps the clean and reusable ones with a function, topic tags, slots and sources, adds headings
+(with families of parallel headings) and 常用词组, merges exact and near duplicates (keeping all
+sources), and builds one skeleton per document plus one merged skeleton per genre.
+
+Everything is deterministic: the same input gives the same items with the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eduwriter.core.items import FUNCTIONS, Phrasing, Skeleton, SourceRef
+from eduwriter.core.model import Document, FileResult
+from eduwriter.core.phrases import (
+    TERMINATORS,
+    classify_sentence,
+    find_word_runs,
+    heading_family,
+    near_duplicate_groups,
+    normalise_text,
+    normalised_key,
+    problems,
+    reuse_score,
+    slot_kinds,
+    specifics_to_slots,
+    split_sentences,
+    stable_id,
+    starts_mid_sentence,
+    strip_enumerator,
+)
+from eduwriter.core.skeletons import (
+    Section,
+    document_skeleton,
+    document_title,
+    heading_role,
+    merge_skeletons,
+    sections,
+)
+from eduwriter.core.spun import repair_spun
+from eduwriter.core.topics import topic_tags
+
+#: Phrasings scoring below this are left out of the library.
+MIN_SCORE = 0.45
+#: Length limits (Chinese characters) per kind of candidate.
+_MIN_SENTENCE, _MAX_SENTENCE, _MAX_FRAME = 8, 110, 150
+_MIN_HEADING, _MAX_HEADING = 6, 36
+#: An outline marker inside a heading: two headings run together (…推进（一）常态化…).
+_INNER_MARKER = re.compile(
+    r"[（(〔][一二三四五六七八九十\d]{1,2}[)）〕]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d)"
+)
+
+
+@dataclass(slots=True)
+class ExtractedLibrary:
+    """What :func:`extract_library` returns: phrasings, per-document and per-genre skeletons."""
+
+    phrasings: list[Phrasing] = field(default_factory=list)
+    skeletons: list[Skeleton] = field(default_factory=list)
+    merged: list[Skeleton] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    text: str
+    original: str
+    function: str
+    strong: bool
+    source: SourceRef
+    genre: str
+    score: float
+    repairs: list[str] = field(default_factory=list)
+    family: str = ""
+    context: str = ""
+
+
+def extract_library(results: list[FileResult]) -> ExtractedLibrary:
+    """Phrasings and skeletons from analysed files (files with an ``error`` are skipped)."""
+    candidates: list[_Candidate] = []
+    skeletons: dict[str, Skeleton] = {}
+    for result in results:
+        if result.error:
+            continue
+        file = Path(result.path).name
+        for index, doc in enumerate(result.documents):
+            candidates.extend(document_candidates(doc, file, index))
+            sk = document_skeleton(doc, file, index)
+            if sk is None:
+                continue
+            if sk.id in skeletons:
+                for src in sk.sources:
+                    if src not in skeletons[sk.id].sources:
+                        skeletons[sk.id].sources.append(src)
+            else:
+                skeletons[sk.id] = sk
+    doc_skeletons = list(skeletons.values())
+    return ExtractedLibrary(
+        phrasings=merge_candidates(candidates),
+        skeletons=doc_skeletons,
+        merged=merge_skeletons(doc_skeletons),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Candidates of one document
+
+
+def _section_roles(secs: list[Section], genre: str) -> list[str]:
+    roles: list[str] = []
+    by_path: dict[tuple[str, ...], str] = {}
+    for sec in secs:
+        if sec.heading is None:
+            roles.append("开头")
+            continue
+        parent = by_path.get(sec.path[:-1]) if len(sec.path) > 1 else None
+        role = heading_role(sec.heading, genre, parent)
+        by_path[sec.path] = role
+        roles.append(role)
+    return roles
+
+
+def _prepare(raw: str) -> tuple[str, list[str], str]:
+    """Repair spun words and put slots in: (text, repairs, original-before-slots)."""
+    repaired, changes = repair_spun(raw)
+    text, _ = specifics_to_slots(repaired)
+    return text, [f"{c.before}→{c.after}" for c in changes], repaired
+
+
+def document_candidates(doc: Document, file: str, index: int) -> list[_Candidate]:
+    """All phrasing candidates of one document, before merging and the score threshold."""
+    title = document_title(doc, index)
+    genre = doc.genre or "article"
+    secs = sections(doc)
+    roles = _section_roles(secs, genre)
+    has_headings = any(s.heading for s in secs)
+    out: list[_Candidate] = []
+
+    # paragraphs in document order, with their section
+    flat: list[tuple[int, str]] = [
+        (si, para) for si, sec in enumerate(secs) for para in sec.paragraphs
+    ]
+    last_para = len(flat) - 1
+    prev_open = False
+    for pi, (si, para) in enumerate(flat):
+        sec = secs[si]
+        role = roles[si]
+        source = SourceRef(file, title, sec.path)
+        sentences = split_sentences(normalise_text(para))
+        in_preamble = sec.heading is None and (has_headings or pi == 0)
+        for k, sentence in enumerate(sentences):
+            if k == 0 and (prev_open or starts_mid_sentence(sentence)):
+                continue  # the paragraph continues a sentence cut off before it
+            marker, body = strip_enumerator(sentence)
+            doc_first = pi == 0 and k == 0 and not marker and sec.heading is None
+            doc_last = pi == last_para and k >= len(sentences) - 2
+            n = _cjk_len(body)
+            # an inline lead phrase: 多措并举助力疫情防控。…
+            if (
+                k == 0
+                and len(sentences) > 1
+                and _MIN_HEADING <= n <= 18
+                and "，" not in body
+                and body.endswith("。")
+                and not any(w in body for w in ("是", "我", "你", "他们", "这"))
+                and not in_preamble
+            ):
+                head = body.rstrip("。")
+                text, repairs, before = _prepare(head)
+                if not problems(text, need_terminator=False) and len(slot_kinds(text)) <= 1:
+                    out.append(
+                        _Candidate(
+                            text=text,
+                            original=head if head != text else "",
+                            function="标题",
+                            strong=False,
+                            source=source,
+                            genre=genre,
+                            score=reuse_score(text, "标题", genre=genre),
+                            repairs=repairs,
+                            context=sec.heading or "",
+                        )
+                    )
+                continue
+            for run in find_word_runs(body):
+                text, repairs, _ = _prepare(run)
+                if not problems(text, need_terminator=False) and not slot_kinds(text):
+                    out.append(
+                        _Candidate(
+                            text=text,
+                            original="",
+                            function="常用词组",
+                            strong=True,
+                            source=source,
+                            genre=genre,
+                            score=reuse_score(text, "常用词组", genre=genre),
+                            repairs=repairs,
+                            context=sec.heading or "",
+                        )
+                    )
+            function, strong = classify_sentence(
+                body,
+                role=role,
+                genre=genre,
+                doc_first=doc_first,
+                in_preamble=in_preamble,
+                doc_last=doc_last,
+                section_first=k == 0,
+            )
+            limit = _MAX_FRAME if function in ("开头", "结尾", "过渡") else _MAX_SENTENCE
+            if not (_MIN_SENTENCE <= n <= limit):
+                continue
+            if body.endswith("；"):
+                body = body[:-1] + "。"
+            text, repairs, _ = _prepare(body)
+            if problems(text):
+                continue
+            slots = slot_kinds(text)
+            out.append(
+                _Candidate(
+                    text=text,
+                    original=(marker + body) if (marker + body) != text else "",
+                    function=function,
+                    strong=strong,
+                    source=source,
+                    genre=genre,
+                    score=reuse_score(text, function, strong=strong, genre=genre, slots=len(slots)),
+                    repairs=repairs,
+                    context=sec.heading or "",
+                )
+            )
+        last = para.rstrip().rstrip("”’）」』")
+        prev_open = bool(last) and last[-1] not in TERMINATORS + "：:.!?;…" and len(para) > 30
+
+    out.extend(_heading_candidates(secs, file, title, genre))
+    return out
+
+
+def _heading_candidates(secs: list[Section], file: str, title: str, genre: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    siblings: dict[tuple[tuple[str, ...], int], list[Section]] = defaultdict(list)
+    for sec in secs:
+        if sec.heading:
+            siblings[(sec.path[:-1], sec.level)].append(sec)
+    family_of: dict[int, str] = {}
+    for group in siblings.values():
+        for members, pattern in heading_families(group):
+            for s in members:
+                family_of[id(s)] = pattern
+    for sec in secs:
+        if not sec.heading:
+            continue
+        _, head = strip_enumerator(sec.heading)
+        n = _cjk_len(head)
+        if not (_MIN_HEADING <= n <= _MAX_HEADING) or _INNER_MARKER.search(head[1:]):
+            continue
+        text, repairs, _ = _prepare(head)
+        if problems(text, need_terminator=False) or len(slot_kinds(text)) > 1:
+            continue
+        family = family_of.get(id(sec), "")
+        score = reuse_score(text, "标题", strong=bool(family), genre=genre)
+        out.append(
+            _Candidate(
+                text=text,
+                original=head if head != text else "",
+                function="标题",
+                strong=bool(family),
+                source=SourceRef(file, title, sec.path),
+                genre=genre,
+                score=score + (0.1 if family else 0.0),
+                repairs=repairs,
+                family=family,
+                context=sec.path[-2] if len(sec.path) > 1 else "",
+            )
+        )
+    return out
+
+
+def heading_families(group: list[Section]) -> list[tuple[list[Section], str]]:
+    """Families among sibling sections: the whole group, else maximal runs of neighbours."""
+    if len(group) < 2:
+        return []
+    texts = [_family_text(s) for s in group]
+    pattern = heading_family(texts)
+    if pattern:
+        return [(group, pattern)]
+    out: list[tuple[list[Section], str]] = []
+    i = 0
+    while i < len(group) - 1:
+        best_j, best_pattern = i, ""
+        for j in range(i + 1, len(group)):
+            found = heading_family(texts[i : j + 1])
+            if not found:
+                break
+            best_j, best_pattern = j, found
+        if best_pattern and best_j - i + 1 >= 2:
+            out.append((group[i : best_j + 1], best_pattern))
+            i = best_j + 1
+        else:
+            i += 1
+    return out
+
+
+def _family_text(sec: Section) -> str:
+    _, head = strip_enumerator(sec.heading or "")
+    return specifics_to_slots(head)[0]
+
+
+def _cjk_len(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+# --------------------------------------------------------------------------------------------
+# Merging
+
+
+def merge_candidates(candidates: list[_Candidate], min_score: float = MIN_SCORE) -> list[Phrasing]:
+    """Merge exact and near duplicates (all sources kept), add recurrence, keep the reusable."""
+    groups: dict[str, list[_Candidate]] = {}
+    for cand in candidates:
+        groups.setdefault(normalised_key(cand.text), []).append(cand)
+    keys = list(groups)
+    roots = near_duplicate_groups(keys)
+    merged: dict[int, list[_Candidate]] = defaultdict(list)
+    for key, root in zip(keys, roots, strict=True):
+        merged[root].extend(groups[key])
+    out: list[Phrasing] = []
+    for members in merged.values():
+        phrasing = _merge_group(members)
+        if phrasing is not None and phrasing.score >= min_score:
+            out.append(phrasing)
+    order = {f: i for i, f in enumerate(FUNCTIONS)}
+    out.sort(key=lambda p: (order.get(p.function, 99), -p.score, p.id))
+    return out
+
+
+def _merge_group(members: list[_Candidate]) -> Phrasing | None:
+    texts = Counter(m.text for m in members)
+    # the representative: the most frequent wording, then the best scored, then the longest
+    # (censored copies of a page drop words, so the longer wording is the complete one)
+    best_text = min(
+        texts,
+        key=lambda t: (-texts[t], -max(m.score for m in members if m.text == t), -len(t), t),
+    )
+    votes: Counter[str] = Counter()
+    for m in members:
+        votes[m.function] += 2 if m.strong else 1
+    function = min(votes, key=lambda f: (-votes[f], FUNCTIONS.index(f)))
+    sources: list[SourceRef] = []
+    for m in members:
+        if m.source not in sources:
+            sources.append(m.source)
+    docs = {(s.file, s.document) for s in sources}
+    rep = [m for m in members if m.text == best_text]
+    base = max(m.score for m in rep)
+    score = min(1.0, base + 0.15 * min(1.0, (len(docs) - 1) / 2))
+    family = next((m.family for m in members if m.family), "")
+    original = next((m.original for m in rep if m.original), "")
+    repairs: list[str] = []
+    for m in members:
+        for r in m.repairs:
+            if r not in repairs:
+                repairs.append(r)
+    tags = topic_tags(best_text)
+    if not tags:
+        context = " ".join(dict.fromkeys(m.context for m in members if m.context))
+        tags = topic_tags(context, limit=2)
+    genres = Counter(m.genre for m in members)
+    genre = min(genres, key=lambda g: (-genres[g], g))
+    return Phrasing(
+        id=stable_id("ph", normalised_key(best_text)),
+        text=best_text,
+        function=function,
+        tags=tags,
+        slots=slot_kinds(best_text),
+        sources=sources,
+        score=round(score, 3),
+        original=original,
+        family=family,
+        genre=genre,
+        repairs=repairs,
+    )

@@ -1,0 +1,412 @@
+"""Section skeletons: the outline of each document, and a merged outline per genre.
+
+A document skeleton lists its headings with their levels, a role for each part (指导思想,
+工作目标, 主要任务, 保障措施, 主要成绩, 存在问题, 下一步打算, …) and a short hint of what goes
+under it, taken from the first sentence of the section with specifics replaced by slots.
+Text before the first heading becomes an 开头 part, a closing paragraph an 结尾 part.
+
+A merged skeleton gives, for one genre, the common sequence of roles, how many documents have
+each role (``support``) and links to example sections (``examples``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from eduwriter.core.items import ROLES, Skeleton, SkeletonPart, SourceRef
+from eduwriter.core.model import Document
+from eduwriter.core.phrases import (
+    normalise_text,
+    specifics_to_slots,
+    split_clauses,
+    split_sentences,
+    stable_id,
+    strip_enumerator,
+)
+from eduwriter.core.spun import repair_spun
+
+GENRE_NAMES = {
+    "plan": "工作计划",
+    "summary": "工作总结",
+    "speech": "讲话稿",
+    "article": "其他文章",
+}
+
+#: Role -> heading keywords (checked in this order; the first match wins).
+_ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("开头", ("引言", "前言", "序言", "导语")),
+    ("结尾", ("结语", "结束语", "结论", "尾声")),
+    (
+        "存在问题",
+        ("存在问题", "存在的问题", "问题与不足", "不足", "问题和", "困难", "差距", "短板", "问题"),
+    ),
+    (
+        "下一步打算",
+        (
+            "下一步",
+            "打算",
+            "今后",
+            "明年",
+            "下半年",
+            "下阶段",
+            "下一阶段",
+            "展望",
+            "工作设想",
+            "努力方向",
+        ),
+    ),
+    ("指导思想", ("指导思想", "总体要求", "总体思路", "工作思路", "指导方针")),
+    ("基本原则", ("基本原则", "工作原则", "原则")),
+    ("工作目标", ("目标",)),
+    (
+        "实施步骤",
+        (
+            "实施步骤",
+            "工作步骤",
+            "步骤",
+            "进度安排",
+            "时间安排",
+            "实施阶段",
+            "阶段安排",
+            "方法步骤",
+        ),
+    ),
+    (
+        "保障措施",
+        (
+            "保障措施",
+            "保障",
+            "组织领导",
+            "工作要求",
+            "有关要求",
+            "相关要求",
+            "注意事项",
+            "组织实施",
+        ),
+    ),
+    (
+        "主要成绩",
+        (
+            "主要成绩",
+            "工作成绩",
+            "成绩",
+            "成效",
+            "成果",
+            "主要做法",
+            "做法",
+            "工作回顾",
+            "回顾",
+            "亮点",
+            "进展",
+            "完成情况",
+            "基本情况",
+        ),
+    ),
+    (
+        "主要任务",
+        (
+            "主要任务",
+            "重点任务",
+            "重点工作",
+            "主要工作",
+            "工作重点",
+            "工作任务",
+            "工作内容",
+            "具体措施",
+            "主要措施",
+            "工作措施",
+            "具体任务",
+            "任务",
+            "措施",
+        ),
+    ),
+)
+
+#: Role of a top-level section whose heading names no role, per genre.
+_DEFAULT_ROLE = {"plan": "主要任务", "summary": "主要成绩", "speech": "主要任务", "article": "其他"}
+
+#: What a writer puts under each role (shown in merged skeletons).
+ROLE_HINTS = {
+    "开头": "交代依据和目的（为…，根据…，结合实际），或概述背景、总体情况",
+    "指导思想": "以…为指导，全面贯彻…，坚持…，以…为目标",
+    "基本原则": "列出工作遵循的几条原则（坚持…，坚持…）",
+    "工作目标": "写总体目标和可量化的具体目标",
+    "主要任务": "分条写重点工作，每条以动宾短语作小标题，下写具体措施",
+    "实施步骤": "按阶段写时间安排和各阶段任务",
+    "保障措施": "写组织领导、制度、经费、督查考核等保障",
+    "主要成绩": "分条写完成的工作和取得的成效，用数据和事例说明",
+    "存在问题": "实事求是写存在的问题和不足",
+    "下一步打算": "写今后的工作思路和重点举措",
+    "结尾": "总结全文，表态或号召（总之…；让我们…）",
+    "其他": "",
+}
+
+_CLOSING_CUE = re.compile(
+    r"^(?:总之|总而言之|综上|展望|最后|同志们|让我们|我们相信|相信|新的一年|新的征程|新征程)"
+    r"|(?:努力奋斗|而努力|而奋斗|再创佳绩|再创辉煌|新的更大|贡献力量|谱写|新篇章|新局面)"
+)
+
+
+@dataclass(slots=True)
+class Section:
+    """A run of paragraphs under one heading (``heading`` None for text before the first heading)."""
+
+    path: tuple[str, ...]
+    level: int
+    heading: str | None
+    marker: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def document_title(doc: Document, index: int) -> str:
+    """The document's title, or 文档N (1-based) when it has none."""
+    title = (doc.title or "").strip()
+    return normalise_text(title) if title else f"文档{index + 1}"
+
+
+def clean_heading(text: str) -> str:
+    """A heading as shown: normalised punctuation, spun words repaired, no trailing marks."""
+    text = normalise_text(text)
+    text, _ = repair_spun(text)
+    return text.strip().rstrip("。．.：:；;，,、 ")
+
+
+def sections(doc: Document) -> list[Section]:
+    """The document's sections in order, each with its heading path."""
+    out: list[Section] = [Section(path=(), level=0, heading=None)]
+    stack: list[tuple[int, str]] = []
+    for block in doc.blocks:
+        if block.kind == "heading":
+            text = clean_heading(block.text)
+            if not text:
+                continue
+            level = max(1, int(block.level or 1))
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, text))
+            out.append(
+                Section(
+                    path=tuple(t for _, t in stack),
+                    level=level,
+                    heading=text,
+                    marker=block.marker or "",
+                )
+            )
+        else:
+            text = block.text.strip()
+            if text:
+                out[-1].paragraphs.append(text)
+    return out
+
+
+def heading_role(text: str, genre: str, parent_role: str | None = None) -> str:
+    """The role of a section from its heading; sub-sections inherit their parent's role."""
+    for role, words in _ROLE_KEYWORDS:
+        if any(w in text for w in words):
+            if parent_role and parent_role not in ("其他",) and role in ("主要任务", "主要成绩"):
+                # a sub-heading such as 主要措施 under 保障措施 stays in its parent's role
+                return parent_role
+            if role == "下一步打算" and genre == "plan" and not parent_role:
+                # 明年/下半年 in a plan's heading names the period planned, not a next step
+                if not any(w in text for w in ("下一步", "打算", "今后", "展望", "设想")):
+                    return "主要任务"
+            return role
+    if parent_role:
+        return parent_role
+    return _DEFAULT_ROLE.get(genre, "其他")
+
+
+def section_hint(section: Section, children: list[Section]) -> str:
+    """A short hint of what goes under a section: its first sentence, abstracted."""
+    for para in section.paragraphs:
+        for sentence in split_sentences(normalise_text(para)):
+            _, body = strip_enumerator(sentence)
+            body, _ = repair_spun(body)
+            body, _ = specifics_to_slots(body)
+            if len(body) < 6:
+                continue
+            return _shorten(body)
+    if children:
+        names = [c.heading for c in children[:4] if c.heading]
+        if names:
+            more = "等" if len(children) > len(names) else ""
+            return "分述：" + "、".join(names) + more
+    return ""
+
+
+def _shorten(sentence: str, limit: int = 40) -> str:
+    sentence = sentence.strip()
+    if len(sentence) <= limit:
+        return sentence
+    out = ""
+    for clause in split_clauses(sentence):
+        if out and len(out) + len(clause) + 1 > limit:
+            break
+        out = f"{out}，{clause}" if out else clause
+        if len(out) >= limit // 2:
+            break
+    if len(out) > limit:
+        out = out[:limit].rstrip("，、“‘（《【")
+        # never leave an opened quote or bracket behind
+        while out and any(
+            out.count(o) > out.count(c) for o, c in zip("“（《【", "”）》】", strict=True)
+        ):
+            cut = max(out.rfind(o) for o in "“（《【")
+            out = out[:cut]
+    return out + "…"
+
+
+def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
+    """The skeleton of one document, or None when it has fewer than two headings."""
+    secs = sections(doc)
+    if sum(1 for s in secs if s.heading) < 2:
+        return None
+    title = document_title(doc, index)
+    genre = doc.genre if doc.genre else "article"
+    parts: list[SkeletonPart] = []
+    preamble = secs[0]
+    if any(len(p) >= 15 for p in preamble.paragraphs):
+        parts.append(
+            SkeletonPart(
+                level=1,
+                heading="开头",
+                role="开头",
+                hint=section_hint(preamble, []),
+                source=SourceRef(file, title, ()),
+            )
+        )
+    min_level = min(s.level for s in secs if s.heading)
+    role_at: dict[tuple[str, ...], str] = {}
+    body_secs = [s for s in secs if s.heading]
+    for i, sec in enumerate(body_secs):
+        parent_role = role_at.get(sec.path[:-1]) if len(sec.path) > 1 else None
+        role = heading_role(sec.heading or "", genre, parent_role)
+        role_at[sec.path] = role
+        children = []
+        for nxt in body_secs[i + 1 :]:
+            if nxt.level <= sec.level:
+                break
+            if nxt.path[:-1] == sec.path:
+                children.append(nxt)
+        parts.append(
+            SkeletonPart(
+                level=sec.level - min_level + 1,
+                heading=sec.heading or "",
+                role=role,
+                hint=section_hint(sec, children),
+                source=SourceRef(file, title, sec.path),
+            )
+        )
+    last = next((s for s in reversed(secs) if s.paragraphs), None)
+    if last is not None and last.heading is not None:
+        closing = normalise_text(last.paragraphs[-1])
+        first = split_sentences(closing)[:1]
+        if first and _CLOSING_CUE.search(first[0]):
+            parts.append(
+                SkeletonPart(
+                    level=1,
+                    heading="结尾",
+                    role="结尾",
+                    hint=_shorten(specifics_to_slots(repair_spun(first[0])[0])[0]),
+                    source=SourceRef(file, title, last.path),
+                )
+            )
+    key = "\x1e".join([title, genre] + [f"{p.level}:{p.heading}" for p in parts])
+    return Skeleton(
+        id=stable_id("sk", key),
+        title=title,
+        genre=genre,
+        parts=parts,
+        merged=False,
+        sources=[SourceRef(file, title, ())],
+    )
+
+
+def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Skeleton]:
+    """One merged skeleton per genre: the common sequence of top-level roles.
+
+    A role is kept when at least two documents of the genre have it (one, when the genre has
+    only one or two documents); roles are ordered by their average relative position.
+    """
+    by_genre: dict[str, list[Skeleton]] = defaultdict(list)
+    for sk in skeletons:
+        if not sk.merged:
+            by_genre[sk.genre].append(sk)
+    merged: list[Skeleton] = []
+    for genre in sorted(
+        by_genre, key=lambda g: (list(GENRE_NAMES).index(g) if g in GENRE_NAMES else 99, g)
+    ):
+        docs = by_genre[genre]
+        support: Counter[str] = Counter()
+        positions: dict[str, list[float]] = defaultdict(list)
+        examples: dict[str, list[SourceRef]] = defaultdict(list)
+        headings: dict[str, Counter[str]] = defaultdict(Counter)
+        for sk in docs:
+            top = [p for p in sk.parts if p.level == 1]
+            seen: set[str] = set()
+            for i, part in enumerate(top):
+                pos = i / max(1, len(top) - 1)
+                if part.role not in seen:
+                    seen.add(part.role)
+                    support[part.role] += 1
+                    positions[part.role].append(pos)
+                if part.source is not None and len(examples[part.role]) < max_examples:
+                    if part.source not in examples[part.role]:
+                        examples[part.role].append(part.source)
+                if part.role not in ("开头", "结尾"):
+                    headings[part.role][part.heading] += 1
+        need = 1 if len(docs) <= 2 else 2
+        roles = [r for r, n in support.items() if n >= need and r != "其他"]
+        if len(roles) < 2:
+            continue
+
+        def order(
+            role: str, positions: dict[str, list[float]] = positions
+        ) -> tuple[int, float, int]:
+            if role == "开头":
+                return (0, 0.0, 0)
+            if role == "结尾":
+                return (2, 0.0, 0)
+            avg = sum(positions[role]) / len(positions[role])
+            return (1, avg, ROLES.index(role) if role in ROLES else 99)
+
+        roles.sort(key=order)
+        parts: list[SkeletonPart] = []
+        for role in roles:
+            hint = ROLE_HINTS.get(role, "")
+            common = [h for h, _ in headings[role].most_common(2)]
+            if common:
+                hint = (
+                    f"{hint}（常见标题：{'；'.join(common)}）"
+                    if hint
+                    else f"常见标题：{'；'.join(common)}"
+                )
+            parts.append(
+                SkeletonPart(
+                    level=1,
+                    heading=role,
+                    role=role,
+                    hint=hint,
+                    source=examples[role][0] if examples[role] else None,
+                )
+            )
+        sources: list[SourceRef] = []
+        for sk in docs:
+            for src in sk.sources:
+                if src not in sources:
+                    sources.append(src)
+        merged.append(
+            Skeleton(
+                id=stable_id("sk", "merged", genre),
+                title=f"{GENRE_NAMES.get(genre, genre)}通用结构（{len(docs)}篇）",
+                genre=genre,
+                parts=parts,
+                merged=True,
+                support=[support[r] for r in roles],
+                examples=[list(examples[r]) for r in roles],
+                sources=sources,
+            )
+        )
+    return merged

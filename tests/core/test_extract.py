@@ -1,0 +1,209 @@
+import re
+from collections import Counter
+
+import pytest
+
+from eduwriter.core.extract import extract_library
+from eduwriter.core.importer import analyze_file
+from eduwriter.core.items import FUNCTIONS
+from eduwriter.core.model import Block, Document, FileResult
+from eduwriter.core.phrases import BOILERPLATE_WORDS, balanced
+from eduwriter.resources_path import sample_files
+
+
+def H(text: str, level: int = 1, marker: str = "") -> Block:
+    return Block("heading", text, level, marker)
+
+
+def P(text: str) -> Block:
+    return Block("paragraph", text)
+
+
+def summary_doc() -> Document:
+    return Document(
+        title="XX区教育局20XX年工作总结",
+        genre="summary",
+        blocks=[
+            P("20XX年,区教育局在区委、区政府的正确领导下,扎实推进各项工作。现将工作总结如下:"),
+            H("以“德”为先，铸造品格之魂", 1, "一、"),
+            P("深化理想信念教育,完善学校、家庭、社会协同育人机制,取得了显著成效。"),
+            H("以“智”为基，夯实学业之本", 1, "二、"),
+            P("全区中考合格率稳步提升,XXX名学生获市级表彰。"),
+            H("以“体”为健，强固生命之基", 1, "三、"),
+            P("公共效劳体系不间断完善,学生体质健康水平明显提高。"),
+            H("存在的问题", 1, "四、"),
+            P("部分学校师资力量仍然薄弱,教师结构性缺编问题依然存在。"),
+            H("下一步打算", 1, "五、"),
+            P("下一步,我们将继续深化教育改革,凝心聚力、蹄疾步稳,推动教育高质量发展。"),
+            P("总之,我们将以更加饱满的热情,为办好人民满意的教育而努力奋斗。"),
+        ],
+    )
+
+
+def lib_of(*docs: Document, name: str = "a.txt"):
+    return extract_library([FileResult(path=f"/x/{name}", documents=list(docs))])
+
+
+def by_text(lib):
+    return {p.text: p for p in lib.phrasings}
+
+
+def test_functions_families_slots_and_repairs():
+    lib = lib_of(summary_doc())
+    got = by_text(lib)
+    assert (
+        got["【年份】年，区教育局在区委、区政府的正确领导下，扎实推进各项工作。"].function == "开头"
+    )
+    assert got["现将工作总结如下："].function == "过渡"
+    assert got["部分学校师资力量仍然薄弱，教师结构性缺编问题依然存在。"].function == "问题"
+    assert (
+        got["下一步，我们将继续深化教育改革，凝心聚力、蹄疾步稳，推动教育高质量发展。"].function
+        == "打算"
+    )
+    assert got["总之，我们将以更加饱满的热情，为办好人民满意的教育而努力奋斗。"].function == "结尾"
+    assert got["凝心聚力、蹄疾步稳"].function == "常用词组"
+    heads = [p for p in lib.phrasings if p.function == "标题" and p.family]
+    assert {p.text for p in heads} == {
+        "以“德”为先，铸造品格之魂",
+        "以“智”为基，夯实学业之本",
+        "以“体”为健，强固生命之基",
+    }
+    assert {p.family for p in heads} == {"以“【】”为…，…之…"}
+    # spun words repaired, original kept
+    spun = got["公共服务体系持续完善，学生体质健康水平明显提高。"]
+    assert spun.original.startswith("公共效劳体系不间断完善")
+    assert "效劳→服务" in spun.repairs
+    # specifics -> slots
+    result = got["全区中考合格率稳步提升，【数量】名学生获市级表彰。"]
+    assert result.function == "成效" and result.slots == ["数量"]
+    src = result.sources[0]
+    assert src.file == "a.txt" and src.document == "XX区教育局20XX年工作总结"
+    assert src.section == ("以“智”为基，夯实学业之本",)
+
+
+def test_topic_tags_are_attached():
+    got = by_text(lib_of(summary_doc()))
+    assert (
+        "家校社" in got["深化理想信念教育，完善学校、家庭、社会协同育人机制，取得了显著成效。"].tags
+    )
+
+
+def test_duplicates_merge_with_all_sources_and_recurrence_raises_score():
+    one = lib_of(summary_doc())
+    lib = extract_library(
+        [
+            FileResult(path="/x/a.txt", documents=[summary_doc()]),
+            FileResult(path="/x/b.txt", documents=[summary_doc()]),
+        ]
+    )
+    text = "部分学校师资力量仍然薄弱，教师结构性缺编问题依然存在。"
+    merged = by_text(lib)[text]
+    assert {s.file for s in merged.sources} == {"a.txt", "b.txt"}
+    assert merged.score > by_text(one)[text].score
+    assert len(lib.phrasings) == len(one.phrasings)
+    # the identical documents give one skeleton with both sources
+    assert len(lib.skeletons) == 1 and len(lib.skeletons[0].sources) == 2
+
+
+def test_rebuild_is_idempotent():
+    a = lib_of(summary_doc())
+    b = lib_of(summary_doc())
+    assert [(p.id, p.text, p.function, p.score) for p in a.phrasings] == [
+        (p.id, p.text, p.function, p.score) for p in b.phrasings
+    ]
+    assert [s.id for s in a.skeletons + a.merged] == [s.id for s in b.skeletons + b.merged]
+    assert len({p.id for p in a.phrasings}) == len(a.phrasings)
+
+
+def test_failed_files_are_skipped():
+    lib = extract_library([FileResult(path="/x/bad.bin", error="无法识别的文件")])
+    assert lib.phrasings == [] and lib.skeletons == [] and lib.merged == []
+
+
+# ------------------------------------------------------------------------------------------
+# The bundled samples, through the real importer
+
+
+@pytest.fixture(scope="module")
+def sample_library():
+    return extract_library([analyze_file(p) for p in sample_files()])
+
+
+_DANGLING_START = re.compile(r"^[的了地得着过吗呢吧啊和与及或等之]")
+_PUNCT_START = re.compile(r"^[，。、；：！？”’）》】〕…—,.;:!?)]")
+
+
+def _balanced_all(text: str) -> bool:
+    return balanced(text) and text.count("“") == text.count("”")
+
+
+def test_samples_bar_counts_and_functions(sample_library):
+    phr = sample_library.phrasings
+    assert len(phr) >= 400
+    counts = Counter(p.function for p in phr)
+    assert len([f for f in FUNCTIONS if counts[f]]) >= 8, counts
+    assert all(p.function in FUNCTIONS for p in phr)
+    assert len({p.id for p in phr}) == len(phr)
+
+
+def test_samples_phrasings_are_clean(sample_library):
+    bad = []
+    for p in sample_library.phrasings:
+        t = p.text
+        why = []
+        if any(w in t for w in BOILERPLATE_WORDS) or re.search(r"\d+\s*页|KB", t):
+            why.append("boilerplate")
+        if _PUNCT_START.match(t):
+            why.append("starts with punctuation")
+        if _DANGLING_START.match(t) and not t.startswith(
+            ("与此同时", "着力", "及时", "地方", "和谐")
+        ):
+            why.append("dangling particle")
+        if not _balanced_all(t):
+            why.append("unbalanced")
+        if p.function not in ("标题", "常用词组"):
+            if not re.search(r"[。！？；：][”’）」』]?$", t):
+                why.append("not at a sentence boundary")
+        elif re.search(r"[，、“‘（《【]$", t):
+            why.append("ends inside a clause")
+        if re.search(r"[Xx]{2,}|\*|_{2,}|\^v\^", t):
+            why.append("raw placeholder")
+        if why:
+            bad.append((t, why))
+    assert bad == []
+
+
+def test_samples_merged_skeletons_for_main_genres(sample_library):
+    merged = {m.genre: m for m in sample_library.merged}
+    for genre in ("plan", "summary", "speech"):
+        assert genre in merged, genre
+        m = merged[genre]
+        assert len(m.parts) >= 3
+        assert len(m.support) == len(m.parts) == len(m.examples)
+        assert all(n >= 1 for n in m.support)
+        assert all(ex for ex in m.examples)
+    plan_roles = [p.role for p in merged["plan"].parts]
+    assert "主要任务" in plan_roles and "保障措施" in plan_roles
+    assert "主要成绩" in [p.role for p in merged["summary"].parts]
+
+
+def test_samples_known_good_phrasings_found(sample_library):
+    texts = {p.text: p for p in sample_library.phrasings}
+    opening = "为全面贯彻党的教育方针，落实立德树人根本任务，推动本地区教育事业实现更高质量、更有效率、更加公平、更可持续的发展，结合本地区实际，制定本年度工作计划。"
+    assert texts[opening].function == "开头"
+    assert texts["下面，就当前几项重点工作讲三点意见："].function == "过渡"
+    fam = [p for p in sample_library.phrasings if p.family == "以“【】”为…，…之…"]
+    assert len(fam) == 5
+    # spun text from sample 004 is stored repaired with the original kept
+    repaired = [p for p in sample_library.phrasings if p.repairs]
+    assert repaired and all(p.original for p in repaired)
+    assert not any(
+        "效劳" in p.text or "根底" in p.text or "第一个是" in p.text
+        for p in sample_library.phrasings
+    )
+
+
+def test_samples_rebuild_is_idempotent(sample_library):
+    again = extract_library([analyze_file(p) for p in sample_files()])
+    assert [p.id for p in again.phrasings] == [p.id for p in sample_library.phrasings]
+    assert [s.id for s in again.skeletons] == [s.id for s in sample_library.skeletons]

@@ -1,0 +1,234 @@
+from eduwriter.core.phrases import (
+    balanced,
+    boilerplate_hits,
+    classify_sentence,
+    find_word_runs,
+    heading_family,
+    near_duplicate_groups,
+    normalise_text,
+    normalised_key,
+    problems,
+    reuse_score,
+    specifics_to_slots,
+    split_sentences,
+    stable_id,
+    starts_mid_sentence,
+    strip_enumerator,
+)
+
+
+def test_normalise_half_width_punctuation_and_quotes():
+    assert normalise_text("坚持立德树人,推进改革;提高质量:") == "坚持立德树人，推进改革；提高质量："
+    assert normalise_text("实施意见 (试行)") == "实施意见（试行）"
+    assert normalise_text("开展〞六个一〞活动") == "开展“六个一”活动"
+    assert normalise_text('落实"双减"政策') == "落实“双减”政策"
+    assert normalise_text("上午8:30开会") == "上午8:30开会"
+
+
+def test_split_sentences_never_inside_quotes():
+    para = "我们提出“停课不停学。学习不停止。”的要求。加强管理；完善制度。"
+    assert split_sentences(para) == [
+        "我们提出“停课不停学。学习不停止。”的要求。",
+        "加强管理；",
+        "完善制度。",
+    ]
+
+
+def test_split_sentences_keeps_closing_quote_with_sentence():
+    assert split_sentences("他说：“要落实到位。”随后散会。") == ["他说：“要落实到位。”随后散会。"]
+    assert split_sentences("口号是“奋斗！”大家齐声说。") == ["口号是“奋斗！”大家齐声说。"]
+
+
+def test_split_sentences_with_stray_quote_spoils_one_sentence_only():
+    parts = split_sentences("魂”读书活动坚持举办。各地精心组织。成效明显。")
+    assert parts == ["魂”读书活动坚持举办。", "各地精心组织。", "成效明显。"]
+    assert problems(parts[0])
+    assert not problems(parts[1])
+
+
+def test_strip_enumerator():
+    assert strip_enumerator("一是校园管理。") == ("一是", "校园管理。")
+    assert strip_enumerator("第二，防控管理要到位。") == ("第二，", "防控管理要到位。")
+    assert strip_enumerator("（3）加强督查。") == ("（3）", "加强督查。")
+    assert strip_enumerator("1.强化德育实效。") == ("1.", "强化德育实效。")
+    assert strip_enumerator("首先，统一思想。") == ("首先，", "统一思想。")
+    assert strip_enumerator("2022年工作")[0] == ""
+
+
+def test_problems_catch_dirty_candidates():
+    clean = "为全面贯彻党的教育方针，结合本地区实际，制定本年度工作计划。"
+    assert problems(clean) == []
+    assert problems("的发展，取得了成效。")  # dangling particle
+    assert problems("，取得了成效。")  # leading punctuation
+    assert problems("开展“双减工作。")  # unbalanced quote
+    assert problems("学习《纲要》（试行。")  # unbalanced bracket
+    assert problems("推进课程改革")  # no sentence end
+    assert problems("下面是小编给大家带来的工作计划。")
+    assert problems("格式：DOC，共6页。")
+    assert problems("金123万元用于改善办学条件。")  # tail of a cut word
+    assert problems("以^v^新时代思想为指导。")
+    assert problems("推进课程改革", need_terminator=False) == []
+    assert problems("推进课程改革、", need_terminator=False)
+
+
+def test_balanced_and_boilerplate():
+    assert balanced("以“德”为先（试行）《纲要》【年份】")
+    assert not balanced("以“德”为先）")
+    assert not balanced("“（”）")
+    assert boilerplate_hits("本站不保证文档完整，下载后可查看") == ["下载", "本站", "文档"]
+    assert boilerplate_hits("共37页") == ["页数"]
+    assert boilerplate_hits("加强页面设计") == []
+
+
+def test_starts_mid_sentence():
+    assert starts_mid_sentence("活动，引领青少年从小事做起。")
+    assert starts_mid_sentence("服务供给，加强校外培训机构规范管理。")
+    assert not starts_mid_sentence("目前，我们正在开展疫情防控工作。")
+    assert not starts_mid_sentence("一年来，全区教育工作取得新进展。")
+    assert not starts_mid_sentence("展望未来，我们信心满怀。")
+    assert not starts_mid_sentence("在上级的关心下，工作有序推进。")
+
+
+def test_word_runs():
+    assert find_word_runs("广大教师听从指挥、齐心协力、尽职尽责，取得了很好的效果。") == []
+    assert find_word_runs("听从指挥、齐心协力、尽职尽责，取得了很好的效果。") == [
+        "听从指挥、齐心协力、尽职尽责"
+    ]
+    assert find_word_runs("坚持高标准、高质量、全方位推进。") == []
+    assert find_word_runs("做到高标准、高质量、全方位。") == []
+    assert find_word_runs("凝心聚力、蹄疾步稳，推动发展。") == ["凝心聚力、蹄疾步稳"]
+    assert find_word_runs("城乡、校际差距缩小。") == []
+
+
+def test_heading_family_patterns():
+    heads = [
+        "以“德”为先，铸造品格之魂",
+        "以“智”为基，夯实学业之本",
+        "以“体”为健，强固生命之基",
+    ]
+    assert heading_family(heads) == "以“【】”为…，…之…"
+    assert (
+        heading_family(["聚焦安全稳定，勇当疫情防控先锋队", "聚焦教育质量，打好危中抢机主动仗"])
+        == ""
+    )  # two members need more in common
+    assert (
+        heading_family(
+            [
+                "聚焦安全稳定，勇当疫情防控先锋队",
+                "聚焦教育质量，打好危中抢机主动仗",
+                "聚焦队伍建设，打造立德树人领航团",
+            ]
+        )
+        == "聚焦…，…"
+    )
+    assert heading_family(["指导思想", "工作目标", "主要任务", "保障措施"]) == ""
+    assert (
+        heading_family(["全力做好疫情防控工作", "精心落实开学各项工作", "科学安排网上教学工作"])
+        == ""
+    )
+    assert heading_family(["以“德”为先，铸造品格之魂"]) == ""
+
+
+def test_slots_for_placeholders_and_specifics():
+    text, kinds = specifics_to_slots("20XX年X月X日，XX省XX市XX区XXX所学校XXXX余名学生返校。")
+    assert text == "【年份】年【日期】，【地区】【数量】所学校【数量】余名学生返校。"
+    assert kinds == ["年份", "日期", "地区", "数量", "数量"]
+    text, _ = specifics_to_slots("2022年3月5日起，全区36915人参加，合格率达98.5%。")
+    assert text == "【日期】起，全区【数量】人参加，合格率达【数量】%。"
+    text, _ = specifics_to_slots("伊通县教育局召开会议，XX小学印发〔20XX〕X号文件。")
+    assert text.startswith("【地区】教育局召开会议")
+    text, _ = specifics_to_slots("XX小学印发〔20XX〕X号文件。")
+    assert text == "【单位】印发【文号】文件。"
+    text, _ = specifics_to_slots("2023年，我们坚持“三个一”工作法。")
+    assert text == "【年份】年，我们坚持“三个一”工作法。"
+    # common words that end in 区/市 are not places
+    text, _ = specifics_to_slots("推进城乡一体化，做好社区、辖区的工作。")
+    assert "【" not in text
+
+
+def test_classify_by_cues_and_roles():
+    assert classify_sentence(
+        "为全面贯彻党的教育方针，结合本地区实际，制定本年度工作计划。",
+        role="开头",
+        genre="plan",
+        doc_first=True,
+        in_preamble=True,
+    ) == ("开头", True)
+    assert (
+        classify_sentence("现将有关工作总结如下：", role="开头", genre="summary", in_preamble=True)[
+            0
+        ]
+        == "过渡"
+    )
+    assert (
+        classify_sentence("下面，我讲三点意见。", role="开头", genre="speech", in_preamble=True)[0]
+        == "过渡"
+    )
+    assert (
+        classify_sentence(
+            "总之，我们要凝心聚力，为办好人民满意的教育而努力奋斗。",
+            role="主要任务",
+            genre="speech",
+            doc_last=True,
+        )[0]
+        == "结尾"
+    )
+    assert (
+        classify_sentence("部分学校安全管理仍存在薄弱环节。", role="主要成绩", genre="summary")[0]
+        == "问题"
+    )
+    assert classify_sentence("教师培训经费不足。", role="存在问题", genre="summary")[0] == "问题"
+    assert classify_sentence("下一步，我们将继续深化课程改革。", role="主要成绩", genre="summary")[
+        0
+    ] in ("打算", "措施")
+    assert (
+        classify_sentence("下一步，我们将继续深化课程改革。", role="其他", genre="summary")[0]
+        == "打算"
+    )
+    assert (
+        classify_sentence(
+            "全区中考合格率稳步提升，荣获市级先进集体。", role="主要成绩", genre="summary"
+        )[0]
+        == "成效"
+    )
+    assert classify_sentence("加强师德师风建设，完善考核机制。", role="主要任务", genre="plan") == (
+        "措施",
+        False,
+    )
+
+
+def test_reuse_score_prefers_formulaic_official_wording():
+    good = reuse_score(
+        "坚持以立德树人为根本，全面推进素质教育，不断提升教育质量。", "措施", strong=True
+    )
+    chatty = reuse_score("其实你也许觉得年底的聚会真的很无聊吧。", "措施")
+    numbers = reuse_score(
+        "全区【数量】所学校【数量】名学生【数量】名教师【数量】个班级参加了活动。", "成效", slots=4
+    )
+    assert good > 0.6
+    assert chatty < 0.3
+    assert numbers < good
+
+
+def test_near_duplicates_grouped_and_distinct_kept_apart():
+    keys = [
+        normalised_key("加强师德师风建设，完善师德考核评价机制。"),
+        normalised_key("加强师德师风建设，完善师德考核评价机制！"),
+        normalised_key("加强师德师风建设，进一步完善师德考核评价机制。"),
+        normalised_key("推进智慧校园建设，提升教育信息化水平。"),
+    ]
+    groups = near_duplicate_groups(keys)
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] != groups[0]
+
+
+def test_near_duplicate_groups_scale_without_pairwise_blowup():
+    keys = [f"第{i}号学校开展专题活动{i * 7919 % 10007}次并推进工作{i}" for i in range(3000)]
+    groups = near_duplicate_groups(keys)
+    assert len(groups) == 3000
+
+
+def test_stable_id():
+    assert stable_id("ph", "abc") == stable_id("ph", "abc")
+    assert stable_id("ph", "abc") != stable_id("ph", "abd")
+    assert stable_id("ph", "abc").startswith("ph-")

@@ -1,0 +1,124 @@
+from eduwriter.core.items import ROLES
+from eduwriter.core.model import Block, Document
+from eduwriter.core.skeletons import (
+    document_skeleton,
+    heading_role,
+    merge_skeletons,
+    sections,
+)
+
+
+def H(text: str, level: int = 1, marker: str = "") -> Block:
+    return Block("heading", text, level, marker)
+
+
+def P(text: str) -> Block:
+    return Block("paragraph", text)
+
+
+def plan_doc(title: str = "XX中学20XX年工作计划", extra_goal: bool = True) -> Document:
+    blocks = [
+        P("为全面贯彻党的教育方针,落实立德树人根本任务,结合我校实际,制定本计划。"),
+        H("指导思想", 1, "一、"),
+        P("以新时代中国特色社会主义思想为指导,全面贯彻党的教育方针,坚持社会主义办学方向。"),
+    ]
+    if extra_goal:
+        blocks += [H("工作目标", 1, "二、"), P("20XX年学校教学质量稳步提升,XXX名学生参加竞赛。")]
+    blocks += [
+        H("主要任务", 1, "三、"),
+        H("加强德育工作", 2, "（一）"),
+        P("深化理想信念教育,构建一体化德育体系。"),
+        H("提升教学质量", 2, "（二）"),
+        P("深化课堂教学改革。"),
+        H("保障措施", 1, "四、"),
+        P("加强组织领导,落实工作责任。"),
+    ]
+    return Document(title=title, genre="plan", blocks=blocks)
+
+
+def test_sections_carry_heading_paths():
+    secs = sections(plan_doc())
+    assert secs[0].heading is None and secs[0].path == ()
+    paths = [s.path for s in secs if s.heading]
+    assert ("主要任务", "加强德育工作") in paths
+    assert ("保障措施",) in paths
+
+
+def test_heading_roles():
+    assert heading_role("指导思想", "plan") == "指导思想"
+    assert heading_role("总体目标", "plan") == "工作目标"
+    assert heading_role("重点工作", "plan") == "主要任务"
+    assert heading_role("保障措施", "plan") == "保障措施"
+    assert heading_role("组织领导", "plan") == "保障措施"
+    assert heading_role("存在的问题和不足", "summary") == "存在问题"
+    assert heading_role("下一步工作打算", "summary") == "下一步打算"
+    assert heading_role("主要成绩", "summary") == "主要成绩"
+    # unnamed top-level sections take the genre's usual role; sub-sections inherit
+    assert heading_role("聚焦安全稳定，勇当疫情防控先锋队", "summary") == "主要成绩"
+    assert heading_role("全力做好疫情防控工作", "speech") == "主要任务"
+    assert heading_role("加强德育工作", "plan", parent_role="主要任务") == "主要任务"
+    assert heading_role("具体措施", "plan", parent_role="保障措施") == "保障措施"
+    for role in (
+        "指导思想",
+        "工作目标",
+        "主要任务",
+        "保障措施",
+        "主要成绩",
+        "存在问题",
+        "下一步打算",
+    ):
+        assert role in ROLES
+
+
+def test_document_skeleton_levels_roles_hints():
+    sk = document_skeleton(plan_doc(), "a.txt", 0)
+    assert sk is not None and not sk.merged and sk.genre == "plan"
+    assert [(p.level, p.heading, p.role) for p in sk.parts] == [
+        (1, "开头", "开头"),
+        (1, "指导思想", "指导思想"),
+        (1, "工作目标", "工作目标"),
+        (1, "主要任务", "主要任务"),
+        (2, "加强德育工作", "主要任务"),
+        (2, "提升教学质量", "主要任务"),
+        (1, "保障措施", "保障措施"),
+    ]
+    hints = {p.heading: p.hint for p in sk.parts}
+    assert hints["开头"].startswith("为全面贯彻党的教育方针")
+    # specifics in hints become slots, punctuation is full-width
+    assert hints["工作目标"].startswith("【年份】年学校教学质量稳步提升，【数量】名学生")
+    assert hints["主要任务"] == "分述：加强德育工作、提升教学质量"
+    assert all(len(p.hint) <= 45 for p in sk.parts)
+    src = sk.parts[4].source
+    assert src is not None and src.file == "a.txt" and src.section == ("主要任务", "加强德育工作")
+
+
+def test_skeleton_ids_are_stable_and_content_based():
+    a = document_skeleton(plan_doc(), "a.txt", 0)
+    b = document_skeleton(plan_doc(), "a.txt", 0)
+    c = document_skeleton(plan_doc(extra_goal=False), "a.txt", 0)
+    assert a is not None and b is not None and c is not None
+    assert a.id == b.id
+    assert a.id != c.id
+
+
+def test_document_without_headings_has_no_skeleton():
+    doc = Document(title="短文", genre="article", blocks=[P("今天天气很好。")])
+    assert document_skeleton(doc, "a.txt", 0) is None
+
+
+def test_merged_skeleton_counts_support_and_links_examples():
+    docs = [plan_doc(f"计划{i}", extra_goal=i != 2) for i in range(3)]
+    sks = [document_skeleton(d, f"f{i}.txt", 0) for i, d in enumerate(docs)]
+    merged = merge_skeletons([s for s in sks if s is not None])
+    assert len(merged) == 1
+    m = merged[0]
+    assert m.merged and m.genre == "plan"
+    roles = [p.role for p in m.parts]
+    assert roles == ["开头", "指导思想", "工作目标", "主要任务", "保障措施"]
+    support = dict(zip(roles, m.support, strict=True))
+    assert support["工作目标"] == 2 and support["主要任务"] == 3
+    assert len(m.examples) == len(m.parts)
+    assert {r.file for r in m.examples[roles.index("主要任务")]} == {"f0.txt", "f1.txt", "f2.txt"}
+    assert len(m.sources) == 3
+    # a rebuild gives the same id
+    assert merge_skeletons([s for s in sks if s is not None])[0].id == m.id
