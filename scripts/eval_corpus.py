@@ -58,12 +58,14 @@ def match(ours: list[tuple[str, int]], gold: list[tuple[str, int]]):
 
 def output_text(res: FileResult) -> tuple[str, set[str]]:
     lines = []
+    block_lines = set()
     for doc in res.documents:
         if doc.title:
             lines.append(doc.title)
         for b in doc.blocks:
             lines.append((b.marker + b.text) if b.kind == "heading" else b.text)
-    return "\n".join(lines), set(lines)
+            block_lines.add(lines[-1])
+    return "\n".join(lines), block_lines
 
 
 def score(res: FileResult, gold: dict, verbose: bool = False) -> dict:

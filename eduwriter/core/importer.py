@@ -15,10 +15,9 @@ from pathlib import Path
 
 from eduwriter.core.clean import clean_lines, normalize_lines
 from eduwriter.core.genre import guess_genre
-from eduwriter.core.model import Block, Document, FileResult, RunInItem
-from eduwriter.core.outline import build_blocks, run_in_of_statements
+from eduwriter.core.model import Block, Document, FileResult
+from eduwriter.core.outline import build_outline
 from eduwriter.core.readers import ReadError, read_text
-from eduwriter.core.runin import find_run_in
 from eduwriter.core.segment import RawDocument, segment_lines
 from eduwriter.core.slots import find_slots
 
@@ -56,15 +55,7 @@ def analyze_text(text: str, path: str = "") -> FileResult:
 
 def build_document(raw: RawDocument, previous_genre: str | None = None) -> Document:
     """Outline, genre, slots and run-in items of one segmented document."""
-    blocks = build_blocks(raw.lines)
-    run_in: list[RunInItem] = []
-    for block in blocks:
-        if block.kind == "paragraph":
-            run_in.extend(find_run_in(block.text))
-    statements = run_in_of_statements(raw.lines)
-    if statements:
-        # keep file order: statements are whole numbered lines, merge by position
-        run_in = _merge_in_order(raw.lines, run_in, statements)
+    blocks, run_in = build_outline(raw.lines)
     genre = guess_genre(
         raw.title, raw.lines, fallback=previous_genre if raw.title is None else None
     )
@@ -76,24 +67,6 @@ def build_document(raw: RawDocument, previous_genre: str | None = None) -> Docum
         slots=find_slots(full_text),
         run_in_items=run_in,
     )
-
-
-def _merge_in_order(
-    lines: list[str], found: list[RunInItem], statements: list[RunInItem]
-) -> list[RunInItem]:
-    text = "\n".join(lines)
-    items = []
-    cursor: dict[str, int] = {}
-    for item in [*found, *statements]:
-        needle = item.marker + item.text[:8]
-        start = cursor.get(needle, 0)
-        pos = text.find(needle, start)
-        if pos < 0:
-            pos = text.find(item.text[:8])
-        cursor[needle] = pos + 1
-        items.append((pos if pos >= 0 else len(text), item))
-    items.sort(key=lambda t: t[0])
-    return [it for _, it in items]
 
 
 def parse_outline(text: str) -> Document:

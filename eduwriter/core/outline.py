@@ -189,6 +189,8 @@ def strip_marker(line: str) -> str:
 _CUT = re.compile(r"[。；;：:！？!?]")
 _TRAIL = " 。．.：:；;，,、"
 _SENT_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_FINAL = "。.!！?？；;"
+_EXAMPLE = re.compile(r"[，,](?:如|例如|比如|譬如)")
 _COMMA = re.compile(r"[，,]")
 _UNNUMBERED_PREFIX = re.compile(r"^(?:引言|前言|序言|导言|导语|结语|结束语|概述|总述|后记)\s*[:：]")
 
@@ -224,6 +226,10 @@ def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
         return OutlineLine(None, "", 0, line)
     rest = m.rest
     stripped = rest.rstrip()
+    if not stripped:
+        return OutlineLine(None, "", 0, line)
+    ends_sentence = stripped[-1] in _SENTENCE_FINAL
+    # "standalone": the line is the marker plus one short clause, nothing after it
     standalone = _SENT_END.search(stripped[:-1]) is None and len(_trim(rest)) <= HEAD_MAX
     if m.style == "runin":
         # 第一，… / 一是… : a heading only when it stands alone as a short title
@@ -232,24 +238,17 @@ def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
         return OutlineLine(None, "", 0, line)
     if m.style == "glued":
         text = _trim(rest)
-        if standalone and 2 <= len(text) <= 20 and not _SENT_END.search(rest):
+        if standalone and 2 <= len(text) <= 20 and not ends_sentence:
             return OutlineLine(Block("heading", text, 0, m.marker), "glued", m.ordinal, None)
         return OutlineLine(None, "", 0, line)
     if m.style == "article":
         text = _trim(rest)
-        if standalone and 1 <= len(text) <= 30 and not _SENT_END.search(rest):
+        if standalone and 1 <= len(text) <= 30 and not ends_sentence:
             return OutlineLine(Block("heading", text, 0, m.marker), "article", m.ordinal, None)
         return OutlineLine(None, "", 0, line)
-    if standalone:
-        text = _trim(rest)
-        if not text:
-            return OutlineLine(None, "", 0, line)
-        ends_sentence = rest.rstrip()[-1:] in "。.!！?？"
-        if len(text) > HEAD_MAX or (
-            ends_sentence and len(text) > STATEMENT_MIN and _COMMA.search(text)
-        ):
-            return OutlineLine(None, "", 0, line)
-        return OutlineLine(Block("heading", text, 0, m.marker), m.style, m.ordinal, None)
+    if not ends_sentence and _SENT_END.search(stripped) is None and len(_trim(rest)) <= HEAD_MAX:
+        # a standalone heading runs to the end of its line (colons inside are kept)
+        return OutlineLine(Block("heading", _trim(rest), 0, m.marker), m.style, m.ordinal, None)
     body_cut = _CUT.search(rest)
     if body_cut is None:
         return OutlineLine(None, "", 0, line)
@@ -257,17 +256,29 @@ def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
     body = rest[body_cut.end() :].strip()
     if not head or len(head) > HEAD_MAX:
         return OutlineLine(None, "", 0, line)
+    if not body and ends_sentence and len(head) > STATEMENT_MIN and _COMMA.search(head):
+        # one complete sentence followed directly by its sibling (no body between): an item
+        # of a list of statements, not a title
+        nm = match_marker(next_line) if next_line is not None else None
+        if next_line is None or (
+            nm is not None and nm.style in RANKS and RANKS[nm.style] <= RANKS[m.style]
+        ):
+            return OutlineLine(None, "", 0, line)
+    example = _EXAMPLE.search(head)
+    if example and example.start() >= 8:
+        head = head[: example.start()]
     return OutlineLine(Block("heading", head, 0, m.marker), m.style, m.ordinal, body or None)
 
 
 def _is_unnumbered_title(line: str, next_line: str | None) -> bool:
-    if len(line) > 40:
+    line = line.rstrip("。.")
+    if len(line) > 40 or not line:
         return False
     if _UNNUMBERED_PREFIX.match(line) and not _SENT_END.search(line):
         return True
     if next_line is None or len(line) < 4 or _SENT_END.search(line) or _COMMA.search(line):
         return False
-    if line[-1] in "：:" or line.startswith("——"):
+    if line[-1] in "：:" or line.startswith(("——", "（", "(", "〔", "[", "【", "《")):
         return False
     nm = match_marker(next_line)
     return nm is not None and nm.ordinal == 1 and nm.style in ("chapter", "cn")
@@ -302,36 +313,201 @@ def _glued_ok(items: list[tuple[int, OutlineLine]]) -> set[int]:
     return keep
 
 
-def build_blocks(lines: list[str]) -> list[Block]:
-    """Turn the lines of one document into heading and paragraph blocks with levels."""
-    classified: list[tuple[int, OutlineLine]] = []
-    for i, line in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        classified.append((i, classify_line(line, nxt)))
+_INNER_AFTER_SENTENCE = re.compile(
+    rf"(?<=[。！？!?”」])\s?(?={_CN}{{1,3}}、|[（(]{_CN}{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))"
+)
+_TRAILING_GLUED = re.compile(r"(?<=[。！？!?”」])(?=\d{1,2}[\u4e00-\u9fff]{2,15}$)")
+_INNER_CHILD = re.compile(rf"(?<=[\u4e00-\u9fff])(?=[（(]{_CN}{{1,2}}[）)]|一是)")
+_PUNCT_ANY = re.compile(r"[。！？!?；;：:，,]")
+_TRAILING_MAX = 40
+
+
+def presplit_lines(lines: list[str]) -> list[str]:
+    """Split headings that were run into the neighbouring text.
+
+    * ``…特色。七、对营业性网吧…`` — a marker right after a sentence end starts a new line
+      when its ordinal continues the sequence of that marker style in the document;
+    * ``…本末倒置了。”一、深刻领会…意义。`` / ``…从容。3亲近自然`` — a short numbered title
+      at the very end of a line;
+    * ``二、重点工作常态化推进(一)常态化抓好…`` / ``(一)加强…领导一是扎实开展…`` — a first
+      child marker (（一）, 一是) glued to a short heading, before any punctuation.
+    """
+    out: list[str] = []
+    last: dict[str, int] = {}
+
+    def note(style: str, ordinal: int) -> None:
+        rank = RANKS.get(style)
+        if rank is None:
+            return
+        for k in [k for k in last if RANKS[k] > rank]:
+            del last[k]
+        last[style] = ordinal
+
+    for line in lines:
+        pieces = _split_line(line, last, note)
+        out.extend(pieces)
+    return out
+
+
+def _split_line(line: str, last: dict[str, int], note) -> list[str]:  # noqa: ANN001
+    pieces: list[str] = []
+    m = match_marker(line)
+    if m is not None:
+        note(m.style, m.ordinal)
+        if m.style not in ("runin", "glued"):
+            offset = len(line) - len(m.rest)
+            child = _INNER_CHILD.search(line, offset, offset + _TRAILING_MAX)
+            if (
+                child
+                and not _PUNCT_ANY.search(line, offset, child.start())
+                and child.start() - offset >= 4
+            ):
+                pieces.append(line[: child.start()])
+                line = line[child.start() :]
+                cm = match_marker(line)
+                if cm is not None:
+                    note(cm.style, cm.ordinal)
+    start = 0
+    for cand in _INNER_AFTER_SENTENCE.finditer(line):
+        pos = cand.end()
+        if pos <= start:
+            continue
+        im = match_marker(line[pos:])
+        if im is None or im.style in ("runin", "glued"):
+            continue
+        tail = line[pos:]
+        trailing = len(tail) <= _TRAILING_MAX and _SENT_END.search(tail.rstrip()[:-1]) is None
+        continues = im.style in last and im.ordinal == last[im.style] + 1
+        if not (trailing or continues):
+            continue
+        pieces.append(line[start:pos].strip())
+        start = pos
+        note(im.style, im.ordinal)
+    rest = line[start:]
+    glued = _TRAILING_GLUED.search(rest)
+    if glued:
+        pieces.append(rest[: glued.start()].strip())
+        rest = rest[glued.start() :]
+    pieces.append(rest.strip())
+    return [p for p in pieces if p]
+
+
+_CLAUSE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "circled")
+_FIRST_CUT = re.compile(r"[。；;：:！？!?]")
+_ORDINAL_COMMA = re.compile(rf"^第{_CN}{{1,3}}\s?[，,、]$")
+#: Median head length above which a list of numbered one-liners is a list of clauses.
+CLAUSE_HEAD_MEDIAN = 25
+
+
+def _clause_runs(lines: list[str], markers: list[Marker | None]) -> set[int]:
+    """Lines of numbered lists whose items are clauses (ending with ；, or long sentences)
+    rather than titles: consecutive siblings with no text between them."""
+    demote: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        m = markers[i]
+        if m is None or m.style not in _CLAUSE_STYLES:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and markers[j + 1] is not None
+            and markers[j + 1].style == m.style
+            and markers[j + 1].ordinal == markers[j].ordinal + 1
+        ):
+            j += 1
+        if j > i:
+            semis, bodies, heads = 0, 0, []
+            for k in range(i, j + 1):
+                rest = markers[k].rest.rstrip()
+                cut = _FIRST_CUT.search(rest)
+                if rest.endswith(("；", ";")) or (cut and cut.group(0) in "；;"):
+                    semis += 1
+                if cut and rest[cut.end() :].strip():
+                    bodies += 1
+                heads.append(cut.start() if cut else len(rest))
+            heads.sort()
+            median = heads[len(heads) // 2]
+            size = j - i + 1
+            if semis * 2 >= size or (median > CLAUSE_HEAD_MEDIAN and bodies * 2 < size):
+                demote.update(range(i, j + 1))
+        i = j + 1
+    return demote
+
+
+def _ordinal_comma_headings(
+    lines: list[str], markers: list[Marker | None]
+) -> dict[int, OutlineLine]:
+    """In a document without numbered headings, 第一，… 第二，… at line starts that form a
+    sequence are its top-level headings (heading up to the first sentence end)."""
+    idx = [
+        i
+        for i, m in enumerate(markers)
+        if m is not None and m.style == "runin" and _ORDINAL_COMMA.match(m.marker)
+    ]
+    ords = [markers[i].ordinal for i in idx]
+    if len(idx) < 2 or ords[0] != 1 or ords != list(range(1, len(ords) + 1)):
+        return {}
+    out: dict[int, OutlineLine] = {}
+    for i in idx:
+        m = markers[i]
+        cut = _SENT_END.search(m.rest)
+        head = _trim(m.rest[: cut.start()] if cut else m.rest)
+        body = m.rest[cut.end() :].strip() if cut else ""
+        if not head or len(head) > 30:
+            return {}
+        out[i] = OutlineLine(
+            Block("heading", head, 0, m.marker), "runin_top", m.ordinal, body or None
+        )
+    return out
+
+
+def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
+    """Blocks (headings with levels, paragraphs) and run-in items of one document."""
+    from eduwriter.core.runin import find_run_in
+
+    lines = presplit_lines(lines)
+    n = len(lines)
+    markers = [match_marker(line) for line in lines]
+    classified = [
+        (i, classify_line(lines[i], lines[i + 1] if i + 1 < n else None)) for i in range(n)
+    ]
+    demote = _clause_runs(lines, markers)
     glued_keep = _glued_ok(classified)
+    numbered = any(
+        o.heading is not None
+        and o.style in RANKS
+        and i not in demote
+        and (o.style != "glued" or i in glued_keep)
+        for i, o in classified
+    )
+    promoted = {} if numbered else _ordinal_comma_headings(lines, markers)
     blocks: list[Block] = []
     headings: list[tuple[Block, str]] = []
+    items: list[RunInItem] = []
     for i, o in classified:
-        if o.heading is not None and o.style == "glued" and i not in glued_keep:
-            blocks.append(Block("paragraph", lines[i]))
-            continue
+        if i in promoted:
+            o = promoted[i]
+        elif o.heading is not None and (
+            i in demote or (o.style == "glued" and i not in glued_keep)
+        ):
+            o = OutlineLine(None, "", 0, lines[i])
         if o.heading is not None:
             blocks.append(o.heading)
             headings.append((o.heading, o.style))
         if o.paragraph:
             blocks.append(Block("paragraph", o.paragraph))
+            m = markers[i]
+            if o.heading is None and m is not None and m.style in _CLAUSE_STYLES:
+                items.append(RunInItem(m.marker, m.rest))
+                items.extend(find_run_in(m.rest))
+            else:
+                items.extend(find_run_in(o.paragraph))
     assign_levels(headings)
-    return blocks
+    return blocks, items
 
 
-def run_in_of_statements(lines: list[str]) -> list[RunInItem]:
-    """Numbered lines classified as statements (not headings) are recorded as run-in items."""
-    out: list[RunInItem] = []
-    for line in lines:
-        m = match_marker(line)
-        if m is None or m.style in ("runin", "glued", "chapter", "article"):
-            continue
-        o = classify_line(line)
-        if o.heading is None:
-            out.append(RunInItem(m.marker, m.rest))
-    return out
+def build_blocks(lines: list[str]) -> list[Block]:
+    """Turn the lines of one document into heading and paragraph blocks with levels."""
+    return build_outline(lines)[0]
