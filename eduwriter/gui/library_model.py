@@ -38,36 +38,32 @@ TOP_KINDS = ("skeleton", "phrasing", "document", "snippet")
 GENRE_ORDER = ("plan", "summary", "speech", "article")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
 def top_label(kind: str) -> str:
     return {
-        "skeleton": tr("结构骨架"),
-        "phrasing": tr("常用语句"),
-        "document": tr("范文"),
-        "snippet": tr("我的素材"),
+        "skeleton": QCoreApplication.translate("LibraryModel", "结构骨架"),
+        "phrasing": QCoreApplication.translate("LibraryModel", "常用语句"),
+        "document": QCoreApplication.translate("LibraryModel", "范文"),
+        "snippet": QCoreApplication.translate("LibraryModel", "我的素材"),
     }.get(kind, kind)
 
 
 def genre_label(genre: str) -> str:
     return {
-        "plan": tr("工作计划"),
-        "summary": tr("工作总结"),
-        "speech": tr("讲话稿"),
-        "article": tr("其他文稿"),
-        "": tr("未分类"),
+        "plan": QCoreApplication.translate("LibraryModel", "工作计划"),
+        "summary": QCoreApplication.translate("LibraryModel", "工作总结"),
+        "speech": QCoreApplication.translate("LibraryModel", "讲话稿"),
+        "article": QCoreApplication.translate("LibraryModel", "其他文稿"),
+        "": QCoreApplication.translate("LibraryModel", "未分类"),
     }.get(genre or "", genre)
 
 
 def kind_label(kind: str) -> str:
     return {
-        "skeleton": tr("结构骨架"),
-        "phrasing": tr("常用语句"),
-        "document": tr("范文"),
-        "section": tr("范文段落"),
-        "snippet": tr("我的素材"),
+        "skeleton": QCoreApplication.translate("LibraryModel", "结构骨架"),
+        "phrasing": QCoreApplication.translate("LibraryModel", "常用语句"),
+        "document": QCoreApplication.translate("LibraryModel", "范文"),
+        "section": QCoreApplication.translate("LibraryModel", "范文段落"),
+        "snippet": QCoreApplication.translate("LibraryModel", "我的素材"),
     }.get(kind, kind)
 
 
@@ -78,21 +74,72 @@ def field(obj: Any, name: str, default: Any = None) -> Any:
 
 
 def item_label(item: Any, limit: int = 48) -> str:
-    """One line for a tree or result row: the title, or the start of the text."""
+    """One line for a tree or result row: the title, or the start of the text.
+
+    A document's own skeleton is labelled with its file too: several documents of one genre often
+    share a title (教育局工作计划), the file tells the writer which one it is.
+    """
     text = (field(item, "title") or "").strip() or (field(item, "text") or "").strip()
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return ("★ " if field(item, "favorite") else "") + (text or tr("（空）"))
-
-
-def item_payload(item: Any) -> dict[str, Any]:
-    """The insert / drag payload of an item: id, kind, text, title, data."""
     data = field(item, "data") or {}
+    sources = field(item, "sources") or []
+    if field(item, "kind") == "skeleton" and isinstance(data, dict):
+        if not data.get("merged") and sources and field(sources[0], "file"):
+            text += f" · {field(sources[0], 'file')}"
+    return ("★ " if field(item, "favorite") else "") + (
+        text or QCoreApplication.translate("LibraryModel", "（空）")
+    )
+
+
+def section_lines(store: Any, item: Any, depth: int = 0) -> list[tuple[bool, str]]:
+    """A document or section with everything under it as ``(is_heading, text)`` lines.
+
+    A section's own ``text`` is only the body before its first sub-heading; inserting or previewing
+    a section means the whole of it.
+    """
+    lines: list[tuple[bool, str]] = []
+    kind = field(item, "kind")
+    if kind == "section":
+        lines.append((True, str(field(item, "title", "") or "")))
+    body = str(field(item, "text", "") or "")
+    if kind == "document":
+        headings: set[str] = set()
+        todo = [field(item, "id")]
+        while todo and store is not None and len(headings) < 2000:
+            try:
+                children = store.children(todo.pop())
+            except Exception:  # noqa: BLE001 - then the lines are shown without emphasis
+                break
+            headings.update(str(field(c, "title", "") or "") for c in children)
+            todo.extend(field(c, "id") for c in children)
+        return [(line in headings, line) for line in body.splitlines() if line.strip()]
+    lines.extend((False, line) for line in body.splitlines() if line.strip())
+    if store is not None and depth < 8:
+        try:
+            children = store.children(field(item, "id"))
+        except Exception:  # noqa: BLE001 - a preview without sub-sections is still useful
+            children = []
+        for child in children:
+            lines.extend(section_lines(store, child, depth + 1))
+    return lines
+
+
+def item_payload(item: Any, store: Any = None) -> dict[str, Any]:
+    """The insert / drag payload of an item: id, kind, text, title, data.
+
+    For a section (with ``store`` given) ``text`` is the whole section: its numbered heading,
+    its body and its sub-sections, so the composer rebuilds the structure from it.
+    """
+    data = field(item, "data") or {}
+    text = str(field(item, "text", "") or "")
+    if field(item, "kind") == "section" and store is not None:
+        text = "\n".join(line for _h, line in section_lines(store, item))
     return {
         "id": str(field(item, "id", "")),
         "kind": str(field(item, "kind", "")),
-        "text": str(field(item, "text", "") or ""),
+        "text": text,
         "title": str(field(item, "title", "") or ""),
         "data": dict(data) if isinstance(data, dict) else {},
     }
@@ -203,7 +250,13 @@ class LibraryModel(QAbstractItemModel):
         for function in _ordered(by_function, FUNCTIONS):
             rows = sorted(by_function[function], key=_phrasing_sort_key)
             group = top.add(
-                Node("group", top.key + (function,), function or tr("其他"), None, count=len(rows))
+                Node(
+                    "group",
+                    top.key + (function,),
+                    function or QCoreApplication.translate("LibraryModel", "其他"),
+                    None,
+                    count=len(rows),
+                )
             )
             group.children = []
             by_tag: dict[str, list[Any]] = {}
@@ -221,7 +274,7 @@ class LibraryModel(QAbstractItemModel):
                     Node(
                         "group",
                         group.key + (tag,),
-                        tag or tr("其他"),
+                        tag or QCoreApplication.translate("LibraryModel", "其他"),
                         None,
                         count=len(by_tag[tag]),
                     )
@@ -236,7 +289,7 @@ class LibraryModel(QAbstractItemModel):
                 attach(node, child)
 
         for file_node in self._store.documents():
-            name = file_node.file or tr("（未知文件）")
+            name = file_node.file or QCoreApplication.translate("LibraryModel", "（未知文件）")
             group = top.add(
                 Node("group", top.key + (name,), name, None, count=len(file_node.documents))
             )
@@ -432,7 +485,7 @@ class LibraryModel(QAbstractItemModel):
         for index in indexes:
             item = self.item(index)
             if item is not None:
-                return item_to_mime(item_payload(item))
+                return item_to_mime(item_payload(item, self._store))
         return None
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802

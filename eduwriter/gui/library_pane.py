@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QMimeData,
     QModelIndex,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -54,6 +54,7 @@ from eduwriter.gui.library_model import (
     item_label,
     item_payload,
     kind_label,
+    section_lines,
 )
 from eduwriter.gui.mime import ITEM_MIME, item_to_mime
 from eduwriter.gui.snippet_dialogs import FolderChoiceDialog, SnippetDialog
@@ -91,8 +92,9 @@ def source_line(src: Any) -> str:
 class ResultsModel(QAbstractListModel):
     """Flat list of search hits (draggable like the tree's items)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, store: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._store = store
         self._items: list[Any] = []
 
     def set_items(self, items: list[Any]) -> None:
@@ -137,7 +139,7 @@ class ResultsModel(QAbstractListModel):
         for index in indexes:
             item = self.data(index, ItemRole)
             if item is not None:
-                return item_to_mime(item_payload(item))
+                return item_to_mime(item_payload(item, self._store))
         return None
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
@@ -195,11 +197,14 @@ class LibraryPane(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results_model = ResultsModel(self)
-        self.results = QListView(self)
+        self.results_model = ResultsModel(store, self)
+        # A one-column tree without branches: a list whose rows elide to the pane's width.
+        self.results = QTreeView(self)
         self.results.setObjectName("libraryResults")
         self.results.setModel(self.results_model)
-        self.results.setUniformItemSizes(True)
+        self.results.setHeaderHidden(True)
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         for view in (self.tree, self.results):
             view.setDragEnabled(True)
@@ -324,7 +329,7 @@ class LibraryPane(QWidget):
         """Send ``item`` to the composer (records the use)."""
         if item is None:
             return None
-        payload = item_payload(item)
+        payload = item_payload(item, self.store)
         try:
             self.store.record_use(payload["id"])
         except Exception:  # noqa: BLE001 - usage counts never block an insert
@@ -408,7 +413,7 @@ class LibraryPane(QWidget):
         if item is None:
             self.preview.clear()
             return
-        self.preview.setHtml(preview_html(item))
+        self.preview.setHtml(preview_html(item, self.store))
 
     # -- activation --------------------------------------------------------------------------
     def _on_double_click(self, index: QModelIndex) -> None:
@@ -739,7 +744,7 @@ class LibraryPane(QWidget):
         return QModelIndex()
 
 
-def preview_html(item: Any) -> str:
+def preview_html(item: Any, store: Any = None) -> str:
     """The preview of one item: title, kind, text with slots marked, and 出自 lines."""
     kind = field(item, "kind", "")
     title = str(field(item, "title", "") or "")
@@ -753,34 +758,55 @@ def preview_html(item: Any) -> str:
     if tags:
         meta.append("、".join(tags))
     if field(item, "favorite"):
-        meta.append(_t("已收藏"))
+        meta.append(QCoreApplication.translate("LibraryPane", "已收藏"))
     usage = field(item, "usage") or 0
     if usage:
-        meta.append(_t("用过 %1 次").replace("%1", str(usage)))
+        meta.append(
+            QCoreApplication.translate("LibraryPane", "用过 %1 次").replace("%1", str(usage))
+        )
     out = ['<div style="font-size:10.5pt;">']
     if title and kind != "phrasing":
         out.append(
             f'<p style="font-weight:bold; font-size:11.5pt; margin:0 0 4px 0;">{html.escape(title)}</p>'
         )
     out.append(f'<p style="color:#777; margin:0 0 6px 0;">{html.escape(" · ".join(meta))}</p>')
+    sources = list(field(item, "sources") or [])
+    for src in sources[:3]:
+        out.append(
+            f'<p style="color:#555; margin:2px 0;">{html.escape(QCoreApplication.translate("LibraryPane", "出自："))}'
+            f"{html.escape(source_line(src))}</p>"
+        )
+    if len(sources) > 3:
+        more = QCoreApplication.translate("LibraryPane", "等 %1 处").replace(
+            "%1", str(len(sources))
+        )
+        out.append(f'<p style="color:#555; margin:2px 0;">{html.escape(more)}</p>')
     data = field(item, "data") or {}
     parts = data.get("parts") if isinstance(data, dict) else None
     if kind == "skeleton" and parts:
         out.append(_skeleton_html(parts, data))
+    elif kind in ("section", "document"):
+        out.append(_section_html(section_lines(store, item)[1 if kind == "section" else 0 :]))
     else:
-        out.append(f'<p style="margin:0 0 6px 0;">{highlight_slots(text)}</p>')
-    sources = list(field(item, "sources") or [])
-    for src in sources[:3]:
-        out.append(
-            f'<p style="color:#555; margin:2px 0;">{html.escape(_t("出自："))}'
-            f"{html.escape(source_line(src))}</p>"
-        )
-    if len(sources) > 3:
-        out.append(
-            f'<p style="color:#555; margin:2px 0;">'
-            f"{html.escape(_t('等 %1 处').replace('%1', str(len(sources))))}</p>"
-        )
+        out.append(f'<p style="margin:6px 0 6px 0;">{highlight_slots(text)}</p>')
     out.append("</div>")
+    return "".join(out)
+
+
+def _section_html(lines: list[tuple[bool, str]], limit: int = 6000) -> str:
+    out: list[str] = []
+    used = 0
+    for is_heading, line in lines:
+        if used > limit:
+            out.append(
+                f'<p style="color:#999;">{html.escape(QCoreApplication.translate("LibraryPane", "……（双击插入全文）"))}</p>'
+            )
+            break
+        used += len(line)
+        if is_heading:
+            out.append(f'<p style="margin:6px 0 2px 0; font-weight:bold;">{html.escape(line)}</p>')
+        else:
+            out.append(f'<p style="margin:0 0 4px 0;">{highlight_slots(line)}</p>')
     return "".join(out)
 
 
@@ -798,7 +824,13 @@ def _skeleton_html(parts: list, data: dict) -> str:
         if role and role not in heading:
             extra.append(html.escape(role))
         if i < len(support) and support[i]:
-            extra.append(html.escape(_t("%1 篇").replace("%1", str(support[i]))))
+            extra.append(
+                html.escape(
+                    QCoreApplication.translate("LibraryPane", "%1 篇").replace(
+                        "%1", str(support[i])
+                    )
+                )
+            )
         indent = (max(level, 1) - 1) * 16
         line = f'<p style="margin:1px 0 1px {indent}px;">{html.escape(marker or "")}{heading}'
         if extra:
@@ -808,9 +840,3 @@ def _skeleton_html(parts: list, data: dict) -> str:
             line += f'<p style="margin:0 0 2px {indent + 16}px; color:#999;">{highlight_slots(hint)}</p>'
         rows.append(line)
     return "".join(rows)
-
-
-def _t(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("LibraryPane", text)

@@ -159,3 +159,19 @@ def test_tree_nodes_show_counts(pane):
     labels = [pane.model.index(r, 0, QModelIndex()).data() for r in range(4)]
     assert [lbl.split("（")[0] for lbl in labels] == ["结构骨架", "常用语句", "范文", "我的素材"]
     assert all("（" in lbl for lbl in labels[:3])
+
+
+def test_a_section_previews_and_inserts_with_everything_under_it(qtbot, pane, library_store):
+    section = next(s for s in library_store.items(kind="section") if library_store.children(s.id))
+    child = library_store.children(section.id)[0]
+    index = pane.model.find_item(section.id, pane.model.top_index("document"))
+    assert index.isValid()
+    pane.tree.setCurrentIndex(index)
+    preview = pane.preview.toPlainText()
+    assert section.title in preview and child.title in preview
+    assert "出自：" + section.sources[0].file in preview
+    with qtbot.waitSignal(pane.insertRequested, timeout=2000) as blocker:
+        pane.tree.doubleClicked.emit(index)
+    lines = blocker.args[0]["text"].splitlines()
+    assert lines[0] == section.title
+    assert child.title in lines
