@@ -204,6 +204,38 @@ class LibraryModel(QAbstractItemModel):
             self._root.add(Node("top", (kind,), top_label(kind), None, count=counts.get(kind)))
         self.endResetModel()
 
+    def reload_top(self, kind: str) -> None:
+        """Forget one top node's subtree (reloaded when expanded again) and recount it."""
+        row = TOP_KINDS.index(kind)
+        node = self._root.children[row]
+        index = self.index(row, 0)
+        if node.children:
+            self.beginRemoveRows(index, 0, len(node.children) - 1)
+            node.children = None
+            self.endRemoveRows()
+        else:
+            node.children = None
+        try:
+            node.count = int(self._store.count(kind))
+        except Exception:  # noqa: BLE001 - counts are a nicety
+            node.count = None
+        self.dataChanged.emit(index, index)
+
+    def update_item(self, item: Any) -> None:
+        """Show the new state of an item wherever it is loaded (e.g. after 收藏)."""
+        item_id = field(item, "id")
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            node = self.node(parent)
+            for row, child in enumerate(node.children or []):
+                if child.item is not None and field(child.item, "id") == item_id:
+                    child.item = item
+                    index = self.index(row, 0, parent)
+                    self.dataChanged.emit(index, index)
+                if child.children:
+                    stack.append(self.index(row, 0, parent))
+
     def _kind_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for kind in TOP_KINDS:

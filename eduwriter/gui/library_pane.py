@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -104,6 +104,14 @@ class ResultsModel(QAbstractListModel):
 
     def items(self) -> list[Any]:
         return list(self._items)
+
+    def update_item(self, item: Any) -> None:
+        """Show the new state of an item already in the list (e.g. after 收藏)."""
+        for row, old in enumerate(self._items):
+            if field(old, "id") == field(item, "id"):
+                self._items[row] = item
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._items)
@@ -260,12 +268,22 @@ class LibraryPane(QWidget):
         self._show_totals()
 
     # -- public API --------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the store; keeps expanded folders, the selection and an active search."""
+    def refresh(self, kinds: Iterable[str] | None = None) -> None:
+        """Re-read the store; keeps expanded folders, the selection and an active search.
+
+        ``kinds`` limits the reload to some top nodes (e.g. ``["snippet"]`` after editing the
+        writer's own snippets) so a large library is not read again for a small change.
+        """
         expanded = self._expanded_keys()
         current = self.current_item()
         current_id = field(current, "id") if current is not None else None
-        self.model.refresh()
+        if kinds is None:
+            self.model.refresh()
+        else:
+            kinds = set(kinds)
+            for kind in kinds:
+                self.model.reload_top(kind)
+            expanded = [k for k in expanded if k and k[0] in kinds]
         for key in expanded:
             idx = self.model.find_key(key)
             if idx.isValid():
@@ -509,8 +527,18 @@ class LibraryPane(QWidget):
 
     # -- actions on items --------------------------------------------------------------------
     def _set_favorite(self, item: Any, value: bool) -> None:
-        if self._guard(lambda: self.store.set_favorite(field(item, "id"), value)):
-            self._changed()
+        item_id = field(item, "id")
+        if not self._guard(lambda: self.store.set_favorite(item_id, value)):
+            return
+        fresh = self.store.get(item_id)
+        if fresh is not None:
+            self.model.update_item(fresh)
+            self.results_model.update_item(fresh)
+            if field(self.current_item(), "id") == item_id:
+                self._show_preview(fresh)
+        if self.search_edit.text().strip():
+            self._run_search()  # favourites rank first
+        self.libraryChanged.emit()
 
     def copy_to_mine(self, item: Any) -> SnippetDialog:
         """加入我的素材 for a built-in item: a personal copy the writer can change."""
@@ -660,7 +688,8 @@ class LibraryPane(QWidget):
             self._changed(select=created[0] if created else None, expand_mine=True)
 
     def _changed(self, select: Any = None, expand_mine: bool = False) -> None:
-        self.refresh()
+        """After a change to the writer's snippets or folders (only 我的素材 is re-read)."""
+        self.refresh(kinds=["snippet"])
         if expand_mine:
             top = self.model.top_index("snippet")
             self._expand(top)

@@ -175,3 +175,19 @@ def test_a_section_previews_and_inserts_with_everything_under_it(qtbot, pane, li
     lines = blocker.args[0]["text"].splitlines()
     assert lines[0] == section.title
     assert child.title in lines
+
+
+def test_favourite_in_the_tree_marks_the_row_at_once(qtbot, pane, library_store):
+    model = pane.model
+    top = model.top_index("phrasing")
+    pane.tree.expand(top)
+    model.fetchMore(top)
+    function = model.index(0, 0, top)
+    topic = model.index(0, 0, function)
+    row = model.index(0, 0, topic)
+    item = row.data(ItemRole)
+    assert "★" not in row.data()
+    menu = pane.build_context_menu(row, pane.tree)
+    next(a for a in menu.actions() if a.objectName() == "favorite").trigger()
+    assert str(row.data()).startswith("★")
+    assert library_store.get(item.id).favorite is True
