@@ -394,6 +394,7 @@ def _split_line(line: str, last: dict[str, int], note) -> list[str]:  # noqa: AN
 
 _CLAUSE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "circled")
 _FIRST_CUT = re.compile(r"[。；;：:！？!?]")
+_SENT_FINAL_ONLY = re.compile(r"[。！？!?]")
 _ORDINAL_COMMA = re.compile(rf"^第{_CN}{{1,3}}\s?[，,、]$")
 #: Median head length above which a list of numbered one-liners is a list of clauses.
 CLAUSE_HEAD_MEDIAN = 25
@@ -418,19 +419,16 @@ def _clause_runs(lines: list[str], markers: list[Marker | None]) -> set[int]:
         ):
             j += 1
         if j > i:
-            semis, bodies, heads = 0, 0, []
+            clauses = 0
             for k in range(i, j + 1):
                 rest = markers[k].rest.rstrip()
                 cut = _FIRST_CUT.search(rest)
-                if rest.endswith(("；", ";")) or (cut and cut.group(0) in "；;"):
-                    semis += 1
-                if cut and rest[cut.end() :].strip():
-                    bodies += 1
-                heads.append(cut.start() if cut else len(rest))
-            heads.sort()
-            median = heads[len(heads) // 2]
-            size = j - i + 1
-            if semis * 2 >= size or (median > CLAUSE_HEAD_MEDIAN and bodies * 2 < size):
+                head = cut.start() if cut else len(rest)
+                one_sentence = len(_SENT_FINAL_ONLY.findall(rest[:-1])) == 0
+                semi = rest.endswith(("；", ";")) or (cut is not None and cut.group(0) in "；;")
+                if one_sentence and (semi or head > CLAUSE_HEAD_MEDIAN):
+                    clauses += 1
+            if clauses * 2 >= j - i + 1:
                 demote.update(range(i, j + 1))
         i = j + 1
     return demote

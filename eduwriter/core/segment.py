@@ -114,6 +114,12 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     if i + 1 >= len(lines):
         return False
     nxt = lines[i + 1].text
+    following = lines[i + 1 : i + 7]
+    if not any(
+        (len(f.text) >= 20 and _SENT.search(f.text)) or match_marker(f.text) is not None
+        for f in following
+    ):
+        return False  # a signature or a caption, not the title of a new document
     if lines[i].indented or nxt.startswith("——"):
         return True
     if collection or not TITLE_WORDS.search(text):
@@ -156,7 +162,7 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
             and _title_like(text)
             and not _COMMA.search(text)
             and match_marker(text) is None
-            and len(lines[i + 1].text) > len(text)
+            and (len(lines[i + 1].text) > len(text) or _is_doc_title(lines, i, False, False))
         ):
             current.title = text
             continue
