@@ -188,8 +188,10 @@ def _paragraphs(blocks: list[RenderedBlock], s: _Styles, bold_headings: bool) ->
         elif role in ("signer", "date"):
             right = signer_right if role == "signer" else date_right
             spacing = blank_before if role == "signer" or not signer else ""
+            # the signer never stands on a page without its date
+            keep = "<w:keepNext/>" if role == "signer" and date else ""
             inner = (
-                f'{spacing}<w:ind w:right="{_chars(right)}" w:firstLine="0"'
+                f'{keep}{spacing}<w:ind w:right="{_chars(right)}" w:firstLine="0"'
                 ' w:firstLineChars="0"/><w:jc w:val="right"/>'
             )
             out.append(f"<w:p>{_ppr(s.body_id, inner)}{_run(blk.text)}</w:p>")

@@ -1,0 +1,97 @@
+"""``eduwriter export REPORT.md -o OUT [--template] [--fonts] [--format]``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import docx
+import pytest
+
+from eduwriter.cli import export as export_cli
+from eduwriter.compose.markdown_io import write_report
+from eduwriter.compose.report import Report, ReportBlock, ReportMeta
+from eduwriter.export import fonts as fonts_mod
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="eduwriter")
+    sub = parser.add_subparsers(dest="command")
+    export_cli.register(sub)
+    ns = parser.parse_args(argv)
+    return ns.func(ns)
+
+
+@pytest.fixture
+def report_md(tmp_path: Path) -> Path:
+    r = Report(
+        title="关于【年份】年暑期安全工作的通知",
+        meta=ReportMeta(recipient="各中小学", signer="XX区教育局", date="2026年6月30日"),
+        blocks=[
+            ReportBlock("heading", "工作要求", level=1),
+            ReportBlock("paragraph", "各校要高度重视暑期安全工作。"),
+            ReportBlock("heading", "压实责任。", level=3, body="校长是第一责任人。"),
+        ],
+    )
+    path = tmp_path / "通知.md"
+    write_report(r, path)
+    return path
+
+
+def test_export_docx_tells_fonts_and_unfilled_slots(tmp_path, report_md, capsys, monkeypatch):
+    monkeypatch.setattr(fonts_mod, "installed_font_names", lambda: frozenset({"simhei"}))
+    out = tmp_path / "通知.docx"
+    assert _run(["export", str(report_md), "-o", str(out), "--fonts", "strict"]) == 0
+    captured = capsys.readouterr()
+    assert f"已导出：{out}" in captured.out
+    assert "文档使用的字体：方正小标宋简体、仿宋_GB2312、黑体、宋体" in captured.out
+    assert "本机未安装：方正小标宋简体、仿宋_GB2312、宋体" in captured.out
+    assert "【年份】" in captured.err
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[:4] == [
+        "关于【年份】年暑期安全工作的通知",
+        "各中小学：",
+        "一、工作要求",
+        "各校要高度重视暑期安全工作。",
+    ]
+    assert "1.压实责任。校长是第一责任人。" in texts
+
+
+@pytest.mark.parametrize("fmt,suffix", [("md", ".md"), ("txt", ".txt")])
+def test_export_text_formats_from_the_extension(tmp_path, report_md, fmt, suffix):
+    out = tmp_path / f"out{suffix}"
+    assert _run(["export", str(report_md), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "一、工作要求" in text
+    if fmt == "md":
+        assert "## 一、工作要求" in text
+
+
+def test_broken_template_exit_code_and_hint(tmp_path, report_md, capsys):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("x", encoding="utf-8")
+    out = tmp_path / "o.docx"
+    assert _run(["export", str(report_md), "-o", str(out), "--template", str(bad)]) == 3
+    err = capsys.readouterr().err
+    assert "不是有效的 Word 文档" in err and "去掉 --template" in err
+    assert not out.exists()
+
+
+def test_missing_input_and_locked_output(tmp_path, report_md, capsys):
+    assert _run(["export", str(tmp_path / "无.md"), "-o", str(tmp_path / "o.docx")]) == 2
+    assert "找不到报告文件" in capsys.readouterr().err
+    out = tmp_path / "o.docx"
+    out.write_bytes(b"old")
+    (tmp_path / ".~lock.o.docx#").write_text("locked")
+    assert _run(["export", str(report_md), "-o", str(out)]) == 4
+    err = capsys.readouterr().err
+    assert "建议改存为" in err and "o(1).docx" in err
+    assert out.read_bytes() == b"old"
+
+
+def test_docx_input_is_reimported(tmp_path, report_md):
+    mid = tmp_path / "mid.docx"
+    assert _run(["export", str(report_md), "-o", str(mid)]) == 0
+    back = tmp_path / "back.md"
+    assert _run(["export", str(mid), "-o", str(back)]) == 0
+    assert back.read_text(encoding="utf-8") == report_md.read_text(encoding="utf-8")
