@@ -32,7 +32,12 @@ class Block:
 
     def to_json(self) -> dict:
         if self.kind == "heading":
-            return {"kind": "heading", "level": self.level, "marker": self.marker, "text": self.text}
+            return {
+                "kind": "heading",
+                "level": self.level,
+                "marker": self.marker,
+                "text": self.text,
+            }
         return {"kind": "paragraph", "text": self.text}
 
 
