@@ -169,6 +169,103 @@ def write_report(report: Report, path: str | Path) -> Path:
     return atomic_write_text(path, report_to_markdown(report))
 
 
+# --- typed numbering (plain text, .docx without heading styles) ---------------------------
+
+
+_PUNCT_GAP = re.compile(r"^[\s。．.，,、：:；;！!？?）)]{0,3}$")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _is_official(block) -> bool:  # noqa: ANN001 - eduwriter.core.model.Block
+    """A heading numbered with one of the four GB/T 9704 markers (一、 （一） 1. （1））."""
+    return block.kind == "heading" and split_marker(block.marker.strip() + "文")[0] is not None
+
+
+def _marker_level(marker: str, fallback: int) -> int:
+    level, _rest = split_marker(marker.strip() + "文")
+    return level if level is not None else min(max(fallback, 1), MAX_LEVEL)
+
+
+def blocks_from_typed_numbering(texts: list[str]) -> list[ReportBlock] | None:
+    """Headings from typed numbering using the importer's outline parser.
+
+    The importer decides which lines are headings (it knows glued digits, 〔一〕, run-in
+    enumerations that are not headings, …); its blocks are aligned back onto the document's
+    paragraphs so a numbered heading followed by body text in one paragraph stays a run-in
+    heading. The level follows the typed marker (so the numbers the writer sees stay the
+    same). Returns None when the importer is unavailable or the alignment fails; the
+    caller then uses the simpler typed-marker rules.
+    """
+    try:
+        from eduwriter.core.clean import normalize_chars
+        from eduwriter.core.importer import parse_outline
+        from eduwriter.core.model import Block
+    except ImportError:  # pragma: no cover - the importer is part of the same package
+        return None
+    norm = [_squash_spaces(normalize_chars(t)) for t in texts]
+    norm = [t for t in norm if t]
+    if not norm:
+        return []
+    try:
+        doc = parse_outline("\n".join(norm))
+    except Exception:  # noqa: BLE001 - a parser failure must not stop the import
+        return None
+    blocks = list(doc.blocks)
+    if doc.title:
+        blocks.insert(0, Block("paragraph", doc.title))
+    out: list[ReportBlock] = []
+    bi = 0
+    for para in norm:
+        target = _squash(para)
+        pos = 0
+        group = []
+        while bi < len(blocks) and pos < len(target):
+            b = blocks[bi]
+            piece = _squash((b.marker if b.kind == "heading" else "") + b.text)
+            idx = target.find(piece, pos) if piece else pos
+            if idx < 0 or not _PUNCT_GAP.match(target[pos:idx]):
+                return None
+            group.append(b)
+            pos = idx + len(piece)
+            bi += 1
+            if _PUNCT_GAP.match(target[pos:]):
+                break
+        if not group or not _PUNCT_GAP.match(target[pos:]):
+            return None
+        official = [b for b in group if _is_official(b)]
+        if not official:
+            # no heading with an official marker: keep the paragraph exactly as written
+            out.append(ReportBlock("paragraph", para))
+        elif len(official) == 1 and _is_official(group[0]):
+            h = group[0]
+            level = _marker_level(h.marker, h.level)
+            if len(group) == 1:
+                out.append(ReportBlock("heading", h.text, level=level))
+                continue
+            start = para.find(group[1].text)
+            if start <= 0:
+                return None
+            _lv, head = split_marker(para[:start].strip())
+            out.append(ReportBlock("heading", head, level=level, body=para[start:].strip()))
+        else:
+            for b in group:
+                if _is_official(b):
+                    out.append(ReportBlock("heading", b.text, level=_marker_level(b.marker, 0)))
+                else:
+                    prefix = b.marker if b.kind == "heading" else ""
+                    out.append(ReportBlock("paragraph", prefix + b.text))
+    if bi != len(blocks):
+        return None
+    return out
+
+
+def _squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
 # --- reading --------------------------------------------------------------------------------
 
 
@@ -344,6 +441,23 @@ def report_from_markdown(text: str) -> Report:
         if plain:
             items.append(("para", 0, plain, ""))
 
+    if items and all(kind == "para" for kind, _h, _t, _b in items):
+        # Plain text without Markdown headings: headings from typed numbering (一、 （一） …).
+        typed = blocks_from_typed_numbering([text for _k, _h, text, _b in items])
+        if typed is not None:
+            title = ""
+            first = typed[0] if typed else None
+            if (
+                first is not None
+                and len(typed) > 1
+                and first.kind == "paragraph"
+                and len(first.text) <= 40
+                and split_marker(first.text)[0] is None
+                and not re.search(r"[。！？；;!?，,]", first.text)
+            ):
+                title = first.text
+                typed = typed[1:]
+            return Report(title=title, meta=meta, blocks=typed)
     headings = [h for kind, h, _, _ in items if kind == "heading"]
     title = ""
     title_index: int | None = None

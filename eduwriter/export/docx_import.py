@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from eduwriter.compose.markdown_io import split_marker
+from eduwriter.compose.markdown_io import blocks_from_typed_numbering, split_marker
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock
 from eduwriter.export.errors import ExportError, TemplateError
 from eduwriter.export.gbt9704 import W_NS
@@ -224,7 +224,13 @@ def import_docx(path: str | Path) -> Report:
             if name:
                 report.meta.attachments.append(name)
         end = attach_at
-    for p in paras[i:end]:
+    body_paras = paras[i:end]
+    if not styled:
+        from_core = blocks_from_typed_numbering([p.text for p in body_paras])
+        if from_core is not None:
+            report.blocks = from_core
+            return report
+    for p in body_paras:
         level = _heading_level(p)
         if styled:
             if level is not None:

@@ -164,3 +164,25 @@ def test_any_report_survives_the_round_trip(blocks):
         (b.kind, b.level, b.hint) for b in blocks
     ]
     assert [(b.text, b.body) for b in back.blocks] == [(b.text, b.body) for b in blocks]
+
+
+def test_plain_text_gets_headings_from_typed_numbering():
+    text = (
+        "学校安全工作计划\n"
+        "为切实做好安全工作，特制定本计划。\n"
+        "一、指导思想\n"
+        "坚持安全第一。\n"
+        "（一）健全制度\n"
+        "1.完善预案。各校要完善应急预案。\n"
+        "一是加强巡查，二是及时整改。\n"
+    )
+    r = report_from_markdown(text)
+    assert r.title == "学校安全工作计划"
+    assert [(b.kind, b.text, b.level, b.body) for b in r.blocks] == [
+        ("paragraph", "为切实做好安全工作，特制定本计划。", 0, ""),
+        ("heading", "指导思想", 1, ""),
+        ("paragraph", "坚持安全第一。", 0, ""),
+        ("heading", "健全制度", 2, ""),
+        ("heading", "完善预案。", 3, "各校要完善应急预案。"),
+        ("paragraph", "一是加强巡查，二是及时整改。", 0, ""),
+    ]

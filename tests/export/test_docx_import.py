@@ -75,6 +75,7 @@ def test_typed_numbering_when_there_are_no_heading_styles(tmp_path: Path):
         "（一）启动阶段",
         "1.制定方案。各校要结合实际制定活动方案，明确责任分工。",
         "（1）成立领导小组",
+        "一是加强领导，二是明确分工。",
         "附件：1.活动安排表",
         "2.报名表",
     ):
@@ -95,6 +96,8 @@ def test_typed_numbering_when_there_are_no_heading_styles(tmp_path: Path):
         ("heading", "启动阶段", 2, ""),
         ("heading", "制定方案。", 3, "各校要结合实际制定活动方案，明确责任分工。"),
         ("heading", "成立领导小组", 4, ""),
+        # run-in enumerations are not headings: kept exactly as written
+        ("paragraph", "一是加强领导，二是明确分工。", 0, ""),
     ]
 
 
