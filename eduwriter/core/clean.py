@@ -176,6 +176,10 @@ _INLINE_PIECES = re.compile(
     )
 )
 
+_READER = re.compile(
+    r"欢迎(?:深入)?(?:阅读|收藏|下载|参考|借鉴)|希望[^。！!]{0,20}(?:喜欢|帮助|有用)|仅供参考|以资借鉴|敬请关注"
+)
+_SENTENCE_FINAL = ("。", "！", "？", "!", "?", "…", "”", "」", "）", ")")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
 _NAV_ITEM = re.compile(r"^[\u3400-\u9fff—]{1,6}$")
@@ -188,13 +192,39 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if not _CJK.search(line) and len(line) <= 80:
         return True
-    if len(line) <= _BLURB_MAX and _BLURB_SITE.search(line) and _BLURB_WISH.search(line):
-        return True
-    return False
+    return _is_blurb(line) and not _INLINE_PIECES.search(line)
 
 
 def _is_content(line: str) -> bool:
     return len(line) >= 20 and bool(_SENTENCE_PUNCT.search(line))
+
+
+def _cut_inline(text: str) -> tuple[str, list[str]]:
+    pieces: list[str] = []
+
+    def _cut(m: re.Match[str]) -> str:
+        pieces.append(m.group(0).strip())
+        return ""
+
+    new = _WS_RUN.sub(" ", _INLINE_PIECES.sub(_cut, text)).strip()
+    return new, [p for p in pieces if p]
+
+
+def _is_blurb(text: str) -> bool:
+    return len(text) <= _BLURB_MAX and bool(_BLURB_SITE.search(text) and _BLURB_WISH.search(text))
+
+
+def _line_verdict(text: str) -> tuple[str | None, list[str]]:
+    """``(kept_text or None, removed_pieces)`` for one line."""
+    if is_boilerplate_line(text):
+        return None, [text]
+    if _INLINE_PIECES.search(text):
+        new, pieces = _cut_inline(text)
+        fragment = len(new) < 60 and not new.endswith(_SENTENCE_FINAL)
+        if not new or is_boilerplate_line(new) or _READER.search(new) or fragment:
+            return None, [text]  # the line was an editorial blurb around the teaser
+        return new, pieces
+    return text, []
 
 
 def _clean_pass(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
@@ -202,60 +232,54 @@ def _clean_pass(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
     split: list[CleanLine] = []
     for line in lines:
         split.extend(_split_run_together(line))
-    # 2. pieces inside lines, then whole boilerplate lines
-    kept: list[CleanLine] = []
+    # 2. whole boilerplate lines, pieces inside lines
+    seq: list[tuple[CleanLine, bool]] = []  # (line, removed as boilerplate)
     for line in split:
-        text = line.text
-        if is_boilerplate_line(text):
-            removed.append(text)
-            continue
-        if _INLINE_PIECES.search(text):
-            pieces: list[str] = []
-
-            def _cut(m: re.Match[str], pieces: list[str] = pieces) -> str:
-                pieces.append(m.group(0).strip())
-                return ""
-
-            new = _INLINE_PIECES.sub(_cut, text)
-            new = _WS_RUN.sub(" ", new).strip()
-            if new and is_boilerplate_line(new):
-                removed.append(text)
-                continue
-            removed.extend(p for p in pieces if p)
-            if not new:
-                continue
-            line = CleanLine(new, line.indented)
-        if is_boilerplate_line(line.text):
-            removed.append(line.text)
-            continue
-        kept.append(line)
-    # 3. page chrome around the body: menus and repeated short lines
-    content_idx = [i for i, line in enumerate(kept) if _is_content(line.text)]
-    if not content_idx:
-        return kept
-    first, last = content_idx[0], content_idx[-1]
-    counts = Counter(line.text for line in kept if _NAV_ITEM.match(line.text))
-    drop = [False] * len(kept)
-    outside = [i for i in range(len(kept)) if i < first or i > last]
-    # runs of menu items
-    run: list[int] = []
-    for i in [*outside, -1]:
-        if i >= 0 and _NAV_ITEM.match(kept[i].text) and (not run or run[-1] == i - 1):
-            run.append(i)
-            continue
-        if len(run) >= _NAV_RUN_MIN:
-            for j in run:
-                drop[j] = True
-        run = [i] if i >= 0 and _NAV_ITEM.match(kept[i].text) else []
-    for i in outside:
-        if counts[kept[i].text] >= 2 and _NAV_ITEM.match(kept[i].text):
-            drop[i] = True
-    out: list[CleanLine] = []
-    for i, line in enumerate(kept):
-        if drop[i]:
-            removed.append(line.text)
+        kept_text, pieces = _line_verdict(line.text)
+        removed.extend(pieces)
+        if kept_text is None:
+            seq.append((line, True))
         else:
-            out.append(line)
+            seq.append((CleanLine(kept_text, line.indented), False))
+    # 3. page chrome around the body: menus and repeated short lines. Lines removed in step 2
+    # count as part of a menu (they are chrome too), so a second pass decides the same.
+    content_idx = [i for i, (ln, gone) in enumerate(seq) if not gone and _is_content(ln.text)]
+    drop = [gone for _, gone in seq]
+    if content_idx:
+        first, last = content_idx[0], content_idx[-1]
+        nav = [
+            (i < first or i > last) and (gone or bool(_NAV_ITEM.match(ln.text)))
+            for i, (ln, gone) in enumerate(seq)
+        ]
+        counts = Counter(ln.text for ln, gone in seq if not gone and _NAV_ITEM.match(ln.text))
+        i = 0
+        while i < len(seq):
+            if not nav[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(seq) and nav[j + 1]:
+                j += 1
+            members = [k for k in range(i, j + 1) if not seq[k][1]]
+            if j - i + 1 >= _NAV_RUN_MIN and members:
+                for k in members:
+                    drop[k] = True
+            i = j + 1
+        for k, (ln, gone) in enumerate(seq):
+            if (
+                not gone
+                and (k < first or k > last)
+                and _NAV_ITEM.match(ln.text)
+                and counts[ln.text] >= 2
+            ):
+                drop[k] = True
+    out: list[CleanLine] = []
+    for k, (ln, gone) in enumerate(seq):
+        if drop[k]:
+            if not gone:
+                removed.append(ln.text)
+        else:
+            out.append(ln)
     return out
 
 

@@ -48,8 +48,8 @@ def analyze_text(text: str, path: str = "") -> FileResult:
         doc = build_document(raw, previous_genre)
         previous_genre = doc.genre
         documents.append(doc)
-    seen = set(removed)
-    all_removed = list(removed) + [r for r in removed_seg if r not in seen]
+    seen: set[str] = set()
+    all_removed = [r for r in [*removed, *removed_seg] if not (r in seen or seen.add(r))]
     return FileResult(path=path, encoding="", removed=all_removed, documents=documents)
 
 

@@ -1,0 +1,143 @@
+"""Cleaning: boilerplate out (and reported), artifacts repaired, never adds text, idempotent."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from eduwriter.core.clean import clean_lines, clean_text, normalize_chars
+
+_WS = re.compile(r"\s+")
+
+
+def _is_subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+# Text built from the pieces that trigger the cleaner's rules, plus arbitrary characters.
+_PIECES = st.sampled_from(
+    [
+        "上一篇：",
+        "下一篇",
+        "相关推荐",
+        "版权所有",
+        "当前隐藏内容免费查看",
+        "下面是小编给大家带来的范文，希望大家喜欢！",
+        "首页",
+        "新闻中心",
+        "一、",
+        "（一）",
+        "1.",
+        "一是",
+        "第一，",
+        "XX",
+        "20XX年",
+        "查看更多",
+        "\u3000\u3000",
+        "\u00a0",
+        "〞",
+        "。",
+        "，",
+        " ",
+        "\n",
+        "\r\n",
+        "加强学校管理工作，全面提升教育质量",
+        "[08-12]",
+        "|",
+    ]
+)
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(_TEXT)
+@example("首页\n新闻中心\n学校公告\n一中新闻\n工作安排\n正文内容比较长，需要认真落实各项工作。")
+@example("当前隐藏当前隐藏内容免费查看内容免费查看")
+def test_clean_never_raises_never_adds_and_is_idempotent(text):
+    result = clean_text(text)
+    # never adds text: whitespace removed, the output is a subsequence of the normalised input
+    out = _WS.sub("", result.text)
+    src = _WS.sub("", normalize_chars(text))
+    assert _is_subsequence(out, src)
+    # idempotent
+    again = clean_text(result.text)
+    assert again.text == result.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_clean_handles_arbitrary_unicode(text):
+    result = clean_text(text)
+    assert isinstance(result.text, str)
+    assert _is_subsequence(_WS.sub("", result.text), _WS.sub("", normalize_chars(text)))
+
+
+def test_site_boilerplate_lines_removed_and_reported():
+    text = "\n".join(
+        [
+            "手机阅读",
+            "格式:DOC 上传日期:2023-11-12 02:11:49 页码:13",
+            "学校工作总结",
+            "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。",
+            "上一篇：关于开展活动的通知[ 03-09 ]",
+            "下一篇：教师大会讲话",
+            "相关推荐",
+            "学校名称 版权所有 Copyright © 2020",
+        ]
+    )
+    result = clean_text(text)
+    assert result.text.splitlines() == [
+        "学校工作总结",
+        "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。",
+    ]
+    assert "上一篇：关于开展活动的通知[ 03-09 ]" in result.removed
+    assert "相关推荐" in result.removed
+    assert len(result.removed) == 6
+
+
+def test_inline_teasers_removed_but_sentence_kept():
+    text = "我们坚持立德树人。当前隐藏内容免费查看全面推进素质教育。下面是小编为大家整理的范文，希望大家喜欢！"
+    result = clean_text("标题\n" + text)
+    assert "当前隐藏内容免费查看" not in result.text
+    assert "小编" not in result.text
+    assert "全面推进素质教育。" in result.text
+    assert "当前隐藏内容免费查看" in result.removed
+
+
+def test_navigation_menu_removed_only_outside_the_body():
+    menu = ["首页", "新闻中心", "学校公告", "校长专栏", "党建引领"]
+    table = ["语文", "数学", "英语", "物理", "化学"]
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。"
+    text = "\n".join([*menu, body, *table, body, "网站地图", "怀旧网站", "学校外网", "校长信箱"])
+    lines = clean_text(text).text.splitlines()
+    assert lines == [body, *table, body]
+
+
+def test_signature_after_body_is_kept():
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。"
+    text = "\n".join([body, "绍兴市第一中学", "2019年12月18日", "【打印正文】", "网站地图"])
+    assert clean_text(text).text.splitlines() == [body, "绍兴市第一中学", "2019年12月18日"]
+
+
+def test_artifacts_repaired():
+    text = "\u3000\u3000他说：〝好〞。\u00a0\u00a0继续\u200b努力。"
+    assert clean_text(text).text == "他说：“好”。 继续努力。"
+
+
+def test_run_together_document_split_into_paragraphs():
+    sentence = "这是一段很长的正文，用来模拟从网页复制的内容，没有换行。"
+    line = " ".join(
+        ["工作总结", sentence * 4, "一、主要成绩", sentence * 4, "二、存在问题", sentence * 4]
+    )
+    lines = [ln.text for ln in clean_lines(line)[0]]
+    assert lines[0] == "工作总结"
+    assert "一、主要成绩" in lines
+    assert "二、存在问题" in lines
+
+
+def test_real_content_with_boilerplate_words_is_kept():
+    text = "我们要坚持首页负责制，建立上一篇文章与下一篇文章的联系，学校的版权意识要加强。"
+    assert clean_text(text).text == text
