@@ -26,10 +26,6 @@ from eduwriter.gui.settings import ENV_DATA_DIR, Settings, data_dir  # noqa: E40
 ENV_BENCH = "EDUWRITER_BENCH"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def library_path() -> Path | None:
     """The library database: ``EDUWRITER_LIBRARY``, else inside ``EDUWRITER_DATA_DIR``, else the
     store's default (the user data folder)."""
@@ -86,13 +82,15 @@ def offer_recovery(window: Any) -> bool:
         return False
     rec = orphans[0]
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
-    name = Path(rec.original).name if rec.original else tr("未命名报告")
+    name = (
+        Path(rec.original).name if rec.original else QCoreApplication.translate("App", "未命名报告")
+    )
     answer = QMessageBox.question(
         window,
-        tr("恢复报告"),
-        tr("EduWriter 上次没有正常关闭。\n发现 {0} 自动保存的“{1}”。\n\n要恢复这份报告吗？").format(
-            when, name
-        ),
+        QCoreApplication.translate("App", "恢复报告"),
+        QCoreApplication.translate(
+            "App", "EduWriter 上次没有正常关闭。\n发现 {0} 自动保存的“{1}”。\n\n要恢复这份报告吗？"
+        ).format(when, name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
@@ -102,7 +100,9 @@ def offer_recovery(window: Any) -> bool:
             report = read_report_file(rec.report_path)
         except Exception as exc:  # noqa: BLE001
             QMessageBox.warning(
-                window, tr("恢复报告"), tr("无法读取自动保存的文件：{0}").format(exc)
+                window,
+                QCoreApplication.translate("App", "恢复报告"),
+                QCoreApplication.translate("App", "无法读取自动保存的文件：{0}").format(exc),
             )
             return False
         window.restore_recovered(report, rec.original)

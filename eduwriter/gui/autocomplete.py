@@ -23,10 +23,6 @@ MAX_SUGGESTIONS = 8
 SUFFIX_LENGTHS = (8, 6, 5, 4, 3, 2)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Autocomplete", text)
-
-
 @dataclass(slots=True, frozen=True)
 class Suggestion:
     phrasing: str  # the whole phrasing
@@ -179,8 +175,10 @@ class Autocompleter(QObject):
         self.dismiss()
         rd = self.composer.rd
         cur = self.composer.textCursor()
-        with rd.labelled(tr("自动补全")):
+        with rd.labelled(QCoreApplication.translate("Autocomplete", "自动补全")):
+            cur.beginEditBlock()  # its own undo step, not merged with the typing before it
             cur.insertText(text)
+            cur.endEditBlock()
         self.composer.setTextCursor(cur)
         return True
 

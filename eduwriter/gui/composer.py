@@ -41,10 +41,6 @@ from eduwriter.gui.report_model import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Composer", text)
-
-
 class ReportHighlighter(QSyntaxHighlighter):
     """Heading fonts, grey hints and yellow slots, without touching the text's own formats."""
 
@@ -110,7 +106,9 @@ class Composer(QTextEdit):
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
         self.setObjectName("composer")
-        self.setPlaceholderText(tr("在此输入标题，或从左侧素材库插入结构骨架"))
+        self.setPlaceholderText(
+            QCoreApplication.translate("Composer", "在此输入标题，或从左侧素材库插入结构骨架")
+        )
         self.highlighter = ReportHighlighter(rd)
         self._preedit = ""
         self._last_block = -1
@@ -250,7 +248,7 @@ class Composer(QTextEdit):
             new_kind = PARAGRAPH
         else:
             new_kind = kind
-        with self.rd.labelled(tr("分段")):
+        with self.rd.labelled(QCoreApplication.translate("Composer", "分段")):
             cur.beginEditBlock()
             if cur.hasSelection():
                 cur.removeSelectedText()
@@ -301,15 +299,17 @@ class Composer(QTextEdit):
         blocks = skeleton_blocks(payload) if kind == "skeleton" else []
         cur = self.textCursor()
         if blocks:
-            self.rd.insert_report_blocks(cur, blocks, tr("插入骨架"))
+            self.rd.insert_report_blocks(
+                cur, blocks, QCoreApplication.translate("Composer", "插入骨架")
+            )
         else:
             text = str(payload.get("text") or data.get("text") or payload.get("title") or "")
             if not text:
                 return False
             if "\n" in text.strip() and kind not in ("phrasing", "snippet"):
-                if self.paste_text(text, label=tr("插入范文")):
+                if self.paste_text(text, label=QCoreApplication.translate("Composer", "插入范文")):
                     return True
-            self.rd.insert_text(cur, text, tr("插入语句"))
+            self.rd.insert_text(cur, text, QCoreApplication.translate("Composer", "插入语句"))
         self.setTextCursor(cur)
         self.setFocus()
         return True
@@ -320,11 +320,13 @@ class Composer(QTextEdit):
         cur = self.textCursor()
         if blocks and any(b.kind == "heading" for b in blocks):
             if cur.hasSelection():
-                with self.rd.labelled(label or tr("粘贴")):
+                with self.rd.labelled(label or QCoreApplication.translate("Composer", "粘贴")):
                     cur.removeSelectedText()
-            self.rd.insert_report_blocks(cur, blocks, label or tr("粘贴"))
+            self.rd.insert_report_blocks(
+                cur, blocks, label or QCoreApplication.translate("Composer", "粘贴")
+            )
         else:
-            self.rd.insert_text(cur, text, label or tr("粘贴"))
+            self.rd.insert_text(cur, text, label or QCoreApplication.translate("Composer", "粘贴"))
         self.setTextCursor(cur)
         return True
 
@@ -393,8 +395,12 @@ class Composer(QTextEdit):
         for action in menu.actions():
             if action.objectName() in ("edit-undo", "edit-redo"):
                 menu.removeAction(action)
-        undo = self.rd.undo_stack.createUndoAction(menu, tr("撤销"))
-        redo = self.rd.undo_stack.createRedoAction(menu, tr("重做"))
+        undo = self.rd.undo_stack.createUndoAction(
+            menu, QCoreApplication.translate("Composer", "撤销")
+        )
+        redo = self.rd.undo_stack.createRedoAction(
+            menu, QCoreApplication.translate("Composer", "重做")
+        )
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, undo)
         menu.insertAction(first, redo)
@@ -428,9 +434,11 @@ def skeleton_blocks(payload: dict) -> list[ReportBlock]:
         if hint.startswith("【"):
             text = hint
         elif hint:
-            text = tr("【在此概述{0}，如：{1}】").format(heading, hint)
+            text = QCoreApplication.translate("Composer", "【在此概述{0}，如：{1}】").format(
+                heading, hint
+            )
         else:
-            text = tr("【在此概述{0}…】").format(heading)
+            text = QCoreApplication.translate("Composer", "【在此概述{0}…】").format(heading)
         if heading == role and role in ("开头", "结尾"):
             # An opening/closing paragraph, not a numbered section.
             out.append(ReportBlock("paragraph", text, hint=True))

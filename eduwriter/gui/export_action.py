@@ -33,10 +33,6 @@ from eduwriter.gui.settings import Settings
 FORMAT_SUFFIX = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 class _Signals(QObject):
     finished = Signal(object)  # ExportResult
     failed = Signal(object)  # exception
@@ -64,38 +60,50 @@ class ExportOptionsDialog(QDialog):
 
     def __init__(self, opts: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("导出"))
+        self.setWindowTitle(QCoreApplication.translate("Export", "导出"))
         self.fmt = QComboBox(self)
         for code, label in (
-            ("docx", tr("Word 文档 (.docx，公文版式)")),
-            ("md", tr("Markdown (.md)")),
-            ("txt", tr("纯文本 (.txt)")),
+            ("docx", QCoreApplication.translate("Export", "Word 文档 (.docx，公文版式)")),
+            ("md", QCoreApplication.translate("Export", "Markdown (.md)")),
+            ("txt", QCoreApplication.translate("Export", "纯文本 (.txt)")),
         ):
             self.fmt.addItem(label, code)
         self.fmt.setCurrentIndex(max(0, self.fmt.findData(opts.get("fmt", "docx"))))
         self.template = QLineEdit(str(opts.get("template") or ""), self)
-        self.template.setPlaceholderText(tr("留空使用默认公文版式（GB/T 9704）"))
-        browse = QPushButton(tr("选择…"), self)
+        self.template.setPlaceholderText(
+            QCoreApplication.translate("Export", "留空使用默认公文版式（GB/T 9704）")
+        )
+        browse = QPushButton(QCoreApplication.translate("Export", "选择…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
         row.addWidget(browse)
         self.fonts = QComboBox(self)
-        self.fonts.addItem(tr("Windows 自带字体（仿宋、楷体、黑体）"), "installed")
-        self.fonts.addItem(tr("公文标准字体（仿宋_GB2312、方正小标宋简体）"), "strict")
+        self.fonts.addItem(
+            QCoreApplication.translate("Export", "Windows 自带字体（仿宋、楷体、黑体）"),
+            "installed",
+        )
+        self.fonts.addItem(
+            QCoreApplication.translate("Export", "公文标准字体（仿宋_GB2312、方正小标宋简体）"),
+            "strict",
+        )
         self.fonts.setCurrentIndex(max(0, self.fonts.findData(opts.get("fonts", "installed"))))
-        self.bold = QCheckBox(tr("二、三级标题加粗"), self)
+        self.bold = QCheckBox(QCoreApplication.translate("Export", "二、三级标题加粗"), self)
         self.bold.setChecked(bool(opts.get("bold_headings")))
         form = QFormLayout(self)
-        form.addRow(tr("格式："), self.fmt)
-        form.addRow(tr("单位模板："), row)
-        form.addRow(tr("字体名称："), self.fonts)
+        form.addRow(QCoreApplication.translate("Export", "格式："), self.fmt)
+        form.addRow(QCoreApplication.translate("Export", "单位模板："), row)
+        form.addRow(QCoreApplication.translate("Export", "字体名称："), self.fonts)
         form.addRow("", self.bold)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("导出…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Export", "导出…")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("Export", "取消")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -109,7 +117,10 @@ class ExportOptionsDialog(QDialog):
 
     def _browse(self) -> None:
         path = QFileDialog.getOpenFileName(
-            self, tr("选择单位模板"), self.template.text(), tr("Word 文档 (*.docx)")
+            self,
+            QCoreApplication.translate("Export", "选择单位模板"),
+            self.template.text(),
+            QCoreApplication.translate("Export", "Word 文档 (*.docx)"),
         )[0]
         if path:
             self.template.setText(path)
@@ -135,11 +146,13 @@ class ExportController(QObject):
     def __init__(self, rd: ReportDocument, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
         self.rd, self.settings, self.window = rd, settings, window
-        self.action = QAction(tr("导出(&E)…"), window)
+        self.action = QAction(QCoreApplication.translate("Export", "导出(&E)…"), window)
         self.action.setObjectName("actExport")
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
-        self.action.setToolTip(tr("导出为 Word 公文（.docx）、Markdown 或纯文本"))
+        self.action.setToolTip(
+            QCoreApplication.translate("Export", "导出为 Word 公文（.docx）、Markdown 或纯文本")
+        )
         self.action.triggered.connect(lambda _c=False: self.ask_and_export())
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -154,11 +167,13 @@ class ExportController(QObject):
         opts = dialog.options()
         self.settings.set_export_options(opts)
         suffix = FORMAT_SUFFIX[opts["fmt"]]
-        title = self.rd.to_report().title or tr("未命名报告")
+        title = self.rd.to_report().title or QCoreApplication.translate("Export", "未命名报告")
         start = Path(self.settings.value("export/last_dir", "") or self.settings.last_dir()) / (
             _safe_name(title) + suffix
         )
-        path = QFileDialog.getSaveFileName(self.window, tr("导出到"), str(start), f"*{suffix}")[0]
+        path = QFileDialog.getSaveFileName(
+            self.window, QCoreApplication.translate("Export", "导出到"), str(start), f"*{suffix}"
+        )[0]
         if not path:
             return False
         if not path.lower().endswith(suffix):
@@ -181,7 +196,9 @@ class ExportController(QObject):
         task.signals.failed.connect(lambda exc, t=task: self._failed(t, exc, path, kwargs))
         self._tasks.append(task)
         self.action.setEnabled(False)
-        self.status.emit(tr("正在导出 {0}…").format(Path(path).name))
+        self.status.emit(
+            QCoreApplication.translate("Export", "正在导出 {0}…").format(Path(path).name)
+        )
         self.pool.start(task)
 
     def _forget(self, task: _ExportTask) -> None:
@@ -191,22 +208,35 @@ class ExportController(QObject):
 
     def _done(self, task: _ExportTask, result: Any) -> None:
         self._forget(task)
-        self.status.emit(tr("已导出：{0}").format(result.path))
+        self.status.emit(QCoreApplication.translate("Export", "已导出：{0}").format(result.path))
         self.exported.emit(result)
         if not self.offer_open:
             return
         box = QMessageBox(self.window)
-        box.setWindowTitle(tr("导出完成"))
+        box.setWindowTitle(QCoreApplication.translate("Export", "导出完成"))
         box.setIcon(QMessageBox.Icon.Warning if result.warnings else QMessageBox.Icon.Information)
-        text = tr("已导出到：\n{0}").format(result.path)
+        text = QCoreApplication.translate("Export", "已导出到：\n{0}").format(result.path)
         if result.fonts_expected:
-            text += "\n\n" + tr("该文件使用字体：{0}").format("、".join(result.fonts_expected))
+            text += "\n\n" + QCoreApplication.translate("Export", "该文件使用字体：{0}").format(
+                "、".join(result.fonts_expected)
+            )
         box.setText(text)
         if result.warnings:
-            box.setInformativeText(tr("请注意：") + "\n• " + "\n• ".join(result.warnings))
-        open_btn = box.addButton(tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
-        folder_btn = box.addButton(tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+            box.setInformativeText(
+                QCoreApplication.translate("Export", "请注意：")
+                + "\n• "
+                + "\n• ".join(result.warnings)
+            )
+        open_btn = box.addButton(
+            QCoreApplication.translate("Export", "打开文件"), QMessageBox.ButtonRole.AcceptRole
+        )
+        folder_btn = box.addButton(
+            QCoreApplication.translate("Export", "打开所在文件夹"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("Export", "关闭"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         if box.clickedButton() is open_btn:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
@@ -215,7 +245,7 @@ class ExportController(QObject):
 
     def _failed(self, task: _ExportTask, exc: Exception, path: str, kwargs: dict) -> None:
         self._forget(task)
-        self.status.emit(tr("导出失败"))
+        self.status.emit(QCoreApplication.translate("Export", "导出失败"))
         self.failed.emit(exc)
         if not self.offer_open:
             return
@@ -224,8 +254,10 @@ class ExportController(QObject):
         if isinstance(exc, TemplateError):
             answer = QMessageBox.question(
                 self.window,
-                tr("模板无法使用"),
-                getattr(exc, "message_zh", str(exc)) + "\n\n" + tr("改用默认公文版式导出吗？"),
+                QCoreApplication.translate("Export", "模板无法使用"),
+                getattr(exc, "message_zh", str(exc))
+                + "\n\n"
+                + QCoreApplication.translate("Export", "改用默认公文版式导出吗？"),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.export_to(path, {**kwargs, "template": None})
@@ -235,16 +267,22 @@ class ExportController(QObject):
             if exc.suggestion is not None:
                 answer = QMessageBox.question(
                     self.window,
-                    tr("导出失败"),
-                    text + "\n\n" + tr("改存为 {0} 吗？").format(Path(exc.suggestion).name),
+                    QCoreApplication.translate("Export", "导出失败"),
+                    text
+                    + "\n\n"
+                    + QCoreApplication.translate("Export", "改存为 {0} 吗？").format(
+                        Path(exc.suggestion).name
+                    ),
                 )
                 if answer == QMessageBox.StandardButton.Yes:
                     self.export_to(str(exc.suggestion), kwargs)
                 return
-            QMessageBox.warning(self.window, tr("导出失败"), text)
+            QMessageBox.warning(self.window, QCoreApplication.translate("Export", "导出失败"), text)
             return
         QMessageBox.warning(
-            self.window, tr("导出失败"), tr("导出时出错：{0}\n报告没有受影响。").format(exc)
+            self.window,
+            QCoreApplication.translate("Export", "导出失败"),
+            QCoreApplication.translate("Export", "导出时出错：{0}\n报告没有受影响。").format(exc),
         )
 
     def wait(self, msecs: int = 30000) -> bool:

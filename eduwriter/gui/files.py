@@ -18,10 +18,6 @@ from eduwriter.gui.settings import Settings
 REPORT_SUFFIXES = (".md", ".markdown")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Files", text)
-
-
 def read_report_file(path: str | Path) -> Report:
     from eduwriter.compose.markdown_io import read_report
 
@@ -61,9 +57,9 @@ class FileController(QObject):
         if not path:
             path = QFileDialog.getOpenFileName(
                 self.window,
-                tr("打开报告"),
+                QCoreApplication.translate("Files", "打开报告"),
                 self.settings.last_dir(),
-                tr("报告 (*.md *.markdown);;所有文件 (*)"),
+                QCoreApplication.translate("Files", "报告 (*.md *.markdown);;所有文件 (*)"),
             )[0]
         if not path:
             return False
@@ -74,7 +70,12 @@ class FileController(QObject):
         try:
             report = read_report_file(path)
         except Exception as exc:  # noqa: BLE001 - any read error becomes a message
-            self._error(tr("无法打开报告"), tr("无法打开 {0}：\n{1}").format(Path(path).name, exc))
+            self._error(
+                QCoreApplication.translate("Files", "无法打开报告"),
+                QCoreApplication.translate("Files", "无法打开 {0}：\n{1}").format(
+                    Path(path).name, exc
+                ),
+            )
             self.settings.remove_recent_file(path)
             self.recentChanged.emit(self.settings.recent_files())
             return False
@@ -90,11 +91,15 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         suggested = self.path or str(
-            Path(self.settings.last_dir()) / f"{self.rd.to_report().title or tr('未命名报告')}.md"
+            Path(self.settings.last_dir())
+            / f"{self.rd.to_report().title or QCoreApplication.translate('Files', '未命名报告')}.md"
         )
-        path = QFileDialog.getSaveFileName(self.window, tr("另存为"), suggested, tr("报告 (*.md)"))[
-            0
-        ]
+        path = QFileDialog.getSaveFileName(
+            self.window,
+            QCoreApplication.translate("Files", "另存为"),
+            suggested,
+            QCoreApplication.translate("Files", "报告 (*.md)"),
+        )[0]
         if not path:
             return False
         if Path(path).suffix.lower() not in REPORT_SUFFIXES:
@@ -106,10 +111,10 @@ class FileController(QObject):
             write_report_file(self.rd.to_report(), path)
         except Exception as exc:  # noqa: BLE001 - disk full, permission, locked…
             self._error(
-                tr("保存失败"),
-                tr("无法保存到 {0}：\n{1}\n\n报告仍在窗口中，没有丢失。请换一个位置另存。").format(
-                    path, exc
-                ),
+                QCoreApplication.translate("Files", "保存失败"),
+                QCoreApplication.translate(
+                    "Files", "无法保存到 {0}：\n{1}\n\n报告仍在窗口中，没有丢失。请换一个位置另存。"
+                ).format(path, exc),
             )
             return False
         self.rd.mark_saved()
@@ -130,11 +135,21 @@ class FileController(QObject):
         """ "save", "discard" or "cancel"."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("保存更改？"))
-        box.setText(tr("“{0}”有未保存的更改。是否保存？").format(self.display_name()))
-        save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(QCoreApplication.translate("Files", "保存更改？"))
+        box.setText(
+            QCoreApplication.translate("Files", "“{0}”有未保存的更改。是否保存？").format(
+                self.display_name()
+            )
+        )
+        save = box.addButton(
+            QCoreApplication.translate("Files", "保存"), QMessageBox.ButtonRole.AcceptRole
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("Files", "不保存"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(
+            QCoreApplication.translate("Files", "取消"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(save)
         box.exec()
         clicked = box.clickedButton()
@@ -142,7 +157,9 @@ class FileController(QObject):
 
     # ------------------------------------------------------------------ helpers
     def display_name(self) -> str:
-        return Path(self.path).name if self.path else tr("未命名报告")
+        return (
+            Path(self.path).name if self.path else QCoreApplication.translate("Files", "未命名报告")
+        )
 
     def _set_path(self, path: str) -> None:
         self.path = path

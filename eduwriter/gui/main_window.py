@@ -39,10 +39,6 @@ from eduwriter.gui.signals import SignalHub
 IMPORT_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".md", ".markdown")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MainWindow(QMainWindow):
     """One report window."""
 
@@ -63,12 +59,20 @@ class MainWindow(QMainWindow):
         self.composer = Composer(self.rd, self)
         self.setCentralWidget(self.composer)
         self.outline = OutlineView(self.rd, self)
-        self.outline_dock = self._dock(tr("大纲"), "outlineDock", self.outline)
+        self.outline_dock = self._dock(
+            QCoreApplication.translate("MainWindow", "大纲"), "outlineDock", self.outline
+        )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outline_dock)
-        self.library_placeholder = QLabel(tr("正在打开素材库…"), self)
+        self.library_placeholder = QLabel(
+            QCoreApplication.translate("MainWindow", "正在打开素材库…"), self
+        )
         self.library_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.library_placeholder.setWordWrap(True)
-        self.library_dock = self._dock(tr("素材库"), "libraryDock", self.library_placeholder)
+        self.library_dock = self._dock(
+            QCoreApplication.translate("MainWindow", "素材库"),
+            "libraryDock",
+            self.library_placeholder,
+        )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.resizeDocks(
             [self.library_dock, self.outline_dock], [380, 260], Qt.Orientation.Horizontal
@@ -154,102 +158,140 @@ class MainWindow(QMainWindow):
         sk = QKeySequence.StandardKey
         f = self.files
         self.act_new = self._act(
-            tr("新建(&N)"), f.new, sk.New, sp.SP_FileIcon, tr("新建报告"), "actNew"
+            QCoreApplication.translate("MainWindow", "新建(&N)"),
+            f.new,
+            sk.New,
+            sp.SP_FileIcon,
+            QCoreApplication.translate("MainWindow", "新建报告"),
+            "actNew",
         )
         self.act_open = self._act(
-            tr("打开(&O)…"),
+            QCoreApplication.translate("MainWindow", "打开(&O)…"),
             f.open,
             sk.Open,
             sp.SP_DialogOpenButton,
-            tr("打开报告 (.md)"),
+            QCoreApplication.translate("MainWindow", "打开报告 (.md)"),
             "actOpen",
         )
         self.act_save = self._act(
-            tr("保存(&S)"), f.save, sk.Save, sp.SP_DialogSaveButton, tr("保存报告"), "actSave"
+            QCoreApplication.translate("MainWindow", "保存(&S)"),
+            f.save,
+            sk.Save,
+            sp.SP_DialogSaveButton,
+            QCoreApplication.translate("MainWindow", "保存报告"),
+            "actSave",
         )
-        self.act_save_as = self._act(tr("另存为(&A)…"), f.save_as, sk.SaveAs, name="actSaveAs")
+        self.act_save_as = self._act(
+            QCoreApplication.translate("MainWindow", "另存为(&A)…"),
+            f.save_as,
+            sk.SaveAs,
+            name="actSaveAs",
+        )
         self.act_import = self._act(
-            tr("导入范文(&I)…"),
+            QCoreApplication.translate("MainWindow", "导入范文(&I)…"),
             self.import_files,
             None,
             None,
-            tr("导入 .txt/.docx/.md/.html 范文到素材库"),
+            QCoreApplication.translate("MainWindow", "导入 .txt/.docx/.md/.html 范文到素材库"),
         )
-        self.act_import_folder = self._act(tr("导入文件夹…"), self.import_folder)
-        self.act_quit = self._act(tr("退出(&Q)"), self.close, sk.Quit)
-        self.act_undo = self.rd.undo_stack.createUndoAction(self, tr("撤销"))
+        self.act_import_folder = self._act(
+            QCoreApplication.translate("MainWindow", "导入文件夹…"), self.import_folder
+        )
+        self.act_quit = self._act(
+            QCoreApplication.translate("MainWindow", "退出(&Q)"), self.close, sk.Quit
+        )
+        self.act_undo = self.rd.undo_stack.createUndoAction(
+            self, QCoreApplication.translate("MainWindow", "撤销")
+        )
         self.act_undo.setShortcut(QKeySequence(sk.Undo))
         self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.act_redo = self.rd.undo_stack.createRedoAction(self, tr("重做"))
+        self.act_redo = self.rd.undo_stack.createRedoAction(
+            self, QCoreApplication.translate("MainWindow", "重做")
+        )
         self.act_redo.setShortcut(QKeySequence(sk.Redo))
         self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
         c = self.composer
-        self.act_cut = self._act(tr("剪切"), c.cut, sk.Cut)
-        self.act_copy = self._act(tr("复制"), c.copy, sk.Copy)
-        self.act_paste = self._act(tr("粘贴"), c.paste, sk.Paste)
+        self.act_cut = self._act(QCoreApplication.translate("MainWindow", "剪切"), c.cut, sk.Cut)
+        self.act_copy = self._act(QCoreApplication.translate("MainWindow", "复制"), c.copy, sk.Copy)
+        self.act_paste = self._act(
+            QCoreApplication.translate("MainWindow", "粘贴"), c.paste, sk.Paste
+        )
         for a in (self.act_cut, self.act_copy, self.act_paste):
             a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             c.addAction(a)
         self.act_snippet = self._act(
-            tr("加入我的素材…"), self.add_snippet, None, None, tr("把选中的文字存入“我的素材”")
+            QCoreApplication.translate("MainWindow", "加入我的素材…"),
+            self.add_snippet,
+            None,
+            None,
+            QCoreApplication.translate("MainWindow", "把选中的文字存入“我的素材”"),
         )
         self.act_slots = self._act(
-            tr("填写要素(&F)…"),
+            QCoreApplication.translate("MainWindow", "填写要素(&F)…"),
             self.fill_slots,
             "Ctrl+Shift+F",
             sp.SP_FileDialogDetailedView,
-            tr("一次填写报告中的所有【要素】"),
+            QCoreApplication.translate("MainWindow", "一次填写报告中的所有【要素】"),
             "actSlots",
         )
         self.act_insert = self._act(
-            tr("插入选中素材"),
+            QCoreApplication.translate("MainWindow", "插入选中素材"),
             self.insert_selected_item,
             "Ctrl+Return",
             None,
-            tr("把素材库中选中的条目插入到光标处"),
+            QCoreApplication.translate("MainWindow", "把素材库中选中的条目插入到光标处"),
         )
         self.act_levels: list[QAction] = []
         for kind, label, key in (
-            (PARAGRAPH, tr("正文"), "Ctrl+0"),
-            (1, tr("一级标题 一、"), "Ctrl+1"),
-            (2, tr("二级标题 （一）"), "Ctrl+2"),
-            (3, tr("三级标题 1."), "Ctrl+3"),
-            (4, tr("四级标题 （1）"), "Ctrl+4"),
-            (TITLE, tr("文档标题"), "Ctrl+T"),
+            (PARAGRAPH, QCoreApplication.translate("MainWindow", "正文"), "Ctrl+0"),
+            (1, QCoreApplication.translate("MainWindow", "一级标题 一、"), "Ctrl+1"),
+            (2, QCoreApplication.translate("MainWindow", "二级标题 （一）"), "Ctrl+2"),
+            (3, QCoreApplication.translate("MainWindow", "三级标题 1."), "Ctrl+3"),
+            (4, QCoreApplication.translate("MainWindow", "四级标题 （1）"), "Ctrl+4"),
+            (TITLE, QCoreApplication.translate("MainWindow", "文档标题"), "Ctrl+T"),
         ):
             self.act_levels.append(self._act(label, lambda k=kind: c.set_current_level(k), key))
         self.act_promote = self._act(
-            tr("升级 (Shift+Tab)"),
+            QCoreApplication.translate("MainWindow", "升级 (Shift+Tab)"),
             c.promote,
             None,
             sp.SP_ArrowLeft,
-            tr("标题升一级（Shift+Tab）"),
+            QCoreApplication.translate("MainWindow", "标题升一级（Shift+Tab）"),
             "actPromote",
         )
         self.act_demote = self._act(
-            tr("降级 (Tab)"), c.demote, None, sp.SP_ArrowRight, tr("标题降一级（Tab）"), "actDemote"
+            QCoreApplication.translate("MainWindow", "降级 (Tab)"),
+            c.demote,
+            None,
+            sp.SP_ArrowRight,
+            QCoreApplication.translate("MainWindow", "标题降一级（Tab）"),
+            "actDemote",
         )
         self.act_up = self._act(
-            tr("章节上移 (Alt+↑)"),
+            QCoreApplication.translate("MainWindow", "章节上移 (Alt+↑)"),
             lambda: self.move_section(-1),
             None,
             sp.SP_ArrowUp,
-            tr("把当前章节连同下级内容上移（Alt+↑）"),
+            QCoreApplication.translate("MainWindow", "把当前章节连同下级内容上移（Alt+↑）"),
             "actSectionUp",
         )
         self.act_down = self._act(
-            tr("章节下移 (Alt+↓)"),
+            QCoreApplication.translate("MainWindow", "章节下移 (Alt+↓)"),
             lambda: self.move_section(1),
             None,
             sp.SP_ArrowDown,
-            tr("把当前章节连同下级内容下移（Alt+↓）"),
+            QCoreApplication.translate("MainWindow", "把当前章节连同下级内容下移（Alt+↓）"),
             "actSectionDown",
         )
-        self.act_autocomplete = QAction(tr("输入时提示语句"), self)
+        self.act_autocomplete = QAction(
+            QCoreApplication.translate("MainWindow", "输入时提示语句"), self
+        )
         self.act_autocomplete.setCheckable(True)
         self.act_autocomplete.setChecked(self.autocomplete.enabled)
         self.act_autocomplete.toggled.connect(self._toggle_autocomplete)
-        self.act_about = self._act(tr("关于 EduWriter"), self.show_about)
+        self.act_about = self._act(
+            QCoreApplication.translate("MainWindow", "关于 EduWriter"), self.show_about
+        )
         self.lang_group = QActionGroup(self)
         self.act_lang: dict[str, QAction] = {}
         for code, label in (("zh_CN", "简体中文"), ("en", "English")):
@@ -262,9 +304,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
-        m = mb.addMenu(tr("文件(&F)"))
+        m = mb.addMenu(QCoreApplication.translate("MainWindow", "文件(&F)"))
         m.addActions([self.act_new, self.act_open])
-        self.recent_menu = QMenu(tr("最近打开"), self)
+        self.recent_menu = QMenu(QCoreApplication.translate("MainWindow", "最近打开"), self)
         m.addMenu(self.recent_menu)
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
@@ -276,19 +318,19 @@ class MainWindow(QMainWindow):
         self.file_menu = m
         self._fill_recent(self.settings.recent_files())
 
-        m = mb.addMenu(tr("编辑(&E)"))
+        m = mb.addMenu(QCoreApplication.translate("MainWindow", "编辑(&E)"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addActions([self.act_cut, self.act_copy, self.act_paste])
         m.addSeparator()
         m.addActions([self.act_slots, self.act_snippet])
 
-        m = mb.addMenu(tr("插入(&I)"))
+        m = mb.addMenu(QCoreApplication.translate("MainWindow", "插入(&I)"))
         m.addAction(self.act_insert)
         m.addSeparator()
         m.addActions(self.act_levels[1:5])
 
-        m = mb.addMenu(tr("格式(&O)"))
+        m = mb.addMenu(QCoreApplication.translate("MainWindow", "格式(&O)"))
         m.addAction(self.act_levels[-1])
         m.addActions(self.act_levels[:5])
         m.addSeparator()
@@ -296,23 +338,23 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_up, self.act_down])
 
-        m = mb.addMenu(tr("视图(&V)"))
+        m = mb.addMenu(QCoreApplication.translate("MainWindow", "视图(&V)"))
         lib = self.library_dock.toggleViewAction()
-        lib.setText(tr("素材库"))
+        lib.setText(QCoreApplication.translate("MainWindow", "素材库"))
         out = self.outline_dock.toggleViewAction()
-        out.setText(tr("大纲"))
+        out.setText(QCoreApplication.translate("MainWindow", "大纲"))
         m.addActions([lib, out])
         m.addSeparator()
         m.addAction(self.act_autocomplete)
-        lang = m.addMenu(tr("界面语言"))
+        lang = m.addMenu(QCoreApplication.translate("MainWindow", "界面语言"))
         lang.addActions(list(self.act_lang.values()))
 
-        m = mb.addMenu(tr("帮助(&H)"))
+        m = mb.addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)"))
         m.addAction(self.act_about)
         self.composer.extra_context_actions = [self.act_snippet, self.act_slots]
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar(tr("工具栏"), self)
+        tb = QToolBar(QCoreApplication.translate("MainWindow", "工具栏"), self)
         tb.setObjectName("mainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tb.addActions([self.act_new, self.act_open, self.act_save])
@@ -320,10 +362,10 @@ class MainWindow(QMainWindow):
         tb.addActions([self.act_undo, self.act_redo])
         tb.addSeparator()
         for a, short in (
-            (self.act_promote, tr("升级")),
-            (self.act_demote, tr("降级")),
-            (self.act_up, tr("上移")),
-            (self.act_down, tr("下移")),
+            (self.act_promote, QCoreApplication.translate("MainWindow", "升级")),
+            (self.act_demote, QCoreApplication.translate("MainWindow", "降级")),
+            (self.act_up, QCoreApplication.translate("MainWindow", "上移")),
+            (self.act_down, QCoreApplication.translate("MainWindow", "下移")),
         ):
             tb.addAction(a)
             tb.widgetForAction(a).setText(short)
@@ -337,17 +379,17 @@ class MainWindow(QMainWindow):
         rd = self.rd
         rd.contentChanged.connect(self._count_timer.start)
         rd.contentChanged.connect(self.autosaver.touch)
-        rd.modifiedChanged.connect(lambda _m: self._update_title())
+        rd.modifiedChanged.connect(self._update_title)
         rd.structureChanged.connect(self._count_timer.start)
-        self.files.pathChanged.connect(lambda _p: self._update_title())
+        self.files.pathChanged.connect(self._update_title)
         self.files.recentChanged.connect(self._fill_recent)
         self.composer.currentBlockChanged.connect(self.outline.follow_block)
         self.outline.headingActivated.connect(self.composer.go_to_block)
         self.hub.insertItem.connect(self.composer.insert_item)
-        self.hub.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.hub.status.connect(self.statusBar().showMessage)
         self.hub.importRequested.connect(self.import_paths)
         self.hub.storeReady.connect(self.attach_store)
-        self.exporter.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.exporter.status.connect(self._show_status)
         try:
             from eduwriter.gui import crash
 
@@ -372,9 +414,15 @@ class MainWindow(QMainWindow):
 
     def library_failed(self, message: str) -> None:
         self.progress.hide()
-        self.library_placeholder.setText(tr("素材库无法打开：{0}").format(message))
+        self.library_placeholder.setText(
+            QCoreApplication.translate("MainWindow", "素材库无法打开：{0}").format(message)
+        )
         QMessageBox.warning(
-            self, tr("素材库"), tr("素材库无法打开：{0}\n\n仍可编辑和保存报告。").format(message)
+            self,
+            QCoreApplication.translate("MainWindow", "素材库"),
+            QCoreApplication.translate(
+                "MainWindow", "素材库无法打开：{0}\n\n仍可编辑和保存报告。"
+            ).format(message),
         )
 
     def restore_recovered(self, report: Any, original: str) -> None:
@@ -383,7 +431,9 @@ class MainWindow(QMainWindow):
         self.files.path = original if original and Path(original).exists() else ""
         self.rd.undo_stack.resetClean()
         self._update_title()
-        self.statusBar().showMessage(tr("已恢复自动保存的报告，请记得保存。"), 10000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "已恢复自动保存的报告，请记得保存。"), 10000
+        )
 
     def set_library_progress(self, done: int, total: int, label: str) -> None:
         if total <= 0 or done >= total:
@@ -391,7 +441,7 @@ class MainWindow(QMainWindow):
             return
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        self.progress.setFormat(tr("正在建立素材库 %v/%m"))
+        self.progress.setFormat(QCoreApplication.translate("MainWindow", "正在建立素材库 %v/%m"))
         self.progress.setToolTip(label)
         self.progress.show()
 
@@ -407,10 +457,14 @@ class MainWindow(QMainWindow):
     def add_snippet(self) -> None:
         text = self.composer.textCursor().selectedText().replace("\u2029", "\n").strip()
         if not text:
-            self.statusBar().showMessage(tr("请先选中要加入“我的素材”的文字。"), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "请先选中要加入“我的素材”的文字。"), 5000
+            )
             return
         if self.library is None:
-            self.statusBar().showMessage(tr("素材库还没有打开，请稍候。"), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "素材库还没有打开，请稍候。"), 5000
+            )
             return
         self.library.add_snippet_from_text(text)
 
@@ -424,7 +478,9 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str]) -> None:
         if self.library is None:
-            self.statusBar().showMessage(tr("素材库还没有打开，请稍候再导入。"), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "素材库还没有打开，请稍候再导入。"), 5000
+            )
             return
         self.library.import_documents(paths)
 
@@ -434,7 +490,11 @@ class MainWindow(QMainWindow):
 
         dialog = SlotsDialog(self.rd, self)
         if not dialog.has_slots():
-            QMessageBox.information(self, tr("填写要素"), tr("报告中没有待填写的【要素】。"))
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("MainWindow", "填写要素"),
+                QCoreApplication.translate("MainWindow", "报告中没有待填写的【要素】。"),
+            )
             dialog.deleteLater()
             return
         dialog.open()
@@ -464,8 +524,10 @@ class MainWindow(QMainWindow):
         install_translator(code)
         QMessageBox.information(
             self,
-            tr("界面语言"),
-            tr("界面语言已更改，重新启动 EduWriter 后全部生效。")
+            QCoreApplication.translate("MainWindow", "界面语言"),
+            QCoreApplication.translate(
+                "MainWindow", "界面语言已更改，重新启动 EduWriter 后全部生效。"
+            )
             if code == "zh_CN"
             else "The interface language was changed; restart EduWriter to apply it everywhere.",
         )
@@ -475,18 +537,25 @@ class MainWindow(QMainWindow):
         self.settings.set_autocomplete_enabled(on)
 
     # ------------------------------------------------------------------ status and title
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
     def _update_counts(self) -> None:
-        self.count_label.setText(tr("字数：{0}").format(self.rd.char_count()))
+        self.count_label.setText(
+            QCoreApplication.translate("MainWindow", "字数：{0}").format(self.rd.char_count())
+        )
         n = self.rd.unfilled_count()
-        self.slots_label.setText(tr("待填要素：{0}").format(n))
+        self.slots_label.setText(
+            QCoreApplication.translate("MainWindow", "待填要素：{0}").format(n)
+        )
         self.slots_label.setStyleSheet(
             "color: #a05a00; font-weight: bold;" if n else "color: #555;"
         )
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_args: object) -> None:
         star = "*" if self.rd.is_modified() else ""
         self.setWindowTitle(
-            f"{star}{self.files.display_name()} — EduWriter {tr('教育公文写作助手')}"
+            f"{star}{self.files.display_name()} — EduWriter {QCoreApplication.translate('MainWindow', '教育公文写作助手')}"
         )
         self.setWindowModified(self.rd.is_modified())
 

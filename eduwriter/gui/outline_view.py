@@ -16,10 +16,6 @@ from eduwriter.gui.report_model import ReportDocument, split_run_in
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OutlineView", text)
-
-
 class OutlineView(QTreeWidget):
     """Headings tree over a :class:`ReportDocument`."""
 
@@ -64,7 +60,11 @@ class OutlineView(QTreeWidget):
         stack: list[tuple[int, QTreeWidgetItem]] = []
         for h in heads:
             item = QTreeWidgetItem(
-                [f"{h.marker}{h.text}" if h.text else f"{h.marker}{tr('（无标题）')}"]
+                [
+                    f"{h.marker}{h.text}"
+                    if h.text
+                    else f"{h.marker}{QCoreApplication.translate('OutlineView', '（无标题）')}"
+                ]
             )
             item.setData(0, BLOCK_ROLE, h.block)
             item.setToolTip(0, f"{h.marker}{h.text}")

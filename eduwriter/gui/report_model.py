@@ -66,10 +66,6 @@ TITLE_POINT_SIZE = 20.0
 _MARKER_SAMPLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportDocument", text)
-
-
 def body_font() -> QFont:
     font = QFont()
     font.setFamilies(BODY_FAMILIES)
@@ -150,7 +146,7 @@ class ReportDocument(QObject):
         self._em = QFontMetricsF(body_font()).horizontalAdvance("中")
         self.doc.undoCommandAdded.connect(self._on_undo_added)
         self.doc.contentsChange.connect(self._on_contents_change)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.set_report(Report())
 
     # ------------------------------------------------------------------ formats
@@ -192,7 +188,7 @@ class ReportDocument(QObject):
     # ------------------------------------------------------------------ undo bridge
     @contextmanager
     def edit(self, label: str) -> Iterator[QTextCursor]:
-        """One named, undoable edit: ``with rd.edit(tr("移动章节")) as cur: ...``."""
+        """One named, undoable edit: ``with rd.edit(QCoreApplication.translate("ReportDocument", "移动章节")) as cur: ...``."""
         cur = QTextCursor(self.doc)
         prev, self._label = self._label, label
         cur.beginEditBlock()
@@ -212,8 +208,13 @@ class ReportDocument(QObject):
         finally:
             self._label = prev
 
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
+
     def _on_undo_added(self) -> None:
-        self.undo_stack.push(_DocStep(self.doc, self._label or tr("输入")))
+        self.undo_stack.push(
+            _DocStep(self.doc, self._label or QCoreApplication.translate("ReportDocument", "输入"))
+        )
 
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
         if not self._dirty:
@@ -408,7 +409,7 @@ class ReportDocument(QObject):
         kind = max(TITLE, min(int(kind), MAX_LEVEL))
         if self.kind_of(block) == kind and not self.is_hint(block):
             return False
-        with self.edit(label or tr("设置级别")) as cur:
+        with self.edit(label or QCoreApplication.translate("ReportDocument", "设置级别")) as cur:
             cur.setPosition(block.position())
             cur.setBlockFormat(self.block_format(kind))
         return True
@@ -421,7 +422,13 @@ class ReportDocument(QObject):
         new = max(1, min(kind + delta, MAX_LEVEL))
         if new == kind:
             return False
-        return self.set_level(block_number, new, tr("降级") if delta > 0 else tr("升级"))
+        return self.set_level(
+            block_number,
+            new,
+            QCoreApplication.translate("ReportDocument", "降级")
+            if delta > 0
+            else QCoreApplication.translate("ReportDocument", "升级"),
+        )
 
     def _snapshot(self, start: int, end: int) -> list[tuple[int, bool, str]]:
         out: list[tuple[int, bool, str]] = []
@@ -469,7 +476,7 @@ class ReportDocument(QObject):
         rest = span[:rel_s] + span[rel_e:]
         insert_at = dest - lo if dest <= start else dest - lo - (end - start)
         new_rows = rest[:insert_at] + moved + rest[insert_at:]
-        with self.edit(tr("移动章节")) as cur:
+        with self.edit(QCoreApplication.translate("ReportDocument", "移动章节")) as cur:
             if hi >= count and dest >= count:
                 # Moving to the very end: keep the document's final block structure simple.
                 self._replace_blocks(cur, lo, count, new_rows)
@@ -542,7 +549,7 @@ class ReportDocument(QObject):
         blk = cur.block()
         if not self.is_hint(blk):
             return False
-        with self.edit(tr("输入")) as c:
+        with self.edit(QCoreApplication.translate("ReportDocument", "输入")) as c:
             c.setPosition(blk.position())
             c.setPosition(blk.position() + blk.length() - 1, QTextCursor.MoveMode.KeepAnchor)
             c.removeSelectedText()
@@ -566,7 +573,7 @@ class ReportDocument(QObject):
             block = block.next()
         if not hits:
             return 0
-        with self.edit(tr("填写要素")) as cur:
+        with self.edit(QCoreApplication.translate("ReportDocument", "填写要素")) as cur:
             for pos, length, name in reversed(hits):
                 cur.setPosition(pos)
                 cur.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)

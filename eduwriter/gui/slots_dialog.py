@@ -30,24 +30,21 @@ _EXAMPLES = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SlotsDialog", text)
-
-
 class SlotsDialog(QDialog):
     """The 填写要素 form over a :class:`ReportDocument`."""
 
     def __init__(self, rd: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rd = rd
-        self.setWindowTitle(tr("填写要素"))
+        self.setWindowTitle(QCoreApplication.translate("SlotsDialog", "填写要素"))
         self.setMinimumWidth(420)
         self.names = rd.slot_names()
         counts = self._counts()
         self.edits: dict[str, QLineEdit] = {}
         intro = QLabel(
-            tr(
-                "报告中共有 {0} 个要素。填写后，同名要素在全文各处一并替换；留空的保持不变。"
+            QCoreApplication.translate(
+                "SlotsDialog",
+                "报告中共有 {0} 个要素。填写后，同名要素在全文各处一并替换；留空的保持不变。",
             ).format(len(self.names)),
             self,
         )
@@ -59,7 +56,9 @@ class SlotsDialog(QDialog):
             edit.setObjectName(f"slot:{name}")
             edit.setPlaceholderText(_EXAMPLES.get(name, ""))
             label = f"【{name}】" + (
-                tr("（{0} 处）").format(counts[name]) if counts[name] > 1 else ""
+                QCoreApplication.translate("SlotsDialog", "（{0} 处）").format(counts[name])
+                if counts[name] > 1
+                else ""
             )
             form.addRow(label, edit)
             self.edits[name] = edit
@@ -69,8 +68,12 @@ class SlotsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("填入报告"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("SlotsDialog", "填入报告")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("SlotsDialog", "取消")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

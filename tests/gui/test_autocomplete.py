@@ -1,0 +1,103 @@
+"""Autocomplete offers phrasings after committed text, never during an IME composition."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from eduwriter.compose.report import Report, ReportBlock
+from eduwriter.gui.autocomplete import PhrasingIndex
+
+PHRASINGS = [
+    "全面贯彻党的教育方针，落实立德树人根本任务",
+    "坚持以人民为中心发展教育",
+    "凝心聚力、蹄疾步稳",
+]
+
+
+def _ready(window):
+    window.rd.set_report(Report(title="计划", blocks=[ReportBlock("paragraph", "")]))
+    window.composer.go_to_block(1)
+    window.autocomplete.set_phrasings(PHRASINGS)
+    window.composer.setFocus()
+
+
+def _type(widget, text: str) -> None:
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QKeyEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+def _ime(widget, preedit: str = "", commit: str = "") -> None:
+    event = QInputMethodEvent(preedit, [])
+    if commit:
+        event.setCommitString(commit)
+    QApplication.sendEvent(widget, event)
+
+
+def test_index_finds_continuations_of_the_last_characters():
+    index = PhrasingIndex(PHRASINGS)
+    found = index.suggest("我们要全面贯彻")
+    assert found[0].phrasing == PHRASINGS[0]
+    assert found[0].insert == "党的教育方针，落实立德树人根本任务"
+    assert index.suggest("好好") == []
+
+
+def test_typing_shows_the_popup_and_tab_accepts(window):
+    _ready(window)
+    _type(window.composer, "要全面贯彻")
+    ac = window.autocomplete
+    assert ac.is_visible()
+    assert ac.popup.item(0).text() == PHRASINGS[0]
+    QApplication.sendEvent(
+        window.composer,
+        QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier),
+    )
+    assert window.rd.block(1).text() == "要全面贯彻党的教育方针，落实立德树人根本任务"
+    assert not ac.is_visible()
+    assert window.rd.undo_stack.undoText() == "自动补全"
+
+
+def test_escape_dismisses_and_enter_does_not_split_then(window):
+    _ready(window)
+    _type(window.composer, "蹄疾")
+    assert window.autocomplete.is_visible()
+    QApplication.sendEvent(
+        window.composer,
+        QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    )
+    assert not window.autocomplete.is_visible()
+    assert window.rd.block(1).text() == "蹄疾"
+
+
+def test_no_popup_while_the_input_method_is_composing(window):
+    _ready(window)
+    _type(window.composer, "全面")
+    window.autocomplete.dismiss()
+    _ime(window.composer, preedit="guanche")  # pinyin being composed
+    assert window.composer.preedit == "guanche"
+    assert not window.autocomplete.is_visible()
+    _ime(window.composer, preedit="", commit="贯彻")  # the writer picks 贯彻
+    assert window.composer.preedit == ""
+    assert window.rd.block(1).text() == "全面贯彻"
+    assert window.autocomplete.is_visible()
+    assert window.autocomplete.popup.item(0).text() == PHRASINGS[0]
+
+
+def test_autocomplete_can_be_switched_off(window):
+    _ready(window)
+    window.act_autocomplete.setChecked(False)
+    _type(window.composer, "全面贯彻")
+    assert not window.autocomplete.is_visible()
+    assert window.settings.autocomplete_enabled() is False
+
+
+def test_phrasings_load_from_the_library(window, store, qtbot):
+    window.attach_store(store)
+    qtbot.waitUntil(lambda: len(window.autocomplete.index) > 0, timeout=10000)
+    texts = {it.text for it in store.items(kind="phrasing")}
+    assert set(window.autocomplete.index.texts) <= texts | {
+        it.text for it in store.items(kind="snippet")
+    }

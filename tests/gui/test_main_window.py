@@ -1,0 +1,79 @@
+"""The window as a whole: library attached, counts in the status bar, export writes a .docx,
+layout remembered, English UI."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from gui_helpers import heading_lines
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from eduwriter.gui.export_action import ExportOptionsDialog
+
+
+def test_library_pane_inserts_into_the_composer(window, store, qtbot):
+    window.attach_store(store)
+    pane = window.library
+    assert window.library_dock.widget() is pane
+    skeleton = store.items(kind="skeleton")[0]
+    from eduwriter.gui.library_model import item_payload
+
+    window.composer.go_to_block(0)
+    pane.insertRequested.emit(item_payload(skeleton))
+    assert heading_lines(window.rd), "the skeleton's headings are in the report"
+    assert heading_lines(window.rd)[0].startswith("一、") or window.rd.to_report().blocks[0].hint
+
+
+def test_status_bar_counts_characters_and_unfilled_slots(window, demo_report, qtbot):
+    window.rd.set_report(demo_report)
+    qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：4", timeout=3000)
+    assert window.count_label.text() == f"字数：{window.rd.char_count()}"
+    assert window.rd.char_count() > 100
+
+
+def test_export_button_writes_a_docx(window, demo_report, tmp_path: Path, monkeypatch, qtbot):
+    window.rd.set_report(demo_report)
+    out = tmp_path / "导出的方案.docx"
+    monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.exporter.offer_open = False
+    with qtbot.waitSignal(window.exporter.exported, timeout=30000) as blocker:
+        window.exporter.action.trigger()
+    result = blocker.args[0]
+    assert out.exists() and zipfile.is_zipfile(out)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "总体要求" in xml and "一、" in xml
+    assert any("待填" in w for w in result.warnings)  # 【数量】… left empty
+    assert not window.rd.is_modified()  # exporting does not touch the report
+
+
+def test_layout_is_remembered(window, settings, qtbot):
+    window.library_dock.hide()
+    window.close()
+    assert settings.window_state() is not None
+    from eduwriter.gui.main_window import MainWindow
+
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.library_dock.isHidden()
+    assert not again.outline_dock.isHidden()
+
+
+def test_english_interface(window, settings, qtbot):
+    from eduwriter.gui.i18n import install_translator
+    from eduwriter.gui.main_window import MainWindow
+
+    assert install_translator("en")
+    try:
+        win = MainWindow(settings)
+        qtbot.addWidget(win)
+        menus = [a.text() for a in win.menuBar().actions()]
+        assert menus[0] == "&File" and "&Help" in menus
+        assert win.act_slots.text() == "&Fill in slots…"
+        win.rd.set_report(win.rd.to_report())
+        win._update_counts()
+        assert win.count_label.text().startswith("Characters")
+    finally:
+        install_translator("zh_CN")
