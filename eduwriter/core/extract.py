@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from eduwriter.core.phrases import (
     classify_sentence,
     find_word_runs,
     heading_family,
+    learn_places,
     near_duplicate_groups,
     normalise_text,
     normalised_key,
@@ -84,12 +86,17 @@ def extract_library(results: list[FileResult]) -> ExtractedLibrary:
     """Phrasings and skeletons from analysed files (files with an ``error`` are skipped)."""
     candidates: list[_Candidate] = []
     skeletons: dict[str, Skeleton] = {}
+    # place names learnt anywhere (绍兴市第一中学 -> 绍兴) are slots everywhere
+    places: set[str] = set()
+    for result in results:
+        for doc in result.documents if not result.error else ():
+            places |= learn_places("\n".join(normalise_text(b.text) for b in doc.blocks))
     for result in results:
         if result.error:
             continue
         file = Path(result.path).name
         for index, doc in enumerate(result.documents):
-            candidates.extend(document_candidates(doc, file, index))
+            candidates.extend(document_candidates(doc, file, index, places))
             sk = document_skeleton(doc, file, index)
             if sk is None:
                 continue
@@ -125,20 +132,27 @@ def _section_roles(secs: list[Section], genre: str) -> list[str]:
     return roles
 
 
-def _prepare(raw: str) -> tuple[str, list[str], str]:
+def _prepare(raw: str, places: Collection[str] = ()) -> tuple[str, list[str], str]:
     """Repair spun words and put slots in: (text, repairs, original-before-slots)."""
     repaired, changes = repair_spun(raw)
-    text, _ = specifics_to_slots(repaired)
+    text, _ = specifics_to_slots(repaired, places)
     return text, [f"{c.before}→{c.after}" for c in changes], repaired
 
 
-def document_candidates(doc: Document, file: str, index: int) -> list[_Candidate]:
-    """All phrasing candidates of one document, before merging and the score threshold."""
+def document_candidates(
+    doc: Document, file: str, index: int, places: Collection[str] | None = None
+) -> list[_Candidate]:
+    """All phrasing candidates of one document, before merging and the score threshold.
+
+    ``places``: place names to replace by 【地区】 (default: those the document itself names).
+    """
     title = document_title(doc, index)
     genre = doc.genre or "article"
     secs = sections(doc)
     roles = _section_roles(secs, genre)
     has_headings = any(s.heading for s in secs)
+    if places is None:
+        places = learn_places("\n".join(normalise_text(b.text) for b in doc.blocks))
     out: list[_Candidate] = []
 
     # paragraphs in document order, with their section
@@ -171,7 +185,7 @@ def document_candidates(doc: Document, file: str, index: int) -> list[_Candidate
                 and not in_preamble
             ):
                 head = body.rstrip("。")
-                text, repairs, before = _prepare(head)
+                text, repairs, before = _prepare(head, places)
                 if not problems(text, need_terminator=False) and len(slot_kinds(text)) <= 1:
                     out.append(
                         _Candidate(
@@ -188,7 +202,7 @@ def document_candidates(doc: Document, file: str, index: int) -> list[_Candidate
                     )
                 continue
             for run in find_word_runs(body):
-                text, repairs, _ = _prepare(run)
+                text, repairs, _ = _prepare(run, places)
                 if not problems(text, need_terminator=False) and not slot_kinds(text):
                     out.append(
                         _Candidate(
@@ -217,7 +231,7 @@ def document_candidates(doc: Document, file: str, index: int) -> list[_Candidate
                 continue
             if body.endswith("；"):
                 body = body[:-1] + "。"
-            text, repairs, _ = _prepare(body)
+            text, repairs, _ = _prepare(body, places)
             if problems(text):
                 continue
             slots = slot_kinds(text)
@@ -237,11 +251,13 @@ def document_candidates(doc: Document, file: str, index: int) -> list[_Candidate
         last = para.rstrip().rstrip("”’）」』")
         prev_open = bool(last) and last[-1] not in TERMINATORS + "：:.!?;…" and len(para) > 30
 
-    out.extend(_heading_candidates(secs, file, title, genre))
+    out.extend(_heading_candidates(secs, file, title, genre, places))
     return out
 
 
-def _heading_candidates(secs: list[Section], file: str, title: str, genre: str) -> list[_Candidate]:
+def _heading_candidates(
+    secs: list[Section], file: str, title: str, genre: str, places: Collection[str] = ()
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     siblings: dict[tuple[tuple[str, ...], int], list[Section]] = defaultdict(list)
     for sec in secs:
@@ -259,7 +275,7 @@ def _heading_candidates(secs: list[Section], file: str, title: str, genre: str) 
         n = _cjk_len(head)
         if not (_MIN_HEADING <= n <= _MAX_HEADING) or _INNER_MARKER.search(head[1:]):
             continue
-        text, repairs, _ = _prepare(head)
+        text, repairs, _ = _prepare(head, places)
         if problems(text, need_terminator=False) or len(slot_kinds(text)) > 1:
             continue
         family = family_of.get(id(sec), "")
@@ -323,12 +339,13 @@ def merge_candidates(candidates: list[_Candidate], min_score: float = MIN_SCORE)
     """Merge exact and near duplicates (all sources kept), add recurrence, keep the reusable."""
     groups: dict[str, list[_Candidate]] = {}
     for cand in candidates:
-        groups.setdefault(normalised_key(cand.text), []).append(cand)
-    keys = list(groups)
-    roots = near_duplicate_groups(keys)
-    merged: dict[int, list[_Candidate]] = defaultdict(list)
-    for key, root in zip(keys, roots, strict=True):
-        merged[root].extend(groups[key])
+        groups.setdefault(_group_key(cand), []).append(cand)
+    merged: dict[tuple[bool, int], list[_Candidate]] = defaultdict(list)
+    for clause in (False, True):
+        keys = [k for k in groups if k.endswith("#") == clause]
+        roots = near_duplicate_groups([k.rstrip("#") for k in keys])
+        for key, root in zip(keys, roots, strict=True):
+            merged[(clause, root)].extend(groups[key])
     out: list[Phrasing] = []
     for members in merged.values():
         phrasing = _merge_group(members)
@@ -337,6 +354,15 @@ def merge_candidates(candidates: list[_Candidate], min_score: float = MIN_SCORE)
     order = {f: i for i, f in enumerate(FUNCTIONS)}
     out.sort(key=lambda p: (order.get(p.function, 99), -p.score, p.id))
     return out
+
+
+def _group_key(cand: _Candidate) -> str:
+    """Sentences and clause-like items (headings, set phrases) with the same words stay apart."""
+    key = normalised_key(cand.text)
+    return key if cand.function not in _CLAUSE_FUNCTIONS else f"{key}#"
+
+
+_CLAUSE_FUNCTIONS = ("标题", "常用词组")
 
 
 def _merge_group(members: list[_Candidate]) -> Phrasing | None:
@@ -367,13 +393,15 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
             if r not in repairs:
                 repairs.append(r)
     tags = topic_tags(best_text)
-    if not tags:
+    if not tags and function != "标题":
         context = " ".join(dict.fromkeys(m.context for m in members if m.context))
         tags = topic_tags(context, limit=2)
     genres = Counter(m.genre for m in members)
     genre = min(genres, key=lambda g: (-genres[g], g))
     return Phrasing(
-        id=stable_id("ph", normalised_key(best_text)),
+        id=stable_id(
+            "ph", normalised_key(best_text), "clause" if function in _CLAUSE_FUNCTIONS else ""
+        ),
         text=best_text,
         function=function,
         tags=tags,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Collection
 
 # --------------------------------------------------------------------------------------------
 # Characters and normalisation
@@ -163,9 +164,8 @@ def normalise_text(text: str) -> str:
         return ch
 
     text = re.sub(r"[,;?!:]", _punct, text)
-    text = re.sub(
-        f"(?<=[{_CJK}，。；：、！？“”（）《》])\\s+(?=[{_CJK}，。；：、！？“”（）《》])", "", text
-    )
+    wide = f"{_CJK}，。；：、！？“”（）《》【】"
+    text = re.sub(f"(?<=[{wide}])\\s+(?=[{wide}\\d])|(?<=[{wide}\\d])\\s+(?=[{wide}])", "", text)
     text = re.sub(r"\s{2,}", " ", text)
     return text
 
@@ -211,6 +211,11 @@ def _split(text: str, respect_pairs: bool) -> list[str] | None:
                     while stack and stack[-1] != ch:
                         stack.pop()
                     stack.pop()
+        if ch == "：" and not stack and _ENUM_AFTER_COLON.match(text, i + 1):
+            out.append(text[start : i + 1])
+            start = i + 1
+            i += 1
+            continue
         if ch in TERMINATORS and not stack:
             j = i + 1
             while j < n and (text[j] in TERMINATORS or text[j] in "”’）」』"):
@@ -225,6 +230,11 @@ def _split(text: str, respect_pairs: bool) -> list[str] | None:
     if respect_pairs and stack:
         return None
     return out
+
+
+_ENUM_AFTER_COLON = re.compile(
+    r"[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是|第[一二三四五六七八九十][，、是]|[（(][一二三四五六七八九十\d][)）]|\d[.、．](?!\d)"
+)
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -399,6 +409,10 @@ _PROBLEM_RE = re.compile(
 _PLAN_RE = re.compile(
     r"(?:下一步|今后|明年|新学年|新的一年|下半年|将继续|将进一步|将着力|将加快|将全面|将持续|将重点|将以|我们将|力争|计划于|拟于|着手|下阶段|下一阶段)"
 )
+#: Verbs that turn a problem word into a task (破解…问题, 补齐短板): a measure, not a problem.
+_SOLVING_RE = re.compile(
+    r"(?:破解|解决|弥补|补齐|化解|克服|破除|针对|问题导向|防止|杜绝|避免|整改)"
+)
 _PLAN_STRONG_RE = re.compile(r"^(?:下一步|今后|下阶段|下一阶段|明年|新的一年)|我们将|将继续")
 _RESULT_RE = re.compile(
     r"(?:取得了|取得[^。]{0,6}(?:成效|成绩|进展|突破)|成效显著|显著提升|明显提升|明显改善|稳步提升|得到[^。]{0,10}(?:认可|肯定|好评|表彰)"
@@ -412,7 +426,7 @@ _PAST_RE = re.compile(r"(?:了|已|已经|先后|相继|累计|共[有计]?|均�
 #: Section roles -> the function a plain sentence under that role gets.
 ROLE_FUNCTION = {
     "开头": "开头",
-    "指导思想": "开头",
+    "指导思想": "措施",
     "基本原则": "措施",
     "工作目标": "打算",
     "主要任务": "措施",
@@ -449,11 +463,15 @@ def classify_sentence(
         return "开头", True
     if doc_last and _CLOSING_RE.search(text):
         return "结尾", True
-    if role == "存在问题":
+    if role == "存在问题" and not _SOLVING_RE.search(text):
         return "问题", False
     if role == "下一步打算":
         return "打算", False
-    if _PROBLEM_RE.search(text) and role not in ("主要任务", "保障措施", "工作目标", "指导思想"):
+    if (
+        _PROBLEM_RE.search(text)
+        and role not in ("主要任务", "保障措施", "工作目标", "指导思想")
+        and not _SOLVING_RE.search(text)
+    ):
         if re.search(r"(?:存在|仍|还|尚|依然|仍然|一些|部分|个别|但)", text):
             return "问题", True
     if genre == "summary" and _PLAN_RE.search(text):
@@ -463,7 +481,7 @@ def classify_sentence(
         return "开头", False
     if doc_last and re.search(r"(?:努力|奋斗|贡献|开创|谱写|迈进|前进)", text):
         return "结尾", False
-    if role == "指导思想":
+    if role == "指导思想" and _OPENING_RE.search(text):
         return "开头", False
     if role in ("主要成绩", "开头") or (role not in ROLE_FUNCTION and genre == "summary"):
         if _RESULT_RE.search(text):
@@ -507,7 +525,26 @@ def find_word_runs(sentence: str) -> list[str]:
         if (size == 4 and 2 <= len(items) <= 8) or (size == 3 and 3 <= len(items) <= 8):
             if not any(it[0] in _DANGLING or it[-1] in "的了和与及或" for it in items):
                 runs.append("、".join(items))
+    # consecutive four-character clauses: 凝心聚力，鼓劲加油
+    clauses = split_clauses(sentence)
+    seq: list[str] = []
+    for clause in [*clauses, ""]:
+        if _is_set_phrase(clause):
+            seq.append(clause)
+            continue
+        if 2 <= len(seq) <= 6 and len(set(seq)) == len(seq):
+            runs.append("，".join(seq))
+        seq = []
     return runs
+
+
+def _is_set_phrase(clause: str) -> bool:
+    """A four-character clause that reads like a set phrase (no particles, not a connective)."""
+    if len(clause) != 4 or not re.fullmatch(f"[{_CJK}]{{4}}", clause):
+        return False
+    if any(ch in "的了和与及在是为我你他她这那其之着过吗呢吧" for ch in clause):
+        return False
+    return not _OPENER_OK.match(clause)
 
 
 # --------------------------------------------------------------------------------------------
@@ -657,9 +694,106 @@ _PLACE_RE = re.compile(
 _NOT_PLACE = set("全本各我该城社校园片辖景灾疫新老一二三四五六七八九十两每整省市县区乡镇村")
 
 
-def specifics_to_slots(text: str) -> tuple[str, list[str]]:
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯陶贺顾毛郝龚邵钱严覃武戴莫孔汤盛"
+_PERSON_RE = re.compile(
+    f"(?<![{_CJK}])([{_SURNAMES}][{_CJK}]{{1,2}}?)(?=副?(?:书记|市长|县长|区长|局长|校长|厅长|省长|部长|主任|同志|巡视员|调研员|处长|科长|院长|老师)(?![{_CJK}]{{0,1}}们))"
+    f"|(?<=[学习向和与及、厅局])([{_SURNAMES}][{_CJK}]{{1,2}}?)(?=副?(?:书记|市长|县长|区长|局长|校长|厅长|省长|部长|巡视员|调研员))"
+)
+_LEARN_PLACE_RE = re.compile(
+    f"(?<![{_CJK}])([{_CJK}]{{2}})(?:省|市|县|区)"
+    r"(?=第[一二三四五六七八九十\d]+|教育|人民|委|政府|实验|中学|小学|幼儿园|劳动模范|优秀|首批|重点|[，。、；：）》])"
+)
+_NOT_PLACE_NAMES = {
+    "城市",
+    "都市",
+    "超市",
+    "上市",
+    "门市",
+    "开发",
+    "高新",
+    "示范",
+    "试验",
+    "实验",
+    "新城",
+    "老城",
+    "城乡",
+    "社区",
+    "校区",
+    "园区",
+    "片区",
+    "学区",
+    "山区",
+    "灾区",
+    "景区",
+    "市区",
+    "县区",
+    "城区",
+    "辖区",
+    "地区",
+    "郊区",
+    "湾区",
+    "省市",
+    "各省",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "本市",
+    "本县",
+    "本区",
+    "我市",
+    "我县",
+    "我区",
+    "我省",
+    "该市",
+    "该县",
+    "各市",
+    "各县",
+    "各区",
+    "疫区",
+    "牧区",
+    "林区",
+    "矿区",
+    "街区",
+    "厂区",
+    "营区",
+    "小区",
+    "考区",
+    "选区",
+    "保护",
+    "自治",
+    "行政",
+    "特区",
+}
+
+
+#: Characters that start verbs and function words, not place names (按照市…, 做好区…).
+_NOT_PLACE_FIRST = set(
+    "按围根完协做抓列迎精居为是在对并个篇依遵结通经加推到由向从赴获把将被让使请要以与和及或等如"
+)
+
+
+def learn_places(text: str) -> set[str]:
+    """Place names a document names with a suffix (绍兴市第一中学, 合肥市教育局 -> 绍兴, 合肥).
+
+    The bare name can then be replaced everywhere in that document (绍兴教育 -> 【地区】教育).
+    """
+    names = set()
+    for m in _LEARN_PLACE_RE.finditer(text):
+        name = m.group(1)
+        if name in _NOT_PLACE_NAMES or name[0] in _NOT_PLACE or name[0] in _NOT_PLACE_FIRST:
+            continue
+        if name[-1] in "的了和与及在是为全各本该":
+            continue
+        names.add(name)
+    return names
+
+
+def specifics_to_slots(text: str, places: Collection[str] = ()) -> tuple[str, list[str]]:
     """Replace placeholders (20XX年, X月X日, XX区, XXX名, ＊万, 〔X〕X号, ___) and specifics
-    (2022年, 3月5日, 36915人, 95%) by typed slots 【年份】【日期】【地区】【单位】【数量】【文号】.
+    (2022年, 3月5日, 36915人, 95%, 马卫光书记) by typed slots 【年份】【日期】【地区】【单位】
+    【数量】【文号】【姓名】.  ``places``: names learnt from the document (:func:`learn_places`),
+    replaced wherever they occur.
 
     Returns the new text and the slot kinds in order.  A unit after a count or a year stays in
     the text (【数量】名, 【年份】年) so the writer types only the number.
@@ -683,8 +817,17 @@ def specifics_to_slots(text: str) -> tuple[str, list[str]]:
         return "【地区】"
 
     text = _PLACE_RE.sub(_place, text)
+    if places:
+        alternatives = "|".join(sorted((re.escape(p) for p in places), key=len, reverse=True))
+        text = re.sub(f"(?:{alternatives})(?:省|市|县|区)?", "【地区】", text)
+
+    def _person(m: re.Match[str]) -> str:
+        kinds.append("姓名")
+        return "【姓名】"
+
+    text = _PERSON_RE.sub(_person, text)
     text = re.sub(r"【(地区|单位)】(?:【\1】)+", r"【\1】", text)
-    return text, slot_kinds(text) if kinds else []
+    return text, slot_kinds(text)
 
 
 def slot_kinds(text: str) -> list[str]:

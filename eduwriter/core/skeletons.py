@@ -19,6 +19,7 @@ from eduwriter.core.items import ROLES, Skeleton, SkeletonPart, SourceRef
 from eduwriter.core.model import Document
 from eduwriter.core.phrases import (
     normalise_text,
+    problems,
     specifics_to_slots,
     split_clauses,
     split_sentences,
@@ -143,6 +144,10 @@ ROLE_HINTS = {
     "其他": "",
 }
 
+#: A heading that starts with an action verb names a task.
+_TASK_HEADING = re.compile(
+    r"^(?:加快|补齐|破解|解决|着力|切实|全面|深入|持续|大力|加强|强化|推进|推动|深化|坚持|化解|弥补|聚焦|狠抓|抓好|做好|落实|完善|健全|构建|提升|提高|优化)"
+)
 _CLOSING_CUE = re.compile(
     r"^(?:总之|总而言之|综上|展望|最后|同志们|让我们|我们相信|相信|新的一年|新的征程|新征程)"
     r"|(?:努力奋斗|而努力|而奋斗|再创佳绩|再创辉煌|新的更大|贡献力量|谱写|新篇章|新局面)"
@@ -203,8 +208,11 @@ def sections(doc: Document) -> list[Section]:
 
 def heading_role(text: str, genre: str, parent_role: str | None = None) -> str:
     """The role of a section from its heading; sub-sections inherit their parent's role."""
+    tasklike = bool(_TASK_HEADING.match(text))
     for role, words in _ROLE_KEYWORDS:
         if any(w in text for w in words):
+            if role == "存在问题" and tasklike:
+                continue  # 加快补齐短板弱项 is a task, not a list of problems
             if parent_role and parent_role not in ("其他",) and role in ("主要任务", "主要成绩"):
                 # a sub-heading such as 主要措施 under 保障措施 stays in its parent's role
                 return parent_role
@@ -225,7 +233,7 @@ def section_hint(section: Section, children: list[Section]) -> str:
             _, body = strip_enumerator(sentence)
             body, _ = repair_spun(body)
             body, _ = specifics_to_slots(body)
-            if len(body) < 6:
+            if len(body) < 6 or problems(body):
                 continue
             return _shorten(body)
     if children:
@@ -267,13 +275,14 @@ def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
     genre = doc.genre if doc.genre else "article"
     parts: list[SkeletonPart] = []
     preamble = secs[0]
-    if any(len(p) >= 15 for p in preamble.paragraphs):
+    opening_hint = section_hint(preamble, [])
+    if opening_hint:
         parts.append(
             SkeletonPart(
                 level=1,
                 heading="开头",
                 role="开头",
-                hint=section_hint(preamble, []),
+                hint=opening_hint,
                 source=SourceRef(file, title, ()),
             )
         )

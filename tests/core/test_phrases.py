@@ -4,6 +4,7 @@ from eduwriter.core.phrases import (
     classify_sentence,
     find_word_runs,
     heading_family,
+    learn_places,
     near_duplicate_groups,
     normalise_text,
     normalised_key,
@@ -98,6 +99,8 @@ def test_word_runs():
     assert find_word_runs("做到高标准、高质量、全方位。") == []
     assert find_word_runs("凝心聚力、蹄疾步稳，推动发展。") == ["凝心聚力、蹄疾步稳"]
     assert find_word_runs("城乡、校际差距缩小。") == []
+    assert find_word_runs("凝心聚力，鼓劲加油，全面推进教育改革。") == ["凝心聚力，鼓劲加油"]
+    assert find_word_runs("目前，总而言之，工作顺利。") == []
 
 
 def test_heading_family_patterns():
@@ -144,6 +147,25 @@ def test_slots_for_placeholders_and_specifics():
     # common words that end in 区/市 are not places
     text, _ = specifics_to_slots("推进城乡一体化，做好社区、辖区的工作。")
     assert "【" not in text
+
+
+def test_places_learnt_and_people_named_become_slots():
+    text = "绍兴市第一中学创办于1897年。绍兴教育走在前列。请学习马卫光书记的讲话。按照市教育局要求，做好区级评估。"
+    places = learn_places(text)
+    assert places == {"绍兴"}
+    out, kinds = specifics_to_slots(
+        "绍兴教育走在前列，请学习马卫光书记和盛阅春市长的讲话。", places
+    )
+    assert out == "【地区】教育走在前列，请学习【姓名】书记和【姓名】市长的讲话。"
+    assert kinds == ["地区", "姓名", "姓名"]
+    # 同志们 is an address, not a name; 班主任 is not a person's name
+    assert specifics_to_slots("同志们，各位班主任要认真履职。")[1] == []
+
+
+def test_colon_before_enumeration_ends_the_lead_in():
+    parts = split_sentences("核心任务确定为以下四个方面：①加大培养力度，建设学科团队。")
+    assert parts == ["核心任务确定为以下四个方面：", "①加大培养力度，建设学科团队。"]
+    assert split_sentences("定位为：疫情是课程。") == ["定位为：疫情是课程。"]
 
 
 def test_classify_by_cues_and_roles():
