@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from eduwriter.export.fonts import missing_fonts
 __all__ = ["ExportError", "ExportResult", "FORMATS", "TemplateError", "export_report"]
 
 FORMATS = ("docx", "md", "txt")
+_DATE_LEADING_ZERO = re.compile(r"(?:年|月)0\d")
+_DATE_CJK_DIGITS = re.compile(r"[〇零一二三四五六七八九十]+\s*[年月日]")
 
 
 @dataclass(slots=True)
@@ -64,6 +67,11 @@ def export_report(
     if slots:
         shown = "、".join(slots[:8]) + ("等" if len(slots) > 8 else "")
         warnings.append(f"还有 {len(slots)} 处待填内容没有填写：{shown}。")
+    date = report.meta.date.strip()
+    if date and _DATE_LEADING_ZERO.search(date):
+        warnings.append(f"成文日期“{date}”的月、日不应编虚位（如 2026年1月5日，而不是 01月05日）。")
+    elif date and _DATE_CJK_DIGITS.search(date):
+        warnings.append(f"成文日期“{date}”应使用阿拉伯数字（如 2026年11月22日）。")
     hints = sum(1 for b in blocks if b.hint)
     if hints:
         warnings.append(f"有 {hints} 段提示文字（来自结构模板）还没有改写成正文。")

@@ -123,3 +123,16 @@ def test_markdown_export_matches_the_file_format(tmp_path: Path):
     out = tmp_path / "a.md"
     export_report(sample_report(), out, fmt="md")
     assert read_report(out) == sample_report()
+
+
+def test_date_written_against_the_standard_is_flagged(tmp_path: Path):
+    r = sample_report()
+    r.meta.date = "2026年01月05日"
+    result = export_report(r, tmp_path / "a.docx")
+    assert any("不应编虚位" in w for w in result.warnings)
+    r.meta.date = "二〇二六年一月五日"
+    result = export_report(r, tmp_path / "b.docx")
+    assert any("阿拉伯数字" in w for w in result.warnings)
+    r.meta.date = "2026年1月5日"
+    result = export_report(r, tmp_path / "c.docx")
+    assert not any("成文日期" in w for w in result.warnings)
