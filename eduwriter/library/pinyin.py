@@ -178,3 +178,66 @@ def chars_match(text: str, tokens: list[str]) -> bool:
         elif tok not in rs:
             return False
     return True
+
+
+# ---------------------------------------------------------------- helpers for the search index
+#: Code characters for the first two letters of a reading ("zh", "da", "si", "xi", "a" …).
+_CODE_BASE = 0x4E00
+
+
+@lru_cache(maxsize=1)
+def _code_ids() -> dict[str, int]:
+    heads = sorted({s[:2] for s in syllables()})
+    return {h: i for i, h in enumerate(heads)}
+
+
+@lru_cache(maxsize=2)
+def code_table(alternate: bool = False) -> dict[int, str]:
+    """A ``str.translate`` table: Chinese character → one code character standing for the first
+    two letters of its (primary or alternate) reading. Used to pre-filter full-pinyin matches."""
+    ids = _code_ids()
+    primary, _alt, table, _syl = _tables()
+    out: dict[int, str] = {}
+    for code, rs in table.items():
+        reading = rs[0]
+        if alternate:
+            reading = next((r for r in rs[1:] if r[0] != rs[0][0]), rs[0])
+        out[code] = chr(_CODE_BASE + ids[reading[:2]])
+    return out
+
+
+def token_codes(tokens: list[str]) -> str:
+    """Code string of the leading tokens that determine their first two letters (a complete
+    syllable, or a typed prefix of two letters or more); stops at the first one that does not."""
+    ids = _code_ids()
+    known = syllables()
+    out = []
+    for tok in tokens:
+        if len(tok) >= 2 or tok in known:
+            head = tok[:2]
+            if head not in ids:
+                break
+            out.append(chr(_CODE_BASE + ids[head]))
+        else:
+            break
+    return "".join(out)
+
+
+def to_codes(text: str, alternate: bool = False) -> str:
+    """Aligned code string of ``text`` (see :func:`code_table`)."""
+    return text.translate(code_table(alternate))
+
+
+def pair_string(ascii_text: str) -> str:
+    """Character *i* of the result encodes the letters *i* and *i+1* of ``ascii_text`` (the last
+    one is paired with the filler). Built at C speed, for sets of letter pairs per record."""
+    raw = ascii_text.encode("ascii")
+    out = bytearray(2 * len(raw))
+    out[0::2] = raw[1:] + FILLER.encode("ascii")
+    out[1::2] = raw
+    return out.decode("utf-16-le")
+
+
+def pair_key(a: str, b: str) -> str:
+    """The :func:`pair_string` character of two ASCII letters."""
+    return chr((ord(a) << 8) | ord(b))

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 from eduwriter.library import pinyin
@@ -32,6 +34,7 @@ from eduwriter.library import pinyin
 #: Order of kinds in the static rank (lower first).
 KIND_ORDER = {"snippet": 0, "phrasing": 1, "skeleton": 2, "section": 3, "document": 4}
 _OVERLAY_LIMIT = 1000
+_LATIN = re.compile(r"[a-z]")
 
 
 def normalize(text: str) -> str:
@@ -126,8 +129,7 @@ class _Segment:
         starts.append(pos)
         self.starts = starts
         self.blob = "".join(parts) + "\n"
-        self._ini: str | None = None
-        self._alt: str | None = None
+        self._py: _Pinyin | None = None
         self.exact: dict[str, list[int]] = {}
         for i, r in enumerate(self.recs):
             self.exact.setdefault(r.primary, []).append(i)
@@ -136,18 +138,23 @@ class _Segment:
         self.sorted_idx = order
         self.dead: set[str] = set()
         self.overlay: dict[str, Record] = {}
+        self._latin: _Segment | None = None
 
     @property
-    def ini(self) -> str:
-        if self._ini is None:
-            self._ini = pinyin.to_initials(self.blob)
-        return self._ini
+    def latin(self) -> _Segment:
+        """The records whose text holds ASCII letters: a query made of ASCII with at least one
+        letter can only match those, so it scans this much smaller text instead of everything."""
+        if self._latin is None:
+            recs = [r for r in self.recs if _LATIN.search(r.primary) or _LATIN.search(r.secondary)]
+            self._latin = _Segment(recs, self.version)
+            self._latin.dead = self.dead
+        return self._latin
 
     @property
-    def alt(self) -> str:
-        if self._alt is None:
-            self._alt = pinyin.to_initials(self.blob, alternate=True)
-        return self._alt
+    def py(self) -> _Pinyin:
+        if self._py is None:
+            self._py = _Pinyin(self.recs)
+        return self._py
 
     def rec_at(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -237,6 +244,12 @@ class SearchIndex:
             self._segments[flt] = seg
         return seg
 
+    def warm(self) -> None:
+        """Build the unfiltered index with both pinyin strings now (otherwise on first use)."""
+        seg = self._segment(Filter())
+        seg.py  # noqa: B018 - the properties build and cache the pinyin structures…
+        seg.latin  # noqa: B018 - …and the sub-index for ASCII queries
+
     # ----------------------------------------------------------------------- search
     def search(self, query: str, flt: Filter | None = None, limit: int = 50) -> list[Hit]:
         flt = flt or Filter()
@@ -267,7 +280,8 @@ class SearchIndex:
         if len(terms) > 1 and not pinyin.is_pinyin_query(query):
             self._search_terms(seg, terms, limit, add)
         else:
-            self._search_literal(seg, q, limit, add, found)
+            latin = q.isascii() and _LATIN.search(q) is not None
+            self._search_literal(seg.latin if latin else seg, q, limit, add, found)
             if pinyin.is_pinyin_query(query):
                 self._search_pinyin(
                     seg, q.replace(" ", "").replace("'", ""), query, limit, add, found
@@ -341,37 +355,41 @@ class SearchIndex:
         for tokens in pinyin.split_syllables(raw):
             if len(tokens) > 1 and any(len(t) > 1 for t in tokens):
                 readings.append(("".join(t[0] for t in tokens), tokens))
-        got = {i for i in found}
-        for blob in (seg.ini, seg.alt):
-            for initials, tokens in readings:
-                if len(got) >= limit:
-                    return
-                self._scan_initials(seg, blob, initials, tokens, limit, add, got)
-
-    def _scan_initials(
-        self, seg: _Segment, blob: str, initials: str, tokens, limit: int, add, got: set
-    ) -> None:
-        starts, dead, text = seg.starts, seg.dead, seg.blob
-        k = len(initials)
-        # prefix hits first, then contained ones
-        for needle, shift in (("\n" + initials, 1), (initials, 0)):
-            pos = blob.find(needle)
-            while pos != -1 and len(got) < limit:
-                o = pos + shift
-                i = bisect.bisect_right(starts, o) - 1
+        py = seg.py
+        dead = seg.dead
+        got = set(found)
+        # exact and prefix matches of the primary text, from the sorted initials
+        for initials, tokens in readings:
+            for i in py.prefixed(initials, limit * 4):
                 r = seg.recs[i]
-                if r.id not in dead and r.id not in got:
-                    if tokens is None or pinyin.chars_match(text[o : o + k], tokens):
-                        p_end = seg.primary_end(i)
-                        if o == starts[i] + 1:
-                            tier = 2.9 if o + k == p_end else 1.9
-                        else:
-                            tier = 0.9
-                        add(r, tier)
-                        got.add(r.id)
-                        pos = blob.find(needle, starts[i + 1])
+                if r.id in dead or r.id in got:
+                    continue
+                if tokens is None or pinyin.chars_match(r.primary[: len(tokens)], tokens):
+                    add(r, 2.9 if len(r.primary) == len(initials) else 1.9)
+                    got.add(r.id)
+        # contained matches, best static rank first
+        for initials, tokens in readings:
+            if len(got) >= limit:
+                return
+            codes = pinyin.token_codes(tokens) if tokens else ""
+            if len(codes) < 2:
+                codes = ""
+            code_p, code_a = py.codes, py.codes_alt
+            ini_p, ini_a = py.ini, py.alt
+            for i in py.candidates(initials):
+                if tokens is None:
+                    if initials not in ini_p[i] and initials not in ini_a[i]:
                         continue
-                pos = blob.find(needle, pos + 1)
+                elif codes and codes not in code_p[i] and codes not in code_a[i]:
+                    continue
+                r = seg.recs[i]
+                if r.id in dead or r.id in got:
+                    continue
+                if tokens is None or py.contains(i, r.primary, initials, tokens):
+                    add(r, 0.9)
+                    got.add(r.id)
+                    if len(got) >= limit:
+                        return
 
 
 def _boost(r: Record) -> float:
@@ -389,13 +407,14 @@ def _literal_tier(r: Record, q: str) -> float:
 
 
 def _pinyin_tier(r: Record, query: str) -> float:
+    """Pinyin tier of one record (primary text only), or -1."""
     letters = query.lower().replace(" ", "").replace("'", "")
-    text = r.primary + "\x1f" + r.secondary
-    best = -1.0
+    text = r.primary
     readings: list[tuple[str, list[str] | None]] = [(letters, None)]
     for tokens in pinyin.split_syllables(query):
         if len(tokens) > 1:
             readings.append(("".join(t[0] for t in tokens), tokens))
+    best = -1.0
     for alt in (False, True):
         ini = pinyin.to_initials(text, alternate=alt)
         for initials, tokens in readings:
@@ -404,10 +423,98 @@ def _pinyin_tier(r: Record, query: str) -> float:
                 k = len(initials)
                 if tokens is None or pinyin.chars_match(text[pos : pos + k], tokens):
                     if pos == 0:
-                        tier = 2.9 if k == len(r.primary) else 1.9
+                        tier = 2.9 if k == len(text) else 1.9
                     else:
                         tier = 0.9
                     best = max(best, tier)
                     break
                 pos = ini.find(initials, pos + 1)
     return best
+
+
+class _Pinyin:
+    """Pinyin structures over the primary texts of a segment's records (same order).
+
+    * ``ini``/``alt``: initials of each primary text (primary / alternate polyphone readings);
+    * ``pairs``: record-level postings of adjacent initials pairs (both readings), in rank
+      order — exact for two-letter queries, a pre-filter for longer ones;
+    * ``codes``/``codes_alt``: per character the first two letters of its reading, to reject
+      most wrong candidates of a full-pinyin query before checking readings one by one;
+    * sorted initials for exact and prefix matches (bisect).
+    """
+
+    def __init__(self, recs: list[Record]) -> None:
+        joined = "\n".join(r.primary for r in recs)
+        ini_blob = pinyin.to_initials(joined)
+        alt_blob = pinyin.to_initials(joined, alternate=True)
+        self.ini = ini_blob.split("\n")
+        alt = alt_blob.split("\n")
+        self.alt = [b if b != a else a for a, b in zip(self.ini, alt, strict=True)]
+        self.codes = pinyin.to_codes(joined).split("\n")
+        self.codes_alt = pinyin.to_codes(joined, alternate=True).split("\n")
+        self.blob = "\n" + ini_blob + "\n"
+        starts = []
+        pos = 0
+        for s in self.ini:
+            starts.append(pos)
+            pos += len(s) + 1
+        starts.append(pos)
+        self.starts = starts
+        pair_ini = pinyin.pair_string(ini_blob)
+        pair_alt = pinyin.pair_string(alt_blob)
+        post: dict[str, list[int]] = {}
+        for i, a in enumerate(self.ini):
+            s, e = starts[i], starts[i + 1] - 2
+            keys = set(pair_ini[s:e])
+            if a != self.alt[i]:
+                keys.update(pair_alt[s:e])
+            for k in keys:
+                lst = post.get(k)
+                if lst is None:
+                    post[k] = [i]
+                else:
+                    lst.append(i)
+        self.pairs = {k: array("i", v) for k, v in post.items()}
+        self.sorted = sorted(
+            [(a, i) for i, a in enumerate(self.ini)]
+            + [(b, i) for i, b in enumerate(self.alt) if b != self.ini[i]]
+        )
+        self.sorted_keys = [k for k, _ in self.sorted]
+
+    def prefixed(self, initials: str, cap: int) -> list[int]:
+        lo = bisect.bisect_left(self.sorted_keys, initials)
+        hi = bisect.bisect_left(self.sorted_keys, initials + "\x7f", lo)
+        idx = sorted({i for _k, i in self.sorted[lo:hi]})
+        return idx[:cap]
+
+    def candidates(self, initials: str):
+        """Record indices that may contain ``initials``, in rank order."""
+        if len(initials) == 1:
+            blob, starts = self.blob, self.starts
+            pos = blob.find(initials)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos - 1) - 1
+                yield i
+                pos = blob.find(initials, starts[i + 1] + 1)
+            return
+        best = None
+        for a, b in zip(initials, initials[1:], strict=False):
+            lst = self.pairs.get(pinyin.pair_key(a, b))
+            if lst is None:
+                return
+            if best is None or len(lst) < len(best):
+                best = lst
+        yield from best or ()
+
+    def contains(self, i: int, text: str, initials: str, tokens) -> bool:
+        k = len(initials)
+        ini, alt = self.ini[i], self.alt[i]
+        for cur in (ini,) if alt is ini else (ini, alt):
+            pos = cur.find(initials)
+            if pos != -1 and tokens is None:
+                return True
+            while pos != -1:
+                if pinyin.chars_match(text[pos : pos + k], tokens):
+                    return True
+                pos = cur.find(initials, pos + 1)
+        return False

@@ -448,7 +448,7 @@ class LibraryStore:
     def build_index(self) -> None:
         """Load the search index now (otherwise done on the first search)."""
         with self._lock:
-            self._ensure_index()
+            self._ensure_index().warm()
 
     def search(
         self,

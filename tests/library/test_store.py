@@ -32,7 +32,7 @@ def test_search_returns_items_with_scores(store):
     got = store.search("指导思想")
     assert [i.id for i in got][:1] == ["ph-exact"]
     assert got[0].score > got[-1].score
-    assert [i.id for i in store.search("zdsx", kind="skeleton")] == ["sk-plan"]
+    assert [i.id for i in store.search("gzjh", kind="skeleton")] == ["sk-plan"]
     assert [i.id for i in store.search("安全", function="措施")] == ["ph-safety"]
     assert [i.id for i in store.search("讲话", genre="speech")] == ["sk-speech"]
     assert store.search("指导", tag="安全") == []
