@@ -41,7 +41,7 @@ def genre_from_title(title: str | None) -> str | None:
     if not title:
         return None
     t = title.strip().removesuffix("范文").strip()
-    if _NOTICE_END.search(t) and not _SPEECH.search(t[-6:]):
+    if _NOTICE_END.search(t):
         return "article"
     if _SPEECH.search(t):
         return "speech"

@@ -1,0 +1,112 @@
+"""``eduwriter analyze`` through run_cli and as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from eduwriter.cli.main import run_cli
+from eduwriter.resources_path import sample_files
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _sample(prefix: str) -> Path:
+    return next(p for p in sample_files() if p.name.startswith(prefix))
+
+
+def test_readable_outline(capsys):
+    code = run_cli(["analyze", str(_sample("003"))])
+    out = capsys.readouterr().out
+    assert code == 0
+    lines = out.splitlines()
+    assert "文档 1：在教育局期初工作安排视频会议的讲话  〈讲话 speech〉" in lines
+    # numbered headings indented by level
+    assert "    一、全力做好疫情防控工作" in lines
+    assert "        第一,思想认识要更加到位" in lines
+    # removed boilerplate listed
+    assert any(line.startswith("已去除的网站杂项（3 处）") for line in lines)
+    assert "  - 在教育局期初工作安排视频会议的讲话范文" in lines
+
+
+def test_json_shape(capsys):
+    code = run_cli(["analyze", "--json", str(_sample("000")), str(_sample("002"))])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert list(data) == ["files"]
+    f0 = data["files"][0]
+    assert list(f0) == ["path", "encoding", "removed", "documents"]
+    assert f0["encoding"] == "UTF-8"
+    doc = f0["documents"][1]
+    assert list(doc) == ["title", "genre", "blocks", "slots", "run_in_items"]
+    assert doc["title"] == "化解年末焦虑的小方法"
+    heading = next(b for b in doc["blocks"] if b["kind"] == "heading")
+    assert heading == {"kind": "heading", "level": 1, "marker": "2", "text": "学会选择"}
+    paragraph = next(b for b in doc["blocks"] if b["kind"] == "paragraph")
+    assert list(paragraph) == ["kind", "text"]
+    slot = f0["documents"][0]["slots"][0]
+    assert slot == {"raw": "X月X日", "kind": "日期"}
+    item = f0["documents"][0]["run_in_items"][0]
+    assert item["marker"] == "一是" and item["text"].startswith("充分利用疫情产生的科普素材")
+    assert "下面是小编给大家带来的" not in json.dumps(
+        data["files"][1]["documents"], ensure_ascii=False
+    )
+
+
+def test_bad_files_reported_others_still_analyzed(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "pic.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    missing = tmp_path / "missing.txt"
+    good = _sample("003")
+    code = run_cli(
+        ["analyze", "--json", str(empty), str(binary), str(tmp_path), str(missing), str(good)]
+    )
+    captured = capsys.readouterr()
+    assert code == 1
+    files = json.loads(captured.out)["files"]
+    assert [("error" in f) for f in files] == [True, True, True, True, False]
+    assert files[4]["documents"][0]["title"] == "在教育局期初工作安排视频会议的讲话"
+    assert all(f["documents"] == [] for f in files[:4])
+    err_lines = captured.err.strip().splitlines()
+    assert len(err_lines) == 4
+    assert "空" in err_lines[0] and "二进制" in err_lines[1]
+    assert "文件夹" in err_lines[2] and "不存在" in err_lines[3]
+
+
+def test_readable_mode_error_exit_code(tmp_path, capsys):
+    code = run_cli(["analyze", str(tmp_path / "nope.txt"), str(_sample("002"))])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "不存在" in captured.err
+    assert "区教育局20XX年上半年工作总结暨下半年计划" in captured.out
+
+
+def test_subprocess(tmp_path):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(
+        "学校工作计划\r\n一、指导思想\r\n坚持立德树人，全面提升质量。\r\n".encode("gbk")
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "eduwriter", "analyze", "--json", str(gbk), str(tmp_path / "x.txt")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    files = json.loads(proc.stdout)["files"]
+    assert files[0]["encoding"] == "GB18030"
+    assert files[0]["documents"][0]["title"] == "学校工作计划"
+    assert files[0]["documents"][0]["blocks"][0] == {
+        "kind": "heading",
+        "level": 1,
+        "marker": "一、",
+        "text": "指导思想",
+    }
+    assert "不存在" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

@@ -1,0 +1,177 @@
+"""Numbering markers, headings vs paragraphs, levels."""
+
+from __future__ import annotations
+
+import pytest
+
+from eduwriter.core.outline import (
+    build_outline,
+    classify_line,
+    cn_to_int,
+    parse_marker,
+    strip_marker,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "rank", "ordinal", "rest"),
+    [
+        ("第一章 总则", "第一章", 0, 1, "总则"),
+        ("第三部分:核心行动计划", "第三部分:", 0, 3, "核心行动计划"),
+        ("第四条 专项考核项目", "第四条", 1, 4, "专项考核项目"),
+        ("十一、加强党建", "十一、", 2, 11, "加强党建"),
+        ("（一）总体目标", "（一）", 3, 1, "总体目标"),
+        ("(二)具体目标", "(二)", 3, 2, "具体目标"),
+        ("〔三〕强化师德", "〔三〕", 3, 3, "强化师德"),
+        ("1.学前教育", "1.", 4, 1, "学前教育"),
+        ("2、义务教育", "2、", 4, 2, "义务教育"),
+        ("3．普通高中", "3．", 4, 3, "普通高中"),
+        ("12 、职业教育", "12、", 4, 12, "职业教育"),
+        ("（1）常态化学习", "（1）", 5, 1, "常态化学习"),
+        ("(3.)提供平台", "(3.)", 5, 3, "提供平台"),
+        ("④请病假", "④", 5, 4, "请病假"),
+        ("2学会选择", "2", 4, 2, "学会选择"),
+        ("第一，要提高站位", "第一，", 6, 1, "要提高站位"),
+        ("三是规范社会治理", "三是", 6, 3, "规范社会治理"),
+        ("第二个是抓实重要环节", "第二个是", 6, 2, "抓实重要环节"),
+    ],
+)
+def test_parse_marker(line, marker, rank, ordinal, rest):
+    assert parse_marker(line) == (marker, rank, ordinal, rest)
+
+
+@pytest.mark.parametrize(
+    "line", ["1.5亿元资金", "2019年工作", "12月底前", "一些学校", "正文没有编号", ""]
+)
+def test_no_marker(line):
+    assert parse_marker(line) is None
+
+
+def test_cn_to_int():
+    assert [cn_to_int(x) for x in ["一", "十", "十一", "二十", "二十三", "一百零五", "7"]] == [
+        1,
+        10,
+        11,
+        20,
+        23,
+        105,
+        7,
+    ]
+
+
+def test_strip_marker():
+    assert strip_marker("（二）加强组织领导") == "加强组织领导"
+    assert strip_marker("没有编号的句子") == "没有编号的句子"
+
+
+def test_heading_cut_rules():
+    o = classify_line("(一)总体目标:教育普及水平持续提高,教育公平迈出新步伐。人民群众满意。")
+    assert (o.heading.marker, o.heading.text) == ("(一)", "总体目标")
+    assert o.paragraph == "教育普及水平持续提高,教育公平迈出新步伐。人民群众满意。"
+    o = classify_line("第一章 总则:新时代的教育使命与改革愿景")
+    assert o.heading.text == "总则:新时代的教育使命与改革愿景" and o.paragraph is None
+    o = classify_line("二、全力推动各项工作落地落实。")
+    assert o.heading.text == "全力推动各项工作落地落实" and o.paragraph is None
+
+
+def test_heading_stops_before_an_example():
+    o = classify_line(
+        "六、各级关工委都能够认真开展活动,发展自己的特色,创造新鲜的,如丰县开办家长学校。正文。"
+    )
+    assert o.heading.text == "各级关工委都能够认真开展活动,发展自己的特色,创造新鲜的"
+
+
+def test_standalone_runin_is_heading_only_when_short():
+    assert classify_line("第一,思想认识要更加到位").heading is not None
+    o = classify_line("一是疫情防控工作关乎着人们群众也包括我们在内的生命安全和身体健康。")
+    assert o.heading is None
+
+
+def test_list_of_statements_is_not_headings():
+    lines = [
+        "一、总体目标",
+        "到2027年，建设一支高素质专业化的教师队伍。",
+        "1.师德师风建设迈上新台阶,教师队伍整体思想政治素质和职业道德水平显著提升。",
+        "2.教师专业发展体系更加完善,教师终身学习和自主发展能力普遍增强。",
+        "3.教师队伍结构进一步优化,城乡、校际之间师资配置更加均衡合理。",
+        "二、重点工程",
+    ]
+    blocks, items = build_outline(lines)
+    assert [b.marker + b.text for b in blocks if b.kind == "heading"] == [
+        "一、总体目标",
+        "二、重点工程",
+    ]
+    assert [i.marker for i in items] == ["1.", "2.", "3."]
+
+
+def test_clause_list_ending_with_semicolons_is_not_headings():
+    lines = [
+        "（一）工作量计算",
+        "1.常规课时数：周12-15节及以内计作常规课时；",
+        "2.超课时数：超过学校常规课时数15节/周的部分，计为超课时数；",
+        "3.课时总量：正常工作月份课时总数=课时数*4.3周。",
+        "（二）补贴标准",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [b.marker for b in blocks if b.kind == "heading"] == ["（一）", "（二）"]
+
+
+def test_headings_run_into_text_are_split():
+    lines = [
+        "一、常规工作",
+        "正文第一段。",
+        "二、重点工作常态化推进(一)常态化抓好校园疫情防控工作。正文内容。",
+        "这是正文，传统和特色都形成了。三、对营业性网吧进行义务监督。我们每年坚持培训。",
+        "正文结束了。”四、深刻领会重大意义。",
+    ]
+    blocks, _ = build_outline(lines)
+    heads = [(b.marker + b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert heads == [
+        ("一、常规工作", 1),
+        ("二、重点工作常态化推进", 1),
+        ("(一)常态化抓好校园疫情防控工作", 2),
+        ("三、对营业性网吧进行义务监督", 1),
+        ("四、深刻领会重大意义", 1),
+    ]
+
+
+def test_glued_digit_headings_need_a_sequence():
+    blocks, _ = build_outline(["1别想太多", "正文。", "2学会选择", "正文。", "3亲近自然"])
+    assert [b.level for b in blocks if b.kind == "heading"] == [1, 1, 1]
+    blocks, _ = build_outline(["正文。", "5天时间很短"])
+    assert [b for b in blocks if b.kind == "heading"] == []
+
+
+def test_unnumbered_section_titles():
+    lines = [
+        "引言:强师筑基,行稳致远",
+        "正文。",
+        "一、总体目标",
+        "正文。",
+        "xxxx年下半年工作计划。",
+        "一、扎实推进",
+        "正文。",
+    ]
+    blocks, _ = build_outline(lines)
+    heads = [(b.marker, b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert heads == [
+        ("", "引言:强师筑基,行稳致远", 1),
+        ("一、", "总体目标", 1),
+        ("", "xxxx年下半年工作计划", 1),
+        ("一、", "扎实推进", 1),
+    ]
+
+
+def test_ordinal_comma_headings_in_an_unnumbered_speech():
+    lines = [
+        "同志们：",
+        "第一，要提高站位抓落实。正文。",
+        "第二，要突出重点抓落实。正文。",
+        "第三，要强化保障抓落实。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [(b.marker, b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("第一，", "要提高站位抓落实", 1),
+        ("第二，", "要突出重点抓落实", 1),
+        ("第三，", "要强化保障抓落实", 1),
+    ]

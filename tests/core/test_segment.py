@@ -1,0 +1,127 @@
+"""One file -> documents; genre; run-in items."""
+
+from __future__ import annotations
+
+from eduwriter.core.clean import clean_lines
+from eduwriter.core.genre import genre_from_title, guess_genre
+from eduwriter.core.importer import analyze_text
+from eduwriter.core.runin import find_run_in
+from eduwriter.core.segment import is_separator, segment_lines
+
+BODY = "为全面贯彻党的教育方针，结合本地实际，制定本计划，请各单位认真贯彻落实。"
+
+
+def _docs(text: str):
+    lines, _ = clean_lines(text)
+    return segment_lines(lines)
+
+
+def test_separators():
+    assert is_separator("篇一:《教育局工作计划》") == "教育局工作计划"
+    assert is_separator("第三篇：化解教育焦虑的三个着力点") == "化解教育焦虑的三个着力点"
+    assert is_separator("教育工委工作总结篇三") == "教育工委工作总结"
+    assert is_separator("【篇二】学校安全工作方案") == "学校安全工作方案"
+    assert is_separator("我们读了这一篇文章。") is None
+
+
+def test_page_title_copies_dropped_keeping_the_real_title():
+    text = "\n".join(
+        [
+            "美章网 资料文库 在教育局工作会议上的讲话范文",
+            "在教育局工作会议上的讲话范文",
+            "在教育局工作会议上的讲话",
+            BODY,
+        ]
+    )
+    docs, removed = _docs(text)
+    assert [d.title for d in docs] == ["在教育局工作会议上的讲话"]
+    assert removed == [
+        "美章网 资料文库 在教育局工作会议上的讲话范文",
+        "在教育局工作会议上的讲话范文",
+    ]
+
+
+def test_same_title_after_content_starts_a_new_document():
+    text = "\n".join(
+        ["学校绩效考核实施办法", "全校教工：", BODY, "学校绩效考核实施办法", "第一章 总则", BODY]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == ["学校绩效考核实施办法", "学校绩效考核实施办法"]
+
+
+def test_centred_title_line_starts_a_document():
+    text = "\n".join(
+        [" 化解焦虑的小方法", BODY, "2学会选择", BODY, " 教育局统筹疫情和扶贫工作典型材料", BODY]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == ["化解焦虑的小方法", "教育局统筹疫情和扶贫工作典型材料"]
+
+
+def test_signature_is_not_a_title():
+    text = "\n".join(["学校工作汇报", BODY, BODY, "       绍兴市第一中学", "     2019年12月18日"])
+    docs, _ = _docs(text)
+    assert len(docs) == 1
+    assert docs[0].lines[-2:] == ["绍兴市第一中学", "2019年12月18日"]
+
+
+def test_untitled_document_that_starts_over():
+    parts = ["学校工作总结"]
+    for n in "一二三":
+        parts += [f"{n}、第{n}项工作", BODY]
+    parts += ["综上所述，今年的工作取得了一定成绩。", "2011年，是规划实施的开局之年。"]
+    for n in "一二":
+        parts += [f"{n}、新的第{n}项工作", BODY]
+    res = analyze_text("\n".join(parts))
+    assert [(d.title, d.genre) for d in res.documents] == [
+        ("学校工作总结", "summary"),
+        (None, "summary"),
+    ]
+    assert res.documents[1].blocks[0].text.startswith("2011年")
+
+
+def test_collection_preamble_removed():
+    text = "\n".join(
+        ["学校工作计划", "本文为大家整理了五篇范文，以资借鉴。", "篇一:《学校工作计划》", BODY]
+    )
+    res = analyze_text(text)
+    assert [d.title for d in res.documents] == ["学校工作计划"]
+    assert "学校工作计划" in res.removed
+
+
+def test_editor_note_joins_the_document_after_it():
+    text = "\n".join(
+        ["现摘录局长讲话，希全体教工认真学习！", "在全市教育工作会议上的讲话", "同志们：", BODY]
+    )
+    res = analyze_text(text)
+    assert len(res.documents) == 1
+    assert res.documents[0].title == "在全市教育工作会议上的讲话"
+    assert res.documents[0].blocks[0].text.startswith("现摘录")
+
+
+def test_genre_from_title():
+    assert genre_from_title("2024年关于教育局化解焦虑工作举措范文") == "plan"
+    assert genre_from_title("区教育局上半年工作总结暨下半年计划") == "summary"
+    assert genre_from_title("在全市教育工作会议上的讲话") == "speech"
+    assert genre_from_title("关于学习全市教育大会领导讲话的通知") == "article"
+    assert genre_from_title("化解年末焦虑的小方法") is None
+
+
+def test_genre_body_overrides():
+    assert guess_genre("教育工委工作总结", ["同志们:", "下面我讲几点意见。"]) == "speech"
+    assert (
+        guess_genre("教育工委工作总结", ["各县(市、区)教体局,局属各学校:", "请于11月30日前报送。"])
+        == "article"
+    )
+    assert guess_genre(None, ["正文。"], fallback="summary") == "summary"
+    assert guess_genre(None, ["正文。"]) == "article"
+
+
+def test_run_in_items():
+    items = find_run_in(
+        "主要做法：一是精心谋划。二是健全组织，落实责任；统一是关键。第一个是强化政治担当"
+    )
+    assert [(i.marker, i.text) for i in items] == [
+        ("一是", "精心谋划"),
+        ("二是", "健全组织，落实责任"),
+        ("第一个是", "强化政治担当"),
+    ]
