@@ -104,6 +104,8 @@ class ImportDialog(QDialog):
         self.resize(560, 360)
         self.paths = expand_paths(paths)
         self.report: Any = None
+        self._store = store
+        self._count_before: int | None = None
         self.error_message = ""
 
         self.status_label = QLabel(self)
@@ -148,6 +150,10 @@ class ImportDialog(QDialog):
         self.status_label.setText(
             self.tr("正在导入 %1 个文件…").replace("%1", str(len(self.paths)))
         )
+        try:
+            self._count_before = int(self._store.count())
+        except Exception:  # noqa: BLE001 - only used for the summary line
+            self._count_before = None
         self.job.start()
 
     def cancel(self) -> None:
@@ -165,30 +171,40 @@ class ImportDialog(QDialog):
         return self.job.wait(msecs)
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
-        if total > 0:
+        if total > 1:
             self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(min(done, self.progress_bar.maximum()))
-        if name and not self.job.is_cancelled():
-            shown = Path(name).name if ("/" in name or "\\" in name) else name
+            self.progress_bar.setValue(min(max(done, 0), total))
+        elif done < total:  # a phase without steps (extracting phrasings): busy indicator
+            self.progress_bar.setRange(0, 0)
+        if not name or self.job.is_cancelled():
+            return
+        shown = Path(name).name if ("/" in name or "\\" in name) else name
+        if total > 1:
             self.status_label.setText(
                 self.tr("正在导入（%1/%2）：%3")
-                .replace("%1", str(done))
-                .replace("%2", str(total or len(self.paths)))
+                .replace("%1", str(min(done + 1, total)))
+                .replace("%2", str(total))
                 .replace("%3", shown)
             )
+        else:
+            self.status_label.setText(self.tr("正在导入：%1").replace("%1", shown))
 
     def _on_finished(self, report: Any) -> None:
         self.report = report
         errors = report_errors(report)
         ok_files = len(self.paths) - len(errors)
-        added = _field(report, "items_added", "added", "new_items", default=None)
+        total = _field(report, "total_items", default=None)
         cancelled = bool(_field(report, "cancelled", default=False)) or self.job.is_cancelled()
         parts = []
         if cancelled:
             parts.append(self.tr("导入已取消。"))
         parts.append(self.tr("成功导入 %1 个文件").replace("%1", str(max(ok_files, 0))))
-        if isinstance(added, int):
-            parts[-1] += self.tr("，新增 %1 条素材").replace("%1", str(added))
+        if isinstance(total, int) and total > 0:
+            parts[-1] += self.tr("，素材库现有 %1 条").replace("%1", str(total))
+            if self._count_before is not None and total > self._count_before:
+                parts[-1] += self.tr("（增加 %1 条）").replace(
+                    "%1", str(total - self._count_before)
+                )
         parts[-1] += self.tr("。")
         if errors:
             parts.append(self.tr("%1 个文件未能导入：").replace("%1", str(len(errors))))
@@ -200,7 +216,8 @@ class ImportDialog(QDialog):
                 self.errors_view.addTopLevelItem(row)
             self.errors_view.show()
         self.status_label.setText("".join(parts))
-        self.progress_bar.setValue(self.progress_bar.maximum())
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(1)
         self._show_done()
         self.imported.emit(report)
 

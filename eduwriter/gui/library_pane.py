@@ -175,6 +175,7 @@ class LibraryPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.active_dialog: QWidget | None = None
+        self._imports: list[ImportDialog] = []
         self._last_query = ""
 
         # search row
@@ -266,6 +267,8 @@ class LibraryPane(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.results.selectionModel().currentChanged.connect(self._on_current_changed)
         self._show_totals()
+        # A writer's first look is for a structure: open 结构骨架 from the start.
+        self._expand(self.model.top_index("skeleton"))
 
     # -- public API --------------------------------------------------------------------------
     def refresh(self, kinds: Iterable[str] | None = None) -> None:
@@ -310,6 +313,10 @@ class LibraryPane(QWidget):
         """Import files and/or folders in the background with a progress dialog."""
         dialog = ImportDialog(self.store, paths, self)
         dialog.imported.connect(self._after_import)
+        self._imports.append(dialog)
+        dialog.job.done.connect(
+            lambda: self._imports.remove(dialog) if dialog in self._imports else None
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.active_dialog = dialog
         dialog.show()
@@ -355,10 +362,19 @@ class LibraryPane(QWidget):
         self.insertRequested.emit(payload)
         return payload
 
+    def is_busy(self) -> bool:
+        """True while an import is running (the window may ask before closing)."""
+        return any(d.is_running() for d in self._imports)
+
     def shutdown(self) -> None:
-        """Stop background work (call before closing the store)."""
+        """Stop background work (call before closing the store): pending searches are dropped,
+        a running import is cancelled (files already imported stay) and waited for."""
         self._timer.stop()
         self._runner.shutdown()
+        for dialog in list(self._imports):
+            if dialog.is_running():
+                dialog.job.cancel()
+                dialog.wait(60000)
 
     # -- search ------------------------------------------------------------------------------
     def _on_text_changed(self, *_args: Any) -> None:
@@ -417,11 +433,13 @@ class LibraryPane(QWidget):
             self.results.setFocus()
 
     def _show_totals(self) -> None:
-        parts = []
+        total = 0
         for row in range(self.model.rowCount()):
-            idx = self.model.index(row, 0)
-            parts.append(str(idx.data()))
-        self.count_label.setText("  ".join(parts))
+            count = self.model.node(self.model.index(row, 0)).count
+            total += count or 0
+        self.count_label.setText(
+            self.tr("共 %1 条素材；输入汉字或拼音搜索").replace("%1", str(total))
+        )
 
     # -- selection and preview ---------------------------------------------------------------
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

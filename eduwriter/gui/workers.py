@@ -96,8 +96,14 @@ class _JobWorker(QObject):
                 or "".join(traceback.format_exception_only(type(exc), exc)).strip()
             )
             self.failed.emit(detail)
-            return
-        self.finished.emit(result)
+        else:
+            self.finished.emit(result)
+        finally:
+            # Stop this thread's event loop now, so BackgroundJob.wait() returns even while
+            # the GUI thread is blocked in it (e.g. the window closing during an import).
+            thread = QThread.currentThread()
+            if thread is not None:
+                thread.quit()
 
 
 class BackgroundJob(QObject):

@@ -86,6 +86,7 @@ def test_import_folder_with_one_bad_file(qtbot, pane, library_store, tmp_path):
     assert rows[0][1], "the bad file comes with a message"
     assert dialog.errors_view.isVisible()
     assert "成功导入 2 个文件" in dialog.status_label.text()
+    assert f"素材库现有 {library_store.count()} 条" in dialog.status_label.text()
     assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
 
     # The good files show up in the 范文 tree (refreshed and expanded).
@@ -128,3 +129,16 @@ def test_nothing_importable_says_so(qtbot, pane, tmp_path):
     assert "没有可导入的文件" in dialog.status_label.text()
     assert dialog.close_button.isVisible()
     dialog.accept()
+
+
+def test_closing_during_an_import_waits_for_it_and_keeps_the_library(
+    qtbot, pane, library_store, tmp_path
+):
+    _write_inputs(tmp_path / "in")
+    dialog = pane.import_documents([str(tmp_path / "in")])
+    qtbot.addWidget(dialog)
+    assert pane.is_busy()
+    pane.shutdown()  # what the main window does on close
+    assert not dialog.job.is_running() or dialog.wait(1000)
+    assert library_store.count() > 0
+    assert library_store.search("指导思想"), "the library still answers after the cancelled import"
