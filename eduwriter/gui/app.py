@@ -148,6 +148,9 @@ def _after_show(window: Any, app: QApplication, files: list[str]) -> None:
 def run(argv: list[str] | None = None) -> int:
     """Open the main window; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    from eduwriter.gui.signals import protect_bool_refcounts
+
+    protect_bool_refcounts()
     lang = None
     if "--lang" in args:
         i = args.index("--lang")

@@ -34,7 +34,7 @@ from eduwriter.gui.files import REPORT_SUFFIXES, FileController
 from eduwriter.gui.outline_view import OutlineView
 from eduwriter.gui.report_model import PARAGRAPH, TITLE, ReportDocument
 from eduwriter.gui.settings import Settings
-from eduwriter.gui.signals import SignalHub
+from eduwriter.gui.signals import SignalHub, protect_bool_refcounts
 
 IMPORT_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".md", ".markdown")
 
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     ready = Signal()
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        protect_bool_refcounts()
         super().__init__(parent)
         self.settings = settings or Settings()
         self.hub = SignalHub(self)

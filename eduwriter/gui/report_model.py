@@ -161,7 +161,9 @@ class ReportDocument(QObject):
         """The block format of a title (-1), paragraph (0) or heading (1..4)."""
         fmt = QTextBlockFormat()
         fmt.setProperty(KIND_PROP, int(kind))
-        fmt.setProperty(HINT_PROP, bool(hint and kind == PARAGRAPH))
+        # Stored as an int: reading a bool QVariant back through PySide6 6.12 leaks a reference
+        # to Py_True/Py_False per call and crashes a long session ("bool_dealloc").
+        fmt.setProperty(HINT_PROP, 1 if (hint and kind == PARAGRAPH) else 0)
         fmt.setLineHeight(150.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if kind == TITLE:
             fmt.setAlignment(_align_center())
@@ -178,12 +180,11 @@ class ReportDocument(QObject):
 
     @staticmethod
     def kind_of(block: QTextBlock) -> int:
-        value = block.blockFormat().property(KIND_PROP)
-        return int(value) if value is not None else PARAGRAPH
+        return block.blockFormat().intProperty(KIND_PROP)
 
     @staticmethod
     def is_hint(block: QTextBlock) -> bool:
-        return bool(block.blockFormat().property(HINT_PROP))
+        return block.blockFormat().intProperty(HINT_PROP) == 1
 
     # ------------------------------------------------------------------ undo bridge
     @contextmanager

@@ -11,6 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from eduwriter.gui.signals import protect_bool_refcounts  # noqa: E402
+
+# PySide6 6.12 drops a reference to True on every Signal.emit(); see the function's docstring.
+protect_bool_refcounts()
+
 
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
