@@ -89,17 +89,20 @@ def _hid(prefix: str, *parts: object) -> str:
     return f"{prefix}-{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:16]}"
 
 
-def doc_title(doc: Document, index: int) -> str:
-    return doc.title or f"文档{index + 1}"
-
-
 def document_items(file_name: str, origin: str, result: FileResult) -> list:
-    """Document and section items of one analysed file."""
+    """Document and section items of one analysed file.
+
+    Titles and heading paths are the extractor's (``skeletons.document_title`` and
+    ``skeletons.sections``), so the sources of phrasings point at these items. A section's
+    ``title`` is its heading without the numbering marker (kept in ``data["marker"]``), its
+    ``text`` the paragraphs directly under it; ``parent`` is the enclosing section or document.
+    """
+    from eduwriter.core.skeletons import document_title, sections
     from eduwriter.library.store import Item
 
     out: list[Item] = []
     for di, doc in enumerate(result.documents):
-        title = doc_title(doc, di)
+        title = document_title(doc, di)
         doc_id = _hid("doc", file_name, di, title)
         lines = []
         for b in doc.blocks:
@@ -122,37 +125,31 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
                 },
             )
         )
-        stack: list[tuple[int, str, str]] = []  # (level, id, heading text)
-        current: Item | None = None
-        body: list[str] = []
-        for bi, b in enumerate(doc.blocks):
-            if b.kind != "heading":
-                body.append(b.text)
+        ids: dict[tuple[str, ...], str] = {(): doc_id}
+        for si, sec in enumerate(sections(doc)):
+            if not sec.path:
                 continue
-            if current is not None:
-                current.text = "\n".join(body)
-            body = []
-            level = max(b.level, 1)
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            parent = stack[-1][1] if stack else doc_id
-            path = tuple(h for _lvl, _id, h in stack) + (b.text,)
-            sid = _hid("sec", doc_id, bi, b.text)
-            current = Item(
-                id=sid,
-                kind="section",
-                genre=doc.genre,
-                title=f"{b.marker}{b.text}",
-                origin=origin,
-                parent=parent,
-                position=bi,
-                sources=[SourceRef(file_name, title, path)],
-                data={"level": b.level, "marker": b.marker, "file": file_name, "document": doc_id},
+            sid = _hid("sec", doc_id, si, "/".join(sec.path))
+            ids[sec.path] = sid
+            out.append(
+                Item(
+                    id=sid,
+                    kind="section",
+                    genre=doc.genre,
+                    title=sec.heading or "",
+                    text="\n".join(sec.paragraphs),
+                    origin=origin,
+                    parent=ids.get(sec.path[:-1], doc_id),
+                    position=si,
+                    sources=[SourceRef(file_name, title, sec.path)],
+                    data={
+                        "level": sec.level,
+                        "marker": sec.marker,
+                        "file": file_name,
+                        "document": doc_id,
+                    },
+                )
             )
-            out.append(current)
-            stack.append((level, sid, b.text))
-        if current is not None:
-            current.text = "\n".join(body)
     return out
 
 

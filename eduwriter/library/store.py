@@ -272,8 +272,16 @@ class LibraryStore:
         report, results = builder.analyze_paths(files, progress, cancel)
         if report.cancelled:
             return report
+        if not results:  # nothing could be analysed: keep what the library has
+            report.total_items = self.count()
+            return report
         with self._tx() as conn:
-            conn.execute("DELETE FROM files WHERE origin='builtin'")
+            # files that failed this time keep their previous analysis; files no longer
+            # among the built-in ones are dropped
+            keep = {str(p) for p in files}
+            for (name,) in conn.execute("SELECT name FROM files WHERE origin='builtin'").fetchall():
+                if name not in keep:
+                    conn.execute("DELETE FROM files WHERE name=?", (name,))
             for path, result in results:
                 _save_file(conn, path, result, "builtin")
         report.added = self.rebuild_derived(progress=progress, cancel=cancel)

@@ -1,0 +1,144 @@
+"""``eduwriter library build|search|stats|export|import`` end to end (in process)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eduwriter.cli.main import run_cli
+from eduwriter.resources_path import sample_files
+
+
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("cli-lib") / "library.db"
+    assert run_cli(["library", "build", "--db", str(db)]) == 0
+    return db
+
+
+@pytest.fixture
+def db(built_db, tmp_path) -> Path:
+    target = tmp_path / "library.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(built_db) + suffix)
+        if src.exists():
+            shutil.copy(src, str(target) + suffix)
+    return target
+
+
+def test_build_reports_what_it_built(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EDUWRITER_LIBRARY", str(tmp_path / "default.db"))
+    assert run_cli(["library", "build"]) == 0  # default path from the environment
+    out = capsys.readouterr().out
+    assert f"已导入 {len(sample_files())} 个文件" in out
+    assert (tmp_path / "default.db").exists()
+
+
+def test_search_json(db, capsys):
+    assert (
+        run_cli(["library", "search", "--db", str(db), "--json", "--limit", "5", "指导思想"]) == 0
+    )
+    hits = json.loads(capsys.readouterr().out)
+    assert 1 <= len(hits) <= 5
+    for h in hits:
+        assert {"id", "kind", "function", "text", "sources"} <= set(h)
+        assert h["sources"] and {"file", "document", "section"} <= set(h["sources"][0])
+    assert any("指导思想" in (h["title"] + h["text"]) for h in hits)
+
+
+def test_search_kind_and_pinyin(db, capsys):
+    assert (
+        run_cli(
+            [
+                "library",
+                "search",
+                "--db",
+                str(db),
+                "--json",
+                "--kind",
+                "phrasing",
+                "--limit",
+                "50",
+                "jy",
+            ]
+        )
+        == 0
+    )
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all(h["kind"] == "phrasing" for h in hits)
+    assert run_cli(["library", "search", "--db", str(db), "量子纠缠态"]) == 0
+    assert "没有找到" in capsys.readouterr().out
+
+
+def test_slots_are_written_with_brackets(db, capsys):
+    assert (
+        run_cli(
+            [
+                "library",
+                "search",
+                "--db",
+                str(db),
+                "--json",
+                "--kind",
+                "phrasing",
+                "--limit",
+                "200",
+                "【",
+            ]
+        )
+        == 0
+    )
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all("【" in h["text"] and "】" in h["text"] for h in hits)
+
+
+def test_stats_json(db, capsys):
+    assert run_cli(["library", "stats", "--db", str(db), "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert {"by_kind", "by_function", "by_genre", "skeletons_by_genre"} <= set(stats)
+    assert stats["by_kind"]["phrasing"] > 0
+    assert {"plan", "summary", "speech"} <= set(stats["skeletons_by_genre"])
+
+
+def test_export_and_import(db, tmp_path, capsys):
+    from eduwriter.library.store import LibraryStore
+
+    with LibraryStore.open(db) as s:
+        s.add_snippet("我的开场白：同志们，大家好！", folder="讲话")
+    pack = tmp_path / "mine.ewlib"
+    assert run_cli(["library", "export", "--db", str(db), str(pack)]) == 0
+    assert "已导出 1 条" in capsys.readouterr().out
+    other = tmp_path / "other.db"
+    assert (
+        run_cli(["library", "import", "--db", str(other), "--on-conflict", "mine", str(pack)]) == 0
+    )
+    assert "新增 1 条" in capsys.readouterr().out
+    assert (
+        run_cli(["library", "import", "--db", str(other), "--on-conflict", "theirs", str(pack)])
+        == 0
+    )
+    assert "新增 0 条" in capsys.readouterr().out
+    assert run_cli(["library", "search", "--db", str(other), "--json", "开场白"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [h["kind"] for h in hits] == ["snippet"]
+
+
+def test_damaged_pack_and_database_give_clear_messages(tmp_path, capsys):
+    bad_pack = tmp_path / "bad.ewlib"
+    bad_pack.write_bytes(b"PK\x03\x04 broken")
+    db = tmp_path / "lib.db"
+    assert run_cli(["library", "import", "--db", str(db), str(bad_pack)]) == 1
+    assert "资料库未做任何改动" in capsys.readouterr().err
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not sqlite" * 100)
+    assert run_cli(["library", "stats", "--db", str(broken), "--json"]) == 1
+    err = capsys.readouterr().err
+    assert "损坏" in err
+    assert broken.read_bytes() == b"not sqlite" * 100
+    # --recover keeps the damaged file aside and builds a fresh library
+    assert run_cli(["library", "build", "--db", str(broken), "--recover"]) == 0
+    assert "改名保存为" in capsys.readouterr().err
+    assert list(tmp_path.glob("broken.db.corrupt-*"))

@@ -1,0 +1,143 @@
+"""Building the library from files: the bundled samples, more imports, bad files, cancel."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eduwriter.core.importer import analyze_file
+from eduwriter.core.model import Block, Document, FileResult
+from eduwriter.library import builder
+from eduwriter.library.store import LibraryStore
+from eduwriter.resources_path import sample_files
+
+_BUILT: list[Path] = []
+
+
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("built") / "library.db"
+    with LibraryStore.open(db) as s:
+        report = s.ensure_builtin()
+        assert report is not None and not report.errors
+    return db
+
+
+@pytest.fixture
+def built(built_db, tmp_path):
+    db = tmp_path / "library.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(built_db) + suffix)
+        if src.exists():
+            shutil.copy(src, str(db) + suffix)
+    s = LibraryStore.open(db)
+    yield s
+    s.close()
+
+
+def test_analysis_survives_the_json_round_trip():
+    result = analyze_file(sample_files()[0])
+    again = builder.result_from_json(result.to_json())
+    assert again.to_json() == result.to_json()
+
+
+def test_document_and_section_items_form_a_tree():
+    doc = Document(
+        title="学校安全工作计划",
+        genre="plan",
+        blocks=[
+            Block("paragraph", "为做好安全工作，特制定本计划。"),
+            Block("heading", "指导思想", 1, "一、"),
+            Block("paragraph", "坚持安全第一。"),
+            Block("heading", "主要措施", 1, "二、"),
+            Block("heading", "加强演练", 2, "（一）"),
+            Block("paragraph", "每月演练一次。"),
+        ],
+    )
+    items = builder.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
+    kinds = [i.kind for i in items]
+    assert kinds == ["document", "section", "section", "section"]
+    d, s1, s2, s3 = items
+    assert d.title == "学校安全工作计划" and "一、指导思想" in d.text
+    assert (s1.title, s1.text, s1.parent) == ("指导思想", "坚持安全第一。", d.id)
+    assert s1.data["marker"] == "一、"
+    assert s3.parent == s2.id and s3.text == "每月演练一次。"
+    assert s3.sources[0].section == ("主要措施", "加强演练")
+    # ids are stable
+    again = builder.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
+    assert [i.id for i in again] == [i.id for i in items]
+
+
+def test_builtin_library_from_the_samples(built):
+    stats = built.stats()
+    assert stats["files"] == {"builtin": len(sample_files())}
+    assert stats["by_kind"]["document"] >= len(sample_files())
+    assert stats["by_kind"]["phrasing"] > 100
+    assert stats["by_kind"]["section"] > 50
+    for genre in ("plan", "summary", "speech"):
+        assert stats["merged_skeletons_by_genre"].get(genre) == 1
+    assert set(stats["by_origin"]) == {"builtin"}
+    # phrasings point at documents that exist in the library
+    titles = {(d.data["file"], d.title) for d in built.items(kind="document")}
+    for p in built.items(kind="phrasing")[:200]:
+        assert p.sources
+        assert (p.sources[0].file, p.sources[0].document) in titles
+    # the 范文 tree: every sample file, with documents and their sections
+    tree = built.documents()
+    assert sorted(f.file for f in tree) == sorted(p.name for p in sample_files())
+    assert any(doc.children for f in tree for doc in f.documents)
+    # a search finds a heading of the samples by characters and by pinyin initials
+    hits = built.search("指导思想", kind="section")
+    assert hits and hits[0].title == "指导思想"
+    assert "指导思想" in [h.title for h in built.search("zdsx", kind="section")]
+    # and nothing is built twice
+    assert built.ensure_builtin() is None
+
+
+def test_rebuild_never_touches_personal_items(built):
+    sn = built.add_snippet("自己的句子", folder="常用")
+    some = built.items(kind="phrasing")[0]
+    built.set_favorite(some.id, True)
+    before = built.count()
+    report = built.rebuild_builtin()
+    assert report.added == 0
+    assert built.count() == before
+    assert built.get(sn.id).text == "自己的句子"
+    assert built.get(some.id).favorite
+
+
+def test_import_more_files_with_a_bad_one(built, tmp_path):
+    good = tmp_path / "家校共育工作计划.txt"
+    good.write_text(
+        "家校共育工作计划\n"
+        "一、指导思想\n为进一步加强家校合作，形成教育合力，结合我校实际，特制定本计划。\n"
+        "二、主要措施\n（一）办好家长学校\n每学期召开家长会两次，邀请专家开展家庭教育讲座。\n"
+        "（二）开展家访活动\n班主任每学期家访覆盖全班学生，及时了解学生思想动态。\n",
+        encoding="gb18030",
+    )
+    bad = tmp_path / "broken.txt"  # a picture saved with the wrong extension
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    missing = tmp_path / "missing.txt"
+    before = built.count()
+    report = built.import_files([good, bad, missing])
+    assert report.files_ok == [str(good)]
+    assert {Path(p).name for p, _ in report.errors} == {"broken.txt", "missing.txt"}
+    assert all(msg for _, msg in report.errors)
+    assert built.count() > before
+    files = {f.file: f for f in built.documents()}
+    assert files["家校共育工作计划.txt"].origin == "imported"
+    hits = built.search("家访", kind="section")
+    assert hits and hits[0].origin == "imported"
+    # the built-in part is still there
+    assert built.stats()["by_origin"]["builtin"] > 0
+
+
+def test_cancel_leaves_the_library_unchanged(built, tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("工作计划\n一、指导思想\n坚持立德树人。\n", encoding="utf-8")
+    before = built.count()
+    report = built.import_files([f], cancel=lambda: True)
+    assert report.cancelled
+    assert built.count() == before
