@@ -17,12 +17,14 @@ from pathlib import Path
 from lxml import etree
 
 from eduwriter.compose.markdown_io import blocks_from_typed_numbering, split_marker
+from eduwriter.compose.numbering import cjk_numeral
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock
 from eduwriter.export.errors import ExportError, TemplateError
 from eduwriter.export.gbt9704 import W_NS
 from eduwriter.export.template import HEADING_NAMES, TITLE_NAMES, _norm, open_package
 
 _W = f"{{{W_NS}}}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _DATE_RE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
 _ATTACH_RE = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
 _ATTACH_ITEM_RE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(.+)$")
@@ -45,11 +47,14 @@ class _Para:
     runs: list[tuple[str, bool]]  # (text, has direct font/bold override)
 
 
-def _style_table(styles_xml: bytes | None) -> tuple[dict[str, str], dict[str, int]]:
+def _style_table(
+    styles_xml: bytes | None,
+) -> tuple[dict[str, str], dict[str, int], dict[str, tuple[str, int]]]:
     names: dict[str, str] = {}
     outline: dict[str, int] = {}
+    numbering: dict[str, tuple[str, int]] = {}
     if not styles_xml:
-        return names, outline
+        return names, outline, numbering
     root = etree.fromstring(styles_xml)
     based: dict[str, str] = {}
     for st in root.iter(f"{_W}style"):
@@ -59,6 +64,9 @@ def _style_table(styles_xml: bytes | None) -> tuple[dict[str, str], dict[str, in
         lvl = st.find(f"{_W}pPr/{_W}outlineLvl")
         if lvl is not None and (lvl.get(f"{_W}val") or "").isdigit():
             outline[sid] = int(lvl.get(f"{_W}val"))
+        num = _num_pr(st.find(f"{_W}pPr"))
+        if num is not None:
+            numbering[sid] = num
         b = st.find(f"{_W}basedOn")
         if b is not None:
             based[sid] = b.get(f"{_W}val") or ""
@@ -69,17 +77,118 @@ def _style_table(styles_xml: bytes | None) -> tuple[dict[str, str], dict[str, in
             cur = based[cur]
         if cur in outline and sid not in outline:
             outline[sid] = outline[cur]
-    return names, outline
+        cur, seen = sid, set()
+        while cur not in numbering and cur in based and cur not in seen:
+            seen.add(cur)
+            cur = based[cur]
+        if cur in numbering and sid not in numbering:
+            numbering[sid] = numbering[cur]
+    return names, outline, numbering
 
 
-def _paragraphs(doc_xml: bytes, styles_xml: bytes | None) -> list[_Para]:
-    names, outline = _style_table(styles_xml)
+def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
+    """(numId, ilvl) of a w:pPr's w:numPr, or None."""
+    if ppr is None:
+        return None
+    num = ppr.find(f"{_W}numPr")
+    if num is None:
+        return None
+    num_id = num.find(f"{_W}numId")
+    ilvl = num.find(f"{_W}ilvl")
+    nid = num_id.get(f"{_W}val") if num_id is not None else None
+    if nid is None:
+        return None
+    lv = ilvl.get(f"{_W}val") if ilvl is not None else "0"
+    return nid, int(lv) if (lv or "").isdigit() else 0
+
+
+_CJK_FORMATS = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "chineseLegalSimplified",
+    "ideographTraditional",
+    "ideographDigital",
+    "japaneseCounting",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+}
+
+
+class _Numbering:
+    """Word's automatic list numbering turned back into the text a reader sees (一、 1. …)."""
+
+    def __init__(self, numbering_xml: bytes | None) -> None:
+        self.levels: dict[str, tuple[str, dict[int, tuple[str, str]]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if not numbering_xml:
+            return
+        try:
+            root = etree.fromstring(numbering_xml)
+        except etree.XMLSyntaxError:
+            return
+        abstract: dict[str, dict[int, tuple[str, str]]] = {}
+        for an in root.findall(f"{_W}abstractNum"):
+            lvls: dict[int, tuple[str, str]] = {}
+            for lvl in an.findall(f"{_W}lvl"):
+                ilvl = lvl.get(f"{_W}ilvl") or "0"
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                lvls[int(ilvl) if ilvl.isdigit() else 0] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "",
+                )
+            abstract[an.get(f"{_W}abstractNumId") or ""] = lvls
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            aid = ref.get(f"{_W}val") if ref is not None else None
+            if aid in abstract:
+                self.levels[num.get(f"{_W}numId") or ""] = (aid, abstract[aid])
+
+    def marker(self, num_id: str, ilvl: int) -> str:
+        entry = self.levels.get(num_id)
+        if entry is None or num_id == "0":
+            return ""
+        aid, lvls = entry
+        if ilvl not in lvls:
+            return ""
+        counters = self.counters.setdefault(aid, {})
+        counters[ilvl] = counters.get(ilvl, 0) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            counters[deeper] = 0
+        fmt, text = lvls[ilvl]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def level_number(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            n = max(counters.get(k, 1), 1)
+            f = lvls.get(k, (fmt, ""))[0]
+            if f in _CJK_FORMATS:
+                return cjk_numeral(n)
+            if f == "decimalEnclosedCircle" and n <= 20:
+                return chr(0x2460 + n - 1)
+            if f == "lowerLetter":
+                return chr(ord("a") + (n - 1) % 26)
+            if f == "upperLetter":
+                return chr(ord("A") + (n - 1) % 26)
+            return str(n)
+
+        return re.sub(r"%([1-9])", level_number, text)
+
+
+def _paragraphs(
+    doc_xml: bytes, styles_xml: bytes | None, numbering_xml: bytes | None = None
+) -> list[_Para]:
+    names, outline, style_numbering = _style_table(styles_xml)
+    numbering = _Numbering(numbering_xml)
     root = etree.fromstring(doc_xml)
     body = root.find(f"{_W}body")
     out: list[_Para] = []
     if body is None:
         return out
     for p in body.iter(f"{_W}p"):
+        if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
+            continue  # the legacy copy of a text box; its modern copy is read instead
         ppr = p.find(f"{_W}pPr")
         sid = ""
         lvl: int | None = None
@@ -95,9 +204,16 @@ def _paragraphs(doc_xml: bytes, styles_xml: bytes | None) -> list[_Para]:
         if lvl is None:
             lvl = outline.get(sid)
         runs: list[tuple[str, bool]] = []
+        num = _num_pr(ppr) or style_numbering.get(sid)
+        if num is not None:
+            marker = numbering.marker(*num)
+            if marker:
+                runs.append((marker, False))
         for r in p.iter(f"{_W}r"):
             if r.getparent() is not None and r.getparent().tag == f"{_W}del":
                 continue
+            if next(r.iterancestors(f"{_W}p"), None) is not p:
+                continue  # a run of a text box inside this paragraph
             parts = []
             for el in r:
                 if el.tag == f"{_W}t":
@@ -175,6 +291,13 @@ def _typed_heading(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _related(pkg, type_suffix: str) -> bytes | None:  # noqa: ANN001 - template.Package
+    from eduwriter.export.template import _related_part
+
+    name = _related_part(pkg.parts, pkg.document_path, type_suffix)
+    return pkg.parts.get(name) if name else None
+
+
 def import_docx(path: str | Path) -> Report:
     """Open ``path`` as a report. Raises :class:`DocxReadError` with a Chinese message."""
     try:
@@ -182,6 +305,7 @@ def import_docx(path: str | Path) -> Report:
         paras = _paragraphs(
             pkg.parts[pkg.document_path],
             pkg.parts.get(pkg.styles_path) if pkg.styles_path else None,
+            _related(pkg, "/numbering"),
         )
     except TemplateError as exc:
         raise DocxReadError(exc.message_zh) from exc

@@ -118,3 +118,66 @@ def test_broken_docx_gives_a_chinese_message(tmp_path: Path):
         import_docx(bad)
     assert "不是有效的 Word 文档" in info.value.message_zh
     assert "默认的公文版式" not in info.value.message_zh
+
+
+def test_word_automatic_numbering_counts_as_typed_numbering(tmp_path: Path):
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    wns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {wns} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {wns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, ilvl: int) -> None:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {wns}><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr>')
+        )
+
+    numbered("总体要求", 0)
+    d.add_paragraph("坚持立德树人。")
+    numbered("主要任务", 0)
+    numbered("课程建设", 1)
+    d.add_paragraph("开齐开足课程。")
+    path = tmp_path / "自动编号.docx"
+    d.save(str(path))
+    r = import_docx(path)
+    assert [(b.kind, b.text, b.level) for b in r.blocks] == [
+        ("heading", "总体要求", 1),
+        ("paragraph", "坚持立德树人。", 0),
+        ("heading", "主要任务", 1),
+        ("heading", "课程建设", 2),
+        ("paragraph", "开齐开足课程。", 0),
+    ]
+
+
+def test_text_box_content_is_not_read_twice(tmp_path: Path):
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("正文第一段。")
+    p = d.add_paragraph("正文第二段。")
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p></w:txbxContent>"
+    p._p.append(
+        parse_xml(
+            f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps">{box}</mc:Choice>'
+            f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    path = tmp_path / "文本框.docx"
+    d.save(str(path))
+    texts = [b.text for b in import_docx(path).blocks]
+    assert texts == ["正文第一段。", "正文第二段。", "文本框里的字"]
