@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from eduwriter.core.extract import extract_library  # noqa: E402
 from eduwriter.core.importer import analyze_file  # noqa: E402
 from eduwriter.core.items import FUNCTIONS, Phrasing  # noqa: E402
+from eduwriter.core.model import Block, Document, FileResult  # noqa: E402
 from eduwriter.core.phrases import BOILERPLATE_WORDS, balanced, starts_badly  # noqa: E402
 
 _EXTRA_BOILERPLATE = ("版权所有", "ICP", "技术支持", "联系我们", "返回顶部", "打印本页", "关闭窗口")
@@ -59,12 +60,44 @@ def check(p: Phrasing) -> list[str]:
     return why
 
 
+def _scaled(results: list, repeat: int) -> list:
+    """Copies of the analysed files under new names, with a number varied per copy so that
+    near-duplicate merging has real work to do."""
+    out = []
+    for n in range(repeat):
+        for r in results:
+            docs = [
+                Document(
+                    title=d.title,
+                    genre=d.genre,
+                    blocks=[
+                        Block(
+                            b.kind,
+                            b.text.replace("，", f"，{n % 7}" if n % 3 else "，", 1),
+                            b.level,
+                            b.marker,
+                        )
+                        for b in d.blocks
+                    ],
+                )
+                for d in r.documents
+            ]
+            out.append(FileResult(path=f"copy{n}/{Path(r.path).name}", documents=docs))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--samples", type=int, default=6, help="phrasings shown per function")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="print figures as JSON only")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="time extraction over N copies of the input (as distinct files, text slightly varied)",
+    )
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -72,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     lib = extract_library(results)
     t2 = time.perf_counter()
+    if args.repeat > 1:
+        scaled = _scaled(results, args.repeat)
+        t3 = time.perf_counter()
+        big = extract_library(scaled)
+        t4 = time.perf_counter()
+        docs = sum(len(r.documents) for r in scaled)
+        print(
+            f"scale: {docs} documents -> {len(big.phrasings)} phrasings, "
+            f"{len(big.skeletons)} skeletons in {t4 - t3:.2f} s"
+        )
 
     phr = lib.phrasings
     by_function = Counter(p.function for p in phr)

@@ -49,7 +49,7 @@ from eduwriter.core.spun import repair_spun
 from eduwriter.core.topics import topic_tags
 
 #: Phrasings scoring below this are left out of the library.
-MIN_SCORE = 0.45
+MIN_SCORE = 0.5
 #: Length limits (Chinese characters) per kind of candidate.
 _MIN_SENTENCE, _MAX_SENTENCE, _MAX_FRAME = 8, 110, 150
 _MIN_HEADING, _MAX_HEADING = 6, 36
@@ -249,7 +249,7 @@ def document_candidates(
                 )
             )
         last = para.rstrip().rstrip("”’）」』")
-        prev_open = bool(last) and last[-1] not in TERMINATORS + "：:.!?;…" and len(para) > 30
+        prev_open = bool(last) and last[-1] not in TERMINATORS + "：:.!?;…" and len(para) > 12
 
     out.extend(_heading_candidates(secs, file, title, genre, places))
     return out

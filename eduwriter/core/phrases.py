@@ -21,6 +21,7 @@ imported documents and uses them to build :class:`~eduwriter.core.items.Phrasing
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -376,6 +377,8 @@ def problems(text: str, *, need_terminator: bool = True) -> list[str]:
         out.append("layout whitespace")
     if re.search(r"(.)\1{3,}", text):
         out.append("repeated character")
+    if re.search(r"[，、；：。][，、；：。]|[.．][，。、；]|[，、][.．]", text):
+        out.append("punctuation clash")
     return out
 
 
@@ -523,7 +526,10 @@ def find_word_runs(sentence: str) -> list[str]:
         if len(set(items)) != len(items):
             continue
         if (size == 4 and 2 <= len(items) <= 8) or (size == 3 and 3 <= len(items) <= 8):
-            if not any(it[0] in _DANGLING or it[-1] in "的了和与及或" for it in items):
+            if not any(
+                it[0] in _DANGLING or it[-1] in "的了和与及或" or _OPENER_OK.match(it)
+                for it in items
+            ):
                 runs.append("、".join(items))
     # consecutive four-character clauses: 凝心聚力，鼓劲加油
     clauses = split_clauses(sentence)
@@ -789,6 +795,15 @@ def learn_places(text: str) -> set[str]:
     return names
 
 
+_SLOT_HINT = re.compile(r"[\dXx×*＊_]|路|街")
+
+
+@functools.lru_cache(maxsize=16)
+def _places_re(places: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(p) for p in places), key=len, reverse=True))
+    return re.compile(f"(?:{alternatives})(?:省|市|县|区)?")
+
+
 def specifics_to_slots(text: str, places: Collection[str] = ()) -> tuple[str, list[str]]:
     """Replace placeholders (20XX年, X月X日, XX区, XXX名, ＊万, 〔X〕X号, ___) and specifics
     (2022年, 3月5日, 36915人, 95%, 马卫光书记) by typed slots 【年份】【日期】【地区】【单位】
@@ -799,7 +814,8 @@ def specifics_to_slots(text: str, places: Collection[str] = ()) -> tuple[str, li
     the text (【数量】名, 【年份】年) so the writer types only the number.
     """
     kinds: list[str] = []
-    for pattern, kind, keep in _SLOT_RULES:
+    rules = _SLOT_RULES if _SLOT_HINT.search(text) else ()
+    for pattern, kind, keep in rules:
         if not pattern.search(text):
             continue
 
@@ -818,8 +834,7 @@ def specifics_to_slots(text: str, places: Collection[str] = ()) -> tuple[str, li
 
     text = _PLACE_RE.sub(_place, text)
     if places:
-        alternatives = "|".join(sorted((re.escape(p) for p in places), key=len, reverse=True))
-        text = re.sub(f"(?:{alternatives})(?:省|市|县|区)?", "【地区】", text)
+        text = _places_re(frozenset(places)).sub("【地区】", text)
 
     def _person(m: re.Match[str]) -> str:
         kinds.append("姓名")
@@ -972,7 +987,7 @@ def reuse_score(
         length = 0.4
     hits = sum(1 for w in FORMULA_WORDS if w in text)
     hits += sum(1 for w in _FUNCTION_WORDS.get(function, ()) if w in text)
-    formulaic = min(1.0, hits / 5)
+    formulaic = min(1.0, hits / (2 if function == "标题" else 5))
     score = 0.45 * formulaic + 0.35 * length + (0.15 if strong else 0.05)
     if function in ("开头", "过渡", "结尾") and strong:
         score += 0.1
@@ -987,6 +1002,8 @@ def reuse_score(
         score -= 0.1
     if genre == "article":
         score -= 0.15
+    if re.match(r"^(?:如|例如|比如|譬如)", text):
+        score -= 0.15  # an example from one place, not a reusable statement
     return round(max(0.0, min(1.0, score)), 3)
 
 

@@ -24,6 +24,7 @@ from eduwriter.core.phrases import (
     split_clauses,
     split_sentences,
     stable_id,
+    starts_mid_sentence,
     strip_enumerator,
 )
 from eduwriter.core.spun import repair_spun
@@ -127,6 +128,13 @@ _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: Role of a top-level section whose heading names no role, per genre.
 _DEFAULT_ROLE = {"plan": "主要任务", "summary": "主要成绩", "speech": "主要任务", "article": "其他"}
+
+#: Roles a genre usually has: kept in its merged skeleton even when only one source has them.
+GENRE_ROLES = {
+    "plan": ("开头", "指导思想", "工作目标", "主要任务", "保障措施"),
+    "summary": ("开头", "主要成绩", "存在问题", "下一步打算", "结尾"),
+    "speech": ("开头", "主要成绩", "主要任务", "结尾"),
+}
 
 #: What a writer puts under each role (shown in merged skeletons).
 ROLE_HINTS = {
@@ -233,7 +241,7 @@ def section_hint(section: Section, children: list[Section]) -> str:
             _, body = strip_enumerator(sentence)
             body, _ = repair_spun(body)
             body, _ = specifics_to_slots(body)
-            if len(body) < 6 or problems(body):
+            if len(body) < 6 or problems(body) or starts_mid_sentence(body):
                 continue
             return _shorten(body)
     if children:
@@ -333,6 +341,37 @@ def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
     )
 
 
+def order_roles(
+    roles: list[str], sequences: list[list[str]], positions: dict[str, list[float]]
+) -> list[str]:
+    """Order roles by how often each comes before the others in the documents (pairwise
+    votes), then by average relative position, then by the usual order of :data:`ROLES`.
+
+    开头 always comes first and 结尾 last.
+    """
+    wins: Counter[str] = Counter()
+    for a in roles:
+        for b in roles:
+            if a == b:
+                continue
+            before = after = 0
+            for seq in sequences:
+                if a in seq and b in seq:
+                    if seq.index(a) < seq.index(b):
+                        before += 1
+                    else:
+                        after += 1
+            if before > after:
+                wins[a] += 1
+
+    def key(role: str) -> tuple[int, int, float, int]:
+        group = 0 if role == "开头" else 2 if role == "结尾" else 1
+        avg = sum(positions[role]) / len(positions[role]) if positions.get(role) else 1.0
+        return (group, -wins[role], avg, ROLES.index(role) if role in ROLES else 99)
+
+    return sorted(roles, key=key)
+
+
 def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Skeleton]:
     """One merged skeleton per genre: the common sequence of top-level roles.
 
@@ -344,6 +383,7 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
         if not sk.merged:
             by_genre[sk.genre].append(sk)
     merged: list[Skeleton] = []
+    sequences: dict[str, list[list[str]]] = defaultdict(list)
     for genre in sorted(
         by_genre, key=lambda g: (list(GENRE_NAMES).index(g) if g in GENRE_NAMES else 99, g)
     ):
@@ -354,6 +394,7 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
         headings: dict[str, Counter[str]] = defaultdict(Counter)
         for sk in docs:
             top = [p for p in sk.parts if p.level == 1]
+            sequences[genre].append(list(dict.fromkeys(p.role for p in top)))
             seen: set[str] = set()
             for i, part in enumerate(top):
                 pos = i / max(1, len(top) - 1)
@@ -367,25 +408,22 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
                 if part.role not in ("开头", "结尾"):
                     headings[part.role][part.heading] += 1
         need = 1 if len(docs) <= 2 else 2
-        roles = [r for r, n in support.items() if n >= need and r != "其他"]
+        usual = GENRE_ROLES.get(genre, ())
+        roles = [r for r, n in support.items() if (n >= need or (n and r in usual)) and r != "其他"]
         if len(roles) < 2:
             continue
 
-        def order(
-            role: str, positions: dict[str, list[float]] = positions
-        ) -> tuple[int, float, int]:
-            if role == "开头":
-                return (0, 0.0, 0)
-            if role == "结尾":
-                return (2, 0.0, 0)
-            avg = sum(positions[role]) / len(positions[role])
-            return (1, avg, ROLES.index(role) if role in ROLES else 99)
-
-        roles.sort(key=order)
+        roles = order_roles(roles, sequences[genre], positions)
         parts: list[SkeletonPart] = []
         for role in roles:
             hint = ROLE_HINTS.get(role, "")
-            common = [h for h, _ in headings[role].most_common(2)]
+            common = [
+                h
+                for h, _ in headings[role].most_common()
+                if len(h) <= 20
+                and not re.search(r"\d", h)
+                and not problems(h, need_terminator=False)
+            ][:2]
             if common:
                 hint = (
                     f"{hint}（常见标题：{'；'.join(common)}）"
