@@ -4,32 +4,32 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/about.py" line="55"/>
+        <location filename="../../eduwriter/gui/about.py" line="55" />
         <source>关于 %1</source>
         <translation>About %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/about.py" line="68"/>
+        <location filename="../../eduwriter/gui/about.py" line="68" />
         <source>为教育系统办公室写作者编写工作计划、工作总结、讲话稿、实施方案和典型材料：整理范文，积累常用语句和结构骨架，按公文格式（GB/T 9704）导出 DOCX。</source>
         <translation>For office writers in education: work plans, work summaries, speeches, implementation plans and case reports. Collect sample texts, build up phrasings and outline skeletons, and export DOCX in the official layout (GB/T 9704).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/about.py" line="83"/>
+        <location filename="../../eduwriter/gui/about.py" line="83" />
         <source>本程序以 MIT 许可证发布。界面使用 Qt for Python（PySide6），遵循 LGPL v3 许可证。</source>
         <translation>Released under the MIT license. The interface uses Qt for Python (PySide6) under the LGPL v3.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/about.py" line="88"/>
+        <location filename="../../eduwriter/gui/about.py" line="88" />
         <source>复制版本信息</source>
         <translation>Copy version info</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/about.py" line="90"/>
+        <location filename="../../eduwriter/gui/about.py" line="90" />
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/about.py" line="113"/>
+        <location filename="../../eduwriter/gui/about.py" line="113" />
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -37,30 +37,30 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduwriter/gui/app.py" line="86"/>
+        <location filename="../../eduwriter/gui/app.py" line="86" />
         <source>未命名报告</source>
-        <extracomment>Benchmarks set this: print &quot;EDUWRITER_READY &lt;seconds&gt;&quot; once the window accepts input, then (value &quot;quit&quot;) leave, or (value &quot;library&quot;) leave once the library pane is attached too.</extracomment>
+        <extracomment>Benchmarks set this: print "EDUWRITER_READY &lt;seconds&gt;" once the window accepts input, then (value "quit") leave, or (value "library") leave once the library pane is attached too.</extracomment>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/app.py" line="90"/>
-        <location filename="../../eduwriter/gui/app.py" line="104"/>
+        <location filename="../../eduwriter/gui/app.py" line="90" />
+        <location filename="../../eduwriter/gui/app.py" line="104" />
         <source>恢复报告</source>
         <translation>Restore report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/app.py" line="91"/>
+        <location filename="../../eduwriter/gui/app.py" line="91" />
         <source>EduWriter 上次没有正常关闭。
 发现 {0} 自动保存的“{1}”。
 
 要恢复这份报告吗？</source>
         <translation>EduWriter did not close normally last time.
-An autosaved copy of &quot;{1}&quot; from {0} was found.
+An autosaved copy of "{1}" from {0} was found.
 
 Restore this report?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/app.py" line="105"/>
+        <location filename="../../eduwriter/gui/app.py" line="105" />
         <source>无法读取自动保存的文件：{0}</source>
         <translation>Cannot read the autosaved file: {0}</translation>
     </message>
@@ -68,7 +68,7 @@ Restore this report?</translation>
 <context>
     <name>Autocomplete</name>
     <message>
-        <location filename="../../eduwriter/gui/autocomplete.py" line="178"/>
+        <location filename="../../eduwriter/gui/autocomplete.py" line="178" />
         <source>自动补全</source>
         <translation>Autocomplete</translation>
     </message>
@@ -76,55 +76,55 @@ Restore this report?</translation>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="110"/>
+        <location filename="../../eduwriter/gui/composer.py" line="110" />
         <source>在此输入标题，或从左侧素材库插入结构骨架</source>
         <extracomment>The cursor moved to another block (the outline follows). A library item was dropped or pasted (payload dict from eduwriter.gui.mime). Text was committed (typed or IME commit): autocomplete listens.</extracomment>
         <translation>Type the title here, or insert a skeleton from the library on the left</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="251"/>
+        <location filename="../../eduwriter/gui/composer.py" line="251" />
         <source>分段</source>
         <translation>New paragraph</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="303"/>
+        <location filename="../../eduwriter/gui/composer.py" line="303" />
         <source>插入骨架</source>
         <translation>Insert skeleton</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="310"/>
+        <location filename="../../eduwriter/gui/composer.py" line="310" />
         <source>插入范文</source>
         <translation>Insert sample text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="312"/>
+        <location filename="../../eduwriter/gui/composer.py" line="312" />
         <source>插入语句</source>
         <translation>Insert phrasing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="323"/>
-        <location filename="../../eduwriter/gui/composer.py" line="326"/>
-        <location filename="../../eduwriter/gui/composer.py" line="329"/>
+        <location filename="../../eduwriter/gui/composer.py" line="323" />
+        <location filename="../../eduwriter/gui/composer.py" line="326" />
+        <location filename="../../eduwriter/gui/composer.py" line="329" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="399"/>
+        <location filename="../../eduwriter/gui/composer.py" line="399" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="402"/>
+        <location filename="../../eduwriter/gui/composer.py" line="402" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="437"/>
+        <location filename="../../eduwriter/gui/composer.py" line="437" />
         <source>【在此概述{0}，如：{1}】</source>
         <translation>【Summarise {0} here, e.g. {1}】</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="441"/>
+        <location filename="../../eduwriter/gui/composer.py" line="441" />
         <source>【在此概述{0}…】</source>
         <translation>【Summarise {0} here…】</translation>
     </message>
@@ -132,57 +132,57 @@ Restore this report?</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="339"/>
+        <location filename="../../eduwriter/gui/crash.py" line="339" />
         <source>EduWriter — 意外错误</source>
         <translation>EduWriter — Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="347"/>
+        <location filename="../../eduwriter/gui/crash.py" line="347" />
         <source>您的文稿已自动保存，重新启动后可以恢复。</source>
         <translation>Your document was saved automatically and can be restored after a restart.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="349"/>
+        <location filename="../../eduwriter/gui/crash.py" line="349" />
         <source>自动保存没有成功，请尽快用“另存为”保存您的文稿。</source>
-        <translation>The automatic save failed. Please save your document with &quot;Save As&quot; as soon as possible.</translation>
+        <translation>The automatic save failed. Please save your document with "Save As" as soon as possible.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="351"/>
+        <location filename="../../eduwriter/gui/crash.py" line="351" />
         <source>程序遇到了意外错误。</source>
         <translation>The program ran into an unexpected error.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="352"/>
+        <location filename="../../eduwriter/gui/crash.py" line="352" />
         <source>如需帮助，请把下面的详细信息发给技术支持人员。</source>
         <translation>If you need help, send the details below to your support staff.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="355"/>
+        <location filename="../../eduwriter/gui/crash.py" line="355" />
         <source>错误记录已写入：%1</source>
         <translation>The error was logged to: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="363"/>
+        <location filename="../../eduwriter/gui/crash.py" line="363" />
         <source>复制详细信息</source>
         <translation>Copy details</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="365"/>
+        <location filename="../../eduwriter/gui/crash.py" line="365" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="367"/>
+        <location filename="../../eduwriter/gui/crash.py" line="367" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="369"/>
+        <location filename="../../eduwriter/gui/crash.py" line="369" />
         <source>继续使用</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/crash.py" line="392"/>
+        <location filename="../../eduwriter/gui/crash.py" line="392" />
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -190,179 +190,179 @@ Restore this report?</translation>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="63"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="63" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="66"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="66" />
         <source>Word 文档 (.docx，公文版式)</source>
         <translation>Word document (.docx, official layout)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="67"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="67" />
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="68"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="68" />
         <source>纯文本 (.txt)</source>
         <translation>Plain text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="74"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="74" />
         <source>留空使用默认公文版式（GB/T 9704）</source>
         <translation>Leave empty for the default official layout (GB/T 9704)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="76"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="76" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="83"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="83" />
         <source>Windows 自带字体（仿宋、楷体、黑体）</source>
         <translation>Fonts shipped with Windows (FangSong, KaiTi, SimHei)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="87"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="87" />
         <source>公文标准字体（仿宋_GB2312、方正小标宋简体）</source>
         <translation>Standard official fonts (FangSong_GB2312, FZXiaoBiaoSong)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="91"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="91" />
         <source>二、三级标题加粗</source>
         <translation>Bold level 2 and 3 headings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="94"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="94" />
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="95"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="95" />
         <source>单位模板：</source>
         <translation>Office template:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="96"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="96" />
         <source>字体名称：</source>
         <translation>Font names:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="102"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="102" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="105"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="105" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="121"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="121" />
         <source>选择单位模板</source>
         <translation>Choose office template</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="123"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="123" />
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="149"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="149" />
         <source>导出(&amp;E)…</source>
         <extracomment>An export finished (result) — tests and the status bar listen. An export failed (exception).</extracomment>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="154"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="154" />
         <source>导出为 Word 公文（.docx）、Markdown 或纯文本</source>
         <translation>Export as an official Word document (.docx), Markdown or plain text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="170"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="170" />
         <source>未命名报告</source>
         <extracomment>Ask before opening the result (False in tests).</extracomment>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="175"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="175" />
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="200"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="200" />
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="211"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="211" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="216"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="216" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="218"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="218" />
         <source>已导出到：
 {0}</source>
         <translation>Exported to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="220"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="220" />
         <source>该文件使用字体：{0}</source>
         <translation>Fonts used by the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="226"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="226" />
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="231"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="231" />
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="234"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="234" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="238"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="238" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="248"/>
-        <location filename="../../eduwriter/gui/export_action.py" line="270"/>
-        <location filename="../../eduwriter/gui/export_action.py" line="280"/>
-        <location filename="../../eduwriter/gui/export_action.py" line="284"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="248" />
+        <location filename="../../eduwriter/gui/export_action.py" line="270" />
+        <location filename="../../eduwriter/gui/export_action.py" line="280" />
+        <location filename="../../eduwriter/gui/export_action.py" line="284" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="257"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="257" />
         <source>模板无法使用</source>
         <translation>Template cannot be used</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="260"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="260" />
         <source>改用默认公文版式导出吗？</source>
         <translation>Export with the default official layout instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="273"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="273" />
         <source>改存为 {0} 吗？</source>
         <translation>Save as {0} instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="285"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="285" />
         <source>导出时出错：{0}
 报告没有受影响。</source>
         <translation>Export error: {0}
@@ -372,44 +372,44 @@ The report was not affected.</translation>
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="60"/>
+        <location filename="../../eduwriter/gui/files.py" line="60" />
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="62"/>
+        <location filename="../../eduwriter/gui/files.py" line="62" />
         <source>报告 (*.md *.markdown);;所有文件 (*)</source>
         <translation>Reports (*.md *.markdown);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="74"/>
+        <location filename="../../eduwriter/gui/files.py" line="74" />
         <source>无法打开报告</source>
         <translation>Cannot open report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="75"/>
+        <location filename="../../eduwriter/gui/files.py" line="75" />
         <source>无法打开 {0}：
 {1}</source>
         <translation>Cannot open {0}:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="99"/>
+        <location filename="../../eduwriter/gui/files.py" line="99" />
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="101"/>
+        <location filename="../../eduwriter/gui/files.py" line="101" />
         <source>报告 (*.md)</source>
         <translation>Reports (*.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="114"/>
+        <location filename="../../eduwriter/gui/files.py" line="114" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="115"/>
+        <location filename="../../eduwriter/gui/files.py" line="115" />
         <source>无法保存到 {0}：
 {1}
 
@@ -420,32 +420,32 @@ The report was not affected.</translation>
 The report is still in the window and nothing was lost. Please save it somewhere else.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="138"/>
+        <location filename="../../eduwriter/gui/files.py" line="138" />
         <source>保存更改？</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="140"/>
+        <location filename="../../eduwriter/gui/files.py" line="140" />
         <source>“{0}”有未保存的更改。是否保存？</source>
-        <translation>&quot;{0}&quot; has unsaved changes. Save them?</translation>
+        <translation>"{0}" has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="145"/>
+        <location filename="../../eduwriter/gui/files.py" line="145" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="148"/>
+        <location filename="../../eduwriter/gui/files.py" line="148" />
         <source>不保存</source>
-        <translation>Don&apos;t save</translation>
+        <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="151"/>
+        <location filename="../../eduwriter/gui/files.py" line="151" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/files.py" line="161"/>
+        <location filename="../../eduwriter/gui/files.py" line="161" />
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
@@ -453,22 +453,22 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FolderChoiceDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="181"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="181" />
         <source>移动到文件夹</source>
         <translation>Move to folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="186"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="186" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="187"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="187" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="191"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="191" />
         <source>移动到：</source>
         <translation>Move to:</translation>
     </message>
@@ -476,28 +476,28 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FolderPicker</name>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="71"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="71" />
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="81"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="81" />
         <source>（未分类）</source>
         <translation>(Unfiled)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="94"/>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="103"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="94" />
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="103" />
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="94"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="94" />
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="104"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="104" />
         <source>无法新建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
@@ -505,32 +505,32 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FontCheck</name>
     <message>
-        <location filename="../../eduwriter/gui/font_check.py" line="84"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="84" />
         <source>Windows 自带“仿宋”字体：请在“设置 → 个性化 → 字体”中确认它没有被删除或隐藏；也可以安装单位统一使用的“仿宋_GB2312”字体。</source>
         <translation>Windows ships the FangSong font: check in Settings → Personalization → Fonts that it is not removed or hidden; or install the FangSong_GB2312 font your office uses.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/font_check.py" line="89"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="89" />
         <source>macOS 自带“华文仿宋”（STFangsong）：请在“字体册”中启用它。</source>
         <translation>macOS ships STFangsong: enable it in Font Book.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/font_check.py" line="93"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="93" />
         <source>Linux 上请安装中文字体，例如：sudo apt install fonts-noto-cjk（Noto Serif CJK 与仿宋相近），或安装单位统一使用的“仿宋_GB2312”字体。</source>
         <translation>On Linux install a Chinese font, e.g. sudo apt install fonts-noto-cjk (Noto Serif CJK is close to FangSong), or the FangSong_GB2312 font your office uses.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/font_check.py" line="97"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="97" />
         <source>本机没有找到仿宋类字体，编辑区的正文暂时用其他字体显示。</source>
         <translation>No FangSong-like font was found on this computer; body text in the editor is shown in another font for now.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/font_check.py" line="100"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="100" />
         <source>导出的 DOCX 仍按公文格式写入正确的字体名称（仿宋_GB2312 / 仿宋），在装有这些字体的电脑上打开时显示正常。</source>
         <translation>Exported DOCX files still name the right fonts (FangSong_GB2312 / FangSong) and look correct on computers that have them.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/font_check.py" line="140"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="140" />
         <source>缺少仿宋字体</source>
         <translation>FangSong font missing</translation>
     </message>
@@ -538,78 +538,88 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="102"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="102" />
         <source>导入范文</source>
         <extracomment>File types the importer reads.</extracomment>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="115"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="117" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="115"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="117" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="121"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="123" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="122"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="124" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="145"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="147" />
         <source>没有可导入的文件（支持 .txt、.docx、.md、.html）。</source>
         <translation>Nothing to import (supported: .txt, .docx, .md, .html).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="149"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="151" />
         <source>正在导入 %1 个文件…</source>
         <translation>Importing %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="157"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="163" />
         <source>正在取消…（已导入的文件会保留）</source>
         <translation>Cancelling… (files already imported are kept)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="174"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="184" />
         <source>正在导入（%1/%2）：%3</source>
         <translation>Importing (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="188"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="190" />
+        <source>正在导入：%1</source>
+        <translation>Importing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="200" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="189"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="201" />
         <source>成功导入 %1 个文件</source>
         <translation>Imported %1 file(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="191"/>
-        <source>，新增 %1 条素材</source>
-        <translation>, %1 new item(s)</translation>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="203" />
+        <source>，素材库现有 %1 条</source>
+        <translation>; the library now holds %1 items</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="192"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="205" />
+        <source>（增加 %1 条）</source>
+        <translation> (%1 added)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="208" />
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="194"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="210" />
         <source>%1 个文件未能导入：</source>
         <translation>%1 file(s) could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="209"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="226" />
         <source>导入失败，资料库未改动：%1</source>
         <translation>Import failed; the library was not changed: %1</translation>
     </message>
@@ -617,73 +627,73 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="43"/>
-        <location filename="../../eduwriter/gui/library_model.py" line="62"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="43" />
+        <location filename="../../eduwriter/gui/library_model.py" line="62" />
         <source>结构骨架</source>
         <extracomment>Custom data roles.</extracomment>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="44"/>
-        <location filename="../../eduwriter/gui/library_model.py" line="63"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="44" />
+        <location filename="../../eduwriter/gui/library_model.py" line="63" />
         <source>常用语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="45"/>
-        <location filename="../../eduwriter/gui/library_model.py" line="64"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="45" />
+        <location filename="../../eduwriter/gui/library_model.py" line="64" />
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="46"/>
-        <location filename="../../eduwriter/gui/library_model.py" line="66"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="46" />
+        <location filename="../../eduwriter/gui/library_model.py" line="66" />
         <source>我的素材</source>
         <translation>My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="52"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="52" />
         <source>工作计划</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="53"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="53" />
         <source>工作总结</source>
         <translation>Work summaries</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="54"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="54" />
         <source>讲话稿</source>
         <translation>Speeches</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="55"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="55" />
         <source>其他文稿</source>
         <translation>Other texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="56"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="56" />
         <source>未分类</source>
         <translation>Unfiled</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="65"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="65" />
         <source>范文段落</source>
         <translation>Sample sections</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="92"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="92" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="288"/>
-        <location filename="../../eduwriter/gui/library_model.py" line="309"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="288" />
+        <location filename="../../eduwriter/gui/library_model.py" line="309" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="324"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="324" />
         <source>（未知文件）</source>
         <translation>(unknown file)</translation>
     </message>
@@ -691,241 +701,241 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="183"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="184" />
         <source>搜索素材：汉字或拼音（如 zdsx）</source>
         <extracomment>emitted after each finished search: (query, number of results shown) emitted when the library changed (import, snippet edits)</extracomment>
         <translation>Search the library: Chinese or pinyin (e.g. zdsx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="187"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="188" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="188"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="189" />
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="189"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="190" />
         <source>语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="190"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="191" />
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="191"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="192" />
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="194"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="195" />
         <source>只搜索某一类素材</source>
         <translation>Search only one kind of item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="234"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="235" />
         <source>选中一条素材，在此预览；双击或按回车插入。</source>
         <translation>Select an item to preview it here; double-click or press Enter to insert.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="328"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="333" />
         <source>导入范文</source>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="330"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="335" />
         <source>范文文件 (%1);;所有文件 (*)</source>
         <translation>Sample files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="338"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="343" />
         <source>导入范文文件夹</source>
         <translation>Import a folder of sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="386"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="400" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="398"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="412" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="400"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="414" />
         <source>没有找到“%1”</source>
-        <translation>Nothing found for &quot;%1&quot;</translation>
+        <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="403"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="417" />
         <source>找到 %1 条以上，显示前 %1 条</source>
         <translation>More than %1 found, showing the first %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="406"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="420" />
         <source>找到 %1 条</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="427"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="441" />
         <source>共 %1 条素材；输入汉字或拼音搜索</source>
         <translation>%1 items; type Chinese or pinyin to search</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="495"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="509" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="498"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="512" />
         <source>取消收藏</source>
         <translation>Remove from favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="498"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="512" />
         <source>收藏</source>
         <translation>Add to favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="504"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="518" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="505"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="519" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="506"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="520" />
         <source>移动到…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="507"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="521" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="509"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="523" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="511"/>
-        <location filename="../../eduwriter/gui/library_pane.py" line="517"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="525" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="531" />
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="513"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="527" />
         <source>重命名文件夹…</source>
         <translation>Rename folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="514"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="528" />
         <source>删除文件夹…</source>
         <translation>Delete folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="521"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="535" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="590"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
         <source>重命名素材</source>
         <translation>Rename item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="590"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="622"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="636" />
         <source>删除素材</source>
         <translation>Delete item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="623"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="637" />
         <source>确定删除“%1”吗？此操作不能撤销。</source>
-        <translation>Delete &quot;%1&quot;? This cannot be undone.</translation>
+        <translation>Delete "%1"? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="631"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="645" />
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="631"/>
-        <location filename="../../eduwriter/gui/library_pane.py" line="651"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="645" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="665" />
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="651"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="665" />
         <source>重命名文件夹</source>
         <translation>Rename folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="672"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="686" />
         <source>删除文件夹</source>
         <translation>Delete folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="673"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="687" />
         <source>确定删除文件夹“%1”吗？其中的素材会移到“未分类”。</source>
-        <translation>Delete the folder &quot;%1&quot;? Its items move to &quot;Unfiled&quot;.</translation>
+        <translation>Delete the folder "%1"? Its items move to "Unfiled".</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="717"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="731" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="717"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="731" />
         <source>操作未完成：%1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="731"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="745" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="732"/>
-        <location filename="../../eduwriter/gui/library_pane.py" line="738"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="746" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="752" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="737"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="751" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="794"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="808" />
         <source>已收藏</source>
         <translation>Favourite</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="798"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="812" />
         <source>用过 %1 次</source>
         <translation>Used %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="813"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="827" />
         <source>等 %1 处</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="862"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="876" />
         <source>%1 篇</source>
         <translation>%1 document(s)</translation>
     </message>
@@ -933,287 +943,287 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="63"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="345"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="64" />
+        <location filename="../../eduwriter/gui/main_window.py" line="346" />
         <source>大纲</source>
         <extracomment>Emitted once the window has been shown and its event loop runs (benchmarks, app.py).</extracomment>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="67"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="68" />
         <source>正在打开素材库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="72"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="343"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="422"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="73" />
+        <location filename="../../eduwriter/gui/main_window.py" line="344" />
+        <location filename="../../eduwriter/gui/main_window.py" line="423" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="161"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="162" />
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="165"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="166" />
         <source>新建报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="169"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="170" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="173"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="174" />
         <source>打开报告 (.md)</source>
         <translation>Open a report (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="177"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="178" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="181"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="182" />
         <source>保存报告</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="185"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="186" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="191"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="192" />
         <source>导入范文(&amp;I)…</source>
         <translation>&amp;Import sample texts…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="195"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="196" />
         <source>导入 .txt/.docx/.md/.html 范文到素材库</source>
         <translation>Import .txt/.docx/.md/.html sample texts into the library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="198"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="199" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="201"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="202" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="204"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="205" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="209"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="210" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="214"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="215" />
         <source>剪切</source>
         <translation>Cut</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="215"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="216" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="217"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="218" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="223"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="224" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="227"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="228" />
         <source>把选中的文字存入“我的素材”</source>
         <translation>Save the selected text to My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="230"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="231" />
         <source>填写要素(&amp;F)…</source>
         <translation>&amp;Fill in slots…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="234"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="235" />
         <source>一次填写报告中的所有【要素】</source>
         <translation>Fill in every 【slot】 of the report at once</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="238"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="239" />
         <source>插入选中素材</source>
         <translation>Insert selected item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="242"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="243" />
         <source>把素材库中选中的条目插入到光标处</source>
         <translation>Insert the item selected in the library at the cursor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="246"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="247" />
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="247"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="248" />
         <source>一级标题 一、</source>
         <translation>Heading 1 一、</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="248"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="249" />
         <source>二级标题 （一）</source>
         <translation>Heading 2 （一）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="249"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="250" />
         <source>三级标题 1.</source>
         <translation>Heading 3 1.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="250"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="251" />
         <source>四级标题 （1）</source>
         <translation>Heading 4 （1）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="251"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="252" />
         <source>文档标题</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="255"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="256" />
         <source>升级 (Shift+Tab)</source>
         <translation>Promote (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="259"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="260" />
         <source>标题升一级（Shift+Tab）</source>
         <translation>Promote the heading one level (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="263"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="264" />
         <source>降级 (Tab)</source>
         <translation>Demote (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="267"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="268" />
         <source>标题降一级（Tab）</source>
         <translation>Demote the heading one level (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="271"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="272" />
         <source>章节上移 (Alt+↑)</source>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="275"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="276" />
         <source>把当前章节连同下级内容上移（Alt+↑）</source>
         <translation>Move the current section with everything under it up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="279"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="280" />
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="283"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="284" />
         <source>把当前章节连同下级内容下移（Alt+↓）</source>
         <translation>Move the current section with everything under it down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="287"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="288" />
         <source>输入时提示语句</source>
         <translation>Suggest phrasings while typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="293"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="294" />
         <source>关于 EduWriter</source>
         <translation>About EduWriter</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="307"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="308" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="309"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="310" />
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="321"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="322" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="328"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="329" />
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="333"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="334" />
         <source>格式(&amp;O)</source>
         <translation>F&amp;ormat</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="341"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="342" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="349"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="527"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="350" />
+        <location filename="../../eduwriter/gui/main_window.py" line="528" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="352"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="353" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="357"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="358" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="365"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="366" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="366"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="367" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="367"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="368" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="368"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="369" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="418"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="419" />
         <source>素材库无法打开：{0}</source>
         <translation>The library cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="423"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="424" />
         <source>素材库无法打开：{0}
 
 仍可编辑和保存报告。</source>
@@ -1222,52 +1232,52 @@ The report is still in the window and nothing was lost. Please save it somewhere
 You can still edit and save the report.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="435"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="436" />
         <source>已恢复自动保存的报告，请记得保存。</source>
         <translation>The autosaved report was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="444"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="445" />
         <source>正在建立素材库 %v/%m</source>
         <translation>Building the library %v/%m</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="461"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="462" />
         <source>请先选中要加入“我的素材”的文字。</source>
         <translation>First select the text to add to My snippets.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="466"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="467" />
         <source>素材库还没有打开，请稍候。</source>
         <translation>The library is not open yet, please wait.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="482"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="483" />
         <source>素材库还没有打开，请稍候再导入。</source>
         <translation>The library is not open yet; please import again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="495"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="496" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="496"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="497" />
         <source>报告中没有待填写的【要素】。</source>
         <translation>The report has no 【slots】 to fill in.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="528"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="529" />
         <source>界面语言已更改，重新启动 EduWriter 后全部生效。</source>
         <translation>The interface language was changed; restart EduWriter to apply it everywhere.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="545"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="546" />
         <source>字数：{0}</source>
         <translation>Characters: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="549"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="550" />
         <source>待填要素：{0}</source>
         <translation>Unfilled slots: {0}</translation>
     </message>
@@ -1275,34 +1285,34 @@ You can still edit and save the report.</translation>
 <context>
     <name>ReportDocument</name>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="216"/>
-        <location filename="../../eduwriter/gui/report_model.py" line="552"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="217" />
+        <location filename="../../eduwriter/gui/report_model.py" line="553" />
         <source>输入</source>
-        <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The &quot;unsaved changes&quot; state flipped.</extracomment>
+        <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The "unsaved changes" state flipped.</extracomment>
         <translation>Typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="412"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="413" />
         <source>设置级别</source>
         <translation>Set level</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="428"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="429" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="430"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="431" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="479"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="480" />
         <source>移动章节</source>
         <translation>Move section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="576"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="577" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
@@ -1310,7 +1320,7 @@ You can still edit and save the report.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="127"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="127" />
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
@@ -1318,28 +1328,28 @@ You can still edit and save the report.</translation>
 <context>
     <name>SlotsDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="39"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="39" />
         <source>填写要素</source>
-        <extracomment>Example values shown as placeholders, by the slot&apos;s kind.</extracomment>
+        <extracomment>Example values shown as placeholders, by the slot's kind.</extracomment>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="45"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="45" />
         <source>报告中共有 {0} 个要素。填写后，同名要素在全文各处一并替换；留空的保持不变。</source>
         <translation>The report has {0} slot(s). A value replaces the slot everywhere in the report; empty fields leave the slot as it is.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="59"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="59" />
         <source>（{0} 处）</source>
         <translation> ({0} places)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="72"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="72" />
         <source>填入报告</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="75"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="75" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1347,62 +1357,62 @@ You can still edit and save the report.</translation>
 <context>
     <name>SnippetDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="128"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="128" />
         <source>编辑素材</source>
         <translation>Edit item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="128"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="128" />
         <source>加入我的素材</source>
         <translation>Add to My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="131"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="131" />
         <source>可选，留空则取正文开头</source>
         <translation>Optional; the start of the text is used when empty</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="134"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="134" />
         <source>素材内容，可用【年份】【单位】等表示待填要素</source>
         <translation>The snippet; use 【年份】, 【单位】… for slots to fill in</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="137"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="137" />
         <source>如：德育，安全（用逗号或空格分隔）</source>
         <translation>e.g. moral education, safety (separated by commas or spaces)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="143"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="143" />
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="144"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="144" />
         <source>内容：</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="145"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="145" />
         <source>文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="146"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="146" />
         <source>标签：</source>
         <translation>Tags:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="150"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="150" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="151"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="151" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="170"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="170" />
         <source>内容不能为空。</source>
         <translation>The text cannot be empty.</translation>
     </message>
