@@ -194,3 +194,22 @@ def test_favourite_in_the_tree_marks_the_row_at_once(qtbot, pane, library_store)
     next(a for a in menu.actions() if a.objectName() == "favorite").trigger()
     assert str(row.data()).startswith("★")
     assert library_store.get(item.id).favorite is True
+
+
+def test_kind_filter_and_keyboard_from_the_search_box(qtbot, pane):
+    pane.kind_combo.setCurrentIndex(pane.kind_combo.findData("skeleton"))
+    count = wait_for_search(qtbot, pane, "计划")
+    assert count > 0
+    kinds = {pane.results_model.index(r, 0).data(ItemRole).kind for r in range(count)}
+    assert kinds == {"skeleton"}
+    # Down moves from the search box into the results, Enter inserts the selected one.
+    pane.search_edit.setFocus()
+    qtbot.keyClick(pane.search_edit, Qt.Key.Key_Down)
+    assert pane.results.hasFocus() or pane.focusWidget() is pane.results
+    with qtbot.waitSignal(pane.insertRequested, timeout=2000) as blocker:
+        qtbot.keyClick(pane.results, Qt.Key.Key_Return)
+    assert blocker.args[0]["kind"] == "skeleton"
+    # Esc in the search box clears it and shows the tree again.
+    qtbot.keyClick(pane.search_edit, Qt.Key.Key_Escape)
+    assert pane.search_edit.text() == ""
+    assert pane.stack.currentWidget() is pane.tree
