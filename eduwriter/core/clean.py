@@ -47,9 +47,17 @@ _CHAR_MAP.update(
 )
 
 
+_ODD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
+
+
+def _map_char(m: re.Match[str]) -> str:
+    return _CHAR_MAP[ord(m.group(0))] or ""
+
+
 def normalize_chars(text: str) -> str:
     """Map odd spaces to ASCII space, drop zero-width characters, repair 〝〞, unify newlines."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ODD_CHARS.sub(_map_char, text)
 
 
 _WS_RUN = re.compile(r" {2,}")
@@ -117,41 +125,54 @@ def _split_run_together(line: CleanLine) -> list[CleanLine]:
 # Whole lines that are site chrome. Each alternative is anchored or needs a specific
 # combination, so ordinary sentences do not match. All patterns are linear (no nested
 # quantifiers over the same characters).
-_BOILERPLATE_LINE = re.compile(
+# Whole lines that are site chrome. Each alternative is anchored at the line start or needs
+# a specific combination, so ordinary sentences do not match. All patterns are linear (no
+# nested quantifiers over the same characters). Split in two for speed: the anchored ones
+# are tried at the line start only.
+_BOILERPLATE_START = re.compile(
     "|".join(
         [
-            r"^(?:上一篇|下一篇|上一页|下一页|上一章|下一章|上一条|下一条)(?:[:：\s]|$)",
-            r"^(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
+            r"(?:上一篇|下一篇|上一页|下一页|上一章|下一章|上一条|下一条)(?:[:：\s]|$)",
+            r"(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
             r"您可能关注的文档|你可能关注的文档|您可能感兴趣的|你可能感兴趣的|相关范文|更多范文|热门标签)"
             r"\s*[:：]?\s*$",
-            r"发表回复|发表评论|登录后才能评论|我要评论|网友评论|评论列表|^评论\s*\(\d+\)",
-            r"^(?:登录|注册)\s*[|｜/]\s*(?:登录|注册)\s*$",
-            r"^(?:登录|注册|搜索|首页|返回首页|返回顶部|回到顶部|网站首页|网站地图|设为首页|加入收藏|收藏本站|"
+            r"评论\s*\(\d+\)",
+            r"(?:登录|注册)\s*[|｜/]\s*(?:登录|注册)\s*$",
+            r"(?:登录|注册|搜索|首页|返回首页|返回顶部|回到顶部|网站首页|网站地图|设为首页|加入收藏|收藏本站|"
             r"打印本页|关闭窗口|打印|关闭|收藏|分享|分享到|手机阅读|手机版|电脑版|查看更多|更多|展开全文|阅读全文|"
             r"点击查看全文|文档介绍|文档简介|下载文档|免费下载|立即下载|举报|纠错|字号|大\s*中\s*小)\s*[:：]?\s*$",
-            r"^今天是",
-            r"^[^|｜。，]{1,12}(?:\s?[|｜]\s?[^|｜。，]{1,12}){2,}$",
-            r"^扫一扫|^微信扫一扫|扫码(?:关注|阅读|下载)",
-            r"^(?:【(?:打印正文|打印|关闭窗口|关闭|收藏|返回顶部|大|中|小|字号)】\s*)+$",
-            r"版权所有|copyright|all rights reserved|©|ICP备|ICP证|公网安备|技术支持\s*[:：]",
-            r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|当前位置是)\s*[:：]",
-            r"(?:文章)?来源\s*[:：][^。]{0,40}?(?:作者|发布|时间|点击|日期)",
+            r"今天是",
+            r"[^|｜。，]{1,12}(?:\s?[|｜]\s?[^|｜。，]{1,12}){2,}$",
+            r"扫一扫|微信扫一扫",
+            r"(?:【(?:打印正文|打印|关闭窗口|关闭|收藏|返回顶部|大|中|小|字号)】\s*)+$",
+            r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|当前位置是)\s*[:：]",
+            r"(?:页码|页数|字数)\s*[:：]",
+            r"-?\s*\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,30}?(?:发布|上传|小编|编辑|\d{1,2}:\d{2})",
+            r"-?\s*\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|K|M)\s*\|?\s*$",
+            r"-?\s*\d+\s*页\s*\|?\s*$",
+            r"地址\s*[:：][^。]{0,80}?(?:电话|邮编|传真)",
+            r"(?:以上|本文)?(?:内容)?(?:仅|可)供(?:大家)?参考[。！!.]?$",
+        ]
+    )
+)
+_BOILERPLATE_ANY = re.compile(
+    "|".join(
+        [
+            r"发表回复|发表评论|登录后才能评论|我要评论|网友评论|评论列表",
+            r"扫码(?:关注|阅读|下载)",
+            r"版权所有|Copyright|copyright|COPYRIGHT|All Rights Reserved|All rights reserved|©|ICP备|ICP证|公网安备|"
+            r"技术支持\s*[:：]",
+            r"来源\s*[:：][^。]{0,40}?(?:作者|发布|时间|点击|日期)",
             r"发布时间\s*[:：]|点击数\s*[:：]|点击量\s*[:：]|浏览次数|阅读次数|阅读量\s*[:：]|责任编辑\s*[:：]|"
             r"上传日期|上传时间|上传者|文档格式|下载地址|下载次数|下载积分",
             r"格式\s*[:：]\s*(?:DOC|DOCX|PDF|TXT|WPS|PPT)",
-            r"^页码\s*[:：]|^页数\s*[:：]|^字数\s*[:：]",
-            r"^-?\s*\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,30}?(?:发布|上传|小编|编辑|\d{1,2}:\d{2})",
-            r"^-?\s*\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|K|M)\s*\|?\s*$",
-            r"^-?\s*\d+\s*页\s*\|?\s*$",
             r"小编\s*[:：]",
             r"申明敬告|免责声明|本站不保证|本站不予受理",
             r"收集整理[^。]{0,40}?(?:删除|观点|转载|侵权)|不代表本站观点|联系删除|如若转载|转载请注明|侵权请联系|侵删",
-            r"^地址\s*[:：][^。]{0,80}?(?:电话|邮编|传真)|电话\s*&\s*传真",
+            r"电话\s*&\s*传真",
             r"\[\s*\d{1,2}-\d{1,2}\s*\]\s*$",
-            r"^(?:以上|本文)?(?:内容)?(?:仅|可)供(?:大家)?参考[。！!.]?$",
         ]
-    ),
-    re.IGNORECASE,
+    )
 )
 
 # An editorial blurb about the collection: a site word plus a wish/recommendation word.
@@ -171,7 +192,7 @@ _INLINE_PIECES = re.compile(
             r"(?:下面|以下)是?小编[^。！!？?\n]{0,120}?(?:希望|祝|欢迎)[^。！!？?\n]{0,40}?[。！!]",
             r"本站小编为你精心准备了[^。！!\n]{0,120}?[。！!]",
             r"(?:查看更多|展开全文|阅读全文|点击查看全文|点击下载|下载全文)\s*$",
-            r"\(?(?:本文|文章)?来源[:：]网络[^。\n]{0,20}?(?:删除|侵权)[^。\n]{0,10}?\)?",
+            r"来源[:：]网络[^。\n]{0,20}?(?:删除|侵权)",
         ]
     )
 )
@@ -186,9 +207,15 @@ _NAV_ITEM = re.compile(r"^[\u3400-\u9fff—]{1,6}$")
 _NAV_RUN_MIN = 4
 
 
+#: Boilerplate lines are short; longer lines are body text (and are not scanned).
+_BOILERPLATE_MAX = 300
+
+
 def is_boilerplate_line(line: str) -> bool:
     """True when a whole line carries a site-boilerplate signal."""
-    if _BOILERPLATE_LINE.search(line):
+    if len(line) > _BOILERPLATE_MAX:
+        return False
+    if _BOILERPLATE_START.match(line) or _BOILERPLATE_ANY.search(line):
         return True
     if not _CJK.search(line) and len(line) <= 80:
         return True
@@ -227,7 +254,9 @@ def _line_verdict(text: str) -> tuple[str | None, list[str]]:
     return text, []
 
 
-def _clean_pass(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
+def _clean_pass(
+    lines: list[CleanLine], removed: list[str], memo: dict[str, tuple[str | None, list[str]]]
+) -> list[CleanLine]:
     # 1. run-together lines -> paragraphs
     split: list[CleanLine] = []
     for line in lines:
@@ -235,7 +264,11 @@ def _clean_pass(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
     # 2. whole boilerplate lines, pieces inside lines
     seq: list[tuple[CleanLine, bool]] = []  # (line, removed as boilerplate)
     for line in split:
-        kept_text, pieces = _line_verdict(line.text)
+        verdict = memo.get(line.text)
+        if verdict is None:
+            verdict = _line_verdict(line.text)
+            memo[line.text] = verdict
+        kept_text, pieces = verdict
         removed.extend(pieces)
         if kept_text is None:
             seq.append((line, True))
@@ -288,9 +321,10 @@ def clean_lines(text: str) -> tuple[list[CleanLine], list[str]]:
     duplicates kept once)."""
     lines = normalize_lines(text)
     removed: list[str] = []
+    memo: dict[str, tuple[str | None, list[str]]] = {}
     for _ in range(8):  # repeat to a fixed point (usually 1-2 passes)
         before = len(removed)
-        lines = _clean_pass(lines, removed)
+        lines = _clean_pass(lines, removed, memo)
         if len(removed) == before:
             break
     seen: set[str] = set()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eduwriter.core.model import Block, RunInItem
 
@@ -132,6 +133,7 @@ def parse_marker(line: str) -> tuple[str, int, int, str] | None:
     return m.marker, RANKS.get(m.style, 6), m.ordinal, m.rest
 
 
+@lru_cache(maxsize=16384)
 def match_marker(line: str) -> Marker | None:
     """Like :func:`parse_marker` but returns a :class:`Marker` with the style name."""
     s = line.lstrip()

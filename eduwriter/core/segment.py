@@ -45,6 +45,7 @@ class RawDocument:
     title: str | None
     lines: list[str] = field(default_factory=list)
     separator: bool = False
+    marked: bool = False  #: some line of the document starts with a numbering marker
 
 
 def is_separator(line: str) -> str | None:
@@ -154,7 +155,6 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
             current = RawDocument(title, separator=True)
             top_ordinals = []
             continue
-        has_headings = any(match_marker(x) is not None for x in current.lines)
         if (
             not current.lines
             and current.title is None
@@ -166,7 +166,9 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
         ):
             current.title = text
             continue
-        if _is_doc_title(lines, i, collection, has_headings) and (current.lines or current.title):
+        if _is_doc_title(
+            lines, i, collection, has_headings=bool(top_ordinals) or current.marked
+        ) and (current.lines or current.title):
             docs.append(current)
             current = RawDocument(text)
             top_ordinals = []
@@ -177,9 +179,12 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
                 k = _restart_point(current.lines)
                 if k is not None:
                     docs.append(RawDocument(current.title, current.lines[:k], current.separator))
-                    current = RawDocument(None, current.lines[k:])
+                    tail = current.lines[k:]
+                    current = RawDocument(None, tail, marked=any(match_marker(x) for x in tail))
                     top_ordinals = []
             top_ordinals.append(m.ordinal)
+        if m is not None:
+            current.marked = True
         current.lines.append(text)
     if current.lines or current.title is not None:
         docs.append(current)

@@ -29,13 +29,16 @@ _REGION_UNITS = set("区市省县镇乡村")
 _DATE_UNITS = set("月日号")
 _YEAR_UNITS = set("年届")
 
+# The "not after a Latin letter or digit" condition is checked in Python (iter_slots): a
+# leading look-behind would stop the regex engine from scanning by first character.
 SLOT_RE = re.compile(
-    r"(?P<date>(?<![A-Za-z])[Xx×]{1,2}月[Xx×]{1,2}[日号])"
-    r"|(?<![A-Za-z0-9_*])"
-    r"(?P<core>\d{1,3}[Xx]+|[Xx]+|×{2,}|\d{1,3}_+|_+|\*+)"
+    r"(?P<date>[Xx×]{1,2}月[Xx×]{1,2}[日号])"
+    r"|(?P<core>\d{1,3}[Xx]+|[Xx]+|×{2,}|\d{1,3}_+|_+|\*+)"
     r"(?![A-Za-z])"
     rf"(?P<unit>[{_UNITS}])?"
 )
+_BEFORE_DATE = re.compile(r"[A-Za-z]")
+_BEFORE_CORE = re.compile(r"[A-Za-z0-9_*]")
 
 _ORG_AFTER = re.compile(
     r"(?:小学|中学|学校|幼儿园|大学|学院|职校|职高|中心|教育局|局|公司|医院|街道|社区|单位|集团|委员会|办公室|党委|政府|部门)"
@@ -75,9 +78,18 @@ def _kind(text: str, m: re.Match[str]) -> str:
     return "待填"
 
 
+_ANY_PLACEHOLDER_CHAR = re.compile(r"[Xx×_*]")
+
+
 def iter_slots(text: str):
     """Yield ``(start, end, raw, kind, core_end)`` for every placeholder in ``text``."""
+    if not _ANY_PLACEHOLDER_CHAR.search(text):
+        return
     for m in SLOT_RE.finditer(text):
+        if m.start() > 0:
+            before = text[m.start() - 1]
+            if (_BEFORE_DATE if m.group("date") else _BEFORE_CORE).match(before):
+                continue
         raw = m.group(0)
         core_end = m.end("core") if m.group("core") else m.end()
         yield m.start(), m.end(), raw, _kind(text, m), core_end

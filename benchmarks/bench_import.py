@@ -1,0 +1,86 @@
+"""Import throughput: analyze a corpus generated from the bundled samples and print MB/s.
+
+Usage::
+
+    python benchmarks/bench_import.py            # 2 MB and 20 MB corpora, plus long-line check
+    python benchmarks/bench_import.py --mb 50
+
+The corpus is the five samples repeated (with their numbers varied so lines do not repeat
+exactly) until it reaches the size; it is analyzed as one text per sample copy, like a batch
+import. Goal (issue 2): >= 5 MB/s, and 10x the input in <= 11x the time. A last check runs one
+whole document of ~2 MB on a single line, which a quadratic regex would not survive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eduwriter.core.importer import analyze_text  # noqa: E402
+from eduwriter.core.outline import match_marker  # noqa: E402
+from eduwriter.resources_path import sample_files  # noqa: E402
+
+
+def make_corpus(megabytes: float) -> list[str]:
+    """Texts totalling about ``megabytes`` MB of UTF-8, cycled from the samples."""
+    samples = [p.read_text(encoding="utf-8") for p in sample_files()]
+    target = int(megabytes * 1024 * 1024)
+    texts: list[str] = []
+    size = 0
+    n = 0
+    while size < target:
+        base = samples[n % len(samples)]
+        text = base.replace("2020", str(1990 + n % 40)).replace(
+            "教育局", "教育局" if n % 2 else "教体局"
+        )
+        texts.append(text)
+        size += len(text.encode("utf-8"))
+        n += 1
+    return texts
+
+
+def run(texts: list[str]) -> tuple[float, float, int]:
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    start = time.perf_counter()
+    docs = 0
+    for t in texts:
+        # the corpus repeats the samples: forget cached marker parses between files so the
+        # figure is that of distinct files
+        match_marker.cache_clear()
+        docs += len(analyze_text(t).documents)
+    elapsed = time.perf_counter() - start
+    return size / 1024 / 1024, elapsed, docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=20.0, help="size of the large corpus (MB)")
+    ns = ap.parse_args(argv)
+    small_mb = ns.mb / 10
+    results = {}
+    for mb in (small_mb, ns.mb):
+        texts = make_corpus(mb)
+        size, elapsed, docs = run(texts)
+        results[mb] = (size, elapsed)
+        print(
+            f"{size:6.1f} MB  {len(texts):5d} files  {docs:6d} documents  {elapsed:6.2f} s  {size / elapsed:5.2f} MB/s"
+        )
+    (s1, t1), (s2, t2) = results[small_mb], results[ns.mb]
+    ratio = t2 / t1
+    print(f"size x{s2 / s1:.1f} -> time x{ratio:.2f} (goal <= 11x for 10x input)")
+
+    # one whole document on one line (like sample 002, repeated): ~2 MB without a newline
+    one_line = " ".join(make_corpus(2)).replace("\n", " ")
+    size, elapsed, docs = run([one_line])
+    print(
+        f"one line of {size:.1f} MB: {elapsed:.2f} s ({size / elapsed:.2f} MB/s), {docs} documents"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
