@@ -78,6 +78,7 @@ class _Styles:
             self.title_font = fonts.title
             self.heading_fonts = {lv: fonts.heading(lv) for lv in (1, 2, 3, 4)}
             self._body_rpr_extra = ""
+            self._body_rfonts = L.rfonts(fonts.body)
             return
         body = st.body()
         title = st.title()
@@ -92,16 +93,31 @@ class _Styles:
         self.body_font = st.font_of(body) or st.default_font or fonts.body
         self.title_font = st.font_of(title) if title else fonts.title
         self._body_rpr_extra = _size_of(st, body)
+        rfonts_el = st.rfonts_of(body)
+        self._body_rfonts = (
+            _rfonts_copy(rfonts_el) if rfonts_el is not None else L.rfonts(self.body_font)
+        )
 
     def body_run_rpr(self) -> str:
         """Run properties that put run-in body text back into the body font."""
         return (
             "<w:rPr>"
-            + L.rfonts(self.body_font)
+            + self._body_rfonts
             + '<w:b w:val="0"/><w:bCs w:val="0"/><w:i w:val="0"/><w:iCs w:val="0"/>'
             + self._body_rpr_extra
             + "</w:rPr>"
         )
+
+
+_RFONTS_ATTRS = ("hint ascii hAnsi eastAsia cs asciiTheme hAnsiTheme eastAsiaTheme cstheme").split()
+
+
+def _rfonts_copy(el) -> str:  # noqa: ANN001 - lxml element
+    """A template's w:rFonts as written (theme references kept), with the eastAsia hint."""
+    attrs = {name: el.get(f"{_W}{name}") for name in _RFONTS_ATTRS}
+    attrs["hint"] = "eastAsia"
+    inner = " ".join(f'w:{k}="{escape(v, {chr(34): "&quot;"})}"' for k, v in attrs.items() if v)
+    return f"<w:rFonts {inner}/>"
 
 
 def _size_of(st, info: StyleInfo | None) -> str:

@@ -39,6 +39,7 @@ class StyleInfo:
     based_on: str | None
     east_asia_font: str | None
     rpr: etree._Element | None
+    rfonts: etree._Element | None = None
 
 
 @dataclass(slots=True)
@@ -48,6 +49,9 @@ class TemplateStyles:
     by_name: dict[str, StyleInfo] = field(default_factory=dict)
     by_id: dict[str, StyleInfo] = field(default_factory=dict)
     default_font: str | None = None
+    default_rfonts: etree._Element | None = None
+    #: theme fonts: {"major": name, "minor": name} (East Asian, Simplified Chinese first)
+    theme_fonts: dict[str, str] = field(default_factory=dict)
 
     def find(self, names: tuple[str, ...], kind: str = "paragraph") -> StyleInfo | None:
         for name in names:
@@ -65,15 +69,26 @@ class TemplateStyles:
     def title(self) -> StyleInfo | None:
         return self.find(TITLE_NAMES)
 
-    def font_of(self, info: StyleInfo | None) -> str | None:
-        """The East Asian font a paragraph of this style shows (following basedOn)."""
+    def rfonts_of(self, info: StyleInfo | None) -> etree._Element | None:
+        """The w:rFonts that decides the East Asian font of this style (following basedOn)."""
         seen: set[str] = set()
         while info is not None and info.style_id not in seen:
             seen.add(info.style_id)
-            if info.east_asia_font:
-                return info.east_asia_font
+            el = info.rfonts
+            if el is not None and (el.get(f"{_W}eastAsia") or el.get(f"{_W}eastAsiaTheme")):
+                return el
             info = self.by_id.get(info.based_on or "")
-        return self.default_font
+        return self.default_rfonts
+
+    def font_of(self, info: StyleInfo | None) -> str | None:
+        """The East Asian font a paragraph of this style shows (theme fonts resolved)."""
+        el = self.rfonts_of(info)
+        if el is None:
+            return None
+        if el.get(f"{_W}eastAsia"):
+            return el.get(f"{_W}eastAsia")
+        theme = el.get(f"{_W}eastAsiaTheme") or ""
+        return self.theme_fonts.get("major" if theme.startswith("major") else "minor")
 
 
 def parse_styles(xml: bytes) -> TemplateStyles:
@@ -83,6 +98,7 @@ def parse_styles(xml: bytes) -> TemplateStyles:
     rpr_default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
     if rpr_default is not None:
         out.default_font = rpr_default.get(f"{_W}eastAsia")
+        out.default_rfonts = rpr_default
     for style in root.iter(f"{_W}style"):
         name_el = style.find(f"{_W}name")
         style_id = style.get(f"{_W}styleId") or ""
@@ -97,9 +113,35 @@ def parse_styles(xml: bytes) -> TemplateStyles:
             based_on=based.get(f"{_W}val") if based is not None else None,
             east_asia_font=fonts.get(f"{_W}eastAsia") if fonts is not None else None,
             rpr=rpr,
+            rfonts=fonts,
         )
         out.by_id[style_id] = info
         out.by_name.setdefault(_norm(info.name), info)
+    return out
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def parse_theme_fonts(xml: bytes) -> dict[str, str]:
+    """{"major"|"minor": East Asian typeface} from a theme part (Simplified Chinese first)."""
+    try:
+        root = etree.fromstring(xml)
+    except etree.XMLSyntaxError:
+        return {}
+    out: dict[str, str] = {}
+    for key in ("major", "minor"):
+        scheme = root.find(f".//{_A}{key}Font")
+        if scheme is None:
+            continue
+        hans = next(
+            (f.get("typeface") for f in scheme.findall(f"{_A}font") if f.get("script") == "Hans"),
+            None,
+        )
+        ea = scheme.find(f"{_A}ea")
+        name = hans or (ea.get("typeface") if ea is not None else None)
+        if name:
+            out[key] = name
     return out
 
 
@@ -152,6 +194,9 @@ def open_package(path: str | Path, *, what: str = "模板") -> Package:
             styles = parse_styles(parts[styles_path])
         except etree.XMLSyntaxError as exc:
             raise TemplateError(f"{what}“{p.name}”的样式已损坏，无法使用。{offer}") from exc
+    theme_path = _related_part(parts, doc_path, "/theme")
+    if theme_path is not None:
+        styles.theme_fonts = parse_theme_fonts(parts[theme_path])
     return Package(parts, names, doc_path, styles_path, styles)
 
 

@@ -116,3 +116,17 @@ def test_dotx_template_gives_a_docx(tmp_path: Path, template: Path):
     with zipfile.ZipFile(out) as zf:
         assert b"document.main+xml" in zf.read("[Content_Types].xml")
     assert docx.Document(str(out)).paragraphs[0].text.startswith("关于做好")
+
+
+def test_theme_fonts_of_a_template_are_resolved_and_kept(tmp_path: Path):
+    # python-docx's own default document uses theme fonts (宋体 for Simplified Chinese).
+    tpl = tmp_path / "主题字体.docx"
+    docx.Document().save(str(tpl))
+    out = tmp_path / "out.docx"
+    result = export_report(sample_report(), out, template=tpl)
+    assert result.fonts_expected == ["宋体"]
+    para = next(p for p in body_paragraphs(out) if para_text(p).startswith("1.认真"))
+    body_fonts = para.findall("w:r", NS)[1].find("w:rPr/w:rFonts", NS)
+    # the run-in body keeps the template's body font reference instead of our 仿宋
+    assert val(body_fonts, "eastAsiaTheme") == "minorEastAsia"
+    assert val(body_fonts, "eastAsia") is None
