@@ -31,6 +31,11 @@ def test_pinyin_initials_find_guiding_ideology_with_a_count(qtbot, pane):
     shown = [pane.results_model.index(r, 0).data(ItemRole) for r in range(count)]
     assert any("指导思想" in it.title + it.text for it in shown)
     assert pane.current_item() is shown[0], "the first result is selected and previewed"
+    # Full pinyin finds them too.
+    full = wait_for_search(qtbot, pane, "zhidaosixiang")
+    assert full > 0
+    shown = [pane.results_model.index(r, 0).data(ItemRole) for r in range(min(full, 5))]
+    assert any("指导思想" in it.title + it.text for it in shown)
     # Clearing the box brings the tree back with its totals.
     pane.search_edit.clear()
     assert pane.stack.currentWidget() is pane.tree
