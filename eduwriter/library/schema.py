@@ -63,6 +63,14 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 1 -> 2: remember built-in/imported items the writer deleted, so a rebuild does not bring
+    # them back
+    """
+    CREATE TABLE deleted (
+        id TEXT PRIMARY KEY,
+        deleted REAL NOT NULL
+    );
+    """,
 ]
 
 #: The schema version this code writes.

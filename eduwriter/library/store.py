@@ -331,6 +331,15 @@ class LibraryStore:
             return 0
         return self.replace_derived(items)
 
+    def restore_deleted(self) -> int:
+        """Bring back the built-in and imported items the writer deleted (rebuilds the derived
+        part). Returns the number of items restored."""
+        before = self.count()
+        with self._tx() as conn:
+            conn.execute("DELETE FROM deleted")
+        self.rebuild_derived()
+        return self.count() - before
+
     def replace_derived(self, items: list[Item]) -> int:
         """Replace all builtin/imported items by ``items`` in one transaction (personal items and
         the writer's favourites, usage, folders and tags on derived items are kept)."""
@@ -344,6 +353,7 @@ class LibraryStore:
                 )
             }
             personal = {r[0] for r in conn.execute("SELECT id FROM items WHERE origin='personal'")}
+            personal |= {r[0] for r in conn.execute("SELECT id FROM deleted")}
             conn.execute("DELETE FROM items WHERE origin IN ('builtin','imported')")
             added = 0
             seen: set[str] = set()
@@ -567,7 +577,9 @@ class LibraryStore:
         return item
 
     def delete_item(self, item_id: str) -> None:
-        """Delete one item (and, for a document or section, its sections)."""
+        """Delete one item (and, for a document or section, its sections). A deleted built-in or
+        imported item stays deleted when the library is rebuilt."""
+        now = _now()
         with self._tx() as conn:
             todo = [item_id]
             while todo:
@@ -575,6 +587,11 @@ class LibraryStore:
                 todo.extend(
                     r[0] for r in conn.execute("SELECT id FROM items WHERE parent_id=?", (cur,))
                 )
+                row = conn.execute("SELECT origin FROM items WHERE id=?", (cur,)).fetchone()
+                if row and row[0] != "personal":
+                    conn.execute(
+                        "INSERT OR REPLACE INTO deleted(id, deleted) VALUES (?,?)", (cur, now)
+                    )
                 conn.execute("DELETE FROM items WHERE id=?", (cur,))
                 if self._index is not None:
                     self._index.remove(cur)

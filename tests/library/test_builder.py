@@ -141,3 +141,12 @@ def test_cancel_leaves_the_library_unchanged(built, tmp_path):
     report = built.import_files([f], cancel=lambda: True)
     assert report.cancelled
     assert built.count() == before
+
+
+def test_deleted_items_can_be_restored(built):
+    victim = built.items(kind="phrasing")[0]
+    built.delete_item(victim.id)
+    built.rebuild_builtin()
+    assert built.get(victim.id) is None
+    assert built.restore_deleted() >= 1
+    assert built.get(victim.id).text == victim.text

@@ -105,3 +105,23 @@ def test_locked_database_gives_a_clear_message(db_path):
             other.close()
         s.add_snippet("现在可以了")
         assert s.count() == 1
+
+
+def test_a_version_1_library_is_migrated_and_keeps_its_items(db_path):
+    conn = sqlite3.connect(db_path)
+    for statement in schema._statements(schema.MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO items(id, kind, text, origin, created, modified) "
+        "VALUES ('snip-old', 'snippet', '旧版本里的片段', 'personal', 0, 0)"
+    )
+    conn.commit()
+    conn.close()
+    with LibraryStore.open(db_path) as s:
+        assert s.get("snip-old").text == "旧版本里的片段"
+        assert [i.id for i in s.search("旧版本")] == ["snip-old"]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION >= 2
+    assert conn.execute("SELECT COUNT(*) FROM deleted").fetchone()[0] == 0
+    conn.close()

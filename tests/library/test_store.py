@@ -171,3 +171,10 @@ def test_search_from_another_thread_while_writing(store):
     assert not errors
     assert len(results) == 50 and min(results) >= 3
     assert len(store.search("线程片段", limit=100)) == 30
+
+
+def test_deleted_builtin_items_stay_deleted_after_a_rebuild(store):
+    store.delete_item("ph-bank")
+    store.replace_derived(sample_items())
+    assert store.get("ph-bank") is None
+    assert store.search("银行") == []
