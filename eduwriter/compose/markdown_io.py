@@ -402,6 +402,7 @@ def report_from_markdown(text: str) -> Report:
     meta, start = _parse_front_matter(lines)
     # First pass: classify lines.
     items: list[tuple[str, int, str, str]] = []  # (kind, hashes, text, body)
+    raw_lines: dict[int, str] = {}  # paragraph lines before list markers were taken off
     in_fence = False
     for raw in lines[start:]:
         stripped = raw.strip()
@@ -440,10 +441,13 @@ def report_from_markdown(text: str) -> Report:
         plain = _strip_inline(_LIST_RE.sub("", stripped) if _LIST_RE.match(stripped) else stripped)
         if plain:
             items.append(("para", 0, plain, ""))
+            raw_lines[len(items) - 1] = _strip_inline(stripped)
 
     if items and all(kind == "para" for kind, _h, _t, _b in items):
         # Plain text without Markdown headings: headings from typed numbering (一、 （一） …).
-        typed = blocks_from_typed_numbering([text for _k, _h, text, _b in items])
+        typed = blocks_from_typed_numbering(
+            [raw_lines.get(i, text) for i, (_k, _h, text, _b) in enumerate(items)]
+        )
         if typed is not None:
             title = ""
             first = typed[0] if typed else None

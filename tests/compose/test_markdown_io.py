@@ -173,7 +173,7 @@ def test_plain_text_gets_headings_from_typed_numbering():
         "一、指导思想\n"
         "坚持安全第一。\n"
         "（一）健全制度\n"
-        "1.完善预案。各校要完善应急预案。\n"
+        "1. 完善预案。各校要完善应急预案。\n"
         "一是加强巡查，二是及时整改。\n"
     )
     r = report_from_markdown(text)
