@@ -257,7 +257,18 @@ class LibraryModel(QAbstractItemModel):
         }[kind]
         holder = Node("top", node.key, node.label, None)
         holder.children = []
-        builder(holder)
+        try:
+            builder(holder)
+        except Exception as exc:  # noqa: BLE001 - a damaged or locked library: say so, keep going
+            message = getattr(exc, "message_zh", None) or str(exc)
+            error = Node(
+                "error",
+                node.key + ("error",),
+                QCoreApplication.translate("LibraryModel", "无法读取：%1").replace("%1", message),
+                None,
+            )
+            error.children = []
+            return [error]
         node.count = _count_items(holder)
         return holder.children
 

@@ -267,6 +267,8 @@ class LibraryPane(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.results.selectionModel().currentChanged.connect(self._on_current_changed)
         self._show_totals()
+        # Load the search index in the background once the window is up.
+        QTimer.singleShot(1500, self._runner.warm_up)
         # A writer's first look is for a structure: open 结构骨架 from the start.
         self._expand(self.model.top_index("skeleton"))
 

@@ -36,6 +36,18 @@ class _SearchTask(QRunnable):
             runner.resultsReady.emit(self._gen, self._query, items, error)
 
 
+class _CallTask(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def run(self) -> None:  # worker thread
+        try:
+            self._fn()
+        except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first search
+            pass
+
+
 class SearchRunner(QObject):
     """Runs ``store.search`` on one background thread; only the newest query's results arrive.
 
@@ -60,6 +72,12 @@ class SearchRunner(QObject):
         self._latest += 1
         self._pool.start(_SearchTask(self, self._latest, query, filters))
         return self._latest
+
+    def warm_up(self) -> None:
+        """Load the store's search index on the worker thread, so the first query is quick."""
+        build = getattr(self._store, "build_index", None)
+        if callable(build):
+            self._pool.start(_CallTask(build))
 
     def cancel_pending(self) -> None:
         """Drop results of every search requested so far."""

@@ -115,3 +115,12 @@ def test_item_rows_drag_their_payload(qtbot, library_store):
     assert payload["id"] == row.data(ItemRole).id
     assert payload["text"] == row.data(ItemRole).text
     assert model.mimeData([topic]) is None  # a group is not an item
+
+
+def test_a_library_that_cannot_be_read_shows_the_reason_in_the_tree(qtbot, library_store):
+    model = LibraryModel(library_store)
+    library_store.close()  # e.g. the file went away under us
+    rows = _children(model, model.top_index("phrasing"))
+    assert len(rows) == 1
+    assert _label(rows[0]).startswith("无法读取")
+    assert rows[0].data(ItemRole) is None
