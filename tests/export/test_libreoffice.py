@@ -149,3 +149,34 @@ def test_page_numbers_odd_right_even_left(pdf_pages):
     # below the text block, about 7 mm under it
     bottom_of_block = p1["height"] - 35 * PT_PER_MM
     assert one["ymin"] > bottom_of_block
+
+
+def test_reimport_after_saving_in_libreoffice(tmp_path: Path):
+    """Ours after another word processor rewrote the file still opens with the same headings."""
+    from export_helpers import sample_report
+
+    from eduwriter.export.docx_import import import_docx
+
+    soffice, _pdftotext = _tools()
+    src = tmp_path / "ours.docx"
+    export_report(sample_report(paragraph_repeat=2), src)
+    outdir = tmp_path / "saved"
+    outdir.mkdir()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(outdir),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=240,
+    )
+    saved = outdir / "ours.docx"
+    assert saved.exists()
+    assert saved.read_bytes() != src.read_bytes()
+    assert import_docx(saved) == sample_report(paragraph_repeat=2)
