@@ -9,7 +9,7 @@ import sys
 
 from PySide6.QtGui import QGuiApplication, QIcon
 
-from eduwriter import APP_NAME, APP_NAME_ZH, __version__
+from eduwriter import APP_NAME, __version__
 from eduwriter.resources_path import resources_dir
 
 WINDOWS_APP_ID = "EduWriter.EduWriter"  # also used by the installer's shortcuts
@@ -46,10 +46,12 @@ def set_windows_app_user_model_id() -> bool:
 
 
 def apply_identity(app: QGuiApplication) -> None:
-    """Set the window icon, the application name (settings key) and the display name."""
+    """Set the window icon, the application name (settings key) and version.
+
+    No ``applicationDisplayName``: Qt would append it to every dialog title on Windows and X11.
+    """
     set_windows_app_user_model_id()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME_ZH)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
