@@ -81,13 +81,15 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
         for i, ln in enumerate(lines)
         if _title_like(ln.text) and is_separator(ln.text) is None and match_marker(ln.text) is None
     ]
+    keys = {i: _key(lines[i].text) for i in cand}
     for a_pos, i in enumerate(cand):
-        for j in cand[a_pos + 1 :]:
+        for b_pos in range(a_pos + 1, min(a_pos + 4, len(cand))):
+            j = cand[b_pos]
             if j - i > 3:
                 break
             if drop[i] or drop[j]:
                 continue
-            ki, kj = _key(lines[i].text), _key(lines[j].text)
+            ki, kj = keys[i], keys[j]
             if min(len(ki), len(kj)) < 6:
                 continue
             if ki == kj:
@@ -137,7 +139,7 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
     collection = any(is_separator(ln.text) is not None for ln in lines)
     docs: list[RawDocument] = []
     current = RawDocument(None)
-    top_ordinals: list[int] = []
+    top_max = 0  # highest 一、-style ordinal seen in the current document
     skip_next = False
     for i, ln in enumerate(lines):
         if skip_next:
@@ -153,7 +155,7 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
                 title = lines[i + 1].text
                 skip_next = True
             current = RawDocument(title, separator=True)
-            top_ordinals = []
+            top_max = 0
             continue
         if (
             not current.lines
@@ -166,23 +168,23 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
         ):
             current.title = text
             continue
-        if _is_doc_title(
-            lines, i, collection, has_headings=bool(top_ordinals) or current.marked
-        ) and (current.lines or current.title):
+        if _is_doc_title(lines, i, collection, has_headings=current.marked) and (
+            current.lines or current.title
+        ):
             docs.append(current)
             current = RawDocument(text)
-            top_ordinals = []
+            top_max = 0
             continue
         m = match_marker(text)
         if m is not None and m.style == "cn":
-            if m.ordinal == 1 and top_ordinals and max(top_ordinals) >= 3:
+            if m.ordinal == 1 and top_max >= 3:
                 k = _restart_point(current.lines)
                 if k is not None:
                     docs.append(RawDocument(current.title, current.lines[:k], current.separator))
                     tail = current.lines[k:]
                     current = RawDocument(None, tail, marked=any(match_marker(x) for x in tail))
-                    top_ordinals = []
-            top_ordinals.append(m.ordinal)
+                    top_max = 0
+            top_max = max(top_max, m.ordinal)
         if m is not None:
             current.marked = True
         current.lines.append(text)
