@@ -45,6 +45,7 @@ class _Para:
     centered: bool
     right: bool
     runs: list[tuple[str, bool]]  # (text, has direct font/bold override)
+    indented: bool = False  # a first-line indent set on the paragraph itself
 
 
 def _style_table(
@@ -193,6 +194,7 @@ def _paragraphs(
         sid = ""
         lvl: int | None = None
         jc = ""
+        indented = False
         if ppr is not None:
             ps = ppr.find(f"{_W}pStyle")
             sid = ps.get(f"{_W}val") or "" if ps is not None else ""
@@ -201,6 +203,10 @@ def _paragraphs(
                 lvl = int(ol.get(f"{_W}val"))
             j = ppr.find(f"{_W}jc")
             jc = j.get(f"{_W}val") or "" if j is not None else ""
+            ind = ppr.find(f"{_W}ind")
+            if ind is not None:
+                first = ind.get(f"{_W}firstLineChars") or ind.get(f"{_W}firstLine") or "0"
+                indented = first.lstrip("-").isdigit() and int(first) > 0
         if lvl is None:
             lvl = outline.get(sid)
         runs: list[tuple[str, bool]] = []
@@ -239,6 +245,7 @@ def _paragraphs(
                 outline=lvl if lvl is not None and lvl < 9 else None,
                 centered=jc == "center",
                 right=jc in ("right", "end"),
+                indented=indented,
                 runs=runs,
             )
         )
@@ -321,9 +328,18 @@ def import_docx(path: str | Path) -> Report:
             report.title = paras[0].text
             i = 1
     # 主送机关: a short line ending with a colon right after the title.
-    if i < len(paras) and paras[i].text.endswith(("：", ":")) and len(paras[i].text) <= 60:
-        if _heading_level(paras[i]) is None and split_marker(paras[i].text)[0] is None:
-            report.meta.recipient = paras[i].text.rstrip("：:")
+    first = paras[i] if i < len(paras) else None
+    if (
+        first is not None
+        and first.text.endswith(("：", ":"))
+        and len(first.text) <= 60
+        and not first.indented
+        and not first.text.lstrip("\u3000 ").startswith(("为", "现将", "根据", "按照"))
+        and not re.search(r"(如下|通知|要求|意见|安排)[:：]$", first.text)
+        and "。" not in first.text
+    ):
+        if _heading_level(first) is None and split_marker(first.text)[0] is None:
+            report.meta.recipient = first.text.rstrip("：:")
             i += 1
     end = len(paras)
     # 成文日期 and 署名 at the end, then 附件说明 before them.

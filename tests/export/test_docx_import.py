@@ -181,3 +181,15 @@ def test_text_box_content_is_not_read_twice(tmp_path: Path):
     d.save(str(path))
     texts = [b.text for b in import_docx(path).blocks]
     assert texts == ["正文第一段。", "正文第二段。", "文本框里的字"]
+
+
+def test_a_lead_in_sentence_is_not_taken_for_the_recipient(tmp_path: Path):
+    d = docx.Document()
+    d.add_paragraph("关于开展安全检查的通知").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("现将有关事项通知如下：")
+    d.add_paragraph("一、检查内容")
+    path = tmp_path / "通知.docx"
+    d.save(str(path))
+    r = import_docx(path)
+    assert r.meta.recipient == ""
+    assert r.blocks[0] == ReportBlock("paragraph", "现将有关事项通知如下：")
