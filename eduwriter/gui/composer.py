@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QSyntaxHighlighter,
-    QTextBlock,
     QTextCharFormat,
     QTextCursor,
 )
@@ -315,18 +314,30 @@ class Composer(QTextEdit):
         return True
 
     def paste_text(self, text: str, label: str | None = None) -> bool:
-        """Insert text; typed numbering (一、（一）1.（1）) becomes headings via the importer."""
-        blocks = outline_blocks(text)
+        """Insert text; typed numbering (一、（一）1.（1）) becomes headings via the importer.
+
+        A pasted title goes into the report's title when that is still empty. Pasted headings
+        keep their typed depth when they fit under the heading the cursor is in (（一） pasted
+        under 一、 stays （一）); otherwise the shallowest pasted level becomes 一、."""
+        label = label or QCoreApplication.translate("Composer", "粘贴")
         cur = self.textCursor()
-        if blocks and any(b.kind == "heading" for b in blocks):
+        here = self.rd.heading_at_or_before(cur.blockNumber())
+        context = self.rd.levels()[here] if here is not None else None
+        title, blocks = parse_pasted(text, context)
+        if not any(b.kind == "heading" for b in blocks):
+            self.rd.insert_text(cur, text, label)
+            self.setTextCursor(cur)
+            return True
+        title_block = self.rd.doc.begin()
+        with self.rd.edit(label) as c:
             if cur.hasSelection():
-                with self.rd.labelled(label or QCoreApplication.translate("Composer", "粘贴")):
-                    cur.removeSelectedText()
-            self.rd.insert_report_blocks(
-                cur, blocks, label or QCoreApplication.translate("Composer", "粘贴")
-            )
-        else:
-            self.rd.insert_text(cur, text, label or QCoreApplication.translate("Composer", "粘贴"))
+                cur.removeSelectedText()
+            if title and self.rd.kind_of(title_block) == TITLE and not title_block.text().strip():
+                c.setPosition(title_block.position())
+                c.insertText(title, QTextCharFormat())
+            elif title:
+                blocks.insert(0, ReportBlock("paragraph", title))
+            self.rd.insert_report_blocks(cur, blocks, label)
         self.setTextCursor(cur)
         return True
 
@@ -450,29 +461,44 @@ def skeleton_blocks(payload: dict) -> list[ReportBlock]:
     return out
 
 
-def outline_blocks(text: str) -> list[ReportBlock]:
-    """Typed-numbered text -> report blocks (numbers removed) using the importer."""
+def parse_pasted(text: str, context_level: int | None = None) -> tuple[str, list[ReportBlock]]:
+    """(title, blocks) of typed-numbered text, numbers removed, using the importer."""
     try:
         from eduwriter.core.importer import parse_outline
     except ImportError:  # the importer is not installed in this build
-        return []
+        return "", []
     try:
         doc = parse_outline(text)
     except Exception:  # noqa: BLE001 - a paste must never crash the editor
-        return []
+        return "", []
+    heads = [b for b in doc.blocks if b.kind == "heading" and b.level > 0]
+    # The depth the typed markers stand for (（一） is level 2 wherever it appears).
+    typed = [_marker_level(b.marker) for b in heads]
+    fits = bool(heads) and all(typed) and context_level is not None
+    fits = fits and 0 < context_level < min(t for t in typed if t)
+    levels = iter(typed if fits else [b.level for b in heads])
+    top = 1 if fits or not heads else min(b.level for b in heads)
     blocks: list[ReportBlock] = []
-    if doc.title:
-        blocks.append(ReportBlock("paragraph", doc.title))
-    levels = [b.level for b in doc.blocks if b.kind == "heading" and b.level > 0]
-    base = min(levels) - 1 if levels else 0
     for b in doc.blocks:
         if b.kind == "heading" and b.level > 0:
             head, body = split_run_in(b.text)
-            blocks.append(ReportBlock("heading", head, max(1, min(b.level - base, 4)), body))
+            level = next(levels) - (0 if fits else top - 1)
+            blocks.append(ReportBlock("heading", head, max(1, min(level, 4)), body))
         elif b.text.strip():
             blocks.append(ReportBlock("paragraph", b.text.strip()))
-    return blocks
+    return (doc.title or "").strip(), blocks
 
 
-def block_is_heading(block: QTextBlock) -> bool:
-    return ReportDocument.kind_of(block) > 0
+def _marker_level(marker: str) -> int:
+    if not marker:
+        return 0
+    from eduwriter.compose.markdown_io import split_marker
+
+    level, _rest = split_marker(marker + "标题")
+    return level or 0
+
+
+def outline_blocks(text: str) -> list[ReportBlock]:
+    """Typed-numbered text -> report blocks (a title becomes the first paragraph)."""
+    title, blocks = parse_pasted(text)
+    return ([ReportBlock("paragraph", title)] if title else []) + blocks

@@ -235,6 +235,14 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "一次填写报告中的所有【要素】"),
             "actSlots",
         )
+        self.act_meta = self._act(
+            QCoreApplication.translate("MainWindow", "主送、附件与落款…"),
+            self.edit_meta,
+            None,
+            None,
+            QCoreApplication.translate("MainWindow", "主送机关、附件说明、署名和成文日期"),
+            "actMeta",
+        )
         self.act_insert = self._act(
             QCoreApplication.translate("MainWindow", "插入选中素材"),
             self.insert_selected_item,
@@ -324,7 +332,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_cut, self.act_copy, self.act_paste])
         m.addSeparator()
-        m.addActions([self.act_slots, self.act_snippet])
+        m.addActions([self.act_slots, self.act_meta, self.act_snippet])
 
         m = mb.addMenu(QCoreApplication.translate("MainWindow", "插入(&I)"))
         m.addAction(self.act_insert)
@@ -501,6 +509,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         self._slots_dialog = dialog
 
+    def edit_meta(self) -> None:
+        from eduwriter.gui.meta_dialog import MetaDialog
+
+        dialog = MetaDialog(self.rd, self)
+        dialog.open()
+        self._meta_dialog = dialog
+
     def move_section(self, direction: int) -> None:
         if self.outline.hasFocus():
             self.outline.move_selected(direction)
@@ -554,10 +569,9 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self, *_args: object) -> None:
-        star = "*" if self.rd.is_modified() else ""
-        self.setWindowTitle(
-            f"{star}{self.files.display_name()} — EduWriter {QCoreApplication.translate('MainWindow', '教育公文写作助手')}"
-        )
+        app_name = QCoreApplication.translate("MainWindow", "教育公文写作助手")
+        # "[*]" shows as "*" while there are unsaved changes.
+        self.setWindowTitle(f"{self.files.display_name()}[*] — EduWriter {app_name}")
         self.setWindowModified(self.rd.is_modified())
 
     def _fill_recent(self, paths: list[str]) -> None:

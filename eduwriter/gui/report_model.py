@@ -122,6 +122,20 @@ class _DocStep(QUndoCommand):
         self._doc.undo()
 
 
+class _MetaStep(QUndoCommand):
+    """A change of 主送机关 / 附件 / 署名 / 成文日期 (not part of the text document)."""
+
+    def __init__(self, rd: ReportDocument, old: ReportMeta, new: ReportMeta, label: str) -> None:
+        super().__init__(label)
+        self._rd, self._old, self._new = rd, old, new
+
+    def redo(self) -> None:
+        self._rd._apply_meta(self._new)
+
+    def undo(self) -> None:
+        self._rd._apply_meta(self._old)
+
+
 class ReportDocument(QObject):
     """The report being written: text document + undo stack + structure helpers."""
 
@@ -131,6 +145,8 @@ class ReportDocument(QObject):
     contentChanged = Signal()
     #: The "unsaved changes" state flipped.
     modifiedChanged = Signal(bool)
+    #: 主送机关 / 附件 / 署名 / 成文日期 changed.
+    metaChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -394,6 +410,20 @@ class ReportDocument(QObject):
         kind, hint, text = self._report_block_kind(blk)
         cur.insertBlock(self.block_format(kind, hint), QTextCharFormat())
         cur.insertText(text, QTextCharFormat())
+
+    def set_meta(self, meta: ReportMeta) -> bool:
+        """Change the official-document blocks (one undo step). False when nothing changed."""
+        new = _copy_meta(meta)
+        if new == self.meta:
+            return False
+        label = QCoreApplication.translate("ReportDocument", "主送、附件与落款")
+        self.undo_stack.push(_MetaStep(self, _copy_meta(self.meta), new, label))
+        return True
+
+    def _apply_meta(self, meta: ReportMeta) -> None:
+        self.meta = _copy_meta(meta)
+        self.metaChanged.emit()
+        self.contentChanged.emit()
 
     def mark_saved(self) -> None:
         self.undo_stack.setClean()

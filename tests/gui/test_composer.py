@@ -192,3 +192,20 @@ def _blocks(rd):
 
 def _block_number(rd, starts: str) -> int:
     return next(b.blockNumber() for b in _blocks(rd) if b.text().startswith(starts))
+
+
+def test_ctrl_z_in_the_composer_undoes_through_the_report_history(window, qtbot, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    composer.go_to_block(_block_number(rd, "主要任务"))
+    qtbot.keyClick(composer, Qt.Key.Key_Tab)
+    for ch in "和要求":
+        _key_text(composer, ch)
+    assert "（三）主要任务和要求" in heading_lines(rd)
+    qtbot.keyClick(composer, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "（三）主要任务" in heading_lines(rd)
+    qtbot.keyClick(composer, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "二、主要任务" in heading_lines(rd)
+    assert not rd.is_modified()
+    window.act_redo.trigger()
+    assert "（三）主要任务" in heading_lines(rd)

@@ -85,3 +85,26 @@ def test_dropping_a_report_file_on_the_window_opens_it(window, tmp_path):
     window.open_or_import([str(path)])
     assert heading_lines(window.rd)[0] == "一、总体要求"
     assert window.files.display_name() == "拖入.md"
+
+
+def test_recipient_and_signature_are_saved_and_undoable(window, demo_report, tmp_path):
+    from eduwriter.compose.markdown_io import read_report
+    from eduwriter.gui.meta_dialog import MetaDialog
+
+    window.rd.set_report(demo_report)
+    dialog = MetaDialog(window.rd, window)
+    dialog.recipient.setText("各区（县）教育局")
+    dialog.attachments.setPlainText("任务分解表\n\n经费预算表")
+    dialog.signer.setText("XX市教育局")
+    dialog.date.setText("2026年11月22日")
+    dialog.accept()
+    assert window.rd.is_modified()
+    out = tmp_path / "带落款.md"
+    assert window.files._write(str(out))
+    back = read_report(out)
+    assert back.meta.recipient == "各区（县）教育局"
+    assert back.meta.attachments == ["任务分解表", "经费预算表"]
+    assert (back.meta.signer, back.meta.date) == ("XX市教育局", "2026年11月22日")
+    window.rd.undo_stack.undo()
+    assert window.rd.meta.signer == ""
+    assert window.rd.is_modified()  # differs from the saved file again

@@ -77,3 +77,43 @@ def test_english_interface(window, settings, qtbot):
         assert win.count_label.text().startswith("Characters")
     finally:
         install_translator("zh_CN")
+
+
+def test_broken_template_offers_the_default_layout(
+    window, demo_report, tmp_path, monkeypatch, qtbot
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.rd.set_report(demo_report)
+    bad = tmp_path / "单位模板.docx"
+    bad.write_text("这不是 Word 文件")
+    out = tmp_path / "方案.docx"
+    asked = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)  # the "export finished" box
+    with qtbot.waitSignal(window.exporter.exported, timeout=30000):
+        window.exporter.export_to(str(out), {"fmt": "docx", "template": str(bad)})
+    assert asked and "默认公文版式" in asked[0]
+    assert zipfile.is_zipfile(out)
+
+
+def test_dropping_a_sample_file_imports_it_into_the_library(window, store, tmp_path, qtbot):
+    window.attach_store(store)
+    before = store.count()
+    sample = tmp_path / "新范文.txt"
+    sample.write_text(
+        "2026年学校安全工作计划\n一、指导思想\n坚持安全第一、预防为主，切实保障师生生命安全。\n"
+        "二、主要任务\n（一）加强安全教育\n定期开展安全教育活动，提高师生安全意识。\n",
+        encoding="gb18030",
+    )
+    window.open_or_import([str(sample)])
+    dialog = window.library.active_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60000)
+    assert store.count() > before
+    assert window.rd.to_report().title == ""  # the report itself is untouched

@@ -103,3 +103,38 @@ def test_clicking_a_heading_moves_the_composer_there(window, demo_report):
     item = next(it for it in outline.items() if it.text(0) == "三、保障措施")
     outline.itemClicked.emit(item, 0)
     assert window.composer.textCursor().block().text() == "保障措施"
+
+
+def test_a_drop_in_the_outline_moves_the_section(window, monkeypatch, demo_report):
+    """The drop as Qt delivers it at the end of a drag inside the outline (a real drag needs a
+    mouse and a window system): dropped on the upper edge of 一、总体要求."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QAbstractItemView
+
+    rd, outline = window.rd, window.outline
+    rd.set_report(demo_report)
+    source = next(it for it in outline.items() if it.text(0) == "三、保障措施")
+    target = next(it for it in outline.items() if it.text(0) == "一、总体要求")
+    outline.setCurrentItem(source)
+    mime = outline.model().mimeData([outline.indexFromItem(source)])
+    rect = outline.visualItemRect(target)
+
+    class InternalDrop(QDropEvent):
+        def source(self):  # noqa: N802 - Qt name
+            return outline
+
+    pos = QPointF(rect.center().x(), rect.top() + 1)
+    drop = InternalDrop(
+        pos,
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    above = QAbstractItemView.DropIndicatorPosition.AboveItem
+    monkeypatch.setattr(outline, "dropIndicatorPosition", lambda: above)
+    outline.dropEvent(drop)
+    assert heading_lines(rd)[:2] == ["一、保障措施", "二、总体要求"]
+    assert outline.texts()[0] == "一、保障措施"
+    assert len(outline.items()) == 7  # Qt did not move tree items behind our back

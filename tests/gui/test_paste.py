@@ -67,3 +67,32 @@ def test_pasting_plain_sentences_stays_text(window):
     window.composer.insertFromMimeData(md)
     assert heading_lines(window.rd) == []
     assert visible_lines(window.rd)[1] == "要进一步提高政治站位。"
+
+
+def test_a_pasted_title_fills_an_empty_report_title(window):
+    from eduwriter.compose.report import Report
+
+    window.rd.set_report(Report())
+    window.composer.go_to_block(0)
+    md = QMimeData()
+    md.setText("2026年德育工作计划\n一、指导思想\n坚持立德树人。\n二、工作目标\n")
+    window.composer.insertFromMimeData(md)
+    rd = window.rd
+    assert rd.to_report().title == "2026年德育工作计划"
+    assert heading_lines(rd) == ["一、指导思想", "二、工作目标"]
+    rd.undo_stack.undo()  # one step: the title and the structure
+    assert rd.to_report().title == "" and heading_lines(rd) == []
+
+
+def test_pasted_subsections_keep_their_depth_under_a_heading(window, demo_report):
+    window.rd.set_report(demo_report)
+    n = next(h.block for h in window.rd.headings() if h.text == "保障措施")
+    window.composer.go_to_block(n + 1)
+    md = QMimeData()
+    md.setText("（一）加强组织领导\n成立领导小组。\n（二）强化经费保障\n")
+    window.composer.insertFromMimeData(md)
+    assert heading_lines(window.rd)[-3:] == [
+        "三、保障措施",
+        "（一）加强组织领导",
+        "（二）强化经费保障",
+    ]
