@@ -18,12 +18,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from eduwriter.core.items import FUNCTIONS
-from eduwriter.gui.mime import ITEM_MIME, item_to_mime
+from eduwriter.gui.mime import ITEM_MIME, item_from_mime, item_to_mime
 
 CTX = "LibraryModel"
 
@@ -181,7 +183,15 @@ class Node:
 
 
 class LibraryModel(QAbstractItemModel):
-    """The library tree. ``refresh()`` re-reads the store (expanded nodes reload on demand)."""
+    """The library tree. ``refresh()`` re-reads the store (expanded nodes reload on demand).
+
+    Drops onto 我的素材 or one of its folders: a snippet dragged there moves into that folder
+    (``snippetMoved(id)`` once stored); dropped text asks to become a snippet
+    (``textDropped(text, folder_id)``; the pane opens 加入我的素材).
+    """
+
+    snippetMoved = Signal(str)
+    textDropped = Signal(str, object)
 
     def __init__(self, store: Any, parent: Any = None) -> None:
         super().__init__(parent)
@@ -517,9 +527,43 @@ class LibraryModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.node(index).item is not None:
+        node = self.node(index)
+        if node.item is not None:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
+        elif _is_snippet_target(node):
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def canDropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
+        if data is None or not parent.isValid() or not _is_snippet_target(self.node(parent)):
+            return False
+        payload = item_from_mime(data)
+        if payload is not None:
+            return payload["kind"] == "snippet"
+        return data.hasText() and bool(data.text().strip())
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        folder = self.node(parent).folder_id
+        payload = item_from_mime(data)
+        if payload is None:
+            text = data.text().strip()
+            # Let the drag finish before a dialog opens.
+            QTimer.singleShot(0, lambda: self.textDropped.emit(text, folder))
+            return True
+        item_id = payload["id"]
+        self._store.update_item(item_id, folder=folder, clear_folder=folder is None)
+        # The tree is re-read after the drop has returned (never inside the view's drop handler).
+        QTimer.singleShot(0, lambda: self.snippetMoved.emit(item_id))
+        return True
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [ITEM_MIME, "text/plain"]
@@ -533,6 +577,11 @@ class LibraryModel(QAbstractItemModel):
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.CopyAction
+
+
+def _is_snippet_target(node: Node) -> bool:
+    """我的素材 itself or one of its folders."""
+    return bool(node.key) and node.key[0] == "snippet" and node.kind in ("top", "folder")
 
 
 def _item_node(item: Any, parent: Node) -> Node:

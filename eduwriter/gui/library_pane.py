@@ -224,6 +224,14 @@ class LibraryPane(QWidget):
             view.customContextMenuRequested.connect(self._context_menu)
             view.doubleClicked.connect(self._on_double_click)
             view.installEventFilter(self)
+        # The tree also takes drops: a snippet onto a folder of 我的素材 moves it there, text
+        # dropped onto 我的素材 (e.g. from the composer) opens 加入我的素材.
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDropIndicatorShown(True)
+        self.model.snippetMoved.connect(lambda item_id: self._changed(select=item_id))
+        self.model.textDropped.connect(
+            lambda text, folder: self.add_snippet_from_text(text, folder=folder)
+        )
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.results)

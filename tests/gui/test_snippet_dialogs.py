@@ -147,3 +147,36 @@ def test_context_menu_of_a_snippet_and_of_a_folder(qtbot, fresh_pane, fresh_stor
     next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
     assert fresh_store.folders() == []
     assert fresh_store.items(kind="snippet")[0].folder is None, "its snippets stay, unfiled"
+
+
+def test_drag_a_snippet_onto_a_folder_moves_it(qtbot, fresh_pane, fresh_store):
+    from PySide6.QtCore import QMimeData, Qt
+
+    from eduwriter.gui.library_model import item_payload
+    from eduwriter.gui.mime import item_to_mime
+
+    folder = fresh_store.add_folder("开学")
+    snippet = fresh_store.add_snippet("新学期新气象。")
+    fresh_pane.refresh()
+    model, top = _mine(fresh_pane)
+    folder_index = model.index(0, 0, top)
+    md = item_to_mime(item_payload(snippet))
+    assert not model.canDropMimeData(
+        md, Qt.DropAction.CopyAction, -1, 0, model.top_index("phrasing")
+    )
+    phrasing = item_to_mime({"id": "ph-1", "kind": "phrasing", "text": "一句常用语"})
+    assert not model.canDropMimeData(phrasing, Qt.DropAction.CopyAction, -1, 0, folder_index)
+    with qtbot.waitSignal(model.snippetMoved, timeout=2000):
+        assert model.dropMimeData(md, Qt.DropAction.MoveAction, -1, 0, folder_index)
+    assert fresh_store.get(snippet.id).folder == folder.id
+    model, top = _mine(fresh_pane)
+    assert _labels(model, top) == ["开学（1）"]
+    assert fresh_pane.tree.currentIndex().data(ItemRole).id == snippet.id
+
+    # Text dropped onto 我的素材 (from the composer) opens 加入我的素材 with that text.
+    text = QMimeData()
+    text.setText("家校携手，共育英才。")
+    assert model.dropMimeData(text, Qt.DropAction.CopyAction, -1, 0, top)
+    qtbot.waitUntil(lambda: isinstance(fresh_pane.active_dialog, SnippetDialog))
+    assert fresh_pane.active_dialog.text_edit.toPlainText() == "家校携手，共育英才。"
+    fresh_pane.active_dialog.reject()
