@@ -8,6 +8,7 @@ active. Double-click, Enter, the context menu's 插入 or a drag send an item to
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -59,25 +60,92 @@ from eduwriter.gui.library_model import (
 from eduwriter.gui.mime import ITEM_MIME, item_to_mime
 from eduwriter.gui.snippet_dialogs import FolderChoiceDialog, SnippetDialog
 from eduwriter.gui.workers import SearchRunner
+from eduwriter.library import pinyin
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
 _SLOT = re.compile(r"【[^【】\n]{1,24}】")
 
 
+_SLOT_STYLE = "background-color:#ffe9a8; color:#7a4b00; font-weight:bold;"
+_HIT_STYLE = "background-color:#cfe3ff;"
+
+
+def match_spans(text: str, query: str, limit: int = 50) -> list[tuple[int, int]]:
+    """Where ``query`` matches ``text``: literally, else by pinyin initials (zdsx → 指导思想),
+    else by full pinyin (zhidaosixiang). ``(start, end)`` character offsets."""
+    q = query.strip()
+    if not q or not text:
+        return []
+    low = text.casefold()
+    if len(low) != len(text):
+        low = text.lower()
+    needle = q.casefold()
+    spans: list[tuple[int, int]] = []
+    start = low.find(needle)
+    while start >= 0 and len(spans) < limit:
+        spans.append((start, start + len(needle)))
+        start = low.find(needle, start + len(needle))
+    if spans or not pinyin.is_pinyin_query(q):
+        return spans
+    letters = q.replace(" ", "").replace("'", "").lower()
+    initials = pinyin.to_initials(text)
+    if len(initials) == len(text):
+        start = initials.find(letters)
+        while start >= 0 and len(spans) < limit:
+            spans.append((start, start + len(letters)))
+            start = initials.find(letters, start + len(letters))
+    if spans:
+        return spans
+    offsets: list[int] = []
+    joined: list[str] = []
+    pos = 0
+    for ch in text:
+        readings = pinyin.readings(ch)
+        piece = readings[0] if readings else ch.lower()
+        offsets.append(pos)
+        joined.append(piece)
+        pos += len(piece)
+    flat = "".join(joined)
+    start = flat.find(letters)
+    while start >= 0 and len(spans) < limit:
+        first = bisect.bisect_right(offsets, start) - 1
+        last = bisect.bisect_left(offsets, start + len(letters))
+        spans.append((first, max(last, first + 1)))
+        start = flat.find(letters, start + len(letters))
+    return spans
+
+
+def render_text(text: str, query: str = "") -> str:
+    """HTML of ``text``: every 【slot】 marked, the words matching ``query`` shaded, escaped,
+    line breaks kept."""
+    n = len(text)
+    slot = [False] * n
+    for m in _SLOT.finditer(text):
+        for i in range(m.start(), m.end()):
+            slot[i] = True
+    hit = [False] * n
+    for start, end in match_spans(text, query) if query else ():
+        for i in range(start, min(end, n)):
+            hit[i] = True
+    out: list[str] = []
+    i = 0
+    while i < n:
+        j = i
+        while j < n and slot[j] == slot[i] and hit[j] == hit[i]:
+            j += 1
+        chunk = html.escape(text[i:j])
+        style = (_SLOT_STYLE if slot[i] else "") + (_HIT_STYLE if hit[i] and not slot[i] else "")
+        if slot[i] and hit[i]:
+            style += "text-decoration:underline;"
+        out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
+        i = j
+    return "".join(out).replace("\n", "<br/>")
+
+
 def highlight_slots(text: str) -> str:
     """HTML of ``text`` with every 【slot】 marked (escaped, line breaks kept)."""
-    out: list[str] = []
-    pos = 0
-    for m in _SLOT.finditer(text):
-        out.append(html.escape(text[pos : m.start()]))
-        out.append(
-            '<span style="background-color:#ffe9a8; color:#7a4b00; font-weight:bold;">'
-            f"{html.escape(m.group(0))}</span>"
-        )
-        pos = m.end()
-    out.append(html.escape(text[pos:]))
-    return "".join(out).replace("\n", "<br/>")
+    return render_text(text)
 
 
 def source_line(src: Any) -> str:
@@ -459,7 +527,8 @@ class LibraryPane(QWidget):
         if item is None:
             self.preview.clear()
             return
-        self.preview.setHtml(preview_html(item, self.store))
+        query = self._last_query if self.stack.currentWidget() is self.results else ""
+        self.preview.setHtml(preview_html(item, self.store, query))
 
     # -- activation --------------------------------------------------------------------------
     def _on_double_click(self, index: QModelIndex) -> None:
@@ -801,8 +870,9 @@ class LibraryPane(QWidget):
         return QModelIndex()
 
 
-def preview_html(item: Any, store: Any = None) -> str:
-    """The preview of one item: title, kind, text with slots marked, and 出自 lines."""
+def preview_html(item: Any, store: Any = None, query: str = "") -> str:
+    """The preview of one item: title, kind, 出自 lines, and the text with its slots marked and
+    the words matching the search ``query`` shaded."""
     kind = field(item, "kind", "")
     title = str(field(item, "title", "") or "")
     text = str(field(item, "text", "") or "")
@@ -824,7 +894,7 @@ def preview_html(item: Any, store: Any = None) -> str:
     out = ['<div style="font-size:10.5pt;">']
     if title and kind != "phrasing":
         out.append(
-            f'<p style="font-weight:bold; font-size:11.5pt; margin:0 0 4px 0;">{html.escape(title)}</p>'
+            f'<p style="font-weight:bold; font-size:11.5pt; margin:0 0 4px 0;">{render_text(title, query)}</p>'
         )
     out.append(f'<p style="color:#777; margin:0 0 6px 0;">{html.escape(" · ".join(meta))}</p>')
     sources = list(field(item, "sources") or [])
@@ -841,16 +911,17 @@ def preview_html(item: Any, store: Any = None) -> str:
     data = field(item, "data") or {}
     parts = data.get("parts") if isinstance(data, dict) else None
     if kind == "skeleton" and parts:
-        out.append(_skeleton_html(parts, data))
+        out.append(_skeleton_html(parts, data, query))
     elif kind in ("section", "document"):
-        out.append(_section_html(section_lines(store, item)[1 if kind == "section" else 0 :]))
+        lines = section_lines(store, item)[1 if kind == "section" else 0 :]
+        out.append(_section_html(lines, query))
     else:
-        out.append(f'<p style="margin:6px 0 6px 0;">{highlight_slots(text)}</p>')
+        out.append(f'<p style="margin:6px 0 6px 0;">{render_text(text, query)}</p>')
     out.append("</div>")
     return "".join(out)
 
 
-def _section_html(lines: list[tuple[bool, str]], limit: int = 6000) -> str:
+def _section_html(lines: list[tuple[bool, str]], query: str = "", limit: int = 6000) -> str:
     out: list[str] = []
     used = 0
     for is_heading, line in lines:
@@ -861,24 +932,27 @@ def _section_html(lines: list[tuple[bool, str]], limit: int = 6000) -> str:
             break
         used += len(line)
         if is_heading:
-            out.append(f'<p style="margin:6px 0 2px 0; font-weight:bold;">{html.escape(line)}</p>')
+            out.append(
+                f'<p style="margin:6px 0 2px 0; font-weight:bold;">{render_text(line, query)}</p>'
+            )
         else:
-            out.append(f'<p style="margin:0 0 4px 0;">{highlight_slots(line)}</p>')
+            out.append(f'<p style="margin:0 0 4px 0;">{render_text(line, query)}</p>')
     return "".join(out)
 
 
-def _skeleton_html(parts: list, data: dict) -> str:
+def _skeleton_html(parts: list, data: dict, query: str = "") -> str:
     levels = [int(field(p, "level", 1) or 1) for p in parts]
     markers = compute_markers(levels)
     support = data.get("support") or []
     rows = []
     for i, (part, marker) in enumerate(zip(parts, markers, strict=False)):
         level = levels[i]
-        heading = html.escape(str(field(part, "heading", "") or field(part, "role", "")))
+        heading_text = str(field(part, "heading", "") or field(part, "role", ""))
+        heading = render_text(heading_text, query)
         role = str(field(part, "role", "") or "")
         hint = str(field(part, "hint", "") or "")
         extra = []
-        if role and role not in heading:
+        if role and role not in heading_text:
             extra.append(html.escape(role))
         if i < len(support) and support[i]:
             extra.append(
@@ -894,6 +968,6 @@ def _skeleton_html(parts: list, data: dict) -> str:
             line += f' <span style="color:#888;">（{"，".join(extra)}）</span>'
         line += "</p>"
         if hint:
-            line += f'<p style="margin:0 0 2px {indent + 16}px; color:#999;">{highlight_slots(hint)}</p>'
+            line += f'<p style="margin:0 0 2px {indent + 16}px; color:#999;">{render_text(hint, query)}</p>'
         rows.append(line)
     return "".join(rows)

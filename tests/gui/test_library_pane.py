@@ -218,3 +218,22 @@ def test_kind_filter_and_keyboard_from_the_search_box(qtbot, pane):
     qtbot.keyClick(pane.search_edit, Qt.Key.Key_Escape)
     assert pane.search_edit.text() == ""
     assert pane.stack.currentWidget() is pane.tree
+
+
+def test_preview_shades_what_the_search_matched(qtbot, pane):
+    from eduwriter.gui.library_pane import match_spans
+
+    text = "进一步加强马克思主义指导思想的学习教育。"
+    start = text.index("指导思想")
+    for query in ("指导思想", "zdsx", "zhidaosixiang", "ZDSX"):
+        assert match_spans(text, query) == [(start, start + 4)], query
+
+    wait_for_search(qtbot, pane, "zdsx")
+    model = pane.results_model
+    row = next(
+        r for r in range(model.rowCount()) if "指导思想" in model.index(r, 0).data(ItemRole).text
+    )
+    pane.results.setCurrentIndex(model.index(row, 0))
+    assert "#cfe3ff" in pane.preview.toHtml()
+    pane.search_edit.clear()  # back in the tree: nothing is shaded
+    assert "#cfe3ff" not in pane.preview.toHtml()
