@@ -95,6 +95,9 @@ class Autocompleter(QObject):
         self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.popup.setMaximumWidth(560)
+        self.popup.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.popup.setUniformItemSizes(True)
         self.popup.setStyleSheet(
             "QListWidget { background: #fffdf5; border: 1px solid #c9b37a; font-size: 11pt; }"
             "QListWidget::item:selected { background: #f3d98b; color: black; }"
@@ -154,8 +157,12 @@ class Autocompleter(QObject):
         rect = self.composer.cursorRect()
         pos = self.composer.viewport().mapToGlobal(rect.bottomLeft())
         rows = min(len(self.suggestions), MAX_SUGGESTIONS)
-        height = self.popup.sizeHintForRow(0) * rows + 6
-        self.popup.resize(min(560, max(280, self.popup.sizeHintForColumn(0) + 24)), height)
+        row_h = max(self.popup.sizeHintForRow(0), self.popup.fontMetrics().height() + 6)
+        height = row_h * rows + 2 * self.popup.frameWidth() + 2
+        width = self.popup.fontMetrics().horizontalAdvance(
+            max((s.phrasing for s in self.suggestions), key=len)
+        )
+        self.popup.resize(min(560, max(280, width + 28)), height)
         self.popup.move(pos.x(), pos.y() + 4)
         self._expected_pos = cur.position()
         self.popup.show()

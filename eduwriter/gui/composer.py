@@ -238,6 +238,12 @@ class Composer(QTextEdit):
         if commit and not pre:
             self.textCommitted.emit()
 
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # A dialog or another pane took the keyboard: the suggestions no longer apply.
+        if self.completer is not None:
+            self.completer.dismiss()
+        super().focusOutEvent(event)
+
     def _new_paragraph(self) -> None:
         cur = self.textCursor()
         block = cur.block()

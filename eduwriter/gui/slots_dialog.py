@@ -54,7 +54,9 @@ class SlotsDialog(QDialog):
         for name in self.names:
             edit = QLineEdit(self)
             edit.setObjectName(f"slot:{name}")
-            edit.setPlaceholderText(_EXAMPLES.get(name, ""))
+            if name in _EXAMPLES:
+                example = QCoreApplication.translate("SlotsDialog", "如：{0}")
+                edit.setPlaceholderText(example.format(_EXAMPLES[name]))
             label = f"【{name}】" + (
                 QCoreApplication.translate("SlotsDialog", "（{0} 处）").format(counts[name])
                 if counts[name] > 1

@@ -68,7 +68,7 @@ Restore this report?</translation>
 <context>
     <name>Autocomplete</name>
     <message>
-        <location filename="../../eduwriter/gui/autocomplete.py" line="178" />
+        <location filename="../../eduwriter/gui/autocomplete.py" line="185" />
         <source>自动补全</source>
         <translation>Autocomplete</translation>
     </message>
@@ -76,55 +76,53 @@ Restore this report?</translation>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="110" />
+        <location filename="../../eduwriter/gui/composer.py" line="109" />
         <source>在此输入标题，或从左侧素材库插入结构骨架</source>
         <extracomment>The cursor moved to another block (the outline follows). A library item was dropped or pasted (payload dict from eduwriter.gui.mime). Text was committed (typed or IME commit): autocomplete listens.</extracomment>
         <translation>Type the title here, or insert a skeleton from the library on the left</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="251" />
+        <location filename="../../eduwriter/gui/composer.py" line="256" />
         <source>分段</source>
         <translation>New paragraph</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="303" />
+        <location filename="../../eduwriter/gui/composer.py" line="308" />
         <source>插入骨架</source>
         <translation>Insert skeleton</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="310" />
+        <location filename="../../eduwriter/gui/composer.py" line="315" />
         <source>插入范文</source>
         <translation>Insert sample text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="312" />
+        <location filename="../../eduwriter/gui/composer.py" line="317" />
         <source>插入语句</source>
         <translation>Insert phrasing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="323" />
-        <location filename="../../eduwriter/gui/composer.py" line="326" />
-        <location filename="../../eduwriter/gui/composer.py" line="329" />
+        <location filename="../../eduwriter/gui/composer.py" line="328" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="399" />
+        <location filename="../../eduwriter/gui/composer.py" line="416" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="402" />
+        <location filename="../../eduwriter/gui/composer.py" line="419" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="437" />
+        <location filename="../../eduwriter/gui/composer.py" line="454" />
         <source>【在此概述{0}，如：{1}】</source>
         <translation>【Summarise {0} here, e.g. {1}】</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="441" />
+        <location filename="../../eduwriter/gui/composer.py" line="458" />
         <source>【在此概述{0}…】</source>
         <translation>【Summarise {0} here…】</translation>
     </message>
@@ -627,73 +625,78 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="43" />
-        <location filename="../../eduwriter/gui/library_model.py" line="62" />
+        <location filename="../../eduwriter/gui/library_model.py" line="45" />
+        <location filename="../../eduwriter/gui/library_model.py" line="64" />
         <source>结构骨架</source>
         <extracomment>Custom data roles.</extracomment>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="44" />
-        <location filename="../../eduwriter/gui/library_model.py" line="63" />
+        <location filename="../../eduwriter/gui/library_model.py" line="46" />
+        <location filename="../../eduwriter/gui/library_model.py" line="65" />
         <source>常用语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="45" />
-        <location filename="../../eduwriter/gui/library_model.py" line="64" />
+        <location filename="../../eduwriter/gui/library_model.py" line="47" />
+        <location filename="../../eduwriter/gui/library_model.py" line="66" />
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="46" />
-        <location filename="../../eduwriter/gui/library_model.py" line="66" />
+        <location filename="../../eduwriter/gui/library_model.py" line="48" />
+        <location filename="../../eduwriter/gui/library_model.py" line="68" />
         <source>我的素材</source>
         <translation>My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="52" />
+        <location filename="../../eduwriter/gui/library_model.py" line="54" />
         <source>工作计划</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="53" />
+        <location filename="../../eduwriter/gui/library_model.py" line="55" />
         <source>工作总结</source>
         <translation>Work summaries</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="54" />
+        <location filename="../../eduwriter/gui/library_model.py" line="56" />
         <source>讲话稿</source>
         <translation>Speeches</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="55" />
+        <location filename="../../eduwriter/gui/library_model.py" line="57" />
         <source>其他文稿</source>
         <translation>Other texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="56" />
+        <location filename="../../eduwriter/gui/library_model.py" line="58" />
         <source>未分类</source>
         <translation>Unfiled</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="65" />
+        <location filename="../../eduwriter/gui/library_model.py" line="67" />
         <source>范文段落</source>
         <translation>Sample sections</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="92" />
+        <location filename="../../eduwriter/gui/library_model.py" line="94" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="288" />
+        <location filename="../../eduwriter/gui/library_model.py" line="277" />
+        <source>无法读取：%1</source>
+        <translation>Cannot read: %1</translation>
+    </message>
+    <message>
         <location filename="../../eduwriter/gui/library_model.py" line="309" />
+        <location filename="../../eduwriter/gui/library_model.py" line="330" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="324" />
+        <location filename="../../eduwriter/gui/library_model.py" line="345" />
         <source>（未知文件）</source>
         <translation>(unknown file)</translation>
     </message>
@@ -701,241 +704,241 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="184" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="252" />
         <source>搜索素材：汉字或拼音（如 zdsx）</source>
         <extracomment>emitted after each finished search: (query, number of results shown) emitted when the library changed (import, snippet edits)</extracomment>
         <translation>Search the library: Chinese or pinyin (e.g. zdsx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="188" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="256" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="189" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="257" />
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="190" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="258" />
         <source>语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="191" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="259" />
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="192" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="260" />
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="195" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="263" />
         <source>只搜索某一类素材</source>
         <translation>Search only one kind of item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="235" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="311" />
         <source>选中一条素材，在此预览；双击或按回车插入。</source>
         <translation>Select an item to preview it here; double-click or press Enter to insert.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="333" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="411" />
         <source>导入范文</source>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="335" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="413" />
         <source>范文文件 (%1);;所有文件 (*)</source>
         <translation>Sample files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="343" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="421" />
         <source>导入范文文件夹</source>
         <translation>Import a folder of sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="400" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="478" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="412" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="490" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="414" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="492" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="417" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="495" />
         <source>找到 %1 条以上，显示前 %1 条</source>
         <translation>More than %1 found, showing the first %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="420" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="498" />
         <source>找到 %1 条</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="441" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="519" />
         <source>共 %1 条素材；输入汉字或拼音搜索</source>
         <translation>%1 items; type Chinese or pinyin to search</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="509" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="588" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="512" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="591" />
         <source>取消收藏</source>
         <translation>Remove from favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="512" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="591" />
         <source>收藏</source>
         <translation>Add to favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="518" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="597" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="519" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="598" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="520" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="599" />
         <source>移动到…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="521" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="600" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="523" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="602" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="525" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="531" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="610" />
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="527" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="606" />
         <source>重命名文件夹…</source>
         <translation>Rename folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="528" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="607" />
         <source>删除文件夹…</source>
         <translation>Delete folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="535" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="614" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="683" />
         <source>重命名素材</source>
         <translation>Rename item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="683" />
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="636" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="715" />
         <source>删除素材</source>
         <translation>Delete item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="637" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="716" />
         <source>确定删除“%1”吗？此操作不能撤销。</source>
         <translation>Delete "%1"? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="645" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="724" />
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="645" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="665" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="724" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="744" />
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="665" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="744" />
         <source>重命名文件夹</source>
         <translation>Rename folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="686" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="765" />
         <source>删除文件夹</source>
         <translation>Delete folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="687" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="766" />
         <source>确定删除文件夹“%1”吗？其中的素材会移到“未分类”。</source>
         <translation>Delete the folder "%1"? Its items move to "Unfiled".</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="731" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="810" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="731" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="810" />
         <source>操作未完成：%1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="745" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="824" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="746" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="752" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="825" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="831" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="751" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="830" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="808" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="888" />
         <source>已收藏</source>
         <translation>Favourite</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="812" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="892" />
         <source>用过 %1 次</source>
         <translation>Used %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="827" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="907" />
         <source>等 %1 处</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="876" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="960" />
         <source>%1 篇</source>
         <translation>%1 document(s)</translation>
     </message>
@@ -944,7 +947,7 @@ The report is still in the window and nothing was lost. Please save it somewhere
     <name>MainWindow</name>
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="64" />
-        <location filename="../../eduwriter/gui/main_window.py" line="346" />
+        <location filename="../../eduwriter/gui/main_window.py" line="354" />
         <source>大纲</source>
         <extracomment>Emitted once the window has been shown and its event loop runs (benchmarks, app.py).</extracomment>
         <translation>Outline</translation>
@@ -956,8 +959,8 @@ The report is still in the window and nothing was lost. Please save it somewhere
     </message>
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="73" />
-        <location filename="../../eduwriter/gui/main_window.py" line="344" />
-        <location filename="../../eduwriter/gui/main_window.py" line="423" />
+        <location filename="../../eduwriter/gui/main_window.py" line="352" />
+        <location filename="../../eduwriter/gui/main_window.py" line="431" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
@@ -1063,167 +1066,177 @@ The report is still in the window and nothing was lost. Please save it somewhere
     </message>
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="239" />
+        <source>主送、附件与落款…</source>
+        <translation>Recipients, attachments and signature…</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="243" />
+        <source>主送机关、附件说明、署名和成文日期</source>
+        <translation>Recipients, attachment list, issuing office and date</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="247" />
         <source>插入选中素材</source>
         <translation>Insert selected item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="243" />
+        <location filename="../../eduwriter/gui/main_window.py" line="251" />
         <source>把素材库中选中的条目插入到光标处</source>
         <translation>Insert the item selected in the library at the cursor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="247" />
+        <location filename="../../eduwriter/gui/main_window.py" line="255" />
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="248" />
+        <location filename="../../eduwriter/gui/main_window.py" line="256" />
         <source>一级标题 一、</source>
         <translation>Heading 1 一、</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="249" />
+        <location filename="../../eduwriter/gui/main_window.py" line="257" />
         <source>二级标题 （一）</source>
         <translation>Heading 2 （一）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="250" />
+        <location filename="../../eduwriter/gui/main_window.py" line="258" />
         <source>三级标题 1.</source>
         <translation>Heading 3 1.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="251" />
+        <location filename="../../eduwriter/gui/main_window.py" line="259" />
         <source>四级标题 （1）</source>
         <translation>Heading 4 （1）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="252" />
+        <location filename="../../eduwriter/gui/main_window.py" line="260" />
         <source>文档标题</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="256" />
+        <location filename="../../eduwriter/gui/main_window.py" line="264" />
         <source>升级 (Shift+Tab)</source>
         <translation>Promote (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="260" />
+        <location filename="../../eduwriter/gui/main_window.py" line="268" />
         <source>标题升一级（Shift+Tab）</source>
         <translation>Promote the heading one level (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="264" />
+        <location filename="../../eduwriter/gui/main_window.py" line="272" />
         <source>降级 (Tab)</source>
         <translation>Demote (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="268" />
+        <location filename="../../eduwriter/gui/main_window.py" line="276" />
         <source>标题降一级（Tab）</source>
         <translation>Demote the heading one level (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="272" />
+        <location filename="../../eduwriter/gui/main_window.py" line="280" />
         <source>章节上移 (Alt+↑)</source>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="276" />
+        <location filename="../../eduwriter/gui/main_window.py" line="284" />
         <source>把当前章节连同下级内容上移（Alt+↑）</source>
         <translation>Move the current section with everything under it up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="280" />
+        <location filename="../../eduwriter/gui/main_window.py" line="288" />
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="284" />
+        <location filename="../../eduwriter/gui/main_window.py" line="292" />
         <source>把当前章节连同下级内容下移（Alt+↓）</source>
         <translation>Move the current section with everything under it down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="288" />
+        <location filename="../../eduwriter/gui/main_window.py" line="296" />
         <source>输入时提示语句</source>
         <translation>Suggest phrasings while typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="294" />
+        <location filename="../../eduwriter/gui/main_window.py" line="302" />
         <source>关于 EduWriter</source>
         <translation>About EduWriter</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="308" />
+        <location filename="../../eduwriter/gui/main_window.py" line="316" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="310" />
+        <location filename="../../eduwriter/gui/main_window.py" line="318" />
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="322" />
+        <location filename="../../eduwriter/gui/main_window.py" line="330" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="329" />
+        <location filename="../../eduwriter/gui/main_window.py" line="337" />
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="334" />
+        <location filename="../../eduwriter/gui/main_window.py" line="342" />
         <source>格式(&amp;O)</source>
         <translation>F&amp;ormat</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="342" />
+        <location filename="../../eduwriter/gui/main_window.py" line="350" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="350" />
-        <location filename="../../eduwriter/gui/main_window.py" line="528" />
+        <location filename="../../eduwriter/gui/main_window.py" line="358" />
+        <location filename="../../eduwriter/gui/main_window.py" line="543" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="353" />
+        <location filename="../../eduwriter/gui/main_window.py" line="361" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="358" />
+        <location filename="../../eduwriter/gui/main_window.py" line="366" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="366" />
+        <location filename="../../eduwriter/gui/main_window.py" line="374" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="367" />
+        <location filename="../../eduwriter/gui/main_window.py" line="375" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="368" />
+        <location filename="../../eduwriter/gui/main_window.py" line="376" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="369" />
+        <location filename="../../eduwriter/gui/main_window.py" line="377" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="419" />
+        <location filename="../../eduwriter/gui/main_window.py" line="427" />
         <source>素材库无法打开：{0}</source>
         <translation>The library cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="424" />
+        <location filename="../../eduwriter/gui/main_window.py" line="432" />
         <source>素材库无法打开：{0}
 
 仍可编辑和保存报告。</source>
@@ -1232,87 +1245,160 @@ The report is still in the window and nothing was lost. Please save it somewhere
 You can still edit and save the report.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="436" />
+        <location filename="../../eduwriter/gui/main_window.py" line="444" />
         <source>已恢复自动保存的报告，请记得保存。</source>
         <translation>The autosaved report was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="445" />
+        <location filename="../../eduwriter/gui/main_window.py" line="453" />
         <source>正在建立素材库 %v/%m</source>
         <translation>Building the library %v/%m</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="462" />
+        <location filename="../../eduwriter/gui/main_window.py" line="470" />
         <source>请先选中要加入“我的素材”的文字。</source>
         <translation>First select the text to add to My snippets.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="467" />
+        <location filename="../../eduwriter/gui/main_window.py" line="475" />
         <source>素材库还没有打开，请稍候。</source>
         <translation>The library is not open yet, please wait.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="483" />
+        <location filename="../../eduwriter/gui/main_window.py" line="491" />
         <source>素材库还没有打开，请稍候再导入。</source>
         <translation>The library is not open yet; please import again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="496" />
+        <location filename="../../eduwriter/gui/main_window.py" line="504" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="497" />
+        <location filename="../../eduwriter/gui/main_window.py" line="505" />
         <source>报告中没有待填写的【要素】。</source>
         <translation>The report has no 【slots】 to fill in.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="529" />
+        <location filename="../../eduwriter/gui/main_window.py" line="544" />
         <source>界面语言已更改，重新启动 EduWriter 后全部生效。</source>
         <translation>The interface language was changed; restart EduWriter to apply it everywhere.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="546" />
+        <location filename="../../eduwriter/gui/main_window.py" line="561" />
         <source>字数：{0}</source>
         <translation>Characters: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="550" />
+        <location filename="../../eduwriter/gui/main_window.py" line="565" />
         <source>待填要素：{0}</source>
         <translation>Unfilled slots: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="572" />
+        <source>教育公文写作助手</source>
+        <translation>Education document writer</translation>
+    </message>
+</context>
+<context>
+    <name>MetaDialog</name>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="39" />
+        <source>主送、附件与落款</source>
+        <translation>Recipients, attachments and signature</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="44" />
+        <source>如：各区（县）教育局，局属各学校</source>
+        <translation>e.g. 各区（县）教育局，局属各学校</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="48" />
+        <source>每行一个附件名称，如：2026年工作任务分解表</source>
+        <translation>One attachment name per line, e.g. 2026年工作任务分解表</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="52" />
+        <source>如：XX市教育局</source>
+        <translation>e.g. XX市教育局</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="55" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="61" />
+        <source>留空的项目不出现在导出的公文中。导出时按公文格式自动排版。</source>
+        <translation>Empty fields are left out of the exported document; the rest is laid out in the official format on export.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="69" />
+        <source>主送机关：</source>
+        <translation>Recipients:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70" />
+        <source>附件：</source>
+        <translation>Attachments:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="71" />
+        <source>署名：</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="72" />
+        <source>成文日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="78" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="81" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>ReportDocument</name>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="217" />
-        <location filename="../../eduwriter/gui/report_model.py" line="553" />
+        <location filename="../../eduwriter/gui/report_model.py" line="233" />
+        <location filename="../../eduwriter/gui/report_model.py" line="583" />
         <source>输入</source>
-        <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The "unsaved changes" state flipped.</extracomment>
+        <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The "unsaved changes" state flipped. 主送机关 / 附件 / 署名 / 成文日期 changed.</extracomment>
         <translation>Typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="413" />
+        <location filename="../../eduwriter/gui/report_model.py" line="419" />
+        <source>主送、附件与落款</source>
+        <translation>Recipients, attachments and signature</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/report_model.py" line="443" />
         <source>设置级别</source>
         <translation>Set level</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="429" />
+        <location filename="../../eduwriter/gui/report_model.py" line="459" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="431" />
+        <location filename="../../eduwriter/gui/report_model.py" line="461" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="480" />
+        <location filename="../../eduwriter/gui/report_model.py" line="510" />
         <source>移动章节</source>
         <translation>Move section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="577" />
+        <location filename="../../eduwriter/gui/report_model.py" line="607" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
@@ -1320,7 +1406,7 @@ You can still edit and save the report.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="127" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="195" />
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
@@ -1339,17 +1425,22 @@ You can still edit and save the report.</translation>
         <translation>The report has {0} slot(s). A value replaces the slot everywhere in the report; empty fields leave the slot as it is.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="59" />
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="58" />
+        <source>如：{0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="61" />
         <source>（{0} 处）</source>
         <translation> ({0} places)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="72" />
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="74" />
         <source>填入报告</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/slots_dialog.py" line="75" />
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

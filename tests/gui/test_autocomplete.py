@@ -101,3 +101,16 @@ def test_phrasings_load_from_the_library(window, store, qtbot):
     assert set(window.autocomplete.index.texts) <= texts | {
         it.text for it in store.items(kind="snippet")
     }
+
+
+def test_popup_closes_when_the_composer_loses_focus(window, qtbot):
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtGui import QFocusEvent
+
+    _ready(window)
+    _type(window.composer, "全面贯彻")
+    assert window.autocomplete.is_visible()
+    QApplication.sendEvent(
+        window.composer, QFocusEvent(QFocusEvent.Type.FocusOut, _Qt.FocusReason.OtherFocusReason)
+    )
+    assert not window.autocomplete.is_visible()
