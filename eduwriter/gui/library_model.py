@@ -35,7 +35,9 @@ NodeKindRole = Qt.ItemDataRole.UserRole + 2  # "top" | "group" | "folder" | "ite
 NodeKeyRole = Qt.ItemDataRole.UserRole + 3  # stable key tuple of the node (for re-expanding)
 FolderIdRole = Qt.ItemDataRole.UserRole + 4  # folder id of folder rows (None for 我的素材 itself)
 
-TOP_KINDS = ("skeleton", "phrasing", "document", "snippet")
+TOP_KINDS = ("skeleton", "phrasing", "document", "snippet", "favorite")
+#: Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.
+COUNTED_KINDS = ("skeleton", "phrasing", "document", "snippet")
 
 GENRE_ORDER = ("plan", "summary", "speech", "article")
 
@@ -46,6 +48,7 @@ def top_label(kind: str) -> str:
         "phrasing": QCoreApplication.translate("LibraryModel", "常用语句"),
         "document": QCoreApplication.translate("LibraryModel", "范文"),
         "snippet": QCoreApplication.translate("LibraryModel", "我的素材"),
+        "favorite": QCoreApplication.translate("LibraryModel", "收藏"),
     }.get(kind, kind)
 
 
@@ -225,10 +228,12 @@ class LibraryModel(QAbstractItemModel):
             self.endRemoveRows()
         else:
             node.children = None
-        try:
-            node.count = int(self._store.count(kind))
-        except Exception:  # noqa: BLE001 - counts are a nicety
-            node.count = None
+        node.count = None
+        if kind in COUNTED_KINDS:
+            try:
+                node.count = int(self._store.count(kind))
+            except Exception:  # noqa: BLE001 - counts are a nicety
+                pass
         self.dataChanged.emit(index, index)
 
     def update_item(self, item: Any) -> None:
@@ -248,7 +253,7 @@ class LibraryModel(QAbstractItemModel):
 
     def _kind_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for kind in TOP_KINDS:
+        for kind in COUNTED_KINDS:
             try:
                 counts[kind] = int(self._store.count(kind))
             except Exception:  # noqa: BLE001 - counts are a nicety; the node loads on expand
@@ -264,6 +269,7 @@ class LibraryModel(QAbstractItemModel):
             "phrasing": self._build_phrasings,
             "document": self._build_documents,
             "snippet": self._build_snippets,
+            "favorite": self._build_favorites,
         }[kind]
         holder = Node("top", node.key, node.label, None)
         holder.children = []
@@ -349,6 +355,15 @@ class LibraryModel(QAbstractItemModel):
             group.children = []
             for doc in file_node.documents:
                 attach(group, doc)
+
+    def _build_favorites(self, top: Node) -> None:
+        order = {
+            k: i for i, k in enumerate(("snippet", "phrasing", "skeleton", "section", "document"))
+        }
+        favorites = [it for it in self._store.items() if field(it, "favorite")]
+        favorites.sort(key=lambda it: (order.get(field(it, "kind"), 9), -(field(it, "usage") or 0)))
+        for it in favorites:
+            top.add(_item_node(it, top))
 
     def _build_snippets(self, top: Node) -> None:
         folders = list(self._store.folders())

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.gui.import_dialog import IMPORT_SUFFIXES, ImportDialog
 from eduwriter.gui.library_model import (
+    COUNTED_KINDS,
     ItemRole,
     LibraryModel,
     NodeKeyRole,
@@ -513,8 +514,9 @@ class LibraryPane(QWidget):
     def _show_totals(self) -> None:
         total = 0
         for row in range(self.model.rowCount()):
-            count = self.model.node(self.model.index(row, 0)).count
-            total += count or 0
+            node = self.model.node(self.model.index(row, 0))
+            if node.key[0] in COUNTED_KINDS:
+                total += node.count or 0
         self.count_label.setText(
             self.tr("共 %1 条素材；输入汉字或拼音搜索").replace("%1", str(total))
         )
@@ -628,13 +630,12 @@ class LibraryPane(QWidget):
         if not self._guard(lambda: self.store.set_favorite(item_id, value)):
             return
         fresh = self.store.get(item_id)
+        self.refresh(kinds=["favorite"])  # also re-runs an active search: favourites rank first
         if fresh is not None:
             self.model.update_item(fresh)
             self.results_model.update_item(fresh)
             if field(self.current_item(), "id") == item_id:
                 self._show_preview(fresh)
-        if self.search_edit.text().strip():
-            self._run_search()  # favourites rank first
         self.libraryChanged.emit()
 
     def copy_to_mine(self, item: Any) -> SnippetDialog:
@@ -786,7 +787,7 @@ class LibraryPane(QWidget):
 
     def _changed(self, select: Any = None, expand_mine: bool = False) -> None:
         """After a change to the writer's snippets or folders (only 我的素材 is re-read)."""
-        self.refresh(kinds=["snippet"])
+        self.refresh(kinds=["snippet", "favorite"])
         if expand_mine:
             top = self.model.top_index("snippet")
             self._expand(top)

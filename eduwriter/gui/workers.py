@@ -33,7 +33,10 @@ class _SearchTask(QRunnable):
         except Exception as exc:  # noqa: BLE001 - reported to the pane, never crashes the app
             items, error = [], f"{type(exc).__name__}: {exc}"
         if self._gen == runner._latest:
-            runner.resultsReady.emit(self._gen, self._query, items, error)
+            try:
+                runner.resultsReady.emit(self._gen, self._query, items, error)
+            except RuntimeError:  # the pane went away while this search ran: nobody to tell
+                pass
 
 
 class _CallTask(QRunnable):

@@ -37,7 +37,7 @@ def _count(index) -> int:
 def test_top_nodes_are_loaded_only_when_expanded(qtbot, library_store):
     model = LibraryModel(library_store)
     tops = _children(model, QModelIndex())
-    assert [_name(i) for i in tops] == ["结构骨架", "常用语句", "范文", "我的素材"]
+    assert [_name(i) for i in tops] == ["结构骨架", "常用语句", "范文", "我的素材", "收藏"]
     assert model.rowCount(tops[1]) == 0 and model.canFetchMore(tops[1])
     assert model.hasChildren(tops[1])
     assert _count(tops[1]) == library_store.count("phrasing")
@@ -124,3 +124,15 @@ def test_a_library_that_cannot_be_read_shows_the_reason_in_the_tree(qtbot, libra
     assert len(rows) == 1
     assert _label(rows[0]).startswith("无法读取")
     assert rows[0].data(ItemRole) is None
+
+
+def test_favourites_are_gathered_under_their_own_node(qtbot, library_store):
+    phrasing = library_store.items(kind="phrasing")[3]
+    skeleton = library_store.items(kind="skeleton")[0]
+    library_store.set_favorite(phrasing.id, True)
+    library_store.set_favorite(skeleton.id, True)
+    model = LibraryModel(library_store)
+    rows = _children(model, model.top_index("favorite"))
+    assert [r.data(ItemRole).id for r in rows] == [phrasing.id, skeleton.id]
+    assert all(_label(r).startswith("★") for r in rows)
+    assert _label(model.top_index("favorite")) == "收藏（2）"

@@ -199,6 +199,12 @@ def test_favourite_in_the_tree_marks_the_row_at_once(qtbot, pane, library_store)
     next(a for a in menu.actions() if a.objectName() == "favorite").trigger()
     assert str(row.data()).startswith("★")
     assert library_store.get(item.id).favorite is True
+    favourites = model.top_index("favorite")
+    pane.tree.expand(favourites)
+    model.fetchMore(favourites)
+    assert [
+        model.index(r, 0, favourites).data(ItemRole).id for r in range(model.rowCount(favourites))
+    ] == [item.id]
 
 
 def test_kind_filter_and_keyboard_from_the_search_box(qtbot, pane):
