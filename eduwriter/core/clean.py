@@ -147,6 +147,13 @@ _BOILERPLATE_START = re.compile(
             r"(?:【(?:打印正文|打印|关闭窗口|关闭|收藏|返回顶部|大|中|小|字号)】\s*)+$",
             r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|当前位置是)\s*[:：]",
             r"(?:页码|页数|字数)\s*[:：]",
+            r"[^。，,>]{1,12}(?:\s?(?:>>|>|»|＞|›)\s?[^。，,>»＞›]{1,24}){2,}$",
+            r"(?:标签|TAGS|Tags|tags|关键词)\s*[:：][^。]{0,60}$",
+            r"(?:文章|信息|新闻|稿件)?(?:来源|出处)\s*[:：][^。，,]{0,30}$",
+            r"作者\s*[:：][^。，,]{0,20}$",
+            r"(?:分享到|返回列表|返回上一页|点击排行|热门排行|本文(?:地址|链接|网址))\s*[:：]?",
+            r"更多(?:相关|精彩)?(?:文章|推荐|范文|内容|资料)\s*[:：>》]*\s*$",
+            r"(?:温馨提示|特别声明|版权声明)\s*[:：]",
             r"-?\s*\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,30}?(?:发布|上传|小编|编辑|\d{1,2}:\d{2})",
             r"-?\s*\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|K|M)\s*\|?\s*$",
             r"-?\s*\d+\s*页\s*\|?\s*$",
@@ -164,12 +171,14 @@ _BOILERPLATE_ANY = re.compile(
             r"技术支持\s*[:：]",
             r"来源\s*[:：][^。]{0,40}?(?:作者|发布|时间|点击|日期)",
             r"发布时间\s*[:：]|点击数\s*[:：]|点击量\s*[:：]|浏览次数|阅读次数|阅读量\s*[:：]|责任编辑\s*[:：]|"
-            r"上传日期|上传时间|上传者|文档格式|下载地址|下载次数|下载积分",
+            r"上传日期|上传时间|上传者|文档格式|下载地址|下载次数|下载积分|发布日期\s*[:：]|更新时间\s*[:：]|"
+            r"更新日期\s*[:：]|录入时间\s*[:：]|发表时间\s*[:：]|人气\s*[:：]|浏览\s*[:：]\s*\d|"
+            r"下载(?:本文|文档|全文|word|Word|WORD)|展开阅读全文|点击展开全文|关注(?:微信)?公众号",
             r"格式\s*[:：]\s*(?:DOC|DOCX|PDF|TXT|WPS|PPT)",
             r"小编\s*[:：]",
             r"申明敬告|免责声明|本站不保证|本站不予受理",
             r"收集整理[^。]{0,40}?(?:删除|观点|转载|侵权)|不代表本站观点|联系删除|如若转载|转载请注明|侵权请联系|侵删",
-            r"电话\s*&\s*传真",
+            r"电话\s*&\s*传真|主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|备案号\s*[:：]",
             r"\[\s*\d{1,2}-\d{1,2}\s*\]\s*$",
         ]
     )
@@ -204,6 +213,14 @@ _SENTENCE_FINAL = ("。", "！", "？", "!", "?", "…", "”", "」", "）", ")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
 _NAV_ITEM = re.compile(r"^[\u3400-\u9fff—]{1,6}$")
+_RELATED_HEADER = re.compile(
+    r"^(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
+    r"您可能关注的文档|你可能关注的文档|您可能感兴趣的|你可能感兴趣的|相关范文|更多范文|"
+    r"更多(?:相关|精彩)?(?:文章|推荐|范文|内容|资料))"
+)
+_LINK_ITEM = re.compile(r"\[\s*\d{1,2}-\d{1,2}\s*\]\s*$")
+_LINK_MAX = 40
+_NOT_LINK = re.compile(r"[。！？；;!?]")
 _NAV_RUN_MIN = 4
 
 
@@ -306,6 +323,20 @@ def _clean_pass(
                 and counts[ln.text] >= 2
             ):
                 drop[k] = True
+        # a "related articles" header outside the body: the list of link titles after it goes too
+        for k, (ln, gone) in enumerate(seq):
+            if not (gone and (k < first or k > last) and _RELATED_HEADER.match(ln.text)):
+                continue
+            j = k + 1
+            while j < len(seq) and (j < first or j > last):
+                item, item_gone = seq[j]
+                if item_gone and _LINK_ITEM.search(item.text):
+                    j += 1
+                    continue
+                if item_gone or len(item.text) > _LINK_MAX or _NOT_LINK.search(item.text):
+                    break
+                drop[j] = True
+                j += 1
     out: list[CleanLine] = []
     for k, (ln, gone) in enumerate(seq):
         if drop[k]:

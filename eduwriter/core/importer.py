@@ -14,9 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from eduwriter.core.clean import clean_lines, normalize_lines
-from eduwriter.core.genre import guess_genre
+from eduwriter.core.genre import TITLE_WORDS, guess_genre
 from eduwriter.core.model import Block, Document, FileResult
-from eduwriter.core.outline import build_outline
+from eduwriter.core.outline import build_outline, match_marker
 from eduwriter.core.readers import ReadError, read_text
 from eduwriter.core.segment import RawDocument, segment_lines
 from eduwriter.core.slots import find_slots
@@ -74,18 +74,18 @@ def parse_outline(text: str) -> Document:
 
     Meant for pasted snippets and re-imported documents: nothing is dropped as boilerplate
     and the text is not split into several documents. A first line that looks like a title
-    (short, no marker, no sentence punctuation) followed by more text becomes the title.
+    (short, no marker, no punctuation, names a document type such as …工作计划) followed by
+    more text becomes the title.
     """
     lines = [ln.text for ln in normalize_lines(text)]
     title: str | None = None
     if len(lines) > 1:
         first = lines[0]
-        from eduwriter.core.outline import match_marker
-
         if (
             len(first) <= 40
             and match_marker(first) is None
-            and not any(c in first for c in "。！？；;!?，,")
+            and not any(c in first for c in "。！？；;!?，,：:")
+            and TITLE_WORDS.search(first)
         ):
             title = first
             lines = lines[1:]
