@@ -21,9 +21,11 @@ from eduwriter.core.items import FUNCTIONS, Phrasing, Skeleton, SourceRef
 from eduwriter.core.model import Document, FileResult
 from eduwriter.core.phrases import (
     TERMINATORS,
+    announces_problems,
     classify_sentence,
     find_word_runs,
     heading_family,
+    is_problem_statement,
     learn_places,
     near_duplicate_groups,
     normalise_text,
@@ -167,6 +169,7 @@ def document_candidates(
         source = SourceRef(file, title, sec.path)
         sentences = split_sentences(normalise_text(para))
         in_preamble = sec.heading is None and (has_headings or pi == 0)
+        problem_list = False
         for k, sentence in enumerate(sentences):
             if k == 0 and (prev_open or starts_mid_sentence(sentence)):
                 continue  # the paragraph continues a sentence cut off before it
@@ -182,6 +185,8 @@ def document_candidates(
                 and "，" not in body
                 and body.endswith("。")
                 and not any(w in body for w in ("是", "我", "你", "他们", "这"))
+                and not problem_list
+                and not is_problem_statement(body)
                 and not in_preamble
             ):
                 head = body.rstrip("。")
@@ -226,6 +231,13 @@ def document_candidates(
                 doc_last=doc_last,
                 section_first=k == 0,
             )
+            # items after a lead-in such as 存在以下问题： (一是…二是…) are problems too
+            if problem_list and marker and function in ("措施", "成效"):
+                function, strong = "问题", True
+            elif not marker:
+                problem_list = announces_problems(body) or (function == "问题" and strong)
+            if function == "问题" and strong and marker:
+                problem_list = True
             limit = _MAX_FRAME if function in ("开头", "结尾", "过渡") else _MAX_SENTENCE
             if not (_MIN_SENTENCE <= n <= limit):
                 continue

@@ -407,7 +407,8 @@ _CLOSING_RE = re.compile(
     r"|(?:努力奋斗|而努力|而奋斗|再创佳绩|再创辉煌|新的更大|新的贡献|贡献力量|作出(?:新的|更大)|谱写|新篇章|开创[^。]{0,10}新局面)"
 )
 _PROBLEM_RE = re.compile(
-    r"(?:不足|存在的问题|存在问题|问题和短板|短板|薄弱环节|有待(?:进一步)?(?:提高|加强|完善|提升)|仍需|尚需|还需|不够|不到位|不平衡|不充分|滞后|差距|欠缺|困难和问题|较为突出|亟待|不强|不高|偏低|偏少|不足之处)"
+    r"(?:不足|存在的问题|存在问题|问题和短板|短板|薄弱环节|有待(?:进一步)?(?:提高|加强|完善|提升)|仍需|尚需|还需|不够|不到位|不平衡|不充分|滞后|差距|欠缺|困难和问题|较为突出|亟待|不强|不高|偏低|偏少|不足之处"
+    r"|紧张|缺口|失衡|短缺|匮乏|缺乏|不均衡|不规范|不完善|不健全|不明显|落后|隐患|压力较大|任务繁重|参差不齐)"
 )
 _PLAN_RE = re.compile(
     r"(?:下一步|今后|明年|新学年|新的一年|下半年|将继续|将进一步|将着力|将加快|将全面|将持续|将重点|将以|我们将|力争|计划于|拟于|着手|下阶段|下一阶段)"
@@ -441,6 +442,26 @@ ROLE_FUNCTION = {
     "下一步打算": "打算",
     "结尾": "结尾",
 }
+
+
+#: A sentence announcing a list of problems (存在以下问题： / 主要表现在：).
+_PROBLEM_LEAD_RE = re.compile(
+    r"(?:问题|不足|困难|短板|差距)[^。]{0,12}(?:：|主要(?:表现|体现)在)|(?:存在|面临)(?:以下|如下|一些|不少)"
+)
+
+
+def is_problem_statement(text: str) -> bool:
+    """True when ``text`` states a shortcoming (资源依然紧张, 有待提高) rather than a task."""
+    return bool(_PROBLEM_RE.search(text)) and not _SOLVING_RE.search(text)
+
+
+def announces_problems(text: str) -> bool:
+    """True for a lead-in to a list of problems (存在的问题主要有： / 工作中还存在一些不足：)."""
+    if _SOLVING_RE.search(text):
+        return False
+    if text.endswith("：") and re.search(r"问题|困难|不足|挑战|短板|差距|面临|存在", text):
+        return True
+    return bool(_PROBLEM_LEAD_RE.search(text))
 
 
 def classify_sentence(

@@ -81,6 +81,26 @@ def test_functions_families_slots_and_repairs():
     assert src.section == ("以“智”为基，夯实学业之本",)
 
 
+def test_items_after_a_problem_lead_in_are_problems():
+    doc = Document(
+        title="区教育局上半年工作总结",
+        genre="summary",
+        blocks=[
+            H("主要工作", 1, "一、"),
+            P("扎实推进各项工作,取得了显著成效。"),
+            P(
+                "同时,工作中还面临一些困难,主要集中在:一是中心城区教育资源依然紧张。"
+                "二是教师编制缺口较大,教师收入与本地区公务员仍有差距。"
+            ),
+        ],
+    )
+    got = by_text(lib_of(doc))
+    assert got["中心城区教育资源依然紧张。"].function == "问题"
+    assert got["教师编制缺口较大，教师收入与本地区公务员仍有差距。"].function == "问题"
+    # a statement of a problem is never offered as a heading
+    assert not [p for p in got.values() if p.function == "标题" and "紧张" in p.text]
+
+
 def test_topic_tags_are_attached():
     got = by_text(lib_of(summary_doc()))
     assert (
