@@ -97,6 +97,8 @@ class Composer(QTextEdit):
     itemDropped = Signal(dict)
     #: Text was committed (typed or IME commit): autocomplete listens.
     textCommitted = Signal()
+    #: Files were dropped on the page (the window opens or imports them).
+    filesDropped = Signal(list)
 
     def __init__(self, rd: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +119,7 @@ class Composer(QTextEdit):
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         rd.structureChanged.connect(self.viewport().update)
         self._marker_color = QColor("#000000")
+        self.title_hint = QCoreApplication.translate("Composer", "（在此输入标题）")
 
     # ------------------------------------------------------------------ state
     @property
@@ -150,6 +153,22 @@ class Composer(QTextEdit):
             if self.rd.doc.blockCount() == 1 and not self.rd.doc.begin().text():
                 return
         painter = QPainter(self.viewport())
+        first_block = self.rd.doc.begin()
+        if (
+            self.rd.kind_of(first_block) == TITLE
+            and not first_block.text()
+            and self.rd.doc.blockCount() > 1
+        ):
+            rect = (
+                self.rd.doc.documentLayout()
+                .blockBoundingRect(first_block)
+                .translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+            )
+            painter.setPen(QColor("#b0b0b0"))
+            painter.setFont(heading_font(TITLE))
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.title_hint
+            )
         painter.setPen(self._marker_color)
         layout = self.rd.doc.documentLayout()
         dx = self.horizontalScrollBar().value()
@@ -350,6 +369,8 @@ class Composer(QTextEdit):
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
         from eduwriter.gui.mime import ITEM_MIME
 
+        if _local_files(source):
+            return True
         return source.hasFormat(ITEM_MIME) or source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
@@ -369,6 +390,11 @@ class Composer(QTextEdit):
             self.paste_text(text)
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.filesDropped.emit(files)
+            return
         # Place the cursor where the item is dropped, then insert through our own path so the
         # drop is one named undo step.
         cur = self.cursorForPosition(event.position().toPoint())
@@ -430,6 +456,12 @@ class Composer(QTextEdit):
                 menu.addAction(action)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _local_files(md: QMimeData | None) -> list[str]:
+    if md is None or not md.hasUrls():
+        return []
+    return [u.toLocalFile() for u in md.urls() if u.isLocalFile()]
 
 
 def skeleton_blocks(payload: dict) -> list[ReportBlock]:

@@ -394,6 +394,7 @@ class MainWindow(QMainWindow):
         self.files.recentChanged.connect(self._fill_recent)
         self.composer.currentBlockChanged.connect(self.outline.follow_block)
         self.outline.headingActivated.connect(self.composer.go_to_block)
+        self.composer.filesDropped.connect(self.open_or_import)
         self.hub.insertItem.connect(self.composer.insert_item)
         self.hub.status.connect(self.statusBar().showMessage)
         self.hub.importRequested.connect(self.import_paths)

@@ -108,3 +108,26 @@ def test_recipient_and_signature_are_saved_and_undoable(window, demo_report, tmp
     window.rd.undo_stack.undo()
     assert window.rd.meta.signer == ""
     assert window.rd.is_modified()  # differs from the saved file again
+
+
+def test_dropping_a_report_on_the_page_opens_it_instead_of_typing_its_path(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "页面拖入.md"
+    path.write_text(DEMO_MD, encoding="utf-8")
+    md = QMimeData()
+    md.setUrls([QUrl.fromLocalFile(str(path))])
+    md.setText(str(path))
+    assert window.composer.canInsertFromMimeData(md)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        md,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.composer.dropEvent(event)
+    assert window.files.display_name() == "页面拖入.md"
+    assert str(path) not in window.rd.doc.toPlainText()
+    assert heading_lines(window.rd)[0] == "一、总体要求"
