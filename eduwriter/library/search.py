@@ -26,7 +26,6 @@ import bisect
 import math
 import re
 import unicodedata
-from array import array
 from dataclasses import dataclass
 
 from eduwriter.library import pinyin
@@ -39,7 +38,9 @@ _LATIN = re.compile(r"[a-z]")
 
 def normalize(text: str) -> str:
     """Search form of a text: NFKC (full-width → half-width), case-folded, separators removed."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
     return text.replace("\n", " ").replace("\x1f", " ").replace("\r", " ")
 
 
@@ -372,16 +373,20 @@ class SearchIndex:
             if len(got) >= limit:
                 return
             codes = pinyin.token_codes(tokens) if tokens else ""
-            if len(codes) < 2:
-                codes = ""
-            code_p, code_a = py.codes, py.codes_alt
-            ini_p, ini_a = py.ini, py.alt
-            for i in py.candidates(initials):
-                if tokens is None:
-                    if initials not in ini_p[i] and initials not in ini_a[i]:
+            if len(codes) >= 2:
+                # full pinyin: the reading codes (zh|da|si|xi) are selective; check each hit
+                k = len(tokens)
+                for i, off in py.code_hits(codes):
+                    r = seg.recs[i]
+                    if r.id in dead or r.id in got:
                         continue
-                elif codes and codes not in code_p[i] and codes not in code_a[i]:
-                    continue
+                    if pinyin.chars_match(r.primary[off : off + k], tokens):
+                        add(r, 0.9)
+                        got.add(r.id)
+                        if len(got) >= limit:
+                            return
+                continue
+            for i in py.candidates(initials):
                 r = seg.recs[i]
                 if r.id in dead or r.id in got:
                     continue
@@ -435,24 +440,29 @@ def _pinyin_tier(r: Record, query: str) -> float:
 class _Pinyin:
     """Pinyin structures over the primary texts of a segment's records (same order).
 
-    * ``ini``/``alt``: initials of each primary text (primary / alternate polyphone readings);
-    * ``pairs``: record-level postings of adjacent initials pairs (both readings), in rank
-      order — exact for two-letter queries, a pre-filter for longer ones;
-    * ``codes``/``codes_alt``: per character the first two letters of its reading, to reject
-      most wrong candidates of a full-pinyin query before checking readings one by one;
+    * ``ini``/``alt``: initials of each primary text (primary / alternate polyphone readings),
+      also joined into ``blob``/``alt_blob`` (records separated by newlines, ``starts`` offsets);
+    * ``chunks``: for each letter and each pair of adjacent letters, a bitmap (a Python int) of
+      the chunks of :data:`CHUNK` records in which it occurs (either reading). A query ANDs the
+      bitmaps of its letter pairs, then ``str.find`` scans only the chunks left, in rank order;
+    * ``code_blob``/``code_alt_blob``: aligned with ``blob``, per character a code for the first
+      two letters of its reading (zh, da, si, xi): a full-pinyin query finds its candidates there
+      and then checks readings character by character;
     * sorted initials for exact and prefix matches (bisect).
     """
 
+    CHUNK = 32
+
     def __init__(self, recs: list[Record]) -> None:
         joined = "\n".join(r.primary for r in recs)
-        ini_blob = pinyin.to_initials(joined)
-        alt_blob = pinyin.to_initials(joined, alternate=True)
-        self.ini = ini_blob.split("\n")
-        alt = alt_blob.split("\n")
+        self.blob = pinyin.to_initials(joined)
+        self.alt_blob = pinyin.to_initials(joined, alternate=True)
+        self.ini = self.blob.split("\n")
+        alt = self.alt_blob.split("\n")
         self.alt = [b if b != a else a for a, b in zip(self.ini, alt, strict=True)]
-        self.codes = pinyin.to_codes(joined).split("\n")
-        self.codes_alt = pinyin.to_codes(joined, alternate=True).split("\n")
-        self.blob = "\n" + ini_blob + "\n"
+        self.code_blob = pinyin.to_codes(joined)
+        self.code_alt_blob = pinyin.to_codes(joined, alternate=True)
+        n = len(self.ini)
         starts = []
         pos = 0
         for s in self.ini:
@@ -460,24 +470,38 @@ class _Pinyin:
             pos += len(s) + 1
         starts.append(pos)
         self.starts = starts
-        pair_ini = pinyin.pair_string(ini_blob)
-        pair_alt = pinyin.pair_string(alt_blob)
-        post: dict[str, list[int]] = {}
-        for i, a in enumerate(self.ini):
-            s, e = starts[i], starts[i + 1] - 2
+        self.n = n
+        pair_ini = pinyin.pair_string(self.blob)
+        pair_alt = pinyin.pair_string(self.alt_blob)
+        lists: dict[str, list[int]] = {}
+        n_chunks = (n + self.CHUNK - 1) // self.CHUNK
+        self.alt_chunks: set[int] = set()
+        for c in range(n_chunks):
+            lo = c * self.CHUNK
+            hi = min(lo + self.CHUNK, n)
+            s, e = starts[lo], starts[hi] - 1
             keys = set(pair_ini[s:e])
-            if a != self.alt[i]:
+            keys.update(self.blob[s:e])
+            if self.blob[s:e] != self.alt_blob[s:e]:
+                self.alt_chunks.add(c)
                 keys.update(pair_alt[s:e])
+                keys.update(self.alt_blob[s:e])
             for k in keys:
-                lst = post.get(k)
+                lst = lists.get(k)
                 if lst is None:
-                    post[k] = [i]
+                    lists[k] = [c]
                 else:
-                    lst.append(i)
-        self.pairs = {k: array("i", v) for k, v in post.items()}
+                    lst.append(c)
+        nbytes = n_chunks // 8 + 1
+        self.chunks: dict[str, int] = {}
+        for k, lst in lists.items():
+            ba = bytearray(nbytes)
+            for c in lst:
+                ba[c >> 3] |= 1 << (c & 7)
+            self.chunks[k] = int.from_bytes(ba, "little")
         self.sorted = sorted(
             [(a, i) for i, a in enumerate(self.ini)]
-            + [(b, i) for i, b in enumerate(self.alt) if b != self.ini[i]]
+            + [(b, i) for i, b in enumerate(self.alt) if b is not self.ini[i]]
         )
         self.sorted_keys = [k for k, _ in self.sorted]
 
@@ -487,24 +511,48 @@ class _Pinyin:
         idx = sorted({i for _k, i in self.sorted[lo:hi]})
         return idx[:cap]
 
-    def candidates(self, initials: str):
-        """Record indices that may contain ``initials``, in rank order."""
+    def _bitmap(self, initials: str) -> int:
         if len(initials) == 1:
-            blob, starts = self.blob, self.starts
-            pos = blob.find(initials)
-            while pos != -1:
-                i = bisect.bisect_right(starts, pos - 1) - 1
-                yield i
-                pos = blob.find(initials, starts[i + 1] + 1)
-            return
-        best = None
+            return self.chunks.get(initials, 0)
+        bm = -1
         for a, b in zip(initials, initials[1:], strict=False):
-            lst = self.pairs.get(pinyin.pair_key(a, b))
-            if lst is None:
-                return
-            if best is None or len(lst) < len(best):
-                best = lst
-        yield from best or ()
+            bm &= self.chunks.get(pinyin.pair_key(a, b), 0)
+            if not bm:
+                return 0
+        return bm
+
+    def candidates(self, initials: str):
+        """Indices of the records whose initials (either reading) contain ``initials``, in
+        rank order."""
+        bm = self._bitmap(initials)
+        starts, size, n = self.starts, self.CHUNK, self.n
+        while bm:
+            low = bm & -bm
+            c = low.bit_length() - 1
+            bm ^= low
+            lo = c * size
+            hi = min(lo + size, n)
+            end = starts[hi]
+            hits: set[int] = set()
+            blobs = (self.blob, self.alt_blob) if c in self.alt_chunks else (self.blob,)
+            for blob in blobs:
+                pos = blob.find(initials, starts[lo], end)
+                while pos != -1:
+                    i = bisect.bisect_right(starts, pos) - 1
+                    hits.add(i)
+                    pos = blob.find(initials, starts[i + 1], end)
+            yield from sorted(hits)
+
+    def code_hits(self, codes: str):
+        """``(record index, offset in its primary text)`` where the reading codes ``codes``
+        occur, primary readings first, then alternate ones; each in rank order."""
+        starts = self.starts
+        for blob in (self.code_blob, self.code_alt_blob):
+            pos = blob.find(codes)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos) - 1
+                yield i, pos - starts[i]
+                pos = blob.find(codes, pos + 1)
 
     def contains(self, i: int, text: str, initials: str, tokens) -> bool:
         k = len(initials)

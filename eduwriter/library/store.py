@@ -982,7 +982,7 @@ def _record(
         secondary,
         function=function,
         genre=genre,
-        tags=tuple(json.loads(tags)),
+        tags=tuple(json.loads(tags)) if tags != "[]" else (),
         folder=folder,
         favorite=bool(fav),
         usage=usage,
