@@ -425,7 +425,7 @@ _RESULT_RE = re.compile(
 _MEASURE_START_RE = re.compile(
     r"^(?:要|必须|继续|坚持|坚决|加强|加快|加大|完善|健全|建立|构建|推进|推动|深化|深入|强化|落实|严格|扎实|切实|全面|持续|积极|着力|大力|不断|进一步|认真|做好|抓好|开展|实施|推行|优化|提升|提高|创新|探索|统筹|规范|建设|打造|实行|组织|指导|鼓励|支持|引导|确保|保障|保证|狠抓|聚焦|围绕|以)"
 )
-_PAST_RE = re.compile(r"(?:了|已|已经|先后|相继|累计|共[有计]?|均已|顺利)")
+_PAST_RE = re.compile(r"(?:(?<![为除])了(?!解)|已|已经|先后|相继|累计|共(?:有|计|【|\d)|均已|顺利)")
 
 #: Section roles -> the function a plain sentence under that role gets.
 ROLE_FUNCTION = {
@@ -511,8 +511,6 @@ def classify_sentence(
         if _RESULT_RE.search(text):
             return "成效", True
         if genre == "summary" and _PAST_RE.search(text) and not _MEASURE_START_RE.search(text):
-            return "成效", False
-        if role == "主要成绩" and not _MEASURE_START_RE.search(text):
             return "成效", False
         return "措施", bool(_MEASURE_START_RE.search(text))
     fixed = ROLE_FUNCTION.get(role)
