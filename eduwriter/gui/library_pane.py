@@ -246,6 +246,7 @@ class LibraryPane(QWidget):
         self.active_dialog: QWidget | None = None
         self._imports: list[ImportDialog] = []
         self._last_query = ""
+        self._search_kind: str | None = None
 
         # search row
         self.search_edit = QLineEdit(self)
@@ -476,13 +477,14 @@ class LibraryPane(QWidget):
         if kind and kind != "document":
             filters["kind"] = kind
         self._search_kind = kind
-        self.count_label.setText(self.tr("正在搜索…"))
+        if self.stack.currentWidget() is self.tree:  # results keep their count until replaced
+            self.count_label.setText(self.tr("正在搜索…"))
         self._runner.request(query, **filters)
 
     def _on_results(self, _gen: int, query: str, items: list, error: str) -> None:
         if query != self.search_edit.text().strip():
             return  # typed on meanwhile; a newer search is coming
-        if getattr(self, "_search_kind", None) == "document":
+        if self._search_kind == "document":
             items = [it for it in items if field(it, "kind") in ("document", "section")]
         self._last_query = query
         self.results_model.set_items(items)
