@@ -136,6 +136,16 @@ def _after_show(window: Any, app: QApplication, files: list[str]) -> None:
     def ready(store: Any) -> None:
         window.set_library_progress(0, 0, "")
         window.attach_store(store)
+        moved = getattr(store, "recovered_from", None)
+        if moved is not None and not bench:
+            QMessageBox.warning(
+                window,
+                QCoreApplication.translate("App", "素材库"),
+                QCoreApplication.translate(
+                    "App",
+                    "素材库文件已损坏，已改名保存为：\n{0}\n\n已新建素材库，内置范文会重新导入。",
+                ).format(moved),
+            )
         if bench == "library":
             print(f"EDUWRITER_LIBRARY {time.perf_counter() - _T0:.3f}", flush=True)
             QTimer.singleShot(0, app.quit)

@@ -117,3 +117,24 @@ def test_dropping_a_sample_file_imports_it_into_the_library(window, store, tmp_p
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60000)
     assert store.count() > before
     assert window.rd.to_report().title == ""  # the report itself is untouched
+
+
+def test_first_start_builds_the_library_in_the_background(
+    window, isolated_data, qtbot, monkeypatch
+):
+    """The window is usable at once; the library arrives later. A damaged library file is set
+    aside with a message, and a fresh one is built from the bundled samples."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from eduwriter.gui import app as app_module
+
+    (isolated_data / "library.db").write_bytes(b"this is not a database" * 100)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    app_module._after_show(window, QApplication.instance(), [])
+    assert window.library is None  # not yet: the window did not wait for it
+    window.composer.insertPlainText("先写标题")  # and the writer can type meanwhile
+    qtbot.waitUntil(lambda: window.library is not None, timeout=120000)
+    assert window.store.count() > 100
+    assert warnings and "已损坏" in warnings[0]
+    assert window.rd.to_report().title == "先写标题"
