@@ -100,7 +100,7 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入范文"))
-        self.setModal(True)
+        self.setModal(False)  # the writer can keep writing while files are imported
         self.resize(560, 360)
         self.paths = expand_paths(paths)
         self.report: Any = None
