@@ -3,6 +3,7 @@
     python packaging/build.py                  # translations, PyInstaller bundle, (Windows) installer
     python packaging/build.py --no-installer   # the bundle only
     python packaging/build.py --dist D --work W
+    python packaging/build.py --installer-only   # Inno Setup on an existing bundle (Windows)
 
 The version comes from pyproject.toml. On Windows, after the one-folder bundle
 (dist/EduWriter/EduWriter.exe) the Inno Setup compiler (ISCC.exe) builds
@@ -123,10 +124,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=HERE / "build", help="PyInstaller work folder")
     parser.add_argument("--no-installer", action="store_true", help="skip Inno Setup (Windows)")
     parser.add_argument("--no-translations", action="store_true", help="skip the .qm build step")
+    parser.add_argument(
+        "--installer-only",
+        action="store_true",
+        help="only run Inno Setup on the bundle already in --dist (Windows)",
+    )
     ns = parser.parse_args(argv)
 
     version = project_version()
     print(f"EduWriter {version} — {sys.platform}", flush=True)
+    if ns.installer_only:
+        setup = build_installer(ns.dist.resolve() / "EduWriter", ns.dist.resolve(), version)
+        print(f"installer: {setup} ({setup.stat().st_size / 1_000_000:.1f} MB)", flush=True)
+        return 0
     started = time.monotonic()
     if not ns.no_translations:
         build_translations()
