@@ -61,7 +61,8 @@ MARKER_RE = re.compile(
             rf"(?P<cn>(?P<cn_n>{_CN}{{1,3}})\s?[、．])",
             rf"(?P<paren_cn>[（(〔【［\[]\s?(?P<paren_cn_n>{_CN}{{1,3}})\s?[）)〕】］\]])",
             r"(?P<arabic>(?P<arabic_n>\d{1,2})\s?[.．、](?!\d))",
-            r"(?P<paren_arabic>[（(]\s?(?P<paren_arabic_n>\d{1,2})\s?[.．]?\s?[）)])",
+            r"(?P<paren_arabic>[（(]\s?(?P<paren_arabic_n>\d{1,2})\s?[.．]?\s?[）)]|"
+            r"(?P<half_paren_n>\d{1,2})[）)](?!\d))",
             r"(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))",
             # a digit glued to a short title (1别想太多) - checked further by the caller
             r"(?P<glued>(?P<glued_n>\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号时分秒个名所人次万亿元岁届期天周项条件家户位节班批场轮篇幅])"
@@ -158,6 +159,8 @@ def match_marker(line: str) -> Marker | None:
             break
     if style == "runin":
         num = m.group("runin_n") or m.group("runin_m") or m.group("runin_k") or ""
+    elif style == "paren_arabic":
+        num = m.group("paren_arabic_n") or m.group("half_paren_n") or ""
     elif style == "circled":
         num = str(_CIRCLED.index(m.group("circled_n")) + 1)
     else:
@@ -286,18 +289,52 @@ def _is_unnumbered_title(line: str, next_line: str | None) -> bool:
     return nm is not None and nm.ordinal == 1 and nm.style in ("chapter", "cn")
 
 
+def _repair_misnumbered(headings: list[tuple[Block, str]]) -> None:
+    """A 一、-style heading written where the sequence of （一）-style siblings continues
+    (…（二）…, 三、… where the real 三、 follows later) is taken as the next （一）-style
+    sibling for its level: the source mis-numbered it."""
+    cn = [
+        (k, cn_to_int(b.marker.rstrip("、．. "))) for k, (b, s) in enumerate(headings) if s == "cn"
+    ]
+    for pos, (k, n) in enumerate(cn):
+        if k == 0 or pos + 1 >= len(cn) or cn[pos + 1][1] != n:
+            continue
+        prev_block, prev_style = headings[k - 1]
+        if (
+            prev_style == "paren_cn"
+            and cn_to_int(re.sub(r"[^一二三四五六七八九十百零〇两]", "", prev_block.marker))
+            == n - 1
+        ):
+            headings[k] = (headings[k][0], "paren_cn")
+
+
 def assign_levels(headings: list[tuple[Block, str]]) -> None:
-    """Set ``level`` on each heading from its marker style (see module doc)."""
+    """Set ``level`` on each heading from its marker style (see module doc).
+
+    Styles are ranked and closed up to those present. Inside the 一、/（一）/1./（1） ladder a
+    skipped step is real nesting (六、努力方向 directly followed by 1.… puts the 1. items one
+    level below 六、, not two); under a chapter-type heading (第二部分) a skipped step keeps the
+    usual level of the style, as official plans often go straight from 第X部分 to （一）.
+    """
     present = sorted({RANKS[s] for _, s in headings if s in RANKS})
     level_of = {rank: i + 1 for i, rank in enumerate(present)}
+    stack: list[tuple[int, int]] = []  # (rank, level) of the open numbered headings
     parent_level = 0
     for block, style in headings:
         if style in RANKS:
-            block.level = level_of[RANKS[style]]
-            parent_level = block.level
+            rank = RANKS[style]
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            level = level_of[rank]
+            if stack and stack[-1][0] >= RANKS["cn"] and stack[-1][1] + 1 < level:
+                level = stack[-1][1] + 1
+            block.level = level
+            stack.append((rank, level))
+            parent_level = level
         elif style == "unnumbered":
             block.level = 1
             parent_level = 1
+            stack = []
         else:  # standalone run-in heading: just below its parent
             block.level = parent_level + 1 if parent_level else 1
 
@@ -322,6 +359,8 @@ _TRAILING_GLUED = re.compile(r"(?<=[。！？!?”」])(?=\d{1,2}[\u4e00-\u9fff]
 _INNER_CHILD = re.compile(rf"(?<=[\u4e00-\u9fff])(?=[（(]{_CN}{{1,2}}[）)]|一是)")
 _PUNCT_ANY = re.compile(r"[。！？!?；;：:，,]")
 _TRAILING_MAX = 40
+#: A line this long holds several paragraphs run together: a list may start inside it.
+_RUN_TOGETHER_LINE = 300
 
 
 def presplit_lines(lines: list[str]) -> list[str]:
@@ -380,7 +419,8 @@ def _split_line(line: str, last: dict[str, int], note) -> list[str]:  # noqa: AN
         tail = line[pos:]
         trailing = len(tail) <= _TRAILING_MAX and _SENT_END.search(tail.rstrip()[:-1]) is None
         continues = im.style in last and im.ordinal == last[im.style] + 1
-        if not (trailing or continues):
+        starts = im.ordinal == 1 and im.style not in last and len(line) >= _RUN_TOGETHER_LINE
+        if not (trailing or continues or starts):
             continue
         pieces.append(line[start:pos].strip())
         start = pos
@@ -504,6 +544,7 @@ def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
                 items.extend(find_run_in(m.rest))
             else:
                 items.extend(find_run_in(o.paragraph))
+    _repair_misnumbered(headings)
     assign_levels(headings)
     return blocks, items
 

@@ -1,4 +1,4 @@
-"""Run-in items: enumerations inside paragraphs (一是…二是…, 第一，…, 第一个是…).
+"""Run-in items: enumerations inside paragraphs (一是…二是…, 一要…二要…, 第一，…, 第一个是…).
 
 They are recorded (marker + the text after it, up to the end of its clause group) but are
 not headings. An enumerator counts only at the start of a paragraph or right after
@@ -17,7 +17,8 @@ _CN = "[一二三四五六七八九十]"
 
 RUN_IN_RE = re.compile(
     rf"(?:^|(?<=[。；;，,：:！？!?）)”\s]))"
-    rf"(?P<marker>第{_CN}{{1,3}}个是|第{_CN}{{1,3}}\s?[，,、]|{_CN}{{1,3}}是(?!否|非|由|不))"
+    rf"(?P<marker>第{_CN}{{1,3}}个是|第{_CN}{{1,3}}\s?[，,、]|{_CN}{{1,3}}是(?!否|非|由|不)|"
+    rf"{_CN}{{1,3}}要(?!求|素|点|害|件|领|么|不|是))"
 )
 _ITEM_END = re.compile(r"[。；;！？!?\n]")
 #: Longest text kept for one item.
