@@ -43,8 +43,8 @@ from eduwriter.core.skeletons import (
     Section,
     document_skeleton,
     document_title,
-    heading_role,
     merge_skeletons,
+    section_roles,
     sections,
 )
 from eduwriter.core.spun import repair_spun
@@ -120,20 +120,6 @@ def extract_library(results: list[FileResult]) -> ExtractedLibrary:
 # Candidates of one document
 
 
-def _section_roles(secs: list[Section], genre: str) -> list[str]:
-    roles: list[str] = []
-    by_path: dict[tuple[str, ...], str] = {}
-    for sec in secs:
-        if sec.heading is None:
-            roles.append("开头")
-            continue
-        parent = by_path.get(sec.path[:-1]) if len(sec.path) > 1 else None
-        role = heading_role(sec.heading, genre, parent)
-        by_path[sec.path] = role
-        roles.append(role)
-    return roles
-
-
 def _prepare(raw: str, places: Collection[str] = ()) -> tuple[str, list[str], str]:
     """Repair spun words and put slots in: (text, repairs, original-before-slots)."""
     repaired, changes = repair_spun(raw)
@@ -151,7 +137,7 @@ def document_candidates(
     title = document_title(doc, index)
     genre = doc.genre or "article"
     secs = sections(doc)
-    roles = _section_roles(secs, genre)
+    roles = section_roles(secs, genre)
     has_headings = any(s.heading for s in secs)
     if places is None:
         places = learn_places("\n".join(normalise_text(b.text) for b in doc.blocks))

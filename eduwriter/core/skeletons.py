@@ -234,6 +234,38 @@ def heading_role(text: str, genre: str, parent_role: str | None = None) -> str:
     return _DEFAULT_ROLE.get(genre, "其他")
 
 
+#: A lead-in to the plans part of a 总结暨计划 (下半年重点从以下几个方面抓好…：).
+_PLAN_LEAD = re.compile(
+    r"(?:下半年|下一步|今后|明年|新学期|新的一年|下阶段|下一阶段)[^。]{0,40}(?:如下|以下|几点|几个方面)[^。]{0,20}[：。]?$"
+)
+
+
+def section_roles(secs: list[Section], genre: str) -> list[str]:
+    """The role of each section (开头 for the text before the first heading).
+
+    In a summary, top-level sections after a lead-in such as 下半年重点从以下几个方面抓好工作：
+    are 下一步打算 unless their heading names another role.
+    """
+    roles: list[str] = []
+    by_path: dict[tuple[str, ...], str] = {}
+    plans_follow = False
+    for sec in secs:
+        if sec.heading is None:
+            roles.append("开头")
+        else:
+            parent = by_path.get(sec.path[:-1]) if len(sec.path) > 1 else None
+            role = heading_role(sec.heading, genre, parent)
+            if plans_follow and parent is None and role == _DEFAULT_ROLE.get(genre):
+                role = "下一步打算"
+            by_path[sec.path] = role
+            roles.append(role)
+        if genre == "summary" and sec.paragraphs:
+            last = split_sentences(normalise_text(sec.paragraphs[-1]))
+            if last and _PLAN_LEAD.search(last[-1]):
+                plans_follow = True
+    return roles
+
+
 def section_hint(section: Section, children: list[Section]) -> str:
     """A short hint of what goes under a section: its first sentence, abstracted."""
     for para in section.paragraphs:
@@ -295,12 +327,10 @@ def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
             )
         )
     min_level = min(s.level for s in secs if s.heading)
-    role_at: dict[tuple[str, ...], str] = {}
+    roles = dict(zip((id(s) for s in secs), section_roles(secs, genre), strict=True))
     body_secs = [s for s in secs if s.heading]
     for i, sec in enumerate(body_secs):
-        parent_role = role_at.get(sec.path[:-1]) if len(sec.path) > 1 else None
-        role = heading_role(sec.heading or "", genre, parent_role)
-        role_at[sec.path] = role
+        role = roles[id(sec)]
         children = []
         for nxt in body_secs[i + 1 :]:
             if nxt.level <= sec.level:

@@ -122,3 +122,21 @@ def test_merged_skeleton_counts_support_and_links_examples():
     assert len(m.sources) == 3
     # a rebuild gives the same id
     assert merge_skeletons([s for s in sks if s is not None])[0].id == m.id
+
+
+def test_summary_with_plans_part_marks_later_sections_as_next_steps():
+    doc = Document(
+        title="区教育局上半年工作总结暨下半年计划",
+        genre="summary",
+        blocks=[
+            H("聚焦安全稳定，勇当疫情防控先锋队", 1, "一、"),
+            P("平稳有序做好开学复课。"),
+            H("聚焦教育质量，打好危中抢机主动仗", 1, "二、"),
+            P("打造云上教学新方式。针对上述情况，下半年重点从以下几个方面抓好工作落实："),
+            H("明方向，优布局，在扩教育资源上下苦功夫", 1, "一、"),
+            P("制订教育十四五规划。"),
+        ],
+    )
+    sk = document_skeleton(doc, "a.txt", 0)
+    assert sk is not None
+    assert [p.role for p in sk.parts] == ["主要成绩", "主要成绩", "下一步打算"]
