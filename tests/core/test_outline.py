@@ -175,3 +175,75 @@ def test_ordinal_comma_headings_in_an_unnumbered_speech():
         ("第二，", "要突出重点抓落实", 1),
         ("第三，", "要强化保障抓落实", 1),
     ]
+
+
+def test_skipped_step_inside_the_ladder_is_real_depth():
+    lines = [
+        "一、学校简况",
+        "正文。",
+        "（一）学生发展",
+        "正文。",
+        "1.课程建设",
+        "正文。",
+        "二、努力方向",
+        "1.要进一步完善课程方案",
+        "正文。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [(b.marker, b.level) for b in blocks if b.kind == "heading"] == [
+        ("一、", 1),
+        ("（一）", 2),
+        ("1.", 3),
+        ("二、", 1),
+        ("1.", 2),
+    ]
+
+
+def test_skipped_step_under_a_part_keeps_the_usual_level():
+    lines = [
+        "第一部分:背景",
+        "正文。",
+        "一、数字新基建",
+        "（一）任务内容",
+        "正文。",
+        "第二部分:保障",
+        "（一）组织保障",
+        "正文。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [(b.marker, b.level) for b in blocks if b.kind == "heading"] == [
+        ("第一部分:", 1),
+        ("一、", 2),
+        ("（一）", 3),
+        ("第二部分:", 1),
+        ("（一）", 3),
+    ]
+
+
+def test_misnumbered_sibling_gets_the_sibling_level():
+    lines = [
+        "一、基本情况",
+        "正文。",
+        "二、特色亮点",
+        "（一）有交流",
+        "正文。",
+        "（二）深交流",
+        "正文。",
+        "三、多方支持",
+        "正文。",
+        "三、结语",
+        "正文。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [(b.marker + b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("一、基本情况", 1),
+        ("二、特色亮点", 1),
+        ("（一）有交流", 2),
+        ("（二）深交流", 2),
+        ("三、多方支持", 2),
+        ("三、结语", 1),
+    ]
+
+
+def test_half_parenthesis_marker():
+    assert parse_marker("1）加强领导") == ("1）", 5, 1, "加强领导")

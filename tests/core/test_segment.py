@@ -125,3 +125,11 @@ def test_run_in_items():
         ("二是", "健全组织，落实责任"),
         ("第一个是", "强化政治担当"),
     ]
+
+
+def test_run_in_yao_items():
+    items = find_run_in("要加大投入：一要强化资金保障；二要保障教师权益。统一要求，不能走样。")
+    assert [(i.marker, i.text) for i in items] == [
+        ("一要", "强化资金保障"),
+        ("二要", "保障教师权益"),
+    ]
