@@ -114,8 +114,11 @@ class Composer(QTextEdit):
         self._preedit = ""
         self._last_block = -1
         self.completer = None  # set by autocomplete.Autocompleter
-        self.setStyleSheet("QTextEdit#composer { background: #ffffff; }")
+        # The page: as wide as the official type area (28 characters a line), centred on a
+        # grey desk, so lines break where they will on paper.
+        self.setStyleSheet("QTextEdit#composer { background: #e9e9e6; border: none; }")
         self.viewport().setStyleSheet("background: #ffffff;")
+        self.chars_per_line = 28
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         rd.structureChanged.connect(self.viewport().update)
         self._marker_color = QColor("#000000")
@@ -144,6 +147,20 @@ class Composer(QTextEdit):
         if n != self._last_block:
             self._last_block = n
             self.currentBlockChanged.emit(n)
+
+    def page_width(self) -> int:
+        """Pixels of the page: 28 characters of body text plus the document margins."""
+        return int(self.chars_per_line * self.rd.em + 2 * self.rd.doc.documentMargin()) + 2
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._fit_page()
+        super().resizeEvent(event)
+
+    def _fit_page(self) -> None:
+        bar = self.verticalScrollBar()
+        bar_w = bar.sizeHint().width() if bar.isVisible() else 0
+        side = max(0, (self.width() - bar_w - self.page_width()) // 2)
+        self.setViewportMargins(side, 0, side, 0)
 
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
