@@ -299,6 +299,9 @@ def heading_families(group: list[Section]) -> list[tuple[list[Section], str]]:
     """Families among sibling sections: the whole group, else maximal runs of neighbours."""
     if len(group) < 2:
         return []
+    if len(group) > 60:
+        # a long list of siblings (a table of contents): look for families in chunks
+        return [f for k in range(0, len(group), 30) for f in heading_families(group[k : k + 30])]
     texts = [_family_text(s) for s in group]
     pattern = heading_family(texts)
     if pattern:

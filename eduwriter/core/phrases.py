@@ -624,6 +624,10 @@ def _pattern_for(first: str, common: str) -> tuple[str, int]:
     return "".join(out), best
 
 
+_MAX_FAMILY = 40
+_MAX_FAMILY_HEADING = 40
+
+
 def heading_family(headings: list[str]) -> str:
     """The shared pattern of parallel headings, or '' when they are not one family.
 
@@ -634,6 +638,8 @@ def heading_family(headings: list[str]) -> str:
     texts = [h.strip().rstrip("。；;，,：:") for h in headings]
     texts = [t for t in texts if t]
     if len(texts) < 2 or len(set(texts)) < len(texts):
+        return ""
+    if len(texts) > _MAX_FAMILY or any(len(t) > _MAX_FAMILY_HEADING for t in texts):
         return ""
     clause_lists = [re.split(r"[，,]", t) for t in texts]
     if len({len(c) for c in clause_lists}) != 1 or len(clause_lists[0]) > 3:

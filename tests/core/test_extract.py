@@ -227,3 +227,26 @@ def test_samples_rebuild_is_idempotent(sample_library):
     again = extract_library([analyze_file(p) for p in sample_files()])
     assert [p.id for p in again.phrasings] == [p.id for p in sample_library.phrasings]
     assert [s.id for s in again.skeletons] == [s.id for s in sample_library.skeletons]
+
+
+def test_odd_input_gives_clean_output():
+    long_para = "加强教育管理" * 4000  # one run-on paragraph without punctuation
+    siblings = [H(f"第{i}项工作安排落实情况", 2, f"（{i}）") for i in range(300)]
+    docs = [
+        Document(title=None, genre="article", blocks=[]),
+        Document(title="", genre="unknown", blocks=[P(""), H("", 1), P("   ")]),
+        Document(
+            title="长文", genre="plan", blocks=[H("总体要求", 1, "一、"), P(long_para), *siblings]
+        ),
+        Document(
+            title="引号",
+            genre="summary",
+            blocks=[P("“停课不停学。学习不停止。"), P("开展〝六个一〞活动，取得明显成效。")],
+        ),
+    ]
+    lib = lib_of(*docs)
+    texts = {p.text for p in lib.phrasings}
+    assert "开展“六个一”活动，取得明显成效。" in texts
+    for p in lib.phrasings:
+        assert balanced(p.text) and len(p.text) <= 160
+    assert all(sk.title for sk in lib.skeletons)
