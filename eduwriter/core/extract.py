@@ -394,7 +394,7 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
             if r not in repairs:
                 repairs.append(r)
     tags = topic_tags(best_text)
-    if not tags and function != "标题":
+    if not tags and function not in _CLAUSE_FUNCTIONS:
         context = " ".join(dict.fromkeys(m.context for m in members if m.context))
         tags = topic_tags(context, limit=2)
     genres = Counter(m.genre for m in members)

@@ -250,3 +250,28 @@ def test_odd_input_gives_clean_output():
     for p in lib.phrasings:
         assert balanced(p.text) and len(p.text) <= 160
     assert all(sk.title for sk in lib.skeletons)
+
+
+def test_near_duplicates_across_files_merge_keeping_all_sources():
+    a = Document(
+        title="甲",
+        genre="plan",
+        blocks=[
+            H("主要任务", 1, "一、"),
+            P("加强师德师风建设，完善师德考核评价机制，营造风清气正的育人环境。"),
+        ],
+    )
+    b = Document(
+        title="乙",
+        genre="plan",
+        blocks=[
+            H("主要任务", 1, "一、"),
+            P("加强师德师风建设，健全师德考核评价机制，营造风清气正的育人环境。"),
+        ],
+    )
+    lib = extract_library(
+        [FileResult(path="/x/a.txt", documents=[a]), FileResult(path="/x/b.txt", documents=[b])]
+    )
+    hits = [p for p in lib.phrasings if "师德考核评价机制" in p.text]
+    assert len(hits) == 1
+    assert {(s.file, s.document) for s in hits[0].sources} == {("a.txt", "甲"), ("b.txt", "乙")}
