@@ -39,6 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    for stream in (out, err):
+        # a Windows console (GBK) cannot show every character: replace rather than crash
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - detached stream
+                pass
     results: list[FileResult] = []
     failed = False
     for path in ns.paths:

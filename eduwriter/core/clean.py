@@ -212,6 +212,12 @@ _READER = re.compile(
 _SENTENCE_FINAL = ("。", "！", "？", "!", "?", "…", "”", "」", "）", ")")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
+# A signature date (2019.12.18) or a line of blanks to fill (20XX.XX.XX, ______) has no CJK
+# character but is content.
+_DATE_OR_BLANK_LINE = re.compile(
+    r"^\s*(?:\d{4}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{1,2}|[\dXx×_*]{2,4}\s?[.\-/]\s?[\dXx×_*]{1,2}\s?[.\-/]"
+    r"\s?[\dXx×_*]{1,2}|[Xx×]{2,}|_{2,})\s*$"
+)
 _NAV_ITEM = re.compile(r"^[\u3400-\u9fff—]{1,6}$")
 _RELATED_HEADER = re.compile(
     r"^(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
@@ -234,7 +240,7 @@ def is_boilerplate_line(line: str) -> bool:
         return False
     if _BOILERPLATE_START.match(line) or _BOILERPLATE_ANY.search(line):
         return True
-    if not _CJK.search(line) and len(line) <= 80:
+    if not _CJK.search(line) and len(line) <= 80 and not _DATE_OR_BLANK_LINE.match(line):
         return True
     return _is_blurb(line) and not _INLINE_PIECES.search(line)
 

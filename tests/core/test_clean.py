@@ -141,3 +141,9 @@ def test_run_together_document_split_into_paragraphs():
 def test_real_content_with_boilerplate_words_is_kept():
     text = "我们要坚持首页负责制，建立上一篇文章与下一篇文章的联系，学校的版权意识要加强。"
     assert clean_text(text).text == text
+
+
+def test_signature_date_and_blank_lines_kept():
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。"
+    text = "\n".join([body, "XX学校", "2019.12.18", "______", "(0)", "|"])
+    assert clean_text(text).text.splitlines() == [body, "XX学校", "2019.12.18", "______"]
