@@ -354,7 +354,7 @@ class SearchIndex:
     ) -> None:
         readings: list[tuple[str, list[str] | None]] = [(letters, None)]
         for tokens in pinyin.split_syllables(raw):
-            if len(tokens) > 1 and any(len(t) > 1 for t in tokens):
+            if any(len(t) > 1 for t in tokens):
                 readings.append(("".join(t[0] for t in tokens), tokens))
         py = seg.py
         dead = seg.dead
@@ -417,7 +417,7 @@ def _pinyin_tier(r: Record, query: str) -> float:
     text = r.primary
     readings: list[tuple[str, list[str] | None]] = [(letters, None)]
     for tokens in pinyin.split_syllables(query):
-        if len(tokens) > 1:
+        if any(len(t) > 1 for t in tokens):
             readings.append(("".join(t[0] for t in tokens), tokens))
     best = -1.0
     for alt in (False, True):

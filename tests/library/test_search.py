@@ -94,3 +94,74 @@ def test_favourites_and_usage_boost_within_a_tier():
     assert boosted[0] == "h" and plain[0] != "h"
     idx.set_usage("a", favorite=True)
     assert ids(idx.search("思想"))[0] == "a"
+
+
+# ---------------------------------------------------------------- against a brute-force search
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from eduwriter.library import pinyin  # noqa: E402
+from eduwriter.library.search import normalize  # noqa: E402
+
+_ALPHABET = "教育学校安全工作指导思想银行长重的了，。AbＣ1"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=12), min_size=1, max_size=40),
+    query=st.text(alphabet=_ALPHABET, min_size=1, max_size=3),
+    edits=st.lists(
+        st.tuples(st.integers(0, 39), st.text(alphabet=_ALPHABET, max_size=8)), max_size=5
+    ),
+)
+def test_finds_exactly_the_records_containing_the_query(texts, query, edits):
+    idx = SearchIndex([rec(f"r{i}", t) for i, t in enumerate(texts)])
+    idx.search("教")  # build, then change some records: the overlay must be right too
+    current = dict(enumerate(texts))
+    for n, new in edits:
+        if n in current:
+            if new:
+                idx.upsert(rec(f"r{n}", new))
+                current[n] = new
+            else:
+                idx.remove(f"r{n}")
+                del current[n]
+    q = normalize(query).strip()
+    got = idx.search(query, limit=1000)
+    if not q or len(q.split()) > 1:
+        return
+    expected = {f"r{i}" for i, t in current.items() if q in normalize(t)}
+    if not pinyin.is_pinyin_query(query):
+        assert {h.id for h in got} == expected
+    else:  # letters also match pinyin initials
+        assert expected <= {h.id for h in got}
+    # tiers: exact before prefix before contained
+    tiers = [int(h.score) for h in got]
+    assert tiers == sorted(tiers, reverse=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    texts=st.lists(
+        st.text(alphabet="教育学校安全工作指导思想银行长重", min_size=1, max_size=10),
+        min_size=1,
+        max_size=40,
+    ),
+    data=st.data(),
+)
+def test_pinyin_initials_match_a_brute_force_scan(texts, data):
+    idx = SearchIndex([rec(f"r{i}", t) for i, t in enumerate(texts)])
+    source = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, len(source) - 1))
+    piece = source[start : start + data.draw(st.integers(1, 4))]
+    letters = pinyin.to_initials(piece)
+    expected = {
+        f"r{i}"
+        for i, t in enumerate(texts)
+        if letters in pinyin.to_initials(t) or letters in pinyin.to_initials(t, alternate=True)
+    }
+    got = {h.id for h in idx.search(letters, limit=1000)}
+    assert got == expected
+    # and the full pinyin of the piece finds the record it came from
+    full = pinyin.full_pinyin(piece)
+    assert f"r{texts.index(source)}" in {h.id for h in idx.search(full, limit=1000)}
