@@ -184,7 +184,17 @@ class LibraryStore:
         true, in which case the file is renamed aside and a fresh library is created.
         """
         db = Path(path) if path is not None else default_db_path()
-        db.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(
+                f"无法创建资料库所在的文件夹：{db.parent}（{exc.strerror or exc}）",
+                f"Cannot create the library folder {db.parent}: {exc}",
+            ) from exc
+        if db.is_dir():
+            raise LibraryError(
+                f"资料库路径是一个文件夹，不是文件：{db}", f"The library path is a folder: {db}"
+            )
         try:
             return cls(db, _connect(db))
         except LibraryCorruptError:

@@ -125,3 +125,16 @@ def test_a_version_1_library_is_migrated_and_keeps_its_items(db_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION >= 2
     assert conn.execute("SELECT COUNT(*) FROM deleted").fetchone()[0] == 0
     conn.close()
+
+
+def test_unusable_paths_give_a_message(tmp_path):
+    from eduwriter.library.errors import LibraryError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(LibraryError) as info:
+        LibraryStore.open(blocker / "library.db")  # parent is a file
+    assert "文件夹" in info.value.message_zh
+    with pytest.raises(LibraryError):
+        LibraryStore.open(tmp_path)  # a folder
+    assert blocker.read_text(encoding="utf-8") == "x"
