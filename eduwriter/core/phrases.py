@@ -625,6 +625,20 @@ def _pattern_for(first: str, common: str) -> tuple[str, int]:
 
 
 _MAX_FAMILY = 40
+#: Words too common to make headings one family on their own.
+_GENERIC_WORDS = {
+    "工作",
+    "建设",
+    "发展",
+    "教育",
+    "管理",
+    "学校",
+    "学生",
+    "教师",
+    "活动",
+    "质量",
+    "水平",
+}
 _MAX_FAMILY_HEADING = 40
 
 
@@ -673,6 +687,10 @@ def heading_family(headings: list[str]) -> str:
         ok = ratio >= 0.1 or len(texts) >= 3
     else:
         ok = best_run >= 2 and len(fixed) >= 2 and words >= 4 and ratio >= 0.2
+        if not ok and len(texts) >= 3 and len(parts) >= 2 and fixed:
+            # paired headings sharing a structural word: 健全机制，自身建设不断加强 / 加强学习，素质水平不断提升
+            longest = max((seg.strip("“”‘’（）《》") for seg in fixed), key=len)
+            ok = len(longest) >= 2 and longest not in _GENERIC_WORDS
     if len(texts) == 2 and not has_quote_slot:
         ok = ok and ratio >= 0.3
     if not ok:
