@@ -39,6 +39,9 @@ from eduwriter.gui.report_model import (
     split_run_in,
 )
 
+#: Longer pastes are refused with a message (a whole book pasted by mistake would freeze typing).
+MAX_PASTE_CHARS = 500_000
+
 
 class ReportHighlighter(QSyntaxHighlighter):
     """Heading fonts, grey hints and yellow slots, without touching the text's own formats."""
@@ -403,6 +406,18 @@ class Composer(QTextEdit):
             text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
         else:
             text = source.text()
+        if len(text) > MAX_PASTE_CHARS:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("Composer", "粘贴"),
+                QCoreApplication.translate(
+                    "Composer",
+                    "要粘贴的内容太长（{0} 万字），没有粘贴。\n整篇的范文请用“文件 → 导入范文”放进素材库。",
+                ).format(len(text) // 10000),
+            )
+            return
         if text:
             self.paste_text(text)
 

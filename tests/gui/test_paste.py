@@ -96,3 +96,17 @@ def test_pasted_subsections_keep_their_depth_under_a_heading(window, demo_report
         "（一）加强组织领导",
         "（二）强化经费保障",
     ]
+
+
+def test_a_huge_paste_is_refused_with_a_message(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    _empty(window)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    md = QMimeData()
+    md.setText("一、标题\n" + "很长的正文。" * 100_000)
+    window.composer.insertFromMimeData(md)
+    assert shown and "导入范文" in shown[0]
+    assert heading_lines(window.rd) == []
+    assert not window.rd.is_modified()
