@@ -133,7 +133,7 @@ _BOILERPLATE_START = re.compile(
     "|".join(
         [
             r"(?:上一篇|下一篇|上一页|下一页|上一章|下一章|上一条|下一条)(?:[:：\s]|$)",
-            r"(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
+            r"(?:【[^】]{1,40}】)?(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
             r"您可能关注的文档|你可能关注的文档|您可能感兴趣的|你可能感兴趣的|相关范文|更多范文|热门标签)"
             r"\s*[:：]?\s*$",
             r"评论\s*\(\d+\)",
@@ -220,11 +220,11 @@ _DATE_OR_BLANK_LINE = re.compile(
 )
 _NAV_ITEM = re.compile(r"^[\u3400-\u9fff—]{1,6}$")
 _RELATED_HEADER = re.compile(
-    r"^(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
+    r"^(?:【[^】]{1,40}】)?(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|最新文章|延伸阅读|"
     r"您可能关注的文档|你可能关注的文档|您可能感兴趣的|你可能感兴趣的|相关范文|更多范文|"
     r"更多(?:相关|精彩)?(?:文章|推荐|范文|内容|资料))"
 )
-_LINK_ITEM = re.compile(r"\[\s*\d{1,2}-\d{1,2}\s*\]\s*$")
+_LINK_ITEM = re.compile(r"\[\s*\d{1,2}-\d{1,2}\s*\]\s*$|(?<=[^\d\s\-])\d{1,2}-\d{1,2}\s*$")
 _LINK_MAX = 40
 _NOT_LINK = re.compile(r"[。！？；;!?]")
 _NAV_RUN_MIN = 4
@@ -240,6 +240,8 @@ def is_boilerplate_line(line: str) -> bool:
         return False
     if _BOILERPLATE_START.match(line) or _BOILERPLATE_ANY.search(line):
         return True
+    if len(line) <= _LINK_MAX + 6 and _LINK_ITEM.search(line) and not _NOT_LINK.search(line):
+        return True  # a link to another article with its date: 学校工作总结范文03-20
     if not _CJK.search(line) and len(line) <= 80 and not _DATE_OR_BLANK_LINE.match(line):
         return True
     return _is_blurb(line) and not _INLINE_PIECES.search(line)

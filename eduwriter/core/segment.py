@@ -29,7 +29,7 @@ _SEPARATORS = [
     re.compile(rf"^【?篇{_N}】?\s?[:：]?\s?(?P<t>.*)$"),
     re.compile(rf"^【?第{_N}篇】?\s?[:：]?\s?(?P<t>.*)$"),
     re.compile(rf"^(?:参考)?范文{_N}\s?[:：]\s?(?P<t>.+)$"),
-    re.compile(rf"^(?P<t>[^。！？；;!?]{{2,40}}?)\s?[(（【]?篇[{CN_DIGITS}]{{1,3}}[)）】]?$"),
+    re.compile(rf"^(?P<t>[^。！？；;!?]{{2,40}}?)\s?[(（【]?篇{_N}[)）】]?$"),
 ]
 _SENT = re.compile(r"[。！？；;!?]")
 _COMMA = re.compile(r"[，,]")

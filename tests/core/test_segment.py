@@ -133,3 +133,30 @@ def test_run_in_yao_items():
         ("一要", "强化资金保障"),
         ("二要", "保障教师权益"),
     ]
+
+
+def test_download_site_collection_page():
+    text = "\n".join(
+        [
+            "学校工作总结范文（通用5篇）",
+            "时间过得真快，我们又将迎来新的工作。下面是小编收集整理的学校工作总结范文，欢迎阅读与收藏。",
+            "学校工作总结范文 篇1",
+            "\u3000\u3000本学期，我校认真贯彻党的教育方针，现将本学期工作总结如下：",
+            "\u3000\u3000一、加强师德建设，提高教师素质",
+            "\u3000\u3000我校始终把师德建设放在首位，组织教师认真学习。",
+            "学校工作总结范文 篇2",
+            "\u3000\u300020XX年，我校全面推进素质教育，各项工作取得了较好成绩。",
+            "【学校工作总结范文（通用5篇）】相关文章：",
+            "学校工作总结范文03-20",
+            "学校工作总结(通用15篇)12-07",
+        ]
+    )
+    res = analyze_text(text)
+    assert [d.title for d in res.documents] == ["学校工作总结范文", "学校工作总结范文"]
+    assert [h.marker + h.text for h in res.documents[0].headings] == [
+        "一、加强师德建设，提高教师素质"
+    ]
+    last = [b.text for b in res.documents[1].blocks]
+    assert last == ["20XX年，我校全面推进素质教育，各项工作取得了较好成绩。"]
+    assert "学校工作总结范文03-20" in res.removed
+    assert "学校工作总结范文（通用5篇）" in res.removed
