@@ -138,3 +138,50 @@ def test_first_start_builds_the_library_in_the_background(
     assert window.store.count() > 100
     assert warnings and "已损坏" in warnings[0]
     assert window.rd.to_report().title == "先写标题"
+
+
+def test_selected_text_goes_to_my_snippets(window, store, demo_report, qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    window.attach_store(store)
+    window.rd.set_report(demo_report)
+    block = next(
+        window.rd.block(n)
+        for n in range(window.rd.doc.blockCount())
+        if window.rd.block(n).text().startswith("坚持以")
+    )
+    cur = QTextCursor(block)
+    cur.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    window.composer.setTextCursor(cur)
+    before = store.count(kind="snippet")
+    window.act_snippet.trigger()
+    dialog = window.library.active_dialog
+    assert dialog.text_edit.toPlainText() == block.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: store.count(kind="snippet") == before + 1, timeout=10000)
+    assert any(it.text == block.text() for it in store.items(kind="snippet"))
+
+
+def test_export_to_a_file_open_in_word_offers_another_name(
+    window, demo_report, tmp_path, monkeypatch, qtbot
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.rd.set_report(demo_report)
+    out = tmp_path / "方案.docx"
+    out.write_bytes(b"old")
+    (tmp_path / ".~lock.方案.docx#").write_text("locked")  # open in another program
+    asked = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    with qtbot.waitSignal(window.exporter.exported, timeout=30000) as blocker:
+        window.exporter.export_to(str(out), {"fmt": "docx"})
+    assert asked and "方案(1).docx" in asked[0]
+    assert out.read_bytes() == b"old"  # the open file was not touched
+    assert blocker.args[0].path.name == "方案(1).docx"
+    assert zipfile.is_zipfile(blocker.args[0].path)
