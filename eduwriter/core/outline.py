@@ -442,7 +442,9 @@ _ORDINAL_COMMA = re.compile(rf"^第{_CN}{{1,3}}\s?[，,、]$")
 CLAUSE_HEAD_MEDIAN = 25
 
 
-def _clause_runs(lines: list[str], markers: list[Marker | None]) -> set[int]:
+def _clause_runs(
+    lines: list[str], markers: list[Marker | None], not_heading: set[int] | None = None
+) -> set[int]:
     """Lines of numbered lists whose items are clauses (ending with ；, or long sentences)
     rather than titles: consecutive siblings with no text between them."""
     demote: set[int] = set()
@@ -468,8 +470,11 @@ def _clause_runs(lines: list[str], markers: list[Marker | None]) -> set[int]:
                 head = cut.start() if cut else len(rest)
                 one_sentence = len(_SENT_FINAL_ONLY.findall(rest[:-1])) == 0
                 semi = rest.endswith(("；", ";")) or (cut is not None and cut.group(0) in "；;")
-                if one_sentence and (semi or head > CLAUSE_HEAD_MEDIAN):
-                    clauses += 1
+                statement = rest.endswith(("。", ".")) and _COMMA.search(rest[:head]) is not None
+                if (one_sentence and (semi or head > CLAUSE_HEAD_MEDIAN or statement)) or (
+                    not_heading is not None and k in not_heading
+                ):
+                    clauses += 1  # siblings are of one kind: a list of clauses, not titles
             if clauses * 2 >= j - i + 1:
                 demote.update(range(i, j + 1))
         i = j + 1
@@ -513,7 +518,7 @@ def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
     classified = [
         (i, classify_line(lines[i], lines[i + 1] if i + 1 < n else None)) for i in range(n)
     ]
-    demote = _clause_runs(lines, markers)
+    demote = _clause_runs(lines, markers, {i for i, o in classified if o.heading is None})
     glued_keep = _glued_ok(classified)
     numbered = any(
         o.heading is not None

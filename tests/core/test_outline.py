@@ -247,3 +247,25 @@ def test_misnumbered_sibling_gets_the_sibling_level():
 
 def test_half_parenthesis_marker():
     assert parse_marker("1）加强领导") == ("1）", 5, 1, "加强领导")
+
+
+def test_problem_statements_and_mixed_sibling_lists_are_not_headings():
+    lines = [
+        "二、存在的问题",
+        "1.教师队伍结构不够合理，青年教师比例偏低。",
+        "2.办学条件有待改善，部分功能室设备老化。",
+        "三、工作打算",
+        "1.教育教学成果奖按学校办法计发，按学期发放。奖励在各方面取得成绩的教工。",
+        "2.学科竞赛辅导补贴针对六大奥赛平时的上课辅导，补贴标准为每课时25元，教学处按实计发，部分在基金中列支。",
+        "四、保障措施",
+        "（一）持续加强党的建设。",
+        "（二）着力提升教育质量。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [b.marker + b.text for b in blocks if b.kind == "heading"] == [
+        "二、存在的问题",
+        "三、工作打算",
+        "四、保障措施",
+        "（一）持续加强党的建设",
+        "（二）着力提升教育质量",
+    ]
