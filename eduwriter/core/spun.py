@@ -31,7 +31,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         # 服务 / 基础
-        (r"效劳", "服务"),
+        (r"(?<!有)效劳(?!动)", "服务"),  # not 有效劳动
         (r"根底", "基础"),
         # 第一个是 -> 一是 (the run-in enumerator)
         (rf"第([{_CN_ORD}]{{1,2}})个是", r"\1是"),

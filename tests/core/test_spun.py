@@ -28,6 +28,7 @@ def test_other_spinner_traces():
     assert repair_spun("把防控措施落实到每一名老师和学生。")[0] == "把防控措施落实到每一名师生。"
     assert repair_spun("营造尊师重教良好气氛。")[0] == "营造尊师重教良好氛围。"
     assert repair_spun("完善岗位晋升制度。")[0] == "完善岗位晋升制度。"
+    assert repair_spun("增加教师的有效劳动。") == ("增加教师的有效劳动。", [])
 
 
 def test_clean_text_is_untouched():
