@@ -29,6 +29,7 @@ def test_other_spinner_traces():
     assert repair_spun("营造尊师重教良好气氛。")[0] == "营造尊师重教良好氛围。"
     assert repair_spun("完善岗位晋升制度。")[0] == "完善岗位晋升制度。"
     assert repair_spun("增加教师的有效劳动。") == ("增加教师的有效劳动。", [])
+    assert repair_spun("实行24小时不间断值守。")[1] == []
 
 
 def test_clean_text_is_untouched():
