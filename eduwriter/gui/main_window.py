@@ -292,6 +292,14 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "把当前章节连同下级内容下移（Alt+↓）"),
             "actSectionDown",
         )
+        self.act_preview = self._act(
+            QCoreApplication.translate("MainWindow", "公文预览…"),
+            self.show_preview,
+            "F5",
+            None,
+            QCoreApplication.translate("MainWindow", "按导出的公文版式预览，包括主送机关和落款"),
+            "actPreview",
+        )
         self.act_autocomplete = QAction(
             QCoreApplication.translate("MainWindow", "输入时提示语句"), self
         )
@@ -353,6 +361,8 @@ class MainWindow(QMainWindow):
         out = self.outline_dock.toggleViewAction()
         out.setText(QCoreApplication.translate("MainWindow", "大纲"))
         m.addActions([lib, out])
+        m.addSeparator()
+        m.addAction(self.act_preview)
         m.addSeparator()
         m.addAction(self.act_autocomplete)
         lang = m.addMenu(QCoreApplication.translate("MainWindow", "界面语言"))
@@ -509,6 +519,13 @@ class MainWindow(QMainWindow):
             return
         dialog.open()
         self._slots_dialog = dialog
+
+    def show_preview(self) -> None:
+        from eduwriter.gui.preview import PreviewDialog
+
+        dialog = PreviewDialog(self.rd, self)
+        dialog.show()
+        self._preview_dialog = dialog
 
     def edit_meta(self) -> None:
         from eduwriter.gui.meta_dialog import MetaDialog

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from eduwriter.gui.report_model import ReportDocument, split_run_in
 
@@ -145,6 +145,31 @@ class OutlineView(QTreeWidget):
             if self.rd.block(b).text() == text and (b > old if direction > 0 else b < old):
                 self.setCurrentItem(it)
                 return
+
+    def context_menu(self) -> QMenu | None:
+        """上移 / 下移 / 升级 / 降级 / 删除章节 for the selected heading."""
+        block = self.selected_block()
+        if block is None:
+            return None
+        t = QCoreApplication.translate
+        menu = QMenu(self)
+        menu.addAction(t("OutlineView", "章节上移 (Alt+↑)"), lambda: self.move_selected(-1))
+        menu.addAction(t("OutlineView", "章节下移 (Alt+↓)"), lambda: self.move_selected(1))
+        menu.addSeparator()
+        menu.addAction(t("OutlineView", "升级"), lambda: self.rd.shift_level(block, -1))
+        menu.addAction(t("OutlineView", "降级"), lambda: self.rd.shift_level(block, +1))
+        menu.addSeparator()
+        menu.addAction(t("OutlineView", "删除章节"), lambda: self.rd.delete_section(block))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        item = self.itemAt(event.pos())
+        if item is not None:
+            self.setCurrentItem(item)
+        menu = self.context_menu()
+        if menu is not None:
+            menu.exec(event.globalPos())
+            menu.deleteLater()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (

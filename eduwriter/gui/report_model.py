@@ -515,6 +515,18 @@ class ReportDocument(QObject):
                 self._replace_blocks(cur, lo, hi, new_rows)
         return True
 
+    def delete_section(self, block_number: int) -> bool:
+        """Remove a heading with everything under it (one undo step)."""
+        if block_number <= 0 or self.levels()[block_number] <= 0:
+            return False
+        start, end = self.section_range(block_number)
+        prev, last = self.block(start - 1), self.block(end - 1)
+        with self.edit(QCoreApplication.translate("ReportDocument", "删除章节")) as cur:
+            cur.setPosition(prev.position() + prev.length() - 1)
+            cur.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cur.removeSelectedText()
+        return True
+
     def sibling_move(self, block_number: int, direction: int) -> bool:
         """Alt+Up (-1) / Alt+Down (+1): swap the section with its neighbour of the same level."""
         levels = self.levels()

@@ -185,3 +185,17 @@ def test_export_to_a_file_open_in_word_offers_another_name(
     assert out.read_bytes() == b"old"  # the open file was not touched
     assert blocker.args[0].path.name == "方案(1).docx"
     assert zipfile.is_zipfile(blocker.args[0].path)
+
+
+def test_preview_shows_the_official_layout_with_signature(window, demo_report):
+    from eduwriter.compose.report import ReportMeta
+
+    window.rd.set_report(demo_report)
+    window.rd.set_meta(
+        ReportMeta(recipient="各区教育局", signer="XX市教育局", date="2026年11月22日")
+    )
+    window.act_preview.trigger()
+    text = window._preview_dialog.text()
+    assert "各区教育局：" in text or "各区教育局" in text
+    assert "一、总体要求" in text and "（一）指导思想" in text
+    assert text.rstrip().endswith("2026年11月22日")

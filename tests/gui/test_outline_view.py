@@ -138,3 +138,27 @@ def test_a_drop_in_the_outline_moves_the_section(window, monkeypatch, demo_repor
     assert heading_lines(rd)[:2] == ["一、保障措施", "二、总体要求"]
     assert outline.texts()[0] == "一、保障措施"
     assert len(outline.items()) == 7  # Qt did not move tree items behind our back
+
+
+def test_outline_menu_deletes_a_section_and_undo_brings_it_back(window, demo_report):
+    rd, outline = window.rd, window.outline
+    rd.set_report(demo_report)
+    before = visible_lines(rd)
+    _select(outline, "主要任务")
+    menu = outline.context_menu()
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels == ["章节上移 (Alt+↑)", "章节下移 (Alt+↓)", "升级", "降级", "删除章节"]
+    menu.actions()[-1].trigger()
+    assert heading_lines(rd) == ["一、总体要求", "（一）指导思想", "（二）工作目标", "二、保障措施"]
+    assert not any("师资" in line for line in visible_lines(rd))
+    rd.undo_stack.undo()
+    assert visible_lines(rd) == before
+
+
+def test_deleting_the_last_section_keeps_the_rest(window, demo_report):
+    rd = window.rd
+    rd.set_report(demo_report)
+    n = next(h.block for h in rd.headings() if h.text == "保障措施")
+    assert rd.delete_section(n)
+    assert heading_lines(rd)[-1] == "1.完善教师培训体系。全年培训教师不少于【数量】人次。"
+    assert visible_lines(rd)[-1].startswith("1.完善")
