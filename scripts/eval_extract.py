@@ -27,7 +27,13 @@ from eduwriter.core.extract import extract_library  # noqa: E402
 from eduwriter.core.importer import analyze_file  # noqa: E402
 from eduwriter.core.items import FUNCTIONS, Phrasing  # noqa: E402
 from eduwriter.core.model import Block, Document, FileResult  # noqa: E402
-from eduwriter.core.phrases import BOILERPLATE_WORDS, balanced, starts_badly  # noqa: E402
+from eduwriter.core.phrases import (  # noqa: E402
+    BOILERPLATE_WORDS,
+    balanced,
+    normalise_text,
+    starts_badly,
+)
+from eduwriter.core.skeletons import document_title  # noqa: E402
 
 _EXTRA_BOILERPLATE = ("版权所有", "ICP", "技术支持", "联系我们", "返回顶部", "打印本页", "关闭窗口")
 
@@ -86,6 +92,39 @@ def _scaled(results: list, repeat: int) -> list:
     return out
 
 
+_BOUNDARY_BEFORE = set("。！？；：，、”’）」』】》〕")
+_ENUM_END = re.compile(
+    r"(?:第?[一二三四五六七八九十]+个?是|第[一二三四五六七八九十]+[，、]?|[①-⑳]"
+    r"|[（(〔][一二三四五六七八九十\d]+[)）〕]|\d+[.、．]|首先，|其次，)$"
+)
+
+
+def _source_blocks(results: list) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for r in results:
+        for i, doc in enumerate(r.documents):
+            key = (Path(r.path).name, document_title(doc, i))
+            out.setdefault(key, []).extend(normalise_text(b.text) for b in doc.blocks)
+    return out
+
+
+def check_source(p: Phrasing, blocks: dict[tuple[str, str], list[str]]) -> list[str]:
+    """A phrasing with neither slots nor repairs must occur in a source block right after a
+    boundary (block start, punctuation or an enumerator): otherwise a word was cut."""
+    if p.slots or p.repairs or p.function == "常用词组":
+        return []
+    body = p.text.rstrip("。；")
+    for src in p.sources:
+        for block in blocks.get((src.file, src.document), []):
+            start = block.find(body)
+            while start != -1:
+                before = block[:start]
+                if not before or before[-1] in _BOUNDARY_BEFORE or _ENUM_END.search(before):
+                    return []
+                start = block.find(body, start + 1)
+    return ["not found at a boundary of its source (cut word?)"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")
@@ -118,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
 
     phr = lib.phrasings
     by_function = Counter(p.function for p in phr)
-    failures = [(p, check(p)) for p in phr]
+    blocks = _source_blocks(results)
+    failures = [(p, check(p) + check_source(p, blocks)) for p in phr]
     failures = [(p, why) for p, why in failures if why]
     figures = {
         "files": len(results),

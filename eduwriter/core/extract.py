@@ -269,7 +269,7 @@ def _heading_candidates(
     for sec in secs:
         if not sec.heading:
             continue
-        _, head = strip_enumerator(sec.heading)
+        _, head = strip_enumerator(sec.raw_heading or sec.heading)
         n = _cjk_len(head)
         if not (_MIN_HEADING <= n <= _MAX_HEADING) or _INNER_MARKER.search(head[1:]):
             continue

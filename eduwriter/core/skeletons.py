@@ -171,6 +171,8 @@ class Section:
     heading: str | None
     marker: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    #: The heading as written (punctuation normalised, spun words not yet repaired).
+    raw_heading: str = ""
 
 
 def document_title(doc: Document, index: int) -> str:
@@ -205,6 +207,7 @@ def sections(doc: Document) -> list[Section]:
                     level=level,
                     heading=text,
                     marker=block.marker or "",
+                    raw_heading=normalise_text(block.text).strip().rstrip("。．.：:；;，,、 "),
                 )
             )
         else:

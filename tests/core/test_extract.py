@@ -275,3 +275,42 @@ def test_near_duplicates_across_files_merge_keeping_all_sources():
     hits = [p for p in lib.phrasings if "师德考核评价机制" in p.text]
     assert len(hits) == 1
     assert {(s.file, s.document) for s in hits[0].sources} == {("a.txt", "甲"), ("b.txt", "乙")}
+
+
+_BOUNDARY_BEFORE = set("。！？；：，、”’）」』】》〕")
+_ENUM_END = re.compile(
+    r"(?:第?[一二三四五六七八九十]+个?是|第[一二三四五六七八九十]+[，、]?|[①-⑳]|[（(〔][一二三四五六七八九十\d]+[)）〕]|\d+[.、．]|首先，|其次，)$"
+)
+
+
+def test_samples_phrasings_start_and_end_at_boundaries_of_the_source(sample_library):
+    """Every sentence phrasing without slots or repairs occurs in its source paragraph and
+    starts right after a boundary (paragraph start, punctuation or an enumerator): nothing is
+    cut in the middle of a word."""
+    from eduwriter.core.phrases import normalise_text
+
+    blocks: dict[tuple[str, str], list[str]] = {}
+    for path in sample_files():
+        result = analyze_file(path)
+        for i, doc in enumerate(result.documents):
+            from eduwriter.core.skeletons import document_title
+
+            key = (path.name, document_title(doc, i))
+            blocks.setdefault(key, []).extend(normalise_text(b.text) for b in doc.blocks)
+    checked = 0
+    for p in sample_library.phrasings:
+        if p.slots or p.repairs or p.function == "常用词组":
+            continue
+        body = p.text
+        found = False
+        for src in p.sources:
+            for block in blocks.get((src.file, src.document), []):
+                start = block.find(body.rstrip("。；"))
+                while start != -1 and not found:
+                    before = block[:start]
+                    if not before or before[-1] in _BOUNDARY_BEFORE or _ENUM_END.search(before):
+                        found = True
+                    start = block.find(body.rstrip("。；"), start + 1)
+        assert found, p.text
+        checked += 1
+    assert checked >= 300
