@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStyle,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -58,7 +59,16 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
 
         self.composer = Composer(self.rd, self)
-        self.setCentralWidget(self.composer)
+        from eduwriter.gui.find_bar import FindBar
+
+        centre = QWidget(self)
+        centre_lay = QVBoxLayout(centre)
+        centre_lay.setContentsMargins(0, 0, 0, 0)
+        centre_lay.setSpacing(0)
+        centre_lay.addWidget(self.composer, 1)
+        self.find_bar = FindBar(self.composer, centre)
+        centre_lay.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
         self.outline = OutlineView(self.rd, self)
         self.outline_dock = self._dock(
             QCoreApplication.translate("MainWindow", "大纲"), "outlineDock", self.outline
@@ -220,6 +230,18 @@ class MainWindow(QMainWindow):
         for a in (self.act_cut, self.act_copy, self.act_paste):
             a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             c.addAction(a)
+        self.act_find = self._act(
+            QCoreApplication.translate("MainWindow", "查找…"),
+            lambda: self.find_bar.open_find(False),
+            sk.Find,
+            name="actFind",
+        )
+        self.act_replace = self._act(
+            QCoreApplication.translate("MainWindow", "替换…"),
+            lambda: self.find_bar.open_find(True),
+            "Ctrl+H",
+            name="actReplace",
+        )
         self.act_snippet = self._act(
             QCoreApplication.translate("MainWindow", "加入我的素材…"),
             self.add_snippet,
@@ -339,6 +361,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addActions([self.act_cut, self.act_copy, self.act_paste])
+        m.addSeparator()
+        m.addActions([self.act_find, self.act_replace])
         m.addSeparator()
         m.addActions([self.act_slots, self.act_meta, self.act_snippet])
 
