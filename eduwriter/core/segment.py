@@ -223,6 +223,15 @@ def _tidy(docs: list[RawDocument], collection: bool, removed: list[str]) -> list
     for d in docs:
         if d.title and d.lines and _key(d.lines[0]) == _key(d.title):
             removed.append(d.lines.pop(0))
+    # a title with no body before the next document is a site name or an orphan heading
+    if len(docs) > 1:
+        kept = []
+        for d in docs:
+            if d.title and not d.lines:
+                removed.append(d.title)
+            else:
+                kept.append(d)
+        docs = kept or docs[-1:]
     # a tiny untitled fragment (an editor's note) belongs to the document after it
     out: list[RawDocument] = []
     pending: list[str] = []

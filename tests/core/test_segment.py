@@ -160,3 +160,23 @@ def test_download_site_collection_page():
     assert last == ["20XX年，我校全面推进素质教育，各项工作取得了较好成绩。"]
     assert "学校工作总结范文03-20" in res.removed
     assert "学校工作总结范文（通用5篇）" in res.removed
+
+
+def test_site_name_and_link_list_before_the_title_are_not_documents():
+    text = "\n".join(
+        [
+            "教育资讯网",
+            "热门文章",
+            "2024年春季学期学校工作计划",
+            "小学数学教研组工作总结",
+            "在开学典礼上的讲话稿",
+            "当前位置：首页 > 工作总结",
+            "2023年度学校安全工作总结",
+            "2023年，我校坚持安全第一、预防为主的方针，扎实开展各项安全工作。",
+            "一、健全组织，落实责任",
+            "学校成立了以校长为组长的安全工作领导小组。",
+        ]
+    )
+    res = analyze_text(text)
+    assert [d.title for d in res.documents] == ["2023年度学校安全工作总结"]
+    assert {"教育资讯网", "小学数学教研组工作总结", "当前位置：首页 > 工作总结"} <= set(res.removed)
