@@ -129,6 +129,10 @@ def _split_run_together(line: CleanLine) -> list[CleanLine]:
 # a specific combination, so ordinary sentences do not match. All patterns are linear (no
 # nested quantifiers over the same characters). Split in two for speed: the anchored ones
 # are tried at the line start only.
+_CHROME_WORDS = (
+    "打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|加入收藏|设为首页|"
+    "分享|推荐给朋友|我要纠错|纠错|举报|【打印】|【关闭】|【收藏】|【返回】|【打印本页】|【关闭窗口】"
+)
 _BOILERPLATE_START = re.compile(
     "|".join(
         [
@@ -151,6 +155,9 @@ _BOILERPLATE_START = re.compile(
             r"(?:标签|TAGS|Tags|tags|关键词)\s*[:：][^。]{0,60}$",
             r"(?:文章|信息|新闻|稿件)?(?:来源|出处)\s*[:：][^。，,]{0,30}$",
             r"作者\s*[:：][^。，,]{0,20}$",
+            r"(?:录入|审核|初审|复审|终审|发布者|发布人|撰稿|供稿|摄影|编辑|校对|责编)\s*[:：][^。]{0,40}$",
+            r"点击\s*[:：]?\s*\d+\s*次?\s*$",
+            rf"(?:{_CHROME_WORDS})(?:\s*[|｜/·]?\s*(?:{_CHROME_WORDS}))+\s*$",
             r"(?:分享到|返回列表|返回上一页|点击排行|热门排行|本文(?:地址|链接|网址))\s*[:：]?",
             r"更多(?:相关|精彩)?(?:文章|推荐|范文|内容|资料)\s*[:：>》]*\s*$",
             r"(?:温馨提示|特别声明|版权声明)\s*[:：]",
@@ -179,6 +186,7 @@ _BOILERPLATE_ANY = re.compile(
             r"申明敬告|免责声明|本站不保证|本站不予受理",
             r"收集整理[^。]{0,40}?(?:删除|观点|转载|侵权)|不代表本站观点|联系删除|如若转载|转载请注明|侵权请联系|侵删",
             r"电话\s*&\s*传真|主办单位\s*[:：]|承办单位\s*[:：]|网站标识码|备案号\s*[:：]",
+            r"字体\s*[:：]\s*【?\s*大\s*中\s*小|字号\s*[:：]\s*【?\s*大\s*中\s*小",
             r"\[\s*\d{1,2}-\d{1,2}\s*\]\s*$",
         ]
     )

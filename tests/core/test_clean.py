@@ -147,3 +147,11 @@ def test_signature_date_and_blank_lines_kept():
     body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。"
     text = "\n".join([body, "XX学校", "2019.12.18", "______", "(0)", "|"])
     assert clean_text(text).text.splitlines() == [body, "XX学校", "2019.12.18", "______"]
+
+
+def test_article_tool_and_credit_lines():
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。"
+    chrome = ["打印本页 关闭窗口", "【字体：大 中 小】", "录入：张三 审核：李四", "点击：123次"]
+    result = clean_text("\n".join([body, *chrome, "关闭学校门口的小卖部。"]))
+    assert result.text.splitlines() == [body, "关闭学校门口的小卖部。"]
+    assert result.removed == chrome
