@@ -211,16 +211,21 @@ class MainWindow(QMainWindow):
         self.act_quit = self._act(
             QCoreApplication.translate("MainWindow", "退出(&Q)"), self.close, sk.Quit
         )
-        self.act_undo = self.rd.undo_stack.createUndoAction(
-            self, QCoreApplication.translate("MainWindow", "撤销")
+        # Fixed labels (the toolbar does not jump as the step name changes); the step being
+        # undone/redone is in the tooltip and the status bar.
+        stack = self.rd.undo_stack
+        undo_label = QCoreApplication.translate("MainWindow", "撤销")
+        redo_label = QCoreApplication.translate("MainWindow", "重做")
+        self.act_undo = self._act(undo_label, stack.undo, sk.Undo, sp.SP_ArrowBack, name="actUndo")
+        self.act_redo = self._act(
+            redo_label, stack.redo, sk.Redo, sp.SP_ArrowForward, name="actRedo"
         )
-        self.act_undo.setShortcut(QKeySequence(sk.Undo))
-        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.act_redo = self.rd.undo_stack.createRedoAction(
-            self, QCoreApplication.translate("MainWindow", "重做")
-        )
-        self.act_redo.setShortcut(QKeySequence(sk.Redo))
-        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.act_undo.setEnabled(stack.canUndo())
+        self.act_redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_tip)
+        stack.redoTextChanged.connect(self._redo_tip)
         c = self.composer
         self.act_cut = self._act(QCoreApplication.translate("MainWindow", "剪切"), c.cut, sk.Cut)
         self.act_copy = self._act(QCoreApplication.translate("MainWindow", "复制"), c.copy, sk.Copy)
@@ -595,6 +600,16 @@ class MainWindow(QMainWindow):
         self.settings.set_autocomplete_enabled(on)
 
     # ------------------------------------------------------------------ status and title
+    def _undo_tip(self, text: str) -> None:
+        tip = QCoreApplication.translate("MainWindow", "撤销") + (f"：{text}" if text else "")
+        self.act_undo.setToolTip(tip)
+        self.act_undo.setStatusTip(tip)
+
+    def _redo_tip(self, text: str) -> None:
+        tip = QCoreApplication.translate("MainWindow", "重做") + (f"：{text}" if text else "")
+        self.act_redo.setToolTip(tip)
+        self.act_redo.setStatusTip(tip)
+
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 

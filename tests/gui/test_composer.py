@@ -209,3 +209,16 @@ def test_ctrl_z_in_the_composer_undoes_through_the_report_history(window, qtbot,
     assert not rd.is_modified()
     window.act_redo.trigger()
     assert "（三）主要任务" in heading_lines(rd)
+
+
+def test_undo_button_names_the_step_it_undoes(window, demo_report):
+    rd = window.rd
+    rd.set_report(demo_report)
+    assert not window.act_undo.isEnabled()
+    window.composer.go_to_block(_block_number(rd, "工作目标"))
+    window.act_demote.trigger()
+    assert window.act_undo.isEnabled()
+    assert window.act_undo.toolTip() == "撤销：降级"
+    window.act_undo.trigger()
+    assert "（二）工作目标" in heading_lines(rd)
+    assert window.act_redo.toolTip() == "重做：降级"
