@@ -191,6 +191,21 @@ def main() -> int:
             f"kind={kind}: first query {first:.1f} ms (builds the filtered index), "
             f"then p50 {pct(times, 50):.2f} / p95 {pct(times, 95):.2f} ms"
         )
+    # for comparison: SQLite LIKE over the items table (what the in-memory index replaces)
+    conn = store._conn
+    for name in ("2 字", "无结果"):
+        times = []
+        for q in groups[name][:10]:
+            s = time.perf_counter()
+            conn.execute(
+                "SELECT id FROM items WHERE title LIKE ? OR text LIKE ? LIMIT ?",
+                (f"%{q}%", f"%{q}%", ns.limit),
+            ).fetchall()
+            times.append((time.perf_counter() - s) * 1000)
+        print(
+            f"SQLite LIKE, {name}: p50 {pct(times, 50):.1f} / max {max(times):.1f} ms "
+            f"(unranked, no pinyin)"
+        )
     store.close()
     if tmp is not None:
         tmp.cleanup()

@@ -23,9 +23,11 @@ access with its lock.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 from eduwriter.library import pinyin
@@ -440,18 +442,18 @@ def _pinyin_tier(r: Record, query: str) -> float:
 class _Pinyin:
     """Pinyin structures over the primary texts of a segment's records (same order).
 
-    * ``ini``/``alt``: initials of each primary text (primary / alternate polyphone readings),
+    * ``ini``/``alt``: initials of each primary text (most common / alternate polyphone reading),
       also joined into ``blob``/``alt_blob`` (records separated by newlines, ``starts`` offsets);
-    * ``chunks``: for each letter and each pair of adjacent letters, a bitmap (a Python int) of
-      the chunks of :data:`CHUNK` records in which it occurs (either reading). A query ANDs the
-      bitmaps of its letter pairs, then ``str.find`` scans only the chunks left, in rank order;
+    * ``postings``: for each pair of adjacent initials (coded as one character), the records
+      whose initials contain it (either reading), in rank order. A two-letter query reads its
+      list; a longer one walks the shortest list of its pairs and checks each record (a scan of
+      the initials string would be slow: its small alphabet defeats ``str.find``'s skipping);
+      a pair that occurs nowhere answers "no hit" at once;
     * ``code_blob``/``code_alt_blob``: aligned with ``blob``, per character a code for the first
       two letters of its reading (zh, da, si, xi): a full-pinyin query finds its candidates there
       and then checks readings character by character;
     * sorted initials for exact and prefix matches (bisect).
     """
-
-    CHUNK = 32
 
     def __init__(self, recs: list[Record]) -> None:
         joined = "\n".join(r.primary for r in recs)
@@ -460,9 +462,9 @@ class _Pinyin:
         self.ini = self.blob.split("\n")
         alt = self.alt_blob.split("\n")
         self.alt = [b if b != a else a for a, b in zip(self.ini, alt, strict=True)]
+        self.has_alt = self.alt_blob != self.blob
         self.code_blob = pinyin.to_codes(joined)
         self.code_alt_blob = pinyin.to_codes(joined, alternate=True)
-        n = len(self.ini)
         starts = []
         pos = 0
         for s in self.ini:
@@ -470,35 +472,26 @@ class _Pinyin:
             pos += len(s) + 1
         starts.append(pos)
         self.starts = starts
-        self.n = n
-        pair_ini = pinyin.pair_string(self.blob)
-        pair_alt = pinyin.pair_string(self.alt_blob)
-        lists: dict[str, list[int]] = {}
-        n_chunks = (n + self.CHUNK - 1) // self.CHUNK
-        self.alt_chunks: set[int] = set()
-        for c in range(n_chunks):
-            lo = c * self.CHUNK
-            hi = min(lo + self.CHUNK, n)
-            s, e = starts[lo], starts[hi] - 1
-            keys = set(pair_ini[s:e])
-            keys.update(self.blob[s:e])
-            if self.blob[s:e] != self.alt_blob[s:e]:
-                self.alt_chunks.add(c)
-                keys.update(pair_alt[s:e])
-                keys.update(self.alt_blob[s:e])
+        raw = pinyin.pair_string(self.blob)
+        raw_alt = pinyin.pair_string(self.alt_blob) if self.has_alt else raw
+        symbols = set(raw)
+        symbols.update(raw_alt)
+        self.pair_codes = {ord(c): chr(0x4E00 + k) for k, c in enumerate(sorted(symbols))}
+        pairs = raw.translate(self.pair_codes)
+        alt_pairs = raw_alt.translate(self.pair_codes) if self.has_alt else pairs
+        post: dict[str, list[int]] = {}
+        for i, a in enumerate(self.ini):
+            s, e = starts[i], starts[i + 1] - 2
+            keys = set(pairs[s:e])
+            if self.alt[i] is not a:
+                keys.update(alt_pairs[s:e])
             for k in keys:
-                lst = lists.get(k)
+                lst = post.get(k)
                 if lst is None:
-                    lists[k] = [c]
+                    post[k] = [i]
                 else:
-                    lst.append(c)
-        nbytes = n_chunks // 8 + 1
-        self.chunks: dict[str, int] = {}
-        for k, lst in lists.items():
-            ba = bytearray(nbytes)
-            for c in lst:
-                ba[c >> 3] |= 1 << (c & 7)
-            self.chunks[k] = int.from_bytes(ba, "little")
+                    lst.append(i)
+        self.postings = {k: array("i", v) for k, v in post.items()}
         self.sorted = sorted(
             [(a, i) for i, a in enumerate(self.ini)]
             + [(b, i) for i, b in enumerate(self.alt) if b is not self.ini[i]]
@@ -511,37 +504,37 @@ class _Pinyin:
         idx = sorted({i for _k, i in self.sorted[lo:hi]})
         return idx[:cap]
 
-    def _bitmap(self, initials: str) -> int:
-        if len(initials) == 1:
-            return self.chunks.get(initials, 0)
-        bm = -1
-        for a, b in zip(initials, initials[1:], strict=False):
-            bm &= self.chunks.get(pinyin.pair_key(a, b), 0)
-            if not bm:
-                return 0
-        return bm
-
     def candidates(self, initials: str):
         """Indices of the records whose initials (either reading) contain ``initials``, in
         rank order."""
-        bm = self._bitmap(initials)
-        starts, size, n = self.starts, self.CHUNK, self.n
-        while bm:
-            low = bm & -bm
-            c = low.bit_length() - 1
-            bm ^= low
-            lo = c * size
-            hi = min(lo + size, n)
-            end = starts[hi]
-            hits: set[int] = set()
-            blobs = (self.blob, self.alt_blob) if c in self.alt_chunks else (self.blob,)
-            for blob in blobs:
-                pos = blob.find(initials, starts[lo], end)
-                while pos != -1:
-                    i = bisect.bisect_right(starts, pos) - 1
-                    hits.add(i)
-                    pos = blob.find(initials, starts[i + 1], end)
-            yield from sorted(hits)
+        ini, alt = self.ini, self.alt
+        if len(initials) == 1:
+            blobs = (self.blob, self.alt_blob) if self.has_alt else (self.blob,)
+            last = -1
+            for i in heapq.merge(*(self._hits(b, initials) for b in blobs)):
+                if i != last:
+                    yield i
+                    last = i
+            return
+        raw = pinyin.pair_string(initials)[:-1]
+        if any(ord(c) not in self.pair_codes for c in raw):
+            return
+        lists = [self.postings.get(c, ()) for c in raw.translate(self.pair_codes)]
+        best = min(lists, key=len)
+        if len(initials) == 2:  # the posting of a single pair is exact
+            yield from best
+            return
+        for i in best:
+            if initials in ini[i] or initials in alt[i]:
+                yield i
+
+    def _hits(self, blob: str, needle: str):
+        starts = self.starts
+        pos = blob.find(needle)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            yield i
+            pos = blob.find(needle, starts[i + 1])
 
     def code_hits(self, codes: str):
         """``(record index, offset in its primary text)`` where the reading codes ``codes``

@@ -150,3 +150,18 @@ def test_deleted_items_can_be_restored(built):
     assert built.get(victim.id) is None
     assert built.restore_deleted() >= 1
     assert built.get(victim.id).text == victim.text
+
+
+def test_importing_the_same_file_twice_adds_nothing(built, tmp_path):
+    f = tmp_path / "安全工作总结.txt"
+    f.write_text(
+        "安全工作总结\n一、主要成绩\n全年未发生安全责任事故，安全教育覆盖全体师生。\n"
+        "二、存在问题\n部分教师安全意识有待提高。\n",
+        encoding="utf-8",
+    )
+    first = built.import_files([f])
+    assert first.added > 0
+    count = built.count()
+    second = built.import_files([f])
+    assert second.added == 0
+    assert built.count() == count
