@@ -64,11 +64,27 @@ Restore this report?</translation>
         <source>无法读取自动保存的文件：{0}</source>
         <translation>Cannot read the autosaved file: {0}</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/app.py" line="143" />
+        <source>素材库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/app.py" line="144" />
+        <source>素材库文件已损坏，已改名保存为：
+{0}
+
+已新建素材库，内置范文会重新导入。</source>
+        <translation>The library file was damaged and has been renamed to:
+{0}
+
+A new library was created; the built-in samples are imported again.</translation>
+    </message>
 </context>
 <context>
     <name>Autocomplete</name>
     <message>
-        <location filename="../../eduwriter/gui/autocomplete.py" line="185" />
+        <location filename="../../eduwriter/gui/autocomplete.py" line="205" />
         <source>自动补全</source>
         <translation>Autocomplete</translation>
     </message>
@@ -76,53 +92,66 @@ Restore this report?</translation>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="109" />
+        <location filename="../../eduwriter/gui/composer.py" line="114" />
         <source>在此输入标题，或从左侧素材库插入结构骨架</source>
-        <extracomment>The cursor moved to another block (the outline follows). A library item was dropped or pasted (payload dict from eduwriter.gui.mime). Text was committed (typed or IME commit): autocomplete listens.</extracomment>
+        <extracomment>Longer pastes are refused with a message (a whole book pasted by mistake would freeze typing). The cursor moved to another block (the outline follows). A library item was dropped or pasted (payload dict from eduwriter.gui.mime). Text was committed (typed or IME commit): autocomplete listens. Files were dropped on the page (the window opens or imports them).</extracomment>
         <translation>Type the title here, or insert a skeleton from the library on the left</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="256" />
+        <location filename="../../eduwriter/gui/composer.py" line="128" />
+        <source>（在此输入标题）</source>
+        <translation>(Type the title here)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/composer.py" line="295" />
         <source>分段</source>
         <translation>New paragraph</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="308" />
+        <location filename="../../eduwriter/gui/composer.py" line="347" />
         <source>插入骨架</source>
         <translation>Insert skeleton</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="315" />
+        <location filename="../../eduwriter/gui/composer.py" line="354" />
         <source>插入范文</source>
         <translation>Insert sample text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="317" />
+        <location filename="../../eduwriter/gui/composer.py" line="356" />
         <source>插入语句</source>
         <translation>Insert phrasing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="328" />
+        <location filename="../../eduwriter/gui/composer.py" line="367" />
+        <location filename="../../eduwriter/gui/composer.py" line="414" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="416" />
+        <location filename="../../eduwriter/gui/composer.py" line="415" />
+        <source>要粘贴的内容太长（{0} 万字），没有粘贴。
+整篇的范文请用“文件 → 导入范文”放进素材库。</source>
+        <translation>The text is too long to paste (over {0}0,000 characters); nothing was pasted.
+Put whole sample texts into the library with File → Import sample texts.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/composer.py" line="474" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="419" />
+        <location filename="../../eduwriter/gui/composer.py" line="477" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="454" />
+        <location filename="../../eduwriter/gui/composer.py" line="518" />
         <source>【在此概述{0}，如：{1}】</source>
         <translation>【Summarise {0} here, e.g. {1}】</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="458" />
+        <location filename="../../eduwriter/gui/composer.py" line="522" />
         <source>【在此概述{0}…】</source>
         <translation>【Summarise {0} here…】</translation>
     </message>
@@ -449,6 +478,61 @@ The report is still in the window and nothing was lost. Please save it somewhere
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="25" />
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="28" />
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="29" />
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="30" />
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="31" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="135" />
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="32" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="154" />
+        <source>全部替换</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="37" />
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="99" />
+        <source>没有找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="105" />
+        <source>共 {0} 处</source>
+        <translation>{0} found</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/find_bar.py" line="160" />
+        <source>已替换 {0} 处</source>
+        <translation>{0} replaced</translation>
+    </message>
+</context>
+<context>
     <name>FolderChoiceDialog</name>
     <message>
         <location filename="../../eduwriter/gui/snippet_dialogs.py" line="181" />
@@ -625,78 +709,83 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="45" />
-        <location filename="../../eduwriter/gui/library_model.py" line="64" />
-        <source>结构骨架</source>
-        <extracomment>Custom data roles.</extracomment>
-        <translation>Skeletons</translation>
-    </message>
-    <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="46" />
-        <location filename="../../eduwriter/gui/library_model.py" line="65" />
-        <source>常用语句</source>
-        <translation>Phrasings</translation>
-    </message>
-    <message>
         <location filename="../../eduwriter/gui/library_model.py" line="47" />
-        <location filename="../../eduwriter/gui/library_model.py" line="66" />
-        <source>范文</source>
-        <translation>Sample texts</translation>
+        <location filename="../../eduwriter/gui/library_model.py" line="67" />
+        <source>结构骨架</source>
+        <extracomment>Custom data roles. Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.</extracomment>
+        <translation>Skeletons</translation>
     </message>
     <message>
         <location filename="../../eduwriter/gui/library_model.py" line="48" />
         <location filename="../../eduwriter/gui/library_model.py" line="68" />
+        <source>常用语句</source>
+        <translation>Phrasings</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/library_model.py" line="49" />
+        <location filename="../../eduwriter/gui/library_model.py" line="69" />
+        <source>范文</source>
+        <translation>Sample texts</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/library_model.py" line="50" />
+        <location filename="../../eduwriter/gui/library_model.py" line="71" />
         <source>我的素材</source>
         <translation>My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="54" />
+        <location filename="../../eduwriter/gui/library_model.py" line="51" />
+        <source>收藏</source>
+        <translation>Favourites</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/library_model.py" line="57" />
         <source>工作计划</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="55" />
+        <location filename="../../eduwriter/gui/library_model.py" line="58" />
         <source>工作总结</source>
         <translation>Work summaries</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="56" />
+        <location filename="../../eduwriter/gui/library_model.py" line="59" />
         <source>讲话稿</source>
         <translation>Speeches</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="57" />
+        <location filename="../../eduwriter/gui/library_model.py" line="60" />
         <source>其他文稿</source>
         <translation>Other texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="58" />
+        <location filename="../../eduwriter/gui/library_model.py" line="61" />
         <source>未分类</source>
         <translation>Unfiled</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="67" />
+        <location filename="../../eduwriter/gui/library_model.py" line="70" />
         <source>范文段落</source>
         <translation>Sample sections</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="94" />
+        <location filename="../../eduwriter/gui/library_model.py" line="97" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="277" />
+        <location filename="../../eduwriter/gui/library_model.py" line="283" />
         <source>无法读取：%1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="309" />
-        <location filename="../../eduwriter/gui/library_model.py" line="330" />
+        <location filename="../../eduwriter/gui/library_model.py" line="315" />
+        <location filename="../../eduwriter/gui/library_model.py" line="336" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="345" />
+        <location filename="../../eduwriter/gui/library_model.py" line="351" />
         <source>（未知文件）</source>
         <translation>(unknown file)</translation>
     </message>
@@ -704,241 +793,241 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="252" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="254" />
         <source>搜索素材：汉字或拼音（如 zdsx）</source>
         <extracomment>emitted after each finished search: (query, number of results shown) emitted when the library changed (import, snippet edits)</extracomment>
         <translation>Search the library: Chinese or pinyin (e.g. zdsx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="256" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="258" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="257" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="259" />
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="258" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="260" />
         <source>语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="259" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="261" />
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="260" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="262" />
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="263" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="265" />
         <source>只搜索某一类素材</source>
         <translation>Search only one kind of item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="311" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="313" />
         <source>选中一条素材，在此预览；双击或按回车插入。</source>
         <translation>Select an item to preview it here; double-click or press Enter to insert.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="411" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="413" />
         <source>导入范文</source>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="413" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="415" />
         <source>范文文件 (%1);;所有文件 (*)</source>
         <translation>Sample files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="421" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="423" />
         <source>导入范文文件夹</source>
         <translation>Import a folder of sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="478" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="481" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="490" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="493" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="492" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="495" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="495" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="498" />
         <source>找到 %1 条以上，显示前 %1 条</source>
         <translation>More than %1 found, showing the first %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="498" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="501" />
         <source>找到 %1 条</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="519" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="523" />
         <source>共 %1 条素材；输入汉字或拼音搜索</source>
         <translation>%1 items; type Chinese or pinyin to search</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="588" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="592" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="591" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="595" />
         <source>取消收藏</source>
         <translation>Remove from favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="591" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="595" />
         <source>收藏</source>
         <translation>Add to favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="597" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="601" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="598" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="602" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="599" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="603" />
         <source>移动到…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="600" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="602" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="606" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="610" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="608" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="614" />
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="606" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="610" />
         <source>重命名文件夹…</source>
         <translation>Rename folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="607" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="611" />
         <source>删除文件夹…</source>
         <translation>Delete folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="614" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="618" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="683" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="686" />
         <source>重命名素材</source>
         <translation>Rename item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="683" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="686" />
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="715" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="718" />
         <source>删除素材</source>
         <translation>Delete item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="716" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="719" />
         <source>确定删除“%1”吗？此操作不能撤销。</source>
         <translation>Delete "%1"? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="724" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="727" />
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="724" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="744" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="727" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="747" />
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="744" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="747" />
         <source>重命名文件夹</source>
         <translation>Rename folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="765" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="768" />
         <source>删除文件夹</source>
         <translation>Delete folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="766" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="769" />
         <source>确定删除文件夹“%1”吗？其中的素材会移到“未分类”。</source>
         <translation>Delete the folder "%1"? Its items move to "Unfiled".</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="810" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="813" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="810" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="813" />
         <source>操作未完成：%1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="824" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="827" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="825" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="831" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="828" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="834" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="830" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="833" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="888" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="891" />
         <source>已收藏</source>
         <translation>Favourite</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="892" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="895" />
         <source>用过 %1 次</source>
         <translation>Used %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="907" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="910" />
         <source>等 %1 处</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="960" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="963" />
         <source>%1 篇</source>
         <translation>%1 document(s)</translation>
     </message>
@@ -946,297 +1035,319 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="64" />
-        <location filename="../../eduwriter/gui/main_window.py" line="354" />
+        <location filename="../../eduwriter/gui/main_window.py" line="74" />
+        <location filename="../../eduwriter/gui/main_window.py" line="391" />
         <source>大纲</source>
         <extracomment>Emitted once the window has been shown and its event loop runs (benchmarks, app.py).</extracomment>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="68" />
+        <location filename="../../eduwriter/gui/main_window.py" line="78" />
         <source>正在打开素材库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="73" />
-        <location filename="../../eduwriter/gui/main_window.py" line="352" />
-        <location filename="../../eduwriter/gui/main_window.py" line="431" />
+        <location filename="../../eduwriter/gui/main_window.py" line="83" />
+        <location filename="../../eduwriter/gui/main_window.py" line="389" />
+        <location filename="../../eduwriter/gui/main_window.py" line="471" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="162" />
+        <location filename="../../eduwriter/gui/main_window.py" line="172" />
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="166" />
+        <location filename="../../eduwriter/gui/main_window.py" line="176" />
         <source>新建报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="170" />
+        <location filename="../../eduwriter/gui/main_window.py" line="180" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="174" />
+        <location filename="../../eduwriter/gui/main_window.py" line="184" />
         <source>打开报告 (.md)</source>
         <translation>Open a report (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="178" />
+        <location filename="../../eduwriter/gui/main_window.py" line="188" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="182" />
+        <location filename="../../eduwriter/gui/main_window.py" line="192" />
         <source>保存报告</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="186" />
+        <location filename="../../eduwriter/gui/main_window.py" line="196" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="192" />
+        <location filename="../../eduwriter/gui/main_window.py" line="202" />
         <source>导入范文(&amp;I)…</source>
         <translation>&amp;Import sample texts…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="196" />
+        <location filename="../../eduwriter/gui/main_window.py" line="206" />
         <source>导入 .txt/.docx/.md/.html 范文到素材库</source>
         <translation>Import .txt/.docx/.md/.html sample texts into the library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="199" />
+        <location filename="../../eduwriter/gui/main_window.py" line="209" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="202" />
+        <location filename="../../eduwriter/gui/main_window.py" line="212" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="205" />
+        <location filename="../../eduwriter/gui/main_window.py" line="217" />
+        <location filename="../../eduwriter/gui/main_window.py" line="604" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="210" />
+        <location filename="../../eduwriter/gui/main_window.py" line="218" />
+        <location filename="../../eduwriter/gui/main_window.py" line="609" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="215" />
+        <location filename="../../eduwriter/gui/main_window.py" line="230" />
         <source>剪切</source>
         <translation>Cut</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="216" />
+        <location filename="../../eduwriter/gui/main_window.py" line="231" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="218" />
+        <location filename="../../eduwriter/gui/main_window.py" line="233" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="224" />
+        <location filename="../../eduwriter/gui/main_window.py" line="239" />
+        <source>查找…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="245" />
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="251" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="228" />
+        <location filename="../../eduwriter/gui/main_window.py" line="255" />
         <source>把选中的文字存入“我的素材”</source>
         <translation>Save the selected text to My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="231" />
+        <location filename="../../eduwriter/gui/main_window.py" line="258" />
         <source>填写要素(&amp;F)…</source>
         <translation>&amp;Fill in slots…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="235" />
+        <location filename="../../eduwriter/gui/main_window.py" line="262" />
         <source>一次填写报告中的所有【要素】</source>
         <translation>Fill in every 【slot】 of the report at once</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="239" />
+        <location filename="../../eduwriter/gui/main_window.py" line="266" />
         <source>主送、附件与落款…</source>
         <translation>Recipients, attachments and signature…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="243" />
+        <location filename="../../eduwriter/gui/main_window.py" line="270" />
         <source>主送机关、附件说明、署名和成文日期</source>
         <translation>Recipients, attachment list, issuing office and date</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="247" />
+        <location filename="../../eduwriter/gui/main_window.py" line="274" />
         <source>插入选中素材</source>
         <translation>Insert selected item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="251" />
+        <location filename="../../eduwriter/gui/main_window.py" line="278" />
         <source>把素材库中选中的条目插入到光标处</source>
         <translation>Insert the item selected in the library at the cursor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="255" />
+        <location filename="../../eduwriter/gui/main_window.py" line="282" />
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="256" />
+        <location filename="../../eduwriter/gui/main_window.py" line="283" />
         <source>一级标题 一、</source>
         <translation>Heading 1 一、</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="257" />
+        <location filename="../../eduwriter/gui/main_window.py" line="284" />
         <source>二级标题 （一）</source>
         <translation>Heading 2 （一）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="258" />
+        <location filename="../../eduwriter/gui/main_window.py" line="285" />
         <source>三级标题 1.</source>
         <translation>Heading 3 1.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="259" />
+        <location filename="../../eduwriter/gui/main_window.py" line="286" />
         <source>四级标题 （1）</source>
         <translation>Heading 4 （1）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="260" />
+        <location filename="../../eduwriter/gui/main_window.py" line="287" />
         <source>文档标题</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="264" />
+        <location filename="../../eduwriter/gui/main_window.py" line="291" />
         <source>升级 (Shift+Tab)</source>
         <translation>Promote (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="268" />
+        <location filename="../../eduwriter/gui/main_window.py" line="295" />
         <source>标题升一级（Shift+Tab）</source>
         <translation>Promote the heading one level (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="272" />
+        <location filename="../../eduwriter/gui/main_window.py" line="299" />
         <source>降级 (Tab)</source>
         <translation>Demote (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="276" />
+        <location filename="../../eduwriter/gui/main_window.py" line="303" />
         <source>标题降一级（Tab）</source>
         <translation>Demote the heading one level (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="280" />
+        <location filename="../../eduwriter/gui/main_window.py" line="307" />
         <source>章节上移 (Alt+↑)</source>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="284" />
+        <location filename="../../eduwriter/gui/main_window.py" line="311" />
         <source>把当前章节连同下级内容上移（Alt+↑）</source>
         <translation>Move the current section with everything under it up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="288" />
+        <location filename="../../eduwriter/gui/main_window.py" line="315" />
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="292" />
+        <location filename="../../eduwriter/gui/main_window.py" line="319" />
         <source>把当前章节连同下级内容下移（Alt+↓）</source>
         <translation>Move the current section with everything under it down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="296" />
+        <location filename="../../eduwriter/gui/main_window.py" line="323" />
+        <source>公文预览…</source>
+        <translation>Document preview…</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="327" />
+        <source>按导出的公文版式预览，包括主送机关和落款</source>
+        <translation>Preview in the exported official layout, with recipients and signature</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="331" />
         <source>输入时提示语句</source>
         <translation>Suggest phrasings while typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="302" />
+        <location filename="../../eduwriter/gui/main_window.py" line="337" />
         <source>关于 EduWriter</source>
         <translation>About EduWriter</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="316" />
+        <location filename="../../eduwriter/gui/main_window.py" line="351" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="318" />
+        <location filename="../../eduwriter/gui/main_window.py" line="353" />
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="330" />
+        <location filename="../../eduwriter/gui/main_window.py" line="365" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="337" />
+        <location filename="../../eduwriter/gui/main_window.py" line="374" />
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="342" />
+        <location filename="../../eduwriter/gui/main_window.py" line="379" />
         <source>格式(&amp;O)</source>
         <translation>F&amp;ormat</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="350" />
+        <location filename="../../eduwriter/gui/main_window.py" line="387" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="358" />
-        <location filename="../../eduwriter/gui/main_window.py" line="543" />
+        <location filename="../../eduwriter/gui/main_window.py" line="397" />
+        <location filename="../../eduwriter/gui/main_window.py" line="590" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="361" />
+        <location filename="../../eduwriter/gui/main_window.py" line="400" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="366" />
+        <location filename="../../eduwriter/gui/main_window.py" line="405" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="374" />
+        <location filename="../../eduwriter/gui/main_window.py" line="413" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="375" />
+        <location filename="../../eduwriter/gui/main_window.py" line="414" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="376" />
+        <location filename="../../eduwriter/gui/main_window.py" line="415" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="377" />
+        <location filename="../../eduwriter/gui/main_window.py" line="416" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="427" />
+        <location filename="../../eduwriter/gui/main_window.py" line="467" />
         <source>素材库无法打开：{0}</source>
         <translation>The library cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="432" />
+        <location filename="../../eduwriter/gui/main_window.py" line="472" />
         <source>素材库无法打开：{0}
 
 仍可编辑和保存报告。</source>
@@ -1245,57 +1356,57 @@ The report is still in the window and nothing was lost. Please save it somewhere
 You can still edit and save the report.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="444" />
+        <location filename="../../eduwriter/gui/main_window.py" line="484" />
         <source>已恢复自动保存的报告，请记得保存。</source>
         <translation>The autosaved report was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="453" />
+        <location filename="../../eduwriter/gui/main_window.py" line="493" />
         <source>正在建立素材库 %v/%m</source>
         <translation>Building the library %v/%m</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="470" />
+        <location filename="../../eduwriter/gui/main_window.py" line="510" />
         <source>请先选中要加入“我的素材”的文字。</source>
         <translation>First select the text to add to My snippets.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="475" />
+        <location filename="../../eduwriter/gui/main_window.py" line="515" />
         <source>素材库还没有打开，请稍候。</source>
         <translation>The library is not open yet, please wait.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="491" />
+        <location filename="../../eduwriter/gui/main_window.py" line="531" />
         <source>素材库还没有打开，请稍候再导入。</source>
         <translation>The library is not open yet; please import again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="504" />
+        <location filename="../../eduwriter/gui/main_window.py" line="544" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="505" />
+        <location filename="../../eduwriter/gui/main_window.py" line="545" />
         <source>报告中没有待填写的【要素】。</source>
         <translation>The report has no 【slots】 to fill in.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="544" />
+        <location filename="../../eduwriter/gui/main_window.py" line="591" />
         <source>界面语言已更改，重新启动 EduWriter 后全部生效。</source>
         <translation>The interface language was changed; restart EduWriter to apply it everywhere.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="561" />
+        <location filename="../../eduwriter/gui/main_window.py" line="618" />
         <source>字数：{0}</source>
         <translation>Characters: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="565" />
+        <location filename="../../eduwriter/gui/main_window.py" line="622" />
         <source>待填要素：{0}</source>
         <translation>Unfilled slots: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="572" />
+        <location filename="../../eduwriter/gui/main_window.py" line="629" />
         <source>教育公文写作助手</source>
         <translation>Education document writer</translation>
     </message>
@@ -1364,10 +1475,23 @@ You can still edit and save the report.</translation>
     </message>
 </context>
 <context>
+    <name>Preview</name>
+    <message>
+        <location filename="../../eduwriter/gui/preview.py" line="18" />
+        <source>公文预览</source>
+        <translation>Document preview</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/preview.py" line="25" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ReportDocument</name>
     <message>
         <location filename="../../eduwriter/gui/report_model.py" line="233" />
-        <location filename="../../eduwriter/gui/report_model.py" line="583" />
+        <location filename="../../eduwriter/gui/report_model.py" line="595" />
         <source>输入</source>
         <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The "unsaved changes" state flipped. 主送机关 / 附件 / 署名 / 成文日期 changed.</extracomment>
         <translation>Typing</translation>
@@ -1398,7 +1522,12 @@ You can still edit and save the report.</translation>
         <translation>Move section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="607" />
+        <location filename="../../eduwriter/gui/report_model.py" line="524" />
+        <source>删除章节</source>
+        <translation>Delete section</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/report_model.py" line="619" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
@@ -1406,7 +1535,7 @@ You can still edit and save the report.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="195" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="196" />
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
