@@ -30,10 +30,8 @@ TITLE_WORDS = re.compile(
 _SALUTATION = re.compile(
     r"^(?:同志们|各位领导|各位代表|各位来宾|各位专家|老师们|同学们|女士们|先生们)[、，,:：!！]"
 )
-_SPEECH_BODY = re.compile(
-    r"(?:我|今天我)讲(?:几|两|三|四|五|以下几)?(?:点|个方面)意见|下面，?我讲|下面，?我就"
-)
-_ADDRESSEE = re.compile(r"^各[^。！？]{1,60}[:：]$")
+_SPEECH_BODY = re.compile(r"我(?:再|简要)?讲(?:几|两|三|四|五|六|以下几|以下)(?:点|个方面|方面)")
+_ADDRESSEE = re.compile(r"^各(?!位)[^。！？]{1,60}[:：]$")
 
 
 def genre_from_title(title: str | None) -> str | None:
@@ -52,29 +50,34 @@ def genre_from_title(title: str | None) -> str | None:
     return None
 
 
-def _genre_from_body(lines: list[str]) -> str | None:
+def _genre_from_body(lines: list[str], titled: bool) -> str | None:
+    """Genre the body clearly shows. With a title, a speech needs both a salutation and a
+    speech phrase (我讲几点意见); without one, a salutation is enough."""
     head = lines[:6]
-    for line in head:
-        if _ADDRESSEE.match(line):
-            return "article"
-    for line in head:
-        if _SALUTATION.match(line):
-            return "speech"
-    for line in lines[:15]:
-        if _SPEECH_BODY.search(line):
-            return "speech"
+    if any(_ADDRESSEE.match(line) for line in head):
+        return "article"
+    salutation = any(_SALUTATION.match(line) for line in head)
+    phrase = any(_SPEECH_BODY.search(line) for line in lines[:15])
+    if salutation and (phrase or not titled):
+        return "speech"
+    if phrase and not titled:
+        return "speech"
     return None
 
 
 def guess_genre(title: str | None, lines: list[str], fallback: str | None = None) -> str:
     """Genre for a document with ``title`` and body ``lines``.
 
+    A subtitle line (——…工作汇报) right after the title counts as part of the title.
     ``fallback`` is used for an untitled document whose body gives no clue (the genre of
     the previous document in the same file, typically).
     """
-    from_title = genre_from_title(title)
-    from_body = _genre_from_body(lines)
-    if from_body and from_body != from_title and (from_title != "speech" or from_body != "speech"):
+    full_title = title
+    if title and lines and lines[0].startswith("——"):
+        full_title = f"{title}{lines[0]}"
+    from_title = genre_from_title(full_title)
+    from_body = _genre_from_body(lines, titled=from_title is not None)
+    if from_body:
         return from_body
     if from_title:
         return from_title

@@ -180,3 +180,13 @@ def test_site_name_and_link_list_before_the_title_are_not_documents():
     res = analyze_text(text)
     assert [d.title for d in res.documents] == ["2023年度学校安全工作总结"]
     assert {"教育资讯网", "小学数学教研组工作总结", "当前位置：首页 > 工作总结"} <= set(res.removed)
+
+
+def test_subtitle_counts_for_genre_and_salutation_alone_does_not_override():
+    lines = [
+        "——某某中学创建省现代化学校工作汇报",
+        "各位专家、领导：",
+        "首先请允许我代表学校表示欢迎。",
+    ]
+    assert guess_genre("博雅通达 求真力行", lines) == "summary"
+    assert guess_genre(None, ["同志们：", "今天召开会议。"]) == "speech"
