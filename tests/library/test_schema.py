@@ -138,3 +138,26 @@ def test_unusable_paths_give_a_message(tmp_path):
     with pytest.raises(LibraryError):
         LibraryStore.open(tmp_path)  # a folder
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_database_locked_while_opening(db_path, monkeypatch):
+    import eduwriter.library.store as store_mod
+
+    original = sqlite3.connect
+
+    def quick(*args, **kwargs):  # do not wait the full busy timeout in a test
+        kwargs["timeout"] = 0.1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(store_mod.sqlite3, "connect", quick)
+    other = original(db_path, isolation_level=None)
+    other.execute("CREATE TABLE t(x)")
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(LibraryLockedError) as info:
+            LibraryStore.open(db_path, recover=True)  # a locked file is never set aside
+        assert "另一个程序" in info.value.message_zh
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list(db_path.parent.glob("*.corrupt-*"))
