@@ -128,6 +128,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DecodeError(_binary_message())
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few damaged bytes (a file cut in the middle of a character, a stray byte):
+    # decoding it as GB18030 would turn the whole text into plausible-looking nonsense.
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    if damaged <= max(3, len(data) // 2000) and _CJK.search(text) and _plausible(text):
+        return text, "UTF-8"
     guess = _utf16_guess(data[:8192])
     if guess:
         try:
