@@ -173,7 +173,7 @@ def test_missing_path(tmp_path):
 def test_utf8_with_a_damaged_tail_stays_utf8(tmp_path):
     text = "教育局工作计划，全面提升教育质量。" * 50
     path = tmp_path / "cut.txt"
-    path.write_bytes(text.encode("utf-8") + "结尾".encode("utf-8")[:-1])
+    path.write_bytes(text.encode("utf-8") + "结尾".encode()[:-1])
     read, used = read_text(path)
     assert used == "UTF-8"
     assert read.startswith(text)
