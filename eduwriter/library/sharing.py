@@ -84,6 +84,15 @@ def _select(store: LibraryStore, ids: Sequence[str] | None, folder: int | str | 
             raise LibraryError(
                 f"找不到条目：{'、'.join(missing[:5])}", f"No such items: {', '.join(missing)}"
             )
+        # a selected document or section travels with its sections
+        seen = {it.id for it in items}
+        todo = [it.id for it in items if it.kind in ("document", "section")]
+        while todo:
+            for child in store.children(todo.pop()):
+                if child.id not in seen:
+                    seen.add(child.id)
+                    items.append(child)
+                    todo.append(child.id)
         return items
     if folder is not None:
         return store.items(folder=folder)

@@ -133,3 +133,30 @@ def test_damaged_or_foreign_packs_leave_the_library_untouched(store, tmp_path):
         assert store.get("x1") is None
     with pytest.raises(PackError):
         store.import_pack(tmp_path / "missing.ewlib")
+
+
+def test_a_selected_document_travels_with_its_sections(store, other, tmp_path):
+    from eduwriter.library.store import Item
+
+    doc = Item(
+        id="doc-x",
+        kind="document",
+        title="德育工作计划",
+        text="…",
+        origin="builtin",
+        data={"file": "a.txt"},
+    )
+    sec = Item(
+        id="sec-x",
+        kind="section",
+        title="指导思想",
+        text="坚持立德树人。",
+        parent="doc-x",
+        origin="builtin",
+    )
+    sub = Item(id="sec-y", kind="section", title="总体要求", parent="sec-x", origin="builtin")
+    store.replace_derived([doc, sec, sub])
+    assert store.export_pack(tmp_path / "doc.ewlib", ids=["doc-x"]) == 3
+    other.import_pack(tmp_path / "doc.ewlib")
+    tree = other.documents()
+    assert tree[0].documents[0].children[0].children[0].item.title == "总体要求"
