@@ -248,8 +248,9 @@ class Composer(QTextEdit):
             self.demote()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (
-            Qt.KeyboardModifier.ShiftModifier
+            Qt.KeyboardModifier.ControlModifier
         ):
+            # Shift+Enter too: an official document has paragraphs, not soft line breaks.
             self._new_paragraph()
             return
         text = event.text()
@@ -276,6 +277,28 @@ class Composer(QTextEdit):
         super().inputMethodEvent(event)
         if commit and not pre:
             self.textCommitted.emit()
+
+    def slot_at(self, position: int) -> tuple[int, int] | None:
+        """(start, end) document positions of the 【slot】 under ``position``, if any."""
+        block = self.rd.doc.findBlock(position)
+        if not block.isValid() or self.rd.is_hint(block):
+            return None
+        offset = position - block.position()
+        for m in SLOT_RE.finditer(block.text()):
+            if m.start() <= offset <= m.end():
+                return block.position() + m.start(), block.position() + m.end()
+        return None
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Double-click on 【年份】 selects the whole slot, so typing replaces it.
+        cur = self.cursorForPosition(event.position().toPoint())
+        span = self.slot_at(cur.position())
+        if span is not None:
+            cur.setPosition(span[0])
+            cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cur)
+            return
+        super().mouseDoubleClickEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
         # A dialog or another pane took the keyboard: the suggestions no longer apply.

@@ -321,7 +321,7 @@ class ReportDocument(QObject):
         report = Report(meta=_copy_meta(self.meta))
         block = self.doc.begin()
         while block.isValid():
-            kind, text = self.kind_of(block), block.text()
+            kind, text = self.kind_of(block), _clean(block.text())
             if kind == TITLE:
                 if not report.title:
                     report.title = text.strip()
@@ -622,6 +622,14 @@ class ReportDocument(QObject):
                 cur.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
                 cur.insertText(values[name])
         return len(hits)
+
+
+def _clean(text: str) -> str:
+    """Block text without the characters a QTextDocument may carry but a report must not:
+    soft line breaks (U+2028), paragraph separators and object placeholders."""
+    if "\u2028" in text or "\u2029" in text or "\ufffc" in text:
+        text = text.replace("\u2028", "").replace("\u2029", "").replace("\ufffc", "")
+    return text
 
 
 def _copy_meta(meta: ReportMeta) -> ReportMeta:

@@ -222,3 +222,28 @@ def test_undo_button_names_the_step_it_undoes(window, demo_report):
     window.act_undo.trigger()
     assert "（二）工作目标" in heading_lines(rd)
     assert window.act_redo.toolTip() == "重做：降级"
+
+
+def test_double_click_on_a_slot_selects_it_for_typing(window, qtbot, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    block = rd.block(_block_number(rd, "到【年份】"))
+    cur = QTextCursor(block)
+    cur.setPosition(block.position() + 3)
+    point = composer.cursorRect(cur).center()
+    qtbot.mouseDClick(composer.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert composer.textCursor().selectedText() == "【年份】"
+    for ch in "二〇二六":
+        _key_text(composer, ch)
+    assert block.text().startswith("到二〇二六年底")
+
+
+def test_shift_enter_starts_a_paragraph_not_a_soft_break(window, qtbot, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    n = _block_number(rd, "坚持以")
+    composer.go_to_block(n)
+    count = rd.doc.blockCount()
+    qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert rd.doc.blockCount() == count + 1
+    assert all("\u2028" not in b.text for b in rd.to_report().blocks)
