@@ -135,7 +135,7 @@ class _Segment:
         self._py: _Pinyin | None = None
         self.exact: dict[str, list[int]] = {}
         for i, r in enumerate(self.recs):
-            self.exact.setdefault(r.primary, []).append(i)
+            self.exact.setdefault(_bare(r.primary), []).append(i)
         order = sorted(range(len(self.recs)), key=lambda i: self.recs[i].primary)
         self.sorted_keys = [self.recs[i].primary for i in order]
         self.sorted_idx = order
@@ -315,7 +315,7 @@ class SearchIndex:
 
     def _search_literal(self, seg: _Segment, q: str, limit: int, add, found: dict) -> None:
         dead = seg.dead
-        for i in seg.exact.get(q, ()):
+        for i in seg.exact.get(_bare(q), ()):
             r = seg.recs[i]
             if r.id not in dead:
                 add(r, 3.0)
@@ -399,12 +399,20 @@ class SearchIndex:
                         return
 
 
+_END_PUNCT = "。；，、！？.;,!?:： "
+
+
+def _bare(text: str) -> str:
+    """Text without closing punctuation: 指导思想。 is an exact match for 指导思想."""
+    return text.rstrip(_END_PUNCT)
+
+
 def _boost(r: Record) -> float:
     return (0.5 if r.favorite else 0.0) + min(math.log1p(max(r.usage, 0)) / 12.0, 0.4)
 
 
 def _literal_tier(r: Record, q: str) -> float:
-    if r.primary == q:
+    if _bare(r.primary) == _bare(q):
         return 3.0
     if r.primary.startswith(q):
         return 2.0

@@ -165,3 +165,9 @@ def test_pinyin_initials_match_a_brute_force_scan(texts, data):
     # and the full pinyin of the piece finds the record it came from
     full = pinyin.full_pinyin(piece)
     assert f"r{texts.index(source)}" in {h.id for h in idx.search(full, limit=1000)}
+
+
+def test_closing_punctuation_does_not_spoil_an_exact_match():
+    idx = SearchIndex([rec("a", "坚持立德树人，全面发展。"), rec("b", "立德树人。")])
+    assert [h.id for h in idx.search("立德树人")] == ["b", "a"]
+    assert idx.search("立德树人")[0].score >= 3.0
