@@ -460,6 +460,9 @@ class MainWindow(QMainWindow):
         if old is not None and old is not pane:
             old.deleteLater()
         self.autocomplete.attach_store(store)
+        if hasattr(pane, "libraryChanged"):
+            # New imports and snippets become suggestions too.
+            pane.libraryChanged.connect(self._reload_suggestions)
 
     def library_failed(self, message: str) -> None:
         self.progress.hide()
@@ -483,6 +486,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "已恢复自动保存的报告，请记得保存。"), 10000
         )
+
+    def _reload_suggestions(self) -> None:
+        if self.store is not None:
+            self.autocomplete.attach_store(self.store)
 
     def set_library_progress(self, done: int, total: int, label: str) -> None:
         if total <= 0 or done >= total:

@@ -160,6 +160,8 @@ def test_selected_text_goes_to_my_snippets(window, store, demo_report, qtbot):
     dialog.accept()
     qtbot.waitUntil(lambda: store.count(kind="snippet") == before + 1, timeout=10000)
     assert any(it.text == block.text() for it in store.items(kind="snippet"))
+    # the new snippet is offered while typing too
+    qtbot.waitUntil(lambda: block.text() in window.autocomplete.index.texts, timeout=10000)
 
 
 def test_export_to_a_file_open_in_word_offers_another_name(
