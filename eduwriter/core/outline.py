@@ -271,6 +271,11 @@ def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
             return OutlineLine(None, "", 0, line)
     example = _EXAMPLE.search(head)
     if example and example.start() >= 8:
+        # the example clause (…,如丰县开办…) goes to the body with the rest of the sentence
+        tail = (
+            rest[example.start() + 1 : body_cut.start()] + rest[body_cut.start() : body_cut.end()]
+        )
+        body = (tail + body).strip()
         head = head[: example.start()]
     return OutlineLine(Block("heading", head, 0, m.marker), m.style, m.ordinal, body or None)
 

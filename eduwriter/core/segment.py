@@ -64,9 +64,14 @@ def _clean_title(t: str) -> str:
     return t
 
 
-def _key(text: str) -> str:
-    """Comparison key for near-duplicate titles: no quotes/spaces, digits and X alike."""
-    return _DIGITISH.sub("#", text.translate(_QUOTES))
+def _key(text: str, fuzzy: bool = True) -> str:
+    """Comparison key for near-duplicate titles: no quotes/spaces; with ``fuzzy``, digits and
+    placeholders alike (区教育局20XX年… is a copy of 区教育局2020年…)."""
+    plain = text.translate(_QUOTES)
+    return _DIGITISH.sub("#", plain) if fuzzy else plain
+
+
+_PLACEHOLDER = re.compile(r"[Xx×_]{2,}")
 
 
 def _title_like(text: str) -> bool:
@@ -81,7 +86,11 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
         for i, ln in enumerate(lines)
         if _title_like(ln.text) and is_separator(ln.text) is None and match_marker(ln.text) is None
     ]
+    # digits and X are alike only when a placeholder is involved: two content lines that
+    # differ only in their figures (2018年…94.62%, 2019年…97%) are not copies of each other
+    fuzzy = {i: bool(_PLACEHOLDER.search(lines[i].text)) for i in cand}
     keys = {i: _key(lines[i].text) for i in cand}
+    exact = {i: _key(lines[i].text, fuzzy=False) for i in cand}
     for a_pos, i in enumerate(cand):
         for b_pos in range(a_pos + 1, min(a_pos + 4, len(cand))):
             j = cand[b_pos]
@@ -89,7 +98,10 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
                 break
             if drop[i] or drop[j]:
                 continue
-            ki, kj = keys[i], keys[j]
+            if fuzzy[i] or fuzzy[j]:
+                ki, kj = keys[i], keys[j]
+            else:
+                ki, kj = exact[i], exact[j]
             if min(len(ki), len(kj)) < 6:
                 continue
             if ki == kj:
