@@ -253,6 +253,13 @@ class Composer(QTextEdit):
             # Shift+Enter too: an official document has paragraphs, not soft line breaks.
             self._new_paragraph()
             return
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            cur = self.textCursor()
+            if not cur.hasSelection() and self.rd.is_hint(cur.block()) and cur.block().text():
+                # A hint goes away as a whole, never a character at a time.
+                self.rd.clear_hint(cur)
+                self.setTextCursor(cur)
+                return
         text = event.text()
         if text and text.isprintable() and not mods & Qt.KeyboardModifier.ControlModifier:
             cur = self.textCursor()

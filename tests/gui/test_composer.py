@@ -247,3 +247,15 @@ def test_shift_enter_starts_a_paragraph_not_a_soft_break(window, qtbot, demo_rep
     qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert rd.doc.blockCount() == count + 1
     assert all("\u2028" not in b.text for b in rd.to_report().blocks)
+
+
+def test_backspace_in_a_hint_removes_the_whole_hint(window, qtbot, demo_report):
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    n = next(i for i, b in enumerate(_blocks(rd)) if rd.is_hint(b))
+    composer.go_to_block(n)
+    qtbot.keyClick(composer, Qt.Key.Key_Backspace)
+    assert rd.block(n).text() == ""
+    assert not rd.is_hint(rd.block(n))
+    rd.undo_stack.undo()
+    assert rd.is_hint(rd.block(n)) and rd.block(n).text().startswith("【在此")
