@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     db_arg(p)
     p.add_argument("--folder", help="只导出这个文件夹（含子文件夹）")
     p.add_argument("--ids", nargs="+", metavar="ID", help="只导出这些条目")
-    p.add_argument("out", metavar="OUT.ewlib")
+    p.add_argument("out", metavar="OUT.ewlib", nargs="?")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="导入 .ewlib 资料包（按编号合并）")
@@ -221,6 +221,11 @@ def cmd_stats(ns: argparse.Namespace) -> int:
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
+    if ns.out is None and ns.ids and len(ns.ids) > 1 and ns.ids[-1].lower().endswith(".ewlib"):
+        ns.out = ns.ids.pop()  # "--ids A B OUT.ewlib": argparse gave OUT to --ids
+    if ns.out is None:
+        print("错误：请指定导出文件 OUT.ewlib。 / Error: OUT.ewlib is required.", file=sys.stderr)
+        return 2
     try:
         with _open(ns) as store:
             n = store.export_pack(ns.out, ids=ns.ids, folder=ns.folder)

@@ -142,3 +142,16 @@ def test_damaged_pack_and_database_give_clear_messages(tmp_path, capsys):
     assert run_cli(["library", "build", "--db", str(broken), "--recover"]) == 0
     assert "改名保存为" in capsys.readouterr().err
     assert list(tmp_path.glob("broken.db.corrupt-*"))
+
+
+def test_export_ids_before_the_output_file(db, tmp_path, capsys):
+    from eduwriter.library.store import LibraryStore
+
+    with LibraryStore.open(db) as s:
+        a = s.add_snippet("第一条")
+        b = s.add_snippet("第二条")
+    out = tmp_path / "sel.ewlib"
+    assert run_cli(["library", "export", "--db", str(db), "--ids", a.id, b.id, str(out)]) == 0
+    assert "已导出 2 条" in capsys.readouterr().out
+    assert run_cli(["library", "export", "--db", str(db), "--ids", "nope", str(out)]) == 1
+    assert "找不到条目" in capsys.readouterr().err
