@@ -8,7 +8,9 @@ Usage::
 Prints, per file: document count (ours/gold), heading precision/recall/F1 (marker + text,
 whitespace and trailing punctuation ignored, matched in order), level accuracy over matched
 headings, gold boilerplate strings still present in the output, gold placeholders found as
-slots, and run-in item recall (prefix match). ``-v`` lists the mismatches.
+slots, run-in item recall (prefix match), and "lost": input lines missing from the output
+that were not reported as removed (text dropped silently; should be 0). ``-v`` lists the
+mismatches.
 """
 
 from __future__ import annotations
@@ -127,6 +129,38 @@ def score(res: FileResult, gold: dict, verbose: bool = False) -> dict:
     }
 
 
+_PUNCT = re.compile(r"[\s。．.：:；;，,、！!？?]+")
+
+
+def lost_lines(res: FileResult, raw_text: str) -> list[str]:
+    """Input lines missing from the output that were not reported as removed (and are not
+    collection separators, whose title is kept): text the importer dropped silently."""
+    from eduwriter.core.clean import normalize_chars
+    from eduwriter.core.segment import is_separator
+
+    def squash(text: str) -> str:
+        return _PUNCT.sub("", normalize_chars(text))
+
+    out = squash(
+        "\n".join(
+            (d.title or "") + "\n" + "\n".join(b.marker + b.text for b in d.blocks)
+            for d in res.documents
+        )
+    )
+    removed = sorted((squash(r) for r in res.removed), key=len, reverse=True)
+    lost = []
+    for line in raw_text.splitlines():
+        s = squash(line)
+        if not s or s in out or is_separator(normalize_chars(line).strip()) is not None:
+            continue
+        rest = s
+        for r in removed:
+            rest = rest.replace(r, "")
+        if rest and rest not in out:
+            lost.append(line)
+    return lost
+
+
 def _tnorm(t: str | None) -> str | None:
     return None if t is None else _WS.sub("", t)
 
@@ -162,11 +196,17 @@ def main(argv: list[str] | None = None) -> int:
         if ns.verbose:
             print(f"== {raw.name}")
         s = score(res, gold, ns.verbose)
+        lost = lost_lines(res, raw.read_text(encoding="utf-8", errors="replace"))
+        s["lost"] = len(lost)
+        if ns.verbose:
+            for line in lost:
+                print(f"    LOST {line[:60]!r}")
         rows.append(s)
         print(
             f"{raw.name[:28]:28} {s['docs'][0]:>3}/{s['docs'][1]:<3} {s['p']:5.2f} {s['r']:5.2f} {s['f1']:5.2f} "
             f"{s['level']:5.2f} {s['boilerplate_left']:>3}/{s['boilerplate_total']:<4} "
             f"{s['placeholders'][0]:>3}/{s['placeholders'][1]:<3} {s['run_in'][0]:>3}/{s['run_in'][1]:<3} "
+            f"{s['lost']:>4} "
             f"{'ok' if s['titles_ok'] else 'DIFF':6} {'ok' if s['genres_ok'] else 'DIFF'}"
         )
     if rows:
