@@ -5,10 +5,11 @@ All cross-widget wiring happens here, in :meth:`MainWindow._wire`.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -585,22 +586,48 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def set_language(self, code: str) -> None:
+        """Remember the UI language; offer to restart now (the report is saved or kept)."""
         if code == self.settings.language:
             return
         self.settings.language = code
         self.settings.sync()
         from eduwriter.gui.i18n import install_translator
 
-        install_translator(code)
-        QMessageBox.information(
-            self,
-            QCoreApplication.translate("MainWindow", "界面语言"),
+        install_translator(code)  # dialogs opened from now on already use it
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "界面语言"))
+        box.setText(
             QCoreApplication.translate(
-                "MainWindow", "界面语言已更改，重新启动 EduWriter 后全部生效。"
+                "MainWindow", "界面语言已更改，重新启动 EduWriter 后全部生效。现在重新启动吗？"
             )
-            if code == "zh_CN"
-            else "The interface language was changed; restart EduWriter to apply it everywhere.",
         )
+        now = box.addButton(
+            QCoreApplication.translate("MainWindow", "立即重新启动"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("MainWindow", "稍后"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart()
+
+    def restart(self) -> bool:
+        """Close (asking about unsaved changes) and start EduWriter again with this report."""
+        if not self.files.maybe_save():
+            return False
+        if getattr(sys, "frozen", False):
+            program, args = sys.executable, []
+        else:
+            program, args = sys.executable, ["-m", "eduwriter"]
+        if self.files.path:
+            args += ["gui", self.files.path]  # the language is already in the settings
+        self.rd.mark_saved()  # already saved or discarded above
+        if not QProcess.startDetached(program, args):
+            return False
+        self.close()
+        return True
 
     def _toggle_autocomplete(self, on: bool) -> None:
         self.autocomplete.enabled = on

@@ -201,3 +201,26 @@ def test_preview_shows_the_official_layout_with_signature(window, demo_report):
     assert "各区教育局：" in text or "各区教育局" in text
     assert "一、总体要求" in text and "（一）指导思想" in text
     assert text.rstrip().endswith("2026年11月22日")
+
+
+def test_switching_language_can_restart_with_the_same_report(window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from eduwriter.gui.i18n import install_translator
+
+    window.composer.insertPlainText("语言切换测试")
+    out = tmp_path / "切换.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.files.save()
+    started = []
+    monkeypatch.setattr(QProcess, "startDetached", lambda prog, args: started.append(args) or True)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: self.buttons()[0])
+    try:
+        window.act_lang["en"].trigger()
+    finally:
+        install_translator("zh_CN")
+    assert window.settings.language == "en"
+    assert started and started[0][-2:] == ["gui", str(out.resolve())]
+    assert not window.isVisible()
