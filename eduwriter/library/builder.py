@@ -206,24 +206,46 @@ def skeleton_item(s: Skeleton, origin: str):
     )
 
 
-def derive_items(files: Sequence[tuple[str, str, FileResult]]) -> list:
+def derive_items(
+    files: Sequence[tuple[str, str, FileResult]], errors: list[tuple[str, str]] | None = None
+) -> list:
     """All derived items of the given ``(file key, origin, analysis)`` triples.
 
     An extracted item is ``builtin`` when one of its sources is a built-in file, else
-    ``imported``. Source file names are the base names used by the extractor.
+    ``imported``. Source file names are the base names used by the extractor. A file on which
+    the extraction fails is left out (and listed in ``errors`` as ``(file key, message)``) so
+    that one odd document cannot block the whole library.
     """
     from eduwriter.core.extract import extract_library
 
     items = []
     builtin_names: set[str] = set()
-    results = []
+    good: list[tuple[str, FileResult]] = []
     for key, origin, result in files:
         name = Path(result.path or key).name
+        try:
+            docs = document_items(name, origin, result)
+        except Exception as exc:  # noqa: BLE001 - reported, the other files go on
+            if errors is not None:
+                errors.append((key, f"无法整理该文件的章节：{exc}"))
+            continue
         if origin == "builtin":
             builtin_names.add(name)
-        items.extend(document_items(name, origin, result))
-        results.append(result)
-    lib = extract_library(results)
+        items.extend(docs)
+        good.append((key, result))
+    try:
+        lib = extract_library([r for _k, r in good])
+    except Exception:  # noqa: BLE001 - find the file(s) the extractor cannot handle
+        kept = []
+        for key, result in good:
+            try:
+                extract_library([result])
+            except Exception as exc:  # noqa: BLE001
+                if errors is not None:
+                    errors.append((key, f"无法从该文件提取句式和结构：{exc}"))
+                continue
+            kept.append(result)
+        lib = extract_library(kept)
 
     def origin_of(sources: Sequence[SourceRef]) -> str:
         return "builtin" if any(Path(s.file).name in builtin_names for s in sources) else "imported"

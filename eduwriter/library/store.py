@@ -294,7 +294,7 @@ class LibraryStore:
                     conn.execute("DELETE FROM files WHERE name=?", (name,))
             for path, result in results:
                 _save_file(conn, path, result, "builtin")
-        report.added = self.rebuild_derived(progress=progress, cancel=cancel)
+        report.added = self.rebuild_derived(progress=progress, cancel=cancel, report=report)
         report.total_items = self.count()
         return report
 
@@ -317,12 +317,15 @@ class LibraryStore:
         with self._tx() as conn:
             for path, result in results:
                 _save_file(conn, path, result, "imported")
-        report.added = self.rebuild_derived(progress=progress, cancel=cancel)
+        report.added = self.rebuild_derived(progress=progress, cancel=cancel, report=report)
         report.total_items = self.count()
         return report
 
     def rebuild_derived(
-        self, progress: Progress | None = None, cancel: Cancel | None = None
+        self,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+        report: ImportReport | None = None,
     ) -> int:
         """Re-extract all builtin/imported items from the stored analyses. Returns the number of
         items that are new (ids not present before)."""
@@ -336,7 +339,10 @@ class LibraryStore:
         ]
         if progress:
             progress(0, 1, "提取句式和结构…")
-        items = builder.derive_items(files)
+        errors: list[tuple[str, str]] = []
+        items = builder.derive_items(files, errors)
+        if report is not None:
+            report.errors.extend(errors)
         if cancel and cancel():
             return 0
         return self.replace_derived(items)
