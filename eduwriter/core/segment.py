@@ -120,6 +120,14 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
     return out
 
 
+_SALUTATION_START = re.compile(r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|朋友们)")
+
+
+def _content_follows(lines: list[CleanLine], i: int) -> bool:
+    """A body paragraph (long, with sentence punctuation) within the next few lines."""
+    return any(len(f.text) >= 20 and _SENT.search(f.text) for f in lines[i + 1 : i + 7])
+
+
 def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings: bool) -> bool:
     text = lines[i].text
     if not (6 <= len(text) <= 40) or not _title_like(text) or _COMMA.search(text):
@@ -129,10 +137,8 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     if i + 1 >= len(lines):
         return False
     nxt = lines[i + 1].text
-    following = lines[i + 1 : i + 7]
-    if not any(
-        (len(f.text) >= 20 and _SENT.search(f.text)) or match_marker(f.text) is not None
-        for f in following
+    if not _content_follows(lines, i) and not any(
+        match_marker(f.text) is not None for f in lines[i + 1 : i + 7]
     ):
         return False  # a signature or a caption, not the title of a new document
     if lines[i].indented or nxt.startswith("——"):
@@ -174,9 +180,14 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
             and current.title is None
             and i + 1 < len(lines)
             and _title_like(text)
-            and not _COMMA.search(text)
+            and len(text) <= 40
             and match_marker(text) is None
-            and (len(lines[i + 1].text) > len(text) or _is_doc_title(lines, i, False, False))
+            and not _SALUTATION_START.match(text)
+            and (
+                (not _COMMA.search(text) and len(lines[i + 1].text) > len(text))
+                or _is_doc_title(lines, i, False, False)
+                or _content_follows(lines, i)
+            )
         ):
             current.title = text
             continue

@@ -190,3 +190,11 @@ def test_subtitle_counts_for_genre_and_salutation_alone_does_not_override():
     ]
     assert guess_genre("博雅通达 求真力行", lines) == "summary"
     assert guess_genre(None, ["同志们：", "今天召开会议。"]) == "speech"
+
+
+def test_first_line_title_without_document_word():
+    text = "凝心聚力，砥砺前行\n各位老师：\n大家好！今天我们在这里隆重集会，庆祝教师节，表彰先进。\n一、回顾过去\n正文。"
+    res = analyze_text(text)
+    assert [(d.title, d.genre) for d in res.documents] == [("凝心聚力，砥砺前行", "speech")]
+    res = analyze_text("各位老师\n大家好！今天我们在这里隆重集会，庆祝教师节，表彰先进。")
+    assert res.documents[0].title is None
