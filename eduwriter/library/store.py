@@ -343,6 +343,8 @@ class LibraryStore:
         items = builder.derive_items(files, errors)
         if report is not None:
             report.errors.extend(errors)
+            failed = {key for key, _msg in errors}
+            report.files_ok = [f for f in report.files_ok if f not in failed]
         if cancel and cancel():
             return 0
         return self.replace_derived(items)
