@@ -155,3 +155,10 @@ def test_article_tool_and_credit_lines():
     result = clean_text("\n".join([body, *chrome, "关闭学校门口的小卖部。"]))
     assert result.text.splitlines() == [body, "关闭学校门口的小卖部。"]
     assert result.removed == chrome
+
+
+def test_page_numbers_removed():
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展。"
+    pages = ["第2页", "— 第 3 页 —", "第1页/共5页", "- 2 -", "2/5"]
+    result = clean_text("\n".join([body, pages[0], body, *pages[1:], body]))
+    assert result.text.splitlines() == [body, body, body]
