@@ -285,16 +285,16 @@ class LibraryStore:
         if not results:  # nothing could be analysed: keep what the library has
             report.total_items = self.count()
             return report
-        with self._tx() as conn:
-            # files that failed this time keep their previous analysis; files no longer
-            # among the built-in ones are dropped
-            keep = {str(p) for p in files}
-            for (name,) in conn.execute("SELECT name FROM files WHERE origin='builtin'").fetchall():
-                if name not in keep:
-                    conn.execute("DELETE FROM files WHERE name=?", (name,))
-            for path, result in results:
-                _save_file(conn, path, result, "builtin")
-        report.added = self.rebuild_derived(progress=progress, cancel=cancel, report=report)
+        # files that failed this time keep their previous analysis; files no longer among the
+        # built-in ones are dropped
+        keep = {str(p) for p in files}
+        stale = [
+            name
+            for (name,) in self._query("SELECT name FROM files WHERE origin='builtin'")
+            if name not in keep
+        ]
+        new = [(str(path), "builtin", result) for path, result in results]
+        report.added = self._rebuild(new, stale, progress, cancel, report)
         report.total_items = self.count()
         return report
 
@@ -307,6 +307,7 @@ class LibraryStore:
         """Import more documents: each file is analysed (a file that fails is reported in
         ``errors`` and the rest are imported), then phrasings and skeletons are re-extracted over
         all files so that recurring wording and merged skeletons take the new files into account.
+        Nothing is changed when ``cancel()`` answers true before the end.
         """
         from eduwriter.library import builder
 
@@ -314,10 +315,8 @@ class LibraryStore:
         if report.cancelled or not results:
             report.total_items = self.count()
             return report
-        with self._tx() as conn:
-            for path, result in results:
-                _save_file(conn, path, result, "imported")
-        report.added = self.rebuild_derived(progress=progress, cancel=cancel, report=report)
+        new = [(str(path), "imported", result) for path, result in results]
+        report.added = self._rebuild(new, [], progress, cancel, report)
         report.total_items = self.count()
         return report
 
@@ -329,14 +328,29 @@ class LibraryStore:
     ) -> int:
         """Re-extract all builtin/imported items from the stored analyses. Returns the number of
         items that are new (ids not present before)."""
+        return self._rebuild([], [], progress, cancel, report)
+
+    def _rebuild(
+        self,
+        new_files: list[tuple[str, str, object]],
+        drop_files: list[str],
+        progress: Progress | None,
+        cancel: Cancel | None,
+        report: ImportReport | None,
+    ) -> int:
+        """Extract over the stored analyses plus ``new_files`` (minus ``drop_files``), then save
+        the files and replace the derived items in one transaction."""
         from eduwriter.library import builder
 
+        replaced = {name for name, _o, _r in new_files} | set(drop_files)
         files = [
             (name, origin, builder.result_from_json(json.loads(result)))
             for name, origin, result in self._query(
                 "SELECT name, origin, result FROM files ORDER BY origin, name"
             )
+            if name not in replaced
         ]
+        files += new_files
         if progress:
             progress(0, 1, "提取句式和结构…")
         errors: list[tuple[str, str]] = []
@@ -346,8 +360,15 @@ class LibraryStore:
             failed = {key for key, _msg in errors}
             report.files_ok = [f for f in report.files_ok if f not in failed]
         if cancel and cancel():
+            if report is not None:
+                report.cancelled = True
             return 0
-        return self.replace_derived(items)
+        with self._tx() as conn:
+            for name in drop_files:
+                conn.execute("DELETE FROM files WHERE name=?", (name,))
+            for name, origin, result in new_files:
+                _save_file(conn, name, result, origin)
+            return self.replace_derived(items)
 
     def restore_deleted(self) -> int:
         """Bring back the built-in and imported items the writer deleted (rebuilds the derived
@@ -935,7 +956,7 @@ def _sync_tags(conn: sqlite3.Connection) -> None:
     )
 
 
-def _save_file(conn: sqlite3.Connection, path: Path, result, origin: str) -> None:
+def _save_file(conn: sqlite3.Connection, path: str | Path, result, origin: str) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO files(name, origin, result, imported) VALUES (?,?,?,?)",
         (str(path), origin, json.dumps(result.to_json(), ensure_ascii=False), _now()),

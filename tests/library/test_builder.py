@@ -188,3 +188,19 @@ def test_a_file_the_extractor_chokes_on_is_left_out(built, tmp_path, monkeypatch
     assert "提取" in report.errors[0][1]
     assert built.search("五育并举")  # the good file is in
     assert built.stats()["by_kind"]["phrasing"] > 100  # the rest of the library is intact
+
+
+def test_cancel_after_the_analysis_changes_nothing(built, tmp_path):
+    f = tmp_path / "y.txt"
+    f.write_text("工作计划\n一、指导思想\n坚持五育并举，促进全面发展。\n", encoding="utf-8")
+    before = (built.count(), built.stats()["files"])
+    calls = []
+
+    def cancel() -> bool:  # false while files are analysed, true at the extraction step
+        calls.append(1)
+        return len(calls) > 1
+
+    report = built.import_files([f], cancel=cancel)
+    assert report.cancelled
+    assert (built.count(), built.stats()["files"]) == before
+    assert built.search("五育并举") == []
