@@ -69,3 +69,30 @@ def test_structure_edits_keep_blocks_and_undo_exactly(qapp, report, pick, dest, 
         assert _rows(rd) == after
     else:
         assert after == before
+
+
+heading_or_para = st.one_of(
+    st.builds(
+        lambda lv, i, body: ReportBlock("heading", f"标题{i}。" if body else f"标题{i}", lv, body),
+        st.integers(1, 4),
+        st.integers(0, 99),
+        st.sampled_from(["", "随后的正文。", "【年份】年完成。"]),
+    ),
+    st.builds(
+        lambda i, hint: ReportBlock("paragraph", f"段落{i}【单位】。", hint=hint),
+        st.integers(0, 99),
+        st.booleans(),
+    ),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(blocks=st.lists(heading_or_para, max_size=12), title=st.sampled_from(["", "2026年工作计划"]))
+def test_loading_and_reading_back_gives_the_same_report(qapp, blocks, title):
+    report = Report(title=title, blocks=blocks)
+    rd = ReportDocument()
+    rd.set_report(report)
+    assert rd.to_report() == report
+    assert not rd.is_modified()
