@@ -179,14 +179,14 @@ def test_a_file_the_extractor_chokes_on_is_left_out(built, tmp_path, monkeypatch
 
     monkeypatch.setattr(extract, "extract_library", fragile)
     good = tmp_path / "好文件.txt"
-    good.write_text("德育工作计划\n一、指导思想\n坚持立德树人，落实五育并举。\n", encoding="utf-8")
+    good.write_text("德育工作计划\n一、指导思想\n坚持立德树人，推广星空观测课程。\n", encoding="utf-8")
     bad = tmp_path / "坏文件.txt"
     bad.write_text("毒文件计划\n一、指导思想\n这一篇会让提取出错。\n", encoding="utf-8")
     report = built.import_files([good, bad])
     assert [Path(p).name for p, _ in report.errors] == ["坏文件.txt"]
     assert report.files_ok == [str(good)]
     assert "提取" in report.errors[0][1]
-    assert built.search("五育并举")  # the good file is in
+    assert built.search("星空观测课程")  # the good file is in
     assert built.stats()["by_kind"]["phrasing"] > 100  # the rest of the library is intact
 
 
