@@ -14,7 +14,7 @@ import json
 import sys
 from typing import TextIO
 
-from eduwriter.core.importer import analyze_file
+from eduwriter.core.importer import analyze_files
 from eduwriter.core.model import FileResult
 
 __all__ = ["register", "run", "format_result"]
@@ -47,11 +47,9 @@ def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = 
                 reconfigure(errors="replace")
             except (ValueError, OSError):  # pragma: no cover - detached stream
                 pass
-    results: list[FileResult] = []
+    results: list[FileResult] = analyze_files(ns.paths)
     failed = False
-    for path in ns.paths:
-        res = analyze_file(path)
-        results.append(res)
+    for path, res in zip(ns.paths, results, strict=True):
         if res.error:
             failed = True
             print(f"{path}: {res.error}", file=err)

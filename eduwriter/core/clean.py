@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 __all__ = [
+    "REPEAT_MIN_FILES",
+    "repeated_lines",
     "CleanLine",
     "CleanResult",
     "clean_lines",
@@ -290,7 +292,10 @@ def _line_verdict(text: str) -> tuple[str | None, list[str]]:
 
 
 def _clean_pass(
-    lines: list[CleanLine], removed: list[str], memo: dict[str, tuple[str | None, list[str]]]
+    lines: list[CleanLine],
+    removed: list[str],
+    memo: dict[str, tuple[str | None, list[str]]],
+    repeated: frozenset[str] = frozenset(),
 ) -> list[CleanLine]:
     # 1. run-together lines -> paragraphs
     split: list[CleanLine] = []
@@ -341,6 +346,8 @@ def _clean_pass(
                 and counts[ln.text] >= 2
             ):
                 drop[k] = True
+            elif not gone and (k < first or k > last) and ln.text in repeated:
+                drop[k] = True  # repeated around the body of many files of a batch
         # a "related articles" header outside the body: the list of link titles after it goes too
         for k, (ln, gone) in enumerate(seq):
             if not (gone and (k < first or k > last) and _RELATED_HEADER.match(ln.text)):
@@ -365,20 +372,52 @@ def _clean_pass(
     return out
 
 
-def clean_lines(text: str) -> tuple[list[CleanLine], list[str]]:
+def clean_lines(
+    text: str, repeated: frozenset[str] = frozenset()
+) -> tuple[list[CleanLine], list[str]]:
     """Clean ``text``; return its remaining lines and the removed pieces (in file order,
-    duplicates kept once)."""
+    duplicates kept once). ``repeated``: short lines seen in many files of the same batch
+    (see :func:`repeated_lines`); they are removed when they sit outside the body."""
     lines = normalize_lines(text)
     removed: list[str] = []
     memo: dict[str, tuple[str | None, list[str]]] = {}
     for _ in range(8):  # repeat to a fixed point (usually 1-2 passes)
         before = len(removed)
-        lines = _clean_pass(lines, removed, memo)
+        lines = _clean_pass(lines, removed, memo, repeated)
         if len(removed) == before:
             break
     seen: set[str] = set()
     unique = [r for r in removed if not (r in seen or seen.add(r))]
     return lines, unique
+
+
+#: A line counts as repeated chrome when it is in at least this many files of a batch …
+REPEAT_MIN_FILES = 3
+#: … and in at least this share of them.
+REPEAT_MIN_SHARE = 0.5
+_REPEAT_MAX_LEN = 30
+
+
+def repeated_lines(texts: list[str], is_protected=None) -> frozenset[str]:  # noqa: ANN001
+    """Short lines that occur in many of ``texts`` (a batch of files from the same site):
+    menus, site names, footers. Lines for which ``is_protected(line)`` is true (titles,
+    numbered headings) are never included."""
+    if len(texts) < REPEAT_MIN_FILES:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        seen = {
+            ln.text
+            for ln in normalize_lines(text)
+            if len(ln.text) <= _REPEAT_MAX_LEN and not _SENTENCE_PUNCT.search(ln.text)
+        }
+        counts.update(seen)
+    need = max(REPEAT_MIN_FILES, int(len(texts) * REPEAT_MIN_SHARE + 0.999))
+    return frozenset(
+        line
+        for line, n in counts.items()
+        if n >= need and not (is_protected and is_protected(line))
+    )
 
 
 def clean_text(text: str) -> CleanResult:

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eduwriter.core.clean import clean_lines, normalize_lines
+from eduwriter.core.clean import clean_lines, normalize_lines, repeated_lines
 from eduwriter.core.genre import TITLE_WORDS, guess_genre
 from eduwriter.core.model import Block, Document, FileResult
 from eduwriter.core.outline import build_outline, match_marker
 from eduwriter.core.readers import ReadError, read_text
-from eduwriter.core.segment import RawDocument, segment_lines
+from eduwriter.core.segment import RawDocument, is_separator, segment_lines
 from eduwriter.core.slots import find_slots
 
-__all__ = ["analyze_file", "analyze_text", "build_document", "parse_outline"]
+__all__ = ["analyze_file", "analyze_files", "analyze_text", "build_document", "parse_outline"]
 
 
 def analyze_file(path: str | Path) -> FileResult:
@@ -38,9 +38,49 @@ def analyze_file(path: str | Path) -> FileResult:
     return result
 
 
-def analyze_text(text: str, path: str = "") -> FileResult:
-    """Clean, segment and outline ``text``; slots and run-in items per document."""
-    lines, removed = clean_lines(text)
+def analyze_files(paths: list[str | Path]) -> list[FileResult]:
+    """Analyze a batch of files (one result per path, in order). Besides what
+    :func:`analyze_file` does, short lines repeated around the body of many files of the
+    batch (site menus, names, footers) are removed too; titles and numbered headings are
+    never treated so."""
+    texts: list[tuple[str, str] | None] = []
+    results: list[FileResult] = []
+    for path in paths:
+        try:
+            texts.append(read_text(path))
+            results.append(FileResult(path=str(path)))
+        except ReadError as exc:
+            texts.append(None)
+            results.append(FileResult(path=str(path), error=str(exc)))
+        except Exception as exc:  # unexpected I/O trouble must not stop a batch
+            texts.append(None)
+            results.append(
+                FileResult(path=str(path), error=f"无法读取：{type(exc).__name__}: {exc}")
+            )
+    repeated = repeated_lines([t[0] for t in texts if t is not None], _protected_line)
+    for k, item in enumerate(texts):
+        if item is None:
+            continue
+        text, encoding = item
+        res = analyze_text(text, str(paths[k]), repeated=repeated)
+        res.encoding = encoding
+        results[k] = res
+    return results
+
+
+def _protected_line(line: str) -> bool:
+    return (
+        bool(TITLE_WORDS.search(line))
+        or match_marker(line) is not None
+        or is_separator(line) is not None
+    )
+
+
+def analyze_text(text: str, path: str = "", repeated: frozenset[str] = frozenset()) -> FileResult:
+    """Clean, segment and outline ``text``; slots and run-in items per document.
+    ``repeated``: lines found around the body of many files of a batch (see
+    :func:`analyze_files`)."""
+    lines, removed = clean_lines(text, repeated)
     raw_docs, removed_seg = segment_lines(lines)
     documents: list[Document] = []
     previous_genre: str | None = None

@@ -259,3 +259,27 @@ def test_no_content_is_lost(sample, results):
         for r in removed:
             rest = rest.replace(r, "")
         assert rest == "" or rest in out, line[:60]
+
+
+def test_batch_removes_lines_repeated_around_the_body_of_many_files(tmp_path):
+    from eduwriter.core.importer import analyze_files
+
+    paths = []
+    for n, topic in enumerate(["德育", "教学", "安全"]):
+        p = tmp_path / f"{n}.txt"
+        p.write_text(
+            f"学校{topic}工作总结\n今年以来，我校认真做好{topic}工作，取得了新进展。\n"
+            f"一、主要做法\n坚持问题导向，狠抓落实。\n欢迎访问某某学校网站\n",
+            encoding="utf-8",
+        )
+        paths.append(p)
+    paths.append(tmp_path / "missing.txt")
+    single = analyze_file(paths[0])
+    assert single.documents[0].blocks[-1].text == "欢迎访问某某学校网站"
+    batch = analyze_files(paths)
+    assert [r.error is None for r in batch] == [True, True, True, False]
+    for res in batch[:3]:
+        assert "欢迎访问某某学校网站" in res.removed
+        assert all(b.text != "欢迎访问某某学校网站" for b in res.documents[0].blocks)
+        # titles and numbered headings shared by the files are kept
+        assert res.documents[0].headings[0].text == "主要做法"
