@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 
 def _t(text: str) -> str:
@@ -31,24 +39,25 @@ class FindBar(QWidget):
         self.replace_btn = QPushButton(QCoreApplication.translate("FindBar", "替换"), self)
         self.replace_all_btn = QPushButton(QCoreApplication.translate("FindBar", "全部替换"), self)
         self.status = QLabel(self)
-        self.status.setMinimumWidth(90)
+        self.status.setMinimumWidth(70)
         close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(QCoreApplication.translate("FindBar", "关闭 (Esc)"))
         close.clicked.connect(self.close_bar)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 3, 6, 3)
-        for w in (
-            self.find_edit,
-            self.prev_btn,
-            self.next_btn,
-            self.replace_edit,
-            self.replace_btn,
-            self.replace_all_btn,
-            self.status,
-            close,
-        ):
-            lay.addWidget(w)
+        for w in (self.find_edit, self.replace_edit):
+            w.setMinimumWidth(140)
+        for b in (self.prev_btn, self.next_btn, self.replace_btn, self.replace_all_btn):
+            b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        lay.addWidget(self.find_edit, 3)
+        lay.addWidget(self.prev_btn)
+        lay.addWidget(self.next_btn)
+        lay.addWidget(self.replace_edit, 2)
+        lay.addWidget(self.replace_btn)
+        lay.addWidget(self.replace_all_btn)
+        lay.addWidget(self.status)
+        lay.addWidget(close)
         self.find_edit.returnPressed.connect(self.find_next)
         self.find_edit.textChanged.connect(self._incremental)
         self.replace_edit.returnPressed.connect(self.replace_one)
