@@ -199,6 +199,14 @@ _EXAMPLE = re.compile(r"[，,](?:如|例如|比如|譬如)")
 _COMMA = re.compile(r"[，,]")
 _UNNUMBERED_PREFIX = re.compile(r"^(?:引言|前言|序言|导言|导语|结语|结束语|概述|总述|后记)\s*[:：]")
 
+#: A heading clause longer than this with no punctuation may have run into its body.
+RUN_ON_MIN = 30
+_BODY_SUBJECT = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:我局|我校|我院|我县|我市|我区|我省|我们|全省各级|全市各级|全县各级|"
+    r"全区各级|各级各类|今年以来|近年来|一年来|本学期|本年度)"
+)
+_PUNCT_IN_HEAD = re.compile(r"[，,、；;：:“”\"《》（）()]")
+
 #: Longest heading text (after the marker) when body text follows on the same line.
 HEAD_MAX = 60
 #: A standalone numbered line longer than this that is one complete sentence (ends with
@@ -259,6 +267,21 @@ def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
         return OutlineLine(None, "", 0, line)
     head = _trim(rest[: body_cut.start()])
     body = rest[body_cut.end() :].strip()
+    if len(head) > RUN_ON_MIN:
+        # a heading run into its body without punctuation: the body starts with its subject
+        # (一、常规工作有序开展我局把常规工作… / 二、关于家庭教育工作全省各级关工委…)
+        subject = _BODY_SUBJECT.search(head, 6, 21)
+        if (
+            subject
+            and len(head) - subject.start() >= 20
+            and not _PUNCT_IN_HEAD.search(head, 0, subject.start())
+        ):
+            body = (
+                rest[subject.start() : body_cut.start()]
+                + rest[body_cut.start() : body_cut.end()]
+                + body
+            ).strip()
+            head = head[: subject.start()]
     if not head or len(head) > HEAD_MAX:
         return OutlineLine(None, "", 0, line)
     if not body and ends_sentence and len(head) > STATEMENT_MIN and _COMMA.search(head):

@@ -269,3 +269,14 @@ def test_problem_statements_and_mixed_sibling_lists_are_not_headings():
         "（一）持续加强党的建设",
         "（二）着力提升教育质量",
     ]
+
+
+def test_heading_run_into_its_body_is_cut_where_the_subject_starts():
+    o = classify_line(
+        "一、常规工作有序开展我局把常规工作和重点工作进行有机结合,按照常规工作非常抓的思路,各项工作全面展开。正文。"
+    )
+    assert o.heading.text == "常规工作有序开展"
+    assert o.paragraph.startswith("我局把常规工作")
+    # a short heading that merely mentions 全市 is left alone
+    o = classify_line("一、统筹推进全市教育高质量发展。正文。")
+    assert o.heading.text == "统筹推进全市教育高质量发展"
