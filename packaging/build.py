@@ -81,18 +81,20 @@ def build_bundle(dist: Path, work: Path) -> Path:
 
 
 def find_iscc() -> str | None:
-    """ISCC.exe: $ISCC, then PATH, then the usual install folders of Inno Setup 6."""
+    """ISCC.exe: $ISCC, then PATH, then the usual install folders (Inno Setup 6 or later)."""
     candidates = [
         os.environ.get("ISCC", ""),
         shutil.which("ISCC") or "",
         shutil.which("iscc") or "",
     ]
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
-        if base:
-            candidates.append(str(Path(base) / "Inno Setup 6" / "ISCC.exe"))
+    bases = [os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")]
     local = os.environ.get("LOCALAPPDATA")
     if local:
-        candidates.append(str(Path(local) / "Programs" / "Inno Setup 6" / "ISCC.exe"))
+        bases.append(str(Path(local) / "Programs"))
+    for base in filter(None, bases):
+        # newest first: "Inno Setup 7" before "Inno Setup 6"
+        for folder in sorted(Path(base).glob("Inno Setup*"), reverse=True):
+            candidates.append(str(folder / "ISCC.exe"))
     return next((c for c in candidates if c and Path(c).exists()), None)
 
 
@@ -100,7 +102,7 @@ def build_installer(bundle: Path, out_dir: Path, version: str) -> Path:
     iscc = find_iscc()
     if iscc is None:
         raise SystemExit(
-            "Inno Setup 6 (ISCC.exe) not found: install it (choco install innosetup) or set ISCC."
+            "Inno Setup (ISCC.exe) not found: install it (choco install innosetup) or set ISCC."
         )
     _run(
         [

@@ -68,7 +68,9 @@ LanguageDetectionMethod=uilanguage
 
 [Languages]
 #ifdef ZhMessages
-Name: "chinesesimplified"; MessagesFile: "{#ZhMessages}"
+; Default.isl first: a message missing from the (unofficial, possibly older) Chinese file falls
+; back to English instead of failing the build.
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,{#ZhMessages}"
 #endif
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
