@@ -717,6 +717,18 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        busy = getattr(self.library, "is_busy", None)
+        if callable(busy) and busy():
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("MainWindow", "正在导入"),
+                QCoreApplication.translate(
+                    "MainWindow", "范文还在导入中。现在退出会取消导入（已导入的保留）。确定退出吗？"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.save_layout()
         self.autosaver.close()
         if self.library is not None and hasattr(self.library, "shutdown"):
