@@ -114,6 +114,9 @@ def test_resources_are_bundled(bundle) -> None:
     assert (res / "icons" / "eduwriter.png").is_file()
     assert (res / "icons" / "eduwriter.ico").is_file()
     assert (res / "docx" / "base.docx").is_file()
+    # Qt's own Chinese strings (standard buttons 确定/取消/关闭, file dialogs) come along
+    assert list(bundle.rglob("qtbase_zh_CN.qm")), "Qt's Chinese translation is missing"
+    assert not list(bundle.rglob("qtbase_de.qm")), "other Qt languages should be left out"
     ts_files = sorted((ROOT / "resources" / "translations").glob("*.ts"))
     for ts in ts_files:
         assert (res / "translations" / ts.with_suffix(".qm").name).is_file(), ts.name
