@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
 
         self.composer = Composer(self.rd, self)
+        self.composer.setAccessibleName(QCoreApplication.translate("MainWindow", "正文编辑区"))
         from eduwriter.gui.find_bar import FindBar
 
         centre = QWidget(self)
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         centre_lay.addWidget(self.find_bar)
         self.setCentralWidget(centre)
         self.outline = OutlineView(self.rd, self)
+        self.outline.setAccessibleName(QCoreApplication.translate("MainWindow", "大纲"))
         self.outline_dock = self._dock(
             QCoreApplication.translate("MainWindow", "大纲"), "outlineDock", self.outline
         )
@@ -435,6 +437,7 @@ class MainWindow(QMainWindow):
         self.composer.currentBlockChanged.connect(self.outline.follow_block)
         self.outline.headingActivated.connect(self.composer.go_to_block)
         self.composer.filesDropped.connect(self.open_or_import)
+        self.composer.selectionChanged.connect(self._count_timer.start)
         self.hub.insertItem.connect(self.composer.insert_item)
         self.hub.status.connect(self.statusBar().showMessage)
         self.hub.importRequested.connect(self.import_paths)
@@ -648,9 +651,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _update_counts(self) -> None:
-        self.count_label.setText(
-            QCoreApplication.translate("MainWindow", "字数：{0}").format(self.rd.char_count())
-        )
+        text = QCoreApplication.translate("MainWindow", "字数：{0}").format(self.rd.char_count())
+        selected = self.composer.textCursor().selectedText()
+        if selected:
+            n_sel = sum(1 for ch in selected if not ch.isspace() and ch != "\u2029")
+            text += QCoreApplication.translate("MainWindow", "（选中 {0}）").format(n_sel)
+        self.count_label.setText(text)
         n = self.rd.unfilled_count()
         self.slots_label.setText(
             QCoreApplication.translate("MainWindow", "待填要素：{0}").format(n)

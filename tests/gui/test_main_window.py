@@ -30,6 +30,12 @@ def test_status_bar_counts_characters_and_unfilled_slots(window, demo_report, qt
     qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：4", timeout=3000)
     assert window.count_label.text() == f"字数：{window.rd.char_count()}"
     assert window.rd.char_count() > 100
+    from PySide6.QtGui import QTextCursor
+
+    cur = QTextCursor(window.rd.block(0))
+    cur.setPosition(4, QTextCursor.MoveMode.KeepAnchor)
+    window.composer.setTextCursor(cur)
+    qtbot.waitUntil(lambda: window.count_label.text().endswith("（选中 4）"), timeout=3000)
 
 
 def test_export_button_writes_a_docx(window, demo_report, tmp_path: Path, monkeypatch, qtbot):
