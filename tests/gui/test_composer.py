@@ -259,3 +259,21 @@ def test_backspace_in_a_hint_removes_the_whole_hint(window, qtbot, demo_report):
     assert not rd.is_hint(rd.block(n))
     rd.undo_stack.undo()
     assert rd.is_hint(rd.block(n)) and rd.block(n).text().startswith("【在此")
+
+
+def test_input_method_composition_in_a_hint_replaces_the_hint(window, demo_report):
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    composer, rd = window.composer, window.rd
+    rd.set_report(demo_report)
+    n = next(i for i, b in enumerate(_blocks(rd)) if rd.is_hint(b))
+    composer.go_to_block(n)
+    QApplication.sendEvent(composer, QInputMethodEvent("chengli", []))
+    assert composer.preedit == "chengli"
+    assert rd.block(n).text() == ""  # the hint made room; the pinyin is only preedit
+    commit = QInputMethodEvent("", [])
+    commit.setCommitString("成立")
+    QApplication.sendEvent(composer, commit)
+    assert rd.block(n).text() == "成立"
+    assert not rd.is_hint(rd.block(n))
