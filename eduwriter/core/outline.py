@@ -509,6 +509,22 @@ def _clause_runs(
     return demote
 
 
+_ATTACHMENTS = re.compile(r"^附件\s*[:：]?")
+
+
+def _attachment_lists(lines: list[str], markers: list[Marker | None]) -> set[int]:
+    """The numbered lines right after 附件：1.… list attachments; they are not headings."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _ATTACHMENTS.match(line):
+            continue
+        j = i + 1
+        while j < len(lines) and markers[j] is not None and markers[j].style in _CLAUSE_STYLES:
+            out.add(j)
+            j += 1
+    return out
+
+
 def _ordinal_comma_headings(
     lines: list[str], markers: list[Marker | None]
 ) -> dict[int, OutlineLine]:
@@ -547,6 +563,8 @@ def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
         (i, classify_line(lines[i], lines[i + 1] if i + 1 < n else None)) for i in range(n)
     ]
     demote = _clause_runs(lines, markers, {i for i, o in classified if o.heading is None})
+    attachments = _attachment_lists(lines, markers)
+    demote |= attachments
     glued_keep = _glued_ok(classified)
     numbered = any(
         o.heading is not None
@@ -572,8 +590,13 @@ def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
         if o.paragraph:
             blocks.append(Block("paragraph", o.paragraph))
             m = markers[i]
-            if o.heading is None and m is not None and m.style in _CLAUSE_STYLES:
-                items.append(RunInItem(m.marker, m.rest))
+            if i in attachments:
+                pass
+            elif o.heading is None and m is not None and m.style in _CLAUSE_STYLES:
+                end = _SENT_END.search(m.rest)
+                items.append(
+                    RunInItem(m.marker, (m.rest[: end.start()] if end else m.rest).strip())
+                )
                 items.extend(find_run_in(m.rest))
             else:
                 items.extend(find_run_in(o.paragraph))

@@ -280,3 +280,10 @@ def test_heading_run_into_its_body_is_cut_where_the_subject_starts():
     # a short heading that merely mentions 全市 is left alone
     o = classify_line("一、统筹推进全市教育高质量发展。正文。")
     assert o.heading.text == "统筹推进全市教育高质量发展"
+
+
+def test_attachment_list_is_not_headings():
+    lines = ["五、工作要求", "各班要高度重视。", "附件：1.评选标准", "2.推荐书目", "XX中学教务处"]
+    blocks, items = build_outline(lines)
+    assert [b.marker + b.text for b in blocks if b.kind == "heading"] == ["五、工作要求"]
+    assert items == []
