@@ -31,6 +31,11 @@ from eduwriter.gui.report_model import ReportDocument
 from eduwriter.gui.settings import Settings
 
 FORMAT_SUFFIX = {"docx": ".docx", "md": ".md", "txt": ".txt"}
+FORMAT_FILTER = {
+    "docx": lambda: QCoreApplication.translate("Export", "Word 文档 (*.docx)"),
+    "md": lambda: QCoreApplication.translate("Export", "Markdown (*.md)"),
+    "txt": lambda: QCoreApplication.translate("Export", "纯文本 (*.txt)"),
+}
 
 
 class _Signals(QObject):
@@ -61,6 +66,7 @@ class ExportOptionsDialog(QDialog):
     def __init__(self, opts: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Export", "导出"))
+        self.setMinimumWidth(560)
         self.fmt = QComboBox(self)
         for code, label in (
             ("docx", QCoreApplication.translate("Export", "Word 文档 (.docx，公文版式)")),
@@ -172,7 +178,10 @@ class ExportController(QObject):
             _safe_name(title) + suffix
         )
         path = QFileDialog.getSaveFileName(
-            self.window, QCoreApplication.translate("Export", "导出到"), str(start), f"*{suffix}"
+            self.window,
+            QCoreApplication.translate("Export", "导出到"),
+            str(start),
+            FORMAT_FILTER[opts["fmt"]](),
         )[0]
         if not path:
             return False
