@@ -103,55 +103,55 @@ A new library was created; the built-in samples are imported again.</translation
         <translation>(Type the title here)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="295" />
+        <location filename="../../eduwriter/gui/composer.py" line="325" />
         <source>分段</source>
         <translation>New paragraph</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="347" />
+        <location filename="../../eduwriter/gui/composer.py" line="377" />
         <source>插入骨架</source>
         <translation>Insert skeleton</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="354" />
+        <location filename="../../eduwriter/gui/composer.py" line="384" />
         <source>插入范文</source>
         <translation>Insert sample text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="356" />
+        <location filename="../../eduwriter/gui/composer.py" line="386" />
         <source>插入语句</source>
         <translation>Insert phrasing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="367" />
-        <location filename="../../eduwriter/gui/composer.py" line="414" />
+        <location filename="../../eduwriter/gui/composer.py" line="397" />
+        <location filename="../../eduwriter/gui/composer.py" line="444" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="415" />
+        <location filename="../../eduwriter/gui/composer.py" line="445" />
         <source>要粘贴的内容太长（{0} 万字），没有粘贴。
 整篇的范文请用“文件 → 导入范文”放进素材库。</source>
         <translation>The text is too long to paste (over {0}0,000 characters); nothing was pasted.
 Put whole sample texts into the library with File → Import sample texts.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="474" />
+        <location filename="../../eduwriter/gui/composer.py" line="504" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="477" />
+        <location filename="../../eduwriter/gui/composer.py" line="507" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="518" />
+        <location filename="../../eduwriter/gui/composer.py" line="548" />
         <source>【在此概述{0}，如：{1}】</source>
         <translation>【Summarise {0} here, e.g. {1}】</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="522" />
+        <location filename="../../eduwriter/gui/composer.py" line="552" />
         <source>【在此概述{0}…】</source>
         <translation>【Summarise {0} here…】</translation>
     </message>
@@ -217,179 +217,190 @@ Put whole sample texts into the library with File → Import sample texts.</tran
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="63" />
+        <location filename="../../eduwriter/gui/export_action.py" line="68" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="66" />
+        <location filename="../../eduwriter/gui/export_action.py" line="72" />
         <source>Word 文档 (.docx，公文版式)</source>
         <translation>Word document (.docx, official layout)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="67" />
+        <location filename="../../eduwriter/gui/export_action.py" line="73" />
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="68" />
+        <location filename="../../eduwriter/gui/export_action.py" line="74" />
         <source>纯文本 (.txt)</source>
         <translation>Plain text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="74" />
+        <location filename="../../eduwriter/gui/export_action.py" line="80" />
         <source>留空使用默认公文版式（GB/T 9704）</source>
         <translation>Leave empty for the default official layout (GB/T 9704)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="76" />
+        <location filename="../../eduwriter/gui/export_action.py" line="82" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="83" />
+        <location filename="../../eduwriter/gui/export_action.py" line="89" />
         <source>Windows 自带字体（仿宋、楷体、黑体）</source>
         <translation>Fonts shipped with Windows (FangSong, KaiTi, SimHei)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="87" />
+        <location filename="../../eduwriter/gui/export_action.py" line="93" />
         <source>公文标准字体（仿宋_GB2312、方正小标宋简体）</source>
         <translation>Standard official fonts (FangSong_GB2312, FZXiaoBiaoSong)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="91" />
+        <location filename="../../eduwriter/gui/export_action.py" line="97" />
         <source>二、三级标题加粗</source>
         <translation>Bold level 2 and 3 headings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="94" />
+        <location filename="../../eduwriter/gui/export_action.py" line="100" />
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="95" />
+        <location filename="../../eduwriter/gui/export_action.py" line="101" />
         <source>单位模板：</source>
         <translation>Office template:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="96" />
+        <location filename="../../eduwriter/gui/export_action.py" line="102" />
         <source>字体名称：</source>
         <translation>Font names:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="102" />
+        <location filename="../../eduwriter/gui/export_action.py" line="108" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="105" />
+        <location filename="../../eduwriter/gui/export_action.py" line="111" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="121" />
+        <location filename="../../eduwriter/gui/export_action.py" line="127" />
         <source>选择单位模板</source>
         <translation>Choose office template</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="123" />
+        <location filename="../../eduwriter/gui/export_action.py" line="35" />
+        <location filename="../../eduwriter/gui/export_action.py" line="129" />
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="149" />
+        <location filename="../../eduwriter/gui/export_action.py" line="36" />
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/export_action.py" line="37" />
+        <source>纯文本 (*.txt)</source>
+        <translation>Plain text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/export_action.py" line="155" />
         <source>导出(&amp;E)…</source>
         <extracomment>An export finished (result) — tests and the status bar listen. An export failed (exception).</extracomment>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="154" />
+        <location filename="../../eduwriter/gui/export_action.py" line="160" />
         <source>导出为 Word 公文（.docx）、Markdown 或纯文本</source>
         <translation>Export as an official Word document (.docx), Markdown or plain text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="170" />
+        <location filename="../../eduwriter/gui/export_action.py" line="176" />
         <source>未命名报告</source>
         <extracomment>Ask before opening the result (False in tests).</extracomment>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="175" />
+        <location filename="../../eduwriter/gui/export_action.py" line="182" />
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="200" />
+        <location filename="../../eduwriter/gui/export_action.py" line="209" />
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="211" />
+        <location filename="../../eduwriter/gui/export_action.py" line="220" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="216" />
+        <location filename="../../eduwriter/gui/export_action.py" line="225" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="218" />
+        <location filename="../../eduwriter/gui/export_action.py" line="227" />
         <source>已导出到：
 {0}</source>
         <translation>Exported to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="220" />
+        <location filename="../../eduwriter/gui/export_action.py" line="229" />
         <source>该文件使用字体：{0}</source>
         <translation>Fonts used by the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="226" />
+        <location filename="../../eduwriter/gui/export_action.py" line="235" />
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="231" />
+        <location filename="../../eduwriter/gui/export_action.py" line="240" />
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="234" />
+        <location filename="../../eduwriter/gui/export_action.py" line="243" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="238" />
+        <location filename="../../eduwriter/gui/export_action.py" line="247" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="248" />
-        <location filename="../../eduwriter/gui/export_action.py" line="270" />
-        <location filename="../../eduwriter/gui/export_action.py" line="280" />
-        <location filename="../../eduwriter/gui/export_action.py" line="284" />
+        <location filename="../../eduwriter/gui/export_action.py" line="257" />
+        <location filename="../../eduwriter/gui/export_action.py" line="279" />
+        <location filename="../../eduwriter/gui/export_action.py" line="289" />
+        <location filename="../../eduwriter/gui/export_action.py" line="293" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="257" />
+        <location filename="../../eduwriter/gui/export_action.py" line="266" />
         <source>模板无法使用</source>
         <translation>Template cannot be used</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="260" />
+        <location filename="../../eduwriter/gui/export_action.py" line="269" />
         <source>改用默认公文版式导出吗？</source>
         <translation>Export with the default official layout instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="273" />
+        <location filename="../../eduwriter/gui/export_action.py" line="282" />
         <source>改存为 {0} 吗？</source>
         <translation>Save as {0} instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="285" />
+        <location filename="../../eduwriter/gui/export_action.py" line="294" />
         <source>导出时出错：{0}
 报告没有受影响。</source>
         <translation>Export error: {0}
@@ -480,54 +491,54 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="25" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="33" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="28" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="36" />
         <source>替换为</source>
         <translation>Replace with</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="29" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="37" />
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="30" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="38" />
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="31" />
-        <location filename="../../eduwriter/gui/find_bar.py" line="135" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="39" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="144" />
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="32" />
-        <location filename="../../eduwriter/gui/find_bar.py" line="154" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="40" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="163" />
         <source>全部替换</source>
         <translation>Replace all</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="37" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="45" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="99" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="108" />
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="105" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="114" />
         <source>共 {0} 处</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="160" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="169" />
         <source>已替换 {0} 处</source>
         <translation>{0} replaced</translation>
     </message>
@@ -1035,319 +1046,325 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="74" />
-        <location filename="../../eduwriter/gui/main_window.py" line="391" />
-        <source>大纲</source>
+        <location filename="../../eduwriter/gui/main_window.py" line="63" />
+        <source>正文编辑区</source>
         <extracomment>Emitted once the window has been shown and its event loop runs (benchmarks, app.py).</extracomment>
+        <translation>Report editor</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="75" />
+        <location filename="../../eduwriter/gui/main_window.py" line="77" />
+        <location filename="../../eduwriter/gui/main_window.py" line="394" />
+        <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="78" />
+        <location filename="../../eduwriter/gui/main_window.py" line="81" />
         <source>正在打开素材库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="83" />
-        <location filename="../../eduwriter/gui/main_window.py" line="389" />
-        <location filename="../../eduwriter/gui/main_window.py" line="471" />
+        <location filename="../../eduwriter/gui/main_window.py" line="86" />
+        <location filename="../../eduwriter/gui/main_window.py" line="392" />
+        <location filename="../../eduwriter/gui/main_window.py" line="478" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="172" />
+        <location filename="../../eduwriter/gui/main_window.py" line="175" />
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="176" />
+        <location filename="../../eduwriter/gui/main_window.py" line="179" />
         <source>新建报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="180" />
+        <location filename="../../eduwriter/gui/main_window.py" line="183" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="184" />
+        <location filename="../../eduwriter/gui/main_window.py" line="187" />
         <source>打开报告 (.md)</source>
         <translation>Open a report (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="188" />
+        <location filename="../../eduwriter/gui/main_window.py" line="191" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="192" />
+        <location filename="../../eduwriter/gui/main_window.py" line="195" />
         <source>保存报告</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="196" />
+        <location filename="../../eduwriter/gui/main_window.py" line="199" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="202" />
+        <location filename="../../eduwriter/gui/main_window.py" line="205" />
         <source>导入范文(&amp;I)…</source>
         <translation>&amp;Import sample texts…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="206" />
+        <location filename="../../eduwriter/gui/main_window.py" line="209" />
         <source>导入 .txt/.docx/.md/.html 范文到素材库</source>
         <translation>Import .txt/.docx/.md/.html sample texts into the library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="209" />
+        <location filename="../../eduwriter/gui/main_window.py" line="212" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="212" />
+        <location filename="../../eduwriter/gui/main_window.py" line="215" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="217" />
-        <location filename="../../eduwriter/gui/main_window.py" line="604" />
+        <location filename="../../eduwriter/gui/main_window.py" line="220" />
+        <location filename="../../eduwriter/gui/main_window.py" line="641" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="218" />
-        <location filename="../../eduwriter/gui/main_window.py" line="609" />
+        <location filename="../../eduwriter/gui/main_window.py" line="221" />
+        <location filename="../../eduwriter/gui/main_window.py" line="646" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="230" />
+        <location filename="../../eduwriter/gui/main_window.py" line="233" />
         <source>剪切</source>
         <translation>Cut</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="231" />
+        <location filename="../../eduwriter/gui/main_window.py" line="234" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="233" />
+        <location filename="../../eduwriter/gui/main_window.py" line="236" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="239" />
+        <location filename="../../eduwriter/gui/main_window.py" line="242" />
         <source>查找…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="245" />
+        <location filename="../../eduwriter/gui/main_window.py" line="248" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="251" />
+        <location filename="../../eduwriter/gui/main_window.py" line="254" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="255" />
+        <location filename="../../eduwriter/gui/main_window.py" line="258" />
         <source>把选中的文字存入“我的素材”</source>
         <translation>Save the selected text to My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="258" />
+        <location filename="../../eduwriter/gui/main_window.py" line="261" />
         <source>填写要素(&amp;F)…</source>
         <translation>&amp;Fill in slots…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="262" />
+        <location filename="../../eduwriter/gui/main_window.py" line="265" />
         <source>一次填写报告中的所有【要素】</source>
         <translation>Fill in every 【slot】 of the report at once</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="266" />
+        <location filename="../../eduwriter/gui/main_window.py" line="269" />
         <source>主送、附件与落款…</source>
         <translation>Recipients, attachments and signature…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="270" />
+        <location filename="../../eduwriter/gui/main_window.py" line="273" />
         <source>主送机关、附件说明、署名和成文日期</source>
         <translation>Recipients, attachment list, issuing office and date</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="274" />
+        <location filename="../../eduwriter/gui/main_window.py" line="277" />
         <source>插入选中素材</source>
         <translation>Insert selected item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="278" />
+        <location filename="../../eduwriter/gui/main_window.py" line="281" />
         <source>把素材库中选中的条目插入到光标处</source>
         <translation>Insert the item selected in the library at the cursor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="282" />
+        <location filename="../../eduwriter/gui/main_window.py" line="285" />
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="283" />
+        <location filename="../../eduwriter/gui/main_window.py" line="286" />
         <source>一级标题 一、</source>
         <translation>Heading 1 一、</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="284" />
+        <location filename="../../eduwriter/gui/main_window.py" line="287" />
         <source>二级标题 （一）</source>
         <translation>Heading 2 （一）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="285" />
+        <location filename="../../eduwriter/gui/main_window.py" line="288" />
         <source>三级标题 1.</source>
         <translation>Heading 3 1.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="286" />
+        <location filename="../../eduwriter/gui/main_window.py" line="289" />
         <source>四级标题 （1）</source>
         <translation>Heading 4 （1）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="287" />
+        <location filename="../../eduwriter/gui/main_window.py" line="290" />
         <source>文档标题</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="291" />
+        <location filename="../../eduwriter/gui/main_window.py" line="294" />
         <source>升级 (Shift+Tab)</source>
         <translation>Promote (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="295" />
+        <location filename="../../eduwriter/gui/main_window.py" line="298" />
         <source>标题升一级（Shift+Tab）</source>
         <translation>Promote the heading one level (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="299" />
+        <location filename="../../eduwriter/gui/main_window.py" line="302" />
         <source>降级 (Tab)</source>
         <translation>Demote (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="303" />
+        <location filename="../../eduwriter/gui/main_window.py" line="306" />
         <source>标题降一级（Tab）</source>
         <translation>Demote the heading one level (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="307" />
+        <location filename="../../eduwriter/gui/main_window.py" line="310" />
         <source>章节上移 (Alt+↑)</source>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="311" />
+        <location filename="../../eduwriter/gui/main_window.py" line="314" />
         <source>把当前章节连同下级内容上移（Alt+↑）</source>
         <translation>Move the current section with everything under it up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="315" />
+        <location filename="../../eduwriter/gui/main_window.py" line="318" />
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="319" />
+        <location filename="../../eduwriter/gui/main_window.py" line="322" />
         <source>把当前章节连同下级内容下移（Alt+↓）</source>
         <translation>Move the current section with everything under it down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="323" />
+        <location filename="../../eduwriter/gui/main_window.py" line="326" />
         <source>公文预览…</source>
         <translation>Document preview…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="327" />
+        <location filename="../../eduwriter/gui/main_window.py" line="330" />
         <source>按导出的公文版式预览，包括主送机关和落款</source>
         <translation>Preview in the exported official layout, with recipients and signature</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="331" />
+        <location filename="../../eduwriter/gui/main_window.py" line="334" />
         <source>输入时提示语句</source>
         <translation>Suggest phrasings while typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="337" />
+        <location filename="../../eduwriter/gui/main_window.py" line="340" />
         <source>关于 EduWriter</source>
         <translation>About EduWriter</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="351" />
+        <location filename="../../eduwriter/gui/main_window.py" line="354" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="353" />
+        <location filename="../../eduwriter/gui/main_window.py" line="356" />
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="365" />
+        <location filename="../../eduwriter/gui/main_window.py" line="368" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="374" />
+        <location filename="../../eduwriter/gui/main_window.py" line="377" />
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="379" />
+        <location filename="../../eduwriter/gui/main_window.py" line="382" />
         <source>格式(&amp;O)</source>
         <translation>F&amp;ormat</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="387" />
+        <location filename="../../eduwriter/gui/main_window.py" line="390" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="397" />
-        <location filename="../../eduwriter/gui/main_window.py" line="590" />
+        <location filename="../../eduwriter/gui/main_window.py" line="400" />
+        <location filename="../../eduwriter/gui/main_window.py" line="602" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="400" />
+        <location filename="../../eduwriter/gui/main_window.py" line="403" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="405" />
+        <location filename="../../eduwriter/gui/main_window.py" line="408" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="413" />
+        <location filename="../../eduwriter/gui/main_window.py" line="416" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="414" />
+        <location filename="../../eduwriter/gui/main_window.py" line="417" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="415" />
+        <location filename="../../eduwriter/gui/main_window.py" line="418" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="416" />
+        <location filename="../../eduwriter/gui/main_window.py" line="419" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="467" />
+        <location filename="../../eduwriter/gui/main_window.py" line="474" />
         <source>素材库无法打开：{0}</source>
         <translation>The library cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="472" />
+        <location filename="../../eduwriter/gui/main_window.py" line="479" />
         <source>素材库无法打开：{0}
 
 仍可编辑和保存报告。</source>
@@ -1356,57 +1373,82 @@ The report is still in the window and nothing was lost. Please save it somewhere
 You can still edit and save the report.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="484" />
+        <location filename="../../eduwriter/gui/main_window.py" line="491" />
         <source>已恢复自动保存的报告，请记得保存。</source>
         <translation>The autosaved report was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="493" />
+        <location filename="../../eduwriter/gui/main_window.py" line="504" />
         <source>正在建立素材库 %v/%m</source>
         <translation>Building the library %v/%m</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="510" />
+        <location filename="../../eduwriter/gui/main_window.py" line="521" />
         <source>请先选中要加入“我的素材”的文字。</source>
         <translation>First select the text to add to My snippets.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="515" />
+        <location filename="../../eduwriter/gui/main_window.py" line="526" />
         <source>素材库还没有打开，请稍候。</source>
         <translation>The library is not open yet, please wait.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="531" />
+        <location filename="../../eduwriter/gui/main_window.py" line="542" />
         <source>素材库还没有打开，请稍候再导入。</source>
         <translation>The library is not open yet; please import again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="544" />
+        <location filename="../../eduwriter/gui/main_window.py" line="555" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="545" />
+        <location filename="../../eduwriter/gui/main_window.py" line="556" />
         <source>报告中没有待填写的【要素】。</source>
         <translation>The report has no 【slots】 to fill in.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="591" />
-        <source>界面语言已更改，重新启动 EduWriter 后全部生效。</source>
-        <translation>The interface language was changed; restart EduWriter to apply it everywhere.</translation>
+        <location filename="../../eduwriter/gui/main_window.py" line="604" />
+        <source>界面语言已更改，重新启动 EduWriter 后全部生效。现在重新启动吗？</source>
+        <translation>The interface language was changed; it applies everywhere after EduWriter restarts. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="618" />
+        <location filename="../../eduwriter/gui/main_window.py" line="609" />
+        <source>立即重新启动</source>
+        <translation>Restart now</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="613" />
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="730" />
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="731" />
+        <source>范文还在导入中。现在退出会取消导入（已导入的保留）。确定退出吗？</source>
+        <translation>Sample texts are still being imported. Quitting now cancels the import (files already imported are kept). Quit anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="654" />
         <source>字数：{0}</source>
         <translation>Characters: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="622" />
+        <location filename="../../eduwriter/gui/main_window.py" line="658" />
+        <source>（选中 {0}）</source>
+        <translation> ({0} selected)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="662" />
         <source>待填要素：{0}</source>
         <translation>Unfilled slots: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="629" />
+        <location filename="../../eduwriter/gui/main_window.py" line="669" />
         <source>教育公文写作助手</source>
         <translation>Education document writer</translation>
     </message>
