@@ -34,3 +34,59 @@ def test_every_english_string_is_translated():
 
     total = len(list(ET.parse(i18n.ts_path("en")).getroot().iter("message")))
     assert len(messages) == total > 200
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _ui_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    out = [widget.windowTitle()]
+    for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        text = w.text()
+        if text and not text.startswith("【"):  # slot names are the report's content
+            out.append(text)
+    return out
+
+
+def test_every_dialog_of_the_window_speaks_english(qtbot, settings, demo_report, monkeypatch):
+    from PySide6.QtWidgets import QMenu
+
+    from eduwriter.gui.export_action import ExportOptionsDialog
+    from eduwriter.gui.files import FileController
+    from eduwriter.gui.main_window import MainWindow
+    from eduwriter.gui.meta_dialog import MetaDialog
+    from eduwriter.gui.preview import PreviewDialog
+    from eduwriter.gui.slots_dialog import SlotsDialog
+
+    monkeypatch.setattr(FileController, "ask_save_changes", lambda self: "discard")
+    assert i18n.install_translator("en")
+    try:
+        win = MainWindow(settings)
+        qtbot.addWidget(win)
+        win.rd.set_report(demo_report)
+        menus = [a.text() for a in win.menuBar().actions()]
+        for menu in win.menuBar().findChildren(QMenu):
+            menus += [a.text() for a in menu.actions() if a.text()]
+        menus += [a.text() for a in win.toolbar.actions() if a.text()]
+        # language names stay in their own language; heading labels show the marker (一、 …)
+        allowed = ("简体中文", "一", "（")
+        assert not [t for t in menus if _cjk(t) and not any(a in t for a in allowed)]
+        dialogs = [
+            SlotsDialog(win.rd, win),
+            MetaDialog(win.rd, win),
+            ExportOptionsDialog(settings.export_options(), win),
+            PreviewDialog(win.rd, win),
+        ]
+        win.find_bar.open_find(True)
+        dialogs.append(win.find_bar)
+        for dialog in dialogs:
+            chinese = [t for t in _ui_texts(dialog) if _cjk(t)]
+            assert not chinese, (type(dialog).__name__, chinese)
+        win._update_counts()
+        assert win.count_label.text().startswith("Characters")
+        assert win.slots_label.text().startswith("Unfilled slots")
+    finally:
+        i18n.install_translator("zh_CN")
