@@ -21,7 +21,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 MAX_SUGGESTIONS = 8
-SUFFIX_LENGTHS = (8, 6, 5, 4, 3, 2)
+#: How many of the last typed characters are looked up, longest first. Three at least: two
+#: characters match nearly every phrasing of a large library and the popup would never close
+#: (and Enter would keep accepting instead of starting a paragraph).
+SUFFIX_LENGTHS = (8, 6, 5, 4, 3)
 
 
 @dataclass(slots=True, frozen=True)
@@ -90,7 +93,7 @@ class PhrasingIndex:
                 out.append(Suggestion(text, rest))
                 if len(out) >= limit:
                     return out
-            if out and n <= 3:
+            if out and n <= 4:
                 break
         return out
 

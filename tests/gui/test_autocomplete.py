@@ -43,6 +43,8 @@ def test_index_finds_continuations_of_the_last_characters():
     assert found[0].phrasing == PHRASINGS[0]
     assert found[0].insert == "党的教育方针，落实立德树人根本任务"
     assert index.suggest("好好") == []
+    assert index.suggest("我们全面") == []  # two characters are too common to suggest on
+    assert index.suggest("要全面贯彻。") == []  # after a full stop Enter starts a paragraph
 
 
 def test_typing_shows_the_popup_and_tab_accepts(window):
@@ -62,14 +64,14 @@ def test_typing_shows_the_popup_and_tab_accepts(window):
 
 def test_escape_dismisses_and_enter_does_not_split_then(window):
     _ready(window)
-    _type(window.composer, "蹄疾")
+    _type(window.composer, "蹄疾步")
     assert window.autocomplete.is_visible()
     QApplication.sendEvent(
         window.composer,
         QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
     )
     assert not window.autocomplete.is_visible()
-    assert window.rd.block(1).text() == "蹄疾"
+    assert window.rd.block(1).text() == "蹄疾步"
 
 
 def test_no_popup_while_the_input_method_is_composing(window):
