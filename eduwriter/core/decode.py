@@ -52,7 +52,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def _binary_message(kind: str = "") -> str:
     what = f"（{kind}）" if kind else ""
-    return f"无法读取：这是二进制文件{what}，不是文本，请另存为 .txt 或 .docx 后再导入 (binary file)"
+    return (
+        f"无法读取：这是二进制文件{what}，不是文本，请另存为 .txt 或 .docx 后再导入 (binary file)"
+    )
 
 
 def looks_binary(data: bytes) -> str | None:
