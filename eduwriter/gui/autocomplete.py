@@ -82,15 +82,17 @@ class PhrasingIndex:
             suffix = tail[-n:]
             if not all(_is_wordy(ch) for ch in suffix):
                 continue
+            found: list[tuple[bool, int, int]] = []
             for i, idx in self._containing(suffix):
-                if i in seen:
+                if i in seen or not self.texts[i][idx + n :] or before.endswith(self.texts[i]):
                     continue
-                text = self.texts[i]
-                rest = text[idx + n :]
-                if not rest or before.endswith(text):
-                    continue
+                found.append((idx != 0, idx, i))
+                if len(found) >= 5 * limit:
+                    break
+            # Phrasings that start with what was typed (a continuation) come first.
+            for _later, idx, i in sorted(found):
                 seen.add(i)
-                out.append(Suggestion(text, rest))
+                out.append(Suggestion(self.texts[i], self.texts[i][idx + n :]))
                 if len(out) >= limit:
                     return out
             if out and n <= 4:

@@ -116,3 +116,10 @@ def test_popup_closes_when_the_composer_loses_focus(window, qtbot):
         window.composer, QFocusEvent(QFocusEvent.Type.FocusOut, _Qt.FocusReason.OtherFocusReason)
     )
     assert not window.autocomplete.is_visible()
+
+
+def test_phrasings_that_start_with_the_typed_text_come_first():
+    index = PhrasingIndex(["要全面加强党的建设工作", "全面加强教师队伍建设"])
+    found = index.suggest("我们全面加强")
+    assert [s.phrasing for s in found] == ["全面加强教师队伍建设", "要全面加强党的建设工作"]
+    assert found[0].insert == "教师队伍建设"
