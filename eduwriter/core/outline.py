@@ -134,9 +134,29 @@ def parse_marker(line: str) -> tuple[str, int, int, str] | None:
     return m.marker, RANKS.get(m.style, 6), m.ordinal, m.rest
 
 
-@lru_cache(maxsize=16384)
 def match_marker(line: str) -> Marker | None:
-    """Like :func:`parse_marker` but returns a :class:`Marker` with the style name."""
+    """Like :func:`parse_marker` but returns a :class:`Marker` with the style name.
+
+    Results for lines up to 400 characters are cached (the same line is examined by several
+    stages); longer lines are parsed afresh so the cache never holds big strings."""
+    if len(line) <= 400:
+        return _match_marker_cached(line)
+    return _match_marker(line)
+
+
+@lru_cache(maxsize=16384)
+def _match_marker_cached(line: str) -> Marker | None:
+    return _match_marker(line)
+
+
+def _clear_cache() -> None:
+    _match_marker_cached.cache_clear()
+
+
+match_marker.cache_clear = _clear_cache  # type: ignore[attr-defined]
+
+
+def _match_marker(line: str) -> Marker | None:
     s = line.lstrip()
     m = MARKER_RE.match(s)
     if m is None:
