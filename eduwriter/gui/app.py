@@ -119,16 +119,6 @@ def _after_show(window: Any, app: QApplication, files: list[str]) -> None:
         if bench == "quit":
             QTimer.singleShot(0, app.quit)
             return
-    if not bench:
-        restored = offer_recovery(window)
-        if files and not restored:
-            window.open_or_import(files)
-        try:
-            from eduwriter.gui.font_check import check_fonts_once
-
-            check_fonts_once(window, window.settings)
-        except ImportError:  # pragma: no cover - packaging module missing
-            pass
     loader = StoreLoader(library_path(), window)
     loader.progress.connect(window.set_library_progress)
     loader.failed.connect(window.library_failed)
@@ -152,7 +142,17 @@ def _after_show(window: Any, app: QApplication, files: list[str]) -> None:
 
     loader.ready.connect(ready)
     window.store_loader = loader
-    loader.start()
+    loader.start()  # first, so the library builds while the writer answers any question
+    if not bench:
+        restored = offer_recovery(window)
+        if files and not restored:
+            window.open_or_import(files)
+        try:
+            from eduwriter.gui.font_check import check_fonts_once
+
+            check_fonts_once(window, window.settings)
+        except ImportError:  # pragma: no cover - packaging module missing
+            pass
 
 
 def run(argv: list[str] | None = None) -> int:
