@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.rd = ReportDocument(self)
         self.store: Any = None
         self.library: Any = None
+        self._pending_imports: list[str] = []
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         from eduwriter.gui.export_action import ExportController
 
         self.exporter = ExportController(self.rd, self.settings, self)
+        from eduwriter.gui.packs import PackController
+
+        self.packs = PackController(self)
 
         self._build_status_bar()
         self._build_actions()
@@ -207,6 +211,22 @@ class MainWindow(QMainWindow):
             None,
             None,
             QCoreApplication.translate("MainWindow", "导入 .txt/.docx/.md/.html 范文到素材库"),
+        )
+        self.act_import_pack = self._act(
+            QCoreApplication.translate("MainWindow", "导入素材包…"),
+            lambda: self.packs.ask_import(),
+            None,
+            None,
+            QCoreApplication.translate("MainWindow", "导入同事分享的素材包（.ewlib）"),
+            "actImportPack",
+        )
+        self.act_export_pack = self._act(
+            QCoreApplication.translate("MainWindow", "导出我的素材…"),
+            lambda: self.packs.ask_export(),
+            None,
+            None,
+            QCoreApplication.translate("MainWindow", "把“我的素材”存成素材包（.ewlib）分享给同事"),
+            "actExportPack",
         )
         self.act_import_folder = self._act(
             QCoreApplication.translate("MainWindow", "导入文件夹…"), self.import_folder
@@ -359,6 +379,7 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
         m.addActions([self.act_import, self.act_import_folder])
+        m.addActions([self.act_import_pack, self.act_export_pack])
         m.addAction(self.exporter.action)
         m.addSeparator()
         m.addAction(self.act_quit)
@@ -464,6 +485,10 @@ class MainWindow(QMainWindow):
         if old is not None and old is not pane:
             old.deleteLater()
         self.autocomplete.attach_store(store)
+        self.packs.attach_store(store)
+        pending, self._pending_imports = self._pending_imports, []
+        if pending:
+            self.import_paths(pending)
         if hasattr(pane, "libraryChanged"):
             # New imports and snippets become suggestions too.
             pane.libraryChanged.connect(self._reload_suggestions)
@@ -537,6 +562,10 @@ class MainWindow(QMainWindow):
             self.library.ask_import_folder()
 
     def import_paths(self, paths: list[str]) -> None:
+        if self.library is None and self.store is None:
+            # The library is still opening (e.g. files given on the command line): import then.
+            self._pending_imports.extend(paths)
+            return
         if self.library is None:
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "素材库还没有打开，请稍候再导入。"), 5000
@@ -708,7 +737,14 @@ class MainWindow(QMainWindow):
         self.open_or_import(paths)
 
     def open_or_import(self, paths: list[str]) -> None:
-        """A dropped .md opens as the report; other documents are imported as 范文."""
+        """A dropped .md opens as the report; a .ewlib pack is merged into the library (after
+        asking); other documents are imported as 范文."""
+        packs = [p for p in paths if Path(p).suffix.lower() == ".ewlib"]
+        if packs:
+            self.packs.import_packs(packs)
+            paths = [p for p in paths if p not in packs]
+            if not paths:
+                return
         reports = [p for p in paths if Path(p).suffix.lower() in REPORT_SUFFIXES]
         others = [p for p in paths if p not in reports]
         if len(reports) == 1 and not others:
