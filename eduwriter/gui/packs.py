@@ -70,7 +70,9 @@ class PackController(QObject):
                     continue
             choice: dict[str, str] = {}
             try:
-                report = self.store.import_pack(path, resolver=lambda c: self._resolve(c, choice))
+                report = self.store.import_pack(
+                    path, resolver=lambda c, ch=choice: self._resolve(c, ch)
+                )
             except Exception as exc:  # noqa: BLE001 - PackError, OSError: the library is unchanged
                 QMessageBox.warning(
                     self.window,

@@ -65,12 +65,12 @@ Restore this report?</translation>
         <translation>Cannot read the autosaved file: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/app.py" line="143" />
+        <location filename="../../eduwriter/gui/app.py" line="133" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/app.py" line="144" />
+        <location filename="../../eduwriter/gui/app.py" line="134" />
         <source>素材库文件已损坏，已改名保存为：
 {0}
 
@@ -84,8 +84,9 @@ A new library was created; the built-in samples are imported again.</translation
 <context>
     <name>Autocomplete</name>
     <message>
-        <location filename="../../eduwriter/gui/autocomplete.py" line="205" />
+        <location filename="../../eduwriter/gui/autocomplete.py" line="210" />
         <source>自动补全</source>
+        <extracomment>How many of the last typed characters are looked up, longest first. Three at least: two characters match nearly every phrasing of a large library and the popup would never close (and Enter would keep accepting instead of starting a paragraph).</extracomment>
         <translation>Autocomplete</translation>
     </message>
 </context>
@@ -1046,325 +1047,345 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="63" />
+        <location filename="../../eduwriter/gui/main_window.py" line="64" />
         <source>正文编辑区</source>
         <extracomment>Emitted once the window has been shown and its event loop runs (benchmarks, app.py).</extracomment>
         <translation>Report editor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="75" />
-        <location filename="../../eduwriter/gui/main_window.py" line="77" />
-        <location filename="../../eduwriter/gui/main_window.py" line="394" />
+        <location filename="../../eduwriter/gui/main_window.py" line="76" />
+        <location filename="../../eduwriter/gui/main_window.py" line="78" />
+        <location filename="../../eduwriter/gui/main_window.py" line="415" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="81" />
+        <location filename="../../eduwriter/gui/main_window.py" line="82" />
         <source>正在打开素材库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="86" />
-        <location filename="../../eduwriter/gui/main_window.py" line="392" />
-        <location filename="../../eduwriter/gui/main_window.py" line="478" />
+        <location filename="../../eduwriter/gui/main_window.py" line="87" />
+        <location filename="../../eduwriter/gui/main_window.py" line="413" />
+        <location filename="../../eduwriter/gui/main_window.py" line="503" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="175" />
+        <location filename="../../eduwriter/gui/main_window.py" line="179" />
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="179" />
+        <location filename="../../eduwriter/gui/main_window.py" line="183" />
         <source>新建报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="183" />
+        <location filename="../../eduwriter/gui/main_window.py" line="187" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="187" />
+        <location filename="../../eduwriter/gui/main_window.py" line="191" />
         <source>打开报告 (.md)</source>
         <translation>Open a report (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="191" />
+        <location filename="../../eduwriter/gui/main_window.py" line="195" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="195" />
+        <location filename="../../eduwriter/gui/main_window.py" line="199" />
         <source>保存报告</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="199" />
+        <location filename="../../eduwriter/gui/main_window.py" line="203" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="205" />
+        <location filename="../../eduwriter/gui/main_window.py" line="209" />
         <source>导入范文(&amp;I)…</source>
         <translation>&amp;Import sample texts…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="209" />
+        <location filename="../../eduwriter/gui/main_window.py" line="213" />
         <source>导入 .txt/.docx/.md/.html 范文到素材库</source>
         <translation>Import .txt/.docx/.md/.html sample texts into the library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="212" />
+        <location filename="../../eduwriter/gui/main_window.py" line="216" />
+        <source>导入素材包…</source>
+        <translation>Import library pack…</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="220" />
+        <source>导入同事分享的素材包（.ewlib）</source>
+        <translation>Import a library pack (.ewlib) shared by a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="224" />
+        <source>导出我的素材…</source>
+        <translation>Export My snippets…</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="228" />
+        <source>把“我的素材”存成素材包（.ewlib）分享给同事</source>
+        <translation>Save My snippets as a library pack (.ewlib) to share with colleagues</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="232" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="215" />
+        <location filename="../../eduwriter/gui/main_window.py" line="235" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="220" />
-        <location filename="../../eduwriter/gui/main_window.py" line="641" />
+        <location filename="../../eduwriter/gui/main_window.py" line="240" />
+        <location filename="../../eduwriter/gui/main_window.py" line="670" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="221" />
-        <location filename="../../eduwriter/gui/main_window.py" line="646" />
+        <location filename="../../eduwriter/gui/main_window.py" line="241" />
+        <location filename="../../eduwriter/gui/main_window.py" line="675" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="233" />
+        <location filename="../../eduwriter/gui/main_window.py" line="253" />
         <source>剪切</source>
         <translation>Cut</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="234" />
+        <location filename="../../eduwriter/gui/main_window.py" line="254" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="236" />
+        <location filename="../../eduwriter/gui/main_window.py" line="256" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="242" />
+        <location filename="../../eduwriter/gui/main_window.py" line="262" />
         <source>查找…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="248" />
+        <location filename="../../eduwriter/gui/main_window.py" line="268" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="254" />
+        <location filename="../../eduwriter/gui/main_window.py" line="274" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="258" />
+        <location filename="../../eduwriter/gui/main_window.py" line="278" />
         <source>把选中的文字存入“我的素材”</source>
         <translation>Save the selected text to My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="261" />
+        <location filename="../../eduwriter/gui/main_window.py" line="281" />
         <source>填写要素(&amp;F)…</source>
         <translation>&amp;Fill in slots…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="265" />
+        <location filename="../../eduwriter/gui/main_window.py" line="285" />
         <source>一次填写报告中的所有【要素】</source>
         <translation>Fill in every 【slot】 of the report at once</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="269" />
+        <location filename="../../eduwriter/gui/main_window.py" line="289" />
         <source>主送、附件与落款…</source>
         <translation>Recipients, attachments and signature…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="273" />
+        <location filename="../../eduwriter/gui/main_window.py" line="293" />
         <source>主送机关、附件说明、署名和成文日期</source>
         <translation>Recipients, attachment list, issuing office and date</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="277" />
+        <location filename="../../eduwriter/gui/main_window.py" line="297" />
         <source>插入选中素材</source>
         <translation>Insert selected item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="281" />
+        <location filename="../../eduwriter/gui/main_window.py" line="301" />
         <source>把素材库中选中的条目插入到光标处</source>
         <translation>Insert the item selected in the library at the cursor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="285" />
+        <location filename="../../eduwriter/gui/main_window.py" line="305" />
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="286" />
+        <location filename="../../eduwriter/gui/main_window.py" line="306" />
         <source>一级标题 一、</source>
         <translation>Heading 1 一、</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="287" />
+        <location filename="../../eduwriter/gui/main_window.py" line="307" />
         <source>二级标题 （一）</source>
         <translation>Heading 2 （一）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="288" />
+        <location filename="../../eduwriter/gui/main_window.py" line="308" />
         <source>三级标题 1.</source>
         <translation>Heading 3 1.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="289" />
+        <location filename="../../eduwriter/gui/main_window.py" line="309" />
         <source>四级标题 （1）</source>
         <translation>Heading 4 （1）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="290" />
+        <location filename="../../eduwriter/gui/main_window.py" line="310" />
         <source>文档标题</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="294" />
+        <location filename="../../eduwriter/gui/main_window.py" line="314" />
         <source>升级 (Shift+Tab)</source>
         <translation>Promote (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="298" />
+        <location filename="../../eduwriter/gui/main_window.py" line="318" />
         <source>标题升一级（Shift+Tab）</source>
         <translation>Promote the heading one level (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="302" />
+        <location filename="../../eduwriter/gui/main_window.py" line="322" />
         <source>降级 (Tab)</source>
         <translation>Demote (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="306" />
+        <location filename="../../eduwriter/gui/main_window.py" line="326" />
         <source>标题降一级（Tab）</source>
         <translation>Demote the heading one level (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="310" />
+        <location filename="../../eduwriter/gui/main_window.py" line="330" />
         <source>章节上移 (Alt+↑)</source>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="314" />
+        <location filename="../../eduwriter/gui/main_window.py" line="334" />
         <source>把当前章节连同下级内容上移（Alt+↑）</source>
         <translation>Move the current section with everything under it up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="318" />
+        <location filename="../../eduwriter/gui/main_window.py" line="338" />
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="322" />
+        <location filename="../../eduwriter/gui/main_window.py" line="342" />
         <source>把当前章节连同下级内容下移（Alt+↓）</source>
         <translation>Move the current section with everything under it down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="326" />
+        <location filename="../../eduwriter/gui/main_window.py" line="346" />
         <source>公文预览…</source>
         <translation>Document preview…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="330" />
+        <location filename="../../eduwriter/gui/main_window.py" line="350" />
         <source>按导出的公文版式预览，包括主送机关和落款</source>
         <translation>Preview in the exported official layout, with recipients and signature</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="334" />
+        <location filename="../../eduwriter/gui/main_window.py" line="354" />
         <source>输入时提示语句</source>
         <translation>Suggest phrasings while typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="340" />
+        <location filename="../../eduwriter/gui/main_window.py" line="360" />
         <source>关于 EduWriter</source>
         <translation>About EduWriter</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="354" />
+        <location filename="../../eduwriter/gui/main_window.py" line="374" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="356" />
+        <location filename="../../eduwriter/gui/main_window.py" line="376" />
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="368" />
+        <location filename="../../eduwriter/gui/main_window.py" line="389" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="377" />
+        <location filename="../../eduwriter/gui/main_window.py" line="398" />
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="382" />
+        <location filename="../../eduwriter/gui/main_window.py" line="403" />
         <source>格式(&amp;O)</source>
         <translation>F&amp;ormat</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="390" />
+        <location filename="../../eduwriter/gui/main_window.py" line="411" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="400" />
-        <location filename="../../eduwriter/gui/main_window.py" line="602" />
+        <location filename="../../eduwriter/gui/main_window.py" line="421" />
+        <location filename="../../eduwriter/gui/main_window.py" line="631" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="403" />
+        <location filename="../../eduwriter/gui/main_window.py" line="424" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="408" />
+        <location filename="../../eduwriter/gui/main_window.py" line="429" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="416" />
+        <location filename="../../eduwriter/gui/main_window.py" line="437" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="417" />
+        <location filename="../../eduwriter/gui/main_window.py" line="438" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="418" />
+        <location filename="../../eduwriter/gui/main_window.py" line="439" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="419" />
+        <location filename="../../eduwriter/gui/main_window.py" line="440" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="474" />
+        <location filename="../../eduwriter/gui/main_window.py" line="499" />
         <source>素材库无法打开：{0}</source>
         <translation>The library cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="479" />
+        <location filename="../../eduwriter/gui/main_window.py" line="504" />
         <source>素材库无法打开：{0}
 
 仍可编辑和保存报告。</source>
@@ -1373,82 +1394,82 @@ The report is still in the window and nothing was lost. Please save it somewhere
 You can still edit and save the report.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="491" />
+        <location filename="../../eduwriter/gui/main_window.py" line="516" />
         <source>已恢复自动保存的报告，请记得保存。</source>
         <translation>The autosaved report was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="504" />
+        <location filename="../../eduwriter/gui/main_window.py" line="529" />
         <source>正在建立素材库 %v/%m</source>
         <translation>Building the library %v/%m</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="521" />
+        <location filename="../../eduwriter/gui/main_window.py" line="546" />
         <source>请先选中要加入“我的素材”的文字。</source>
         <translation>First select the text to add to My snippets.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="526" />
+        <location filename="../../eduwriter/gui/main_window.py" line="551" />
         <source>素材库还没有打开，请稍候。</source>
         <translation>The library is not open yet, please wait.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="542" />
+        <location filename="../../eduwriter/gui/main_window.py" line="571" />
         <source>素材库还没有打开，请稍候再导入。</source>
         <translation>The library is not open yet; please import again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="555" />
+        <location filename="../../eduwriter/gui/main_window.py" line="584" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="556" />
+        <location filename="../../eduwriter/gui/main_window.py" line="585" />
         <source>报告中没有待填写的【要素】。</source>
         <translation>The report has no 【slots】 to fill in.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="604" />
+        <location filename="../../eduwriter/gui/main_window.py" line="633" />
         <source>界面语言已更改，重新启动 EduWriter 后全部生效。现在重新启动吗？</source>
         <translation>The interface language was changed; it applies everywhere after EduWriter restarts. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="609" />
+        <location filename="../../eduwriter/gui/main_window.py" line="638" />
         <source>立即重新启动</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="613" />
+        <location filename="../../eduwriter/gui/main_window.py" line="642" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="730" />
+        <location filename="../../eduwriter/gui/main_window.py" line="766" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="731" />
+        <location filename="../../eduwriter/gui/main_window.py" line="767" />
         <source>范文还在导入中。现在退出会取消导入（已导入的保留）。确定退出吗？</source>
         <translation>Sample texts are still being imported. Quitting now cancels the import (files already imported are kept). Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="654" />
+        <location filename="../../eduwriter/gui/main_window.py" line="683" />
         <source>字数：{0}</source>
         <translation>Characters: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="658" />
+        <location filename="../../eduwriter/gui/main_window.py" line="687" />
         <source>（选中 {0}）</source>
         <translation> ({0} selected)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="662" />
+        <location filename="../../eduwriter/gui/main_window.py" line="691" />
         <source>待填要素：{0}</source>
         <translation>Unfilled slots: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="669" />
+        <location filename="../../eduwriter/gui/main_window.py" line="698" />
         <source>教育公文写作助手</source>
         <translation>Education document writer</translation>
     </message>
@@ -1514,6 +1535,96 @@ You can still edit and save the report.</translation>
         <location filename="../../eduwriter/gui/meta_dialog.py" line="81" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Packs</name>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="46" />
+        <location filename="../../eduwriter/gui/packs.py" line="64" />
+        <location filename="../../eduwriter/gui/packs.py" line="79" />
+        <location filename="../../eduwriter/gui/packs.py" line="92" />
+        <source>导入素材包</source>
+        <extracomment>A pack was merged: (path, MergeReport).</extracomment>
+        <translation>Import library pack</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="48" />
+        <location filename="../../eduwriter/gui/packs.py" line="137" />
+        <source>素材包 (*.ewlib)</source>
+        <translation>Library packs (*.ewlib)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="65" />
+        <source>把素材包“{0}”导入素材库吗？
+同样的素材不会重复导入。</source>
+        <translation>Import the library pack "{0}" into your library?
+Items you already have are not added twice.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="80" />
+        <source>无法导入“{0}”：{1}
+素材库没有改动。</source>
+        <translation>Cannot import "{0}": {1}
+Your library was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="93" />
+        <source>“{0}”已导入：新增 {1} 条，更新 {2} 条，已有 {3} 条，冲突 {4} 处。</source>
+        <translation>"{0}" imported: {1} added, {2} updated, {3} already there, {4} conflict(s).</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="107" />
+        <source>素材有两个版本</source>
+        <translation>Two versions of an item</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="110" />
+        <source>“{0}”在您的素材库和素材包中都改过。
+本次导入中这样的素材都按下面的选择处理：</source>
+        <translation>"{0}" was changed both in your library and in the pack.
+All such items in this import are handled as you choose:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="116" />
+        <source>保留我的</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="119" />
+        <source>用素材包的</source>
+        <translation>Take the pack's</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="122" />
+        <source>两个都保留</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="135" />
+        <location filename="../../eduwriter/gui/packs.py" line="151" />
+        <location filename="../../eduwriter/gui/packs.py" line="157" />
+        <source>导出我的素材</source>
+        <translation>Export My snippets</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="136" />
+        <source>我的素材</source>
+        <translation>My snippets</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="152" />
+        <source>无法导出：{0}</source>
+        <translation>Cannot export: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/packs.py" line="158" />
+        <source>已把 {0} 条素材导出到：
+{1}
+可以发给同事，用 EduWriter 打开即可导入。</source>
+        <translation>{0} item(s) exported to:
+{1}
+Send it to colleagues; opening it with EduWriter imports it.</translation>
     </message>
 </context>
 <context>
