@@ -19,10 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FindBar", text)
-
-
 class FindBar(QWidget):
     def __init__(self, composer, parent: QWidget | None = None) -> None:
         super().__init__(parent)

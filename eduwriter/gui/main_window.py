@@ -356,6 +356,12 @@ class MainWindow(QMainWindow):
         self.act_autocomplete.setCheckable(True)
         self.act_autocomplete.setChecked(self.autocomplete.enabled)
         self.act_autocomplete.toggled.connect(self._toggle_autocomplete)
+        self.act_keys = self._act(
+            QCoreApplication.translate("MainWindow", "快捷键一览"),
+            self.show_shortcuts,
+            "F1",
+            name="actShortcuts",
+        )
         self.act_about = self._act(
             QCoreApplication.translate("MainWindow", "关于 EduWriter"), self.show_about
         )
@@ -422,6 +428,7 @@ class MainWindow(QMainWindow):
         lang.addActions(list(self.act_lang.values()))
 
         m = mb.addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)"))
+        m.addAction(self.act_keys)
         m.addAction(self.act_about)
         self.composer.extra_context_actions = [self.act_snippet, self.act_slots]
 
@@ -608,6 +615,55 @@ class MainWindow(QMainWindow):
             self.outline.move_selected(direction)
         else:
             self.composer.move_current_section(direction)
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        return [
+            (
+                "Tab / Shift+Tab",
+                QCoreApplication.translate("MainWindow", "标题降一级 / 升一级（编号自动更新）"),
+            ),
+            (
+                "Alt+↑ / Alt+↓",
+                QCoreApplication.translate("MainWindow", "章节连同下级内容上移 / 下移"),
+            ),
+            (
+                "Ctrl+1 … Ctrl+4",
+                QCoreApplication.translate(
+                    "MainWindow", "设为一级…四级标题（一、 （一） 1. （1））"
+                ),
+            ),
+            ("Ctrl+0 / Ctrl+T", QCoreApplication.translate("MainWindow", "设为正文 / 文档标题")),
+            ("Ctrl+Enter", QCoreApplication.translate("MainWindow", "插入素材库中选中的条目")),
+            (
+                QCoreApplication.translate("MainWindow", "Tab 或 Enter / Esc"),
+                QCoreApplication.translate("MainWindow", "接受 / 关闭输入提示"),
+            ),
+            ("Ctrl+Shift+F", QCoreApplication.translate("MainWindow", "填写要素")),
+            ("Ctrl+F / Ctrl+H", QCoreApplication.translate("MainWindow", "查找 / 替换")),
+            ("F5", QCoreApplication.translate("MainWindow", "公文预览")),
+            ("Ctrl+E", QCoreApplication.translate("MainWindow", "导出")),
+            (
+                "Ctrl+Z / Ctrl+Y",
+                QCoreApplication.translate("MainWindow", "撤销 / 重做（包括插入和移动章节）"),
+            ),
+            ("Ctrl+S", QCoreApplication.translate("MainWindow", "保存（每 30 秒另有自动保存）")),
+        ]
+
+    def show_shortcuts(self) -> None:
+        import html as _html
+
+        rows = "".join(
+            f"<tr><td style='padding:2px 14px 2px 0'><b>{_html.escape(k)}</b></td>"
+            f"<td>{_html.escape(v)}</td></tr>"
+            for k, v in self.shortcut_rows()
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "快捷键一览"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{rows}</table>")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
+        self._keys_box = box
 
     def show_about(self) -> None:
         try:

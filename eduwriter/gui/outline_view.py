@@ -151,15 +151,29 @@ class OutlineView(QTreeWidget):
         block = self.selected_block()
         if block is None:
             return None
-        t = QCoreApplication.translate
         menu = QMenu(self)
-        menu.addAction(t("OutlineView", "章节上移 (Alt+↑)"), lambda: self.move_selected(-1))
-        menu.addAction(t("OutlineView", "章节下移 (Alt+↓)"), lambda: self.move_selected(1))
+        menu.addAction(
+            QCoreApplication.translate("OutlineView", "章节上移 (Alt+↑)"),
+            lambda: self.move_selected(-1),
+        )
+        menu.addAction(
+            QCoreApplication.translate("OutlineView", "章节下移 (Alt+↓)"),
+            lambda: self.move_selected(1),
+        )
         menu.addSeparator()
-        menu.addAction(t("OutlineView", "升级"), lambda: self.rd.shift_level(block, -1))
-        menu.addAction(t("OutlineView", "降级"), lambda: self.rd.shift_level(block, +1))
+        menu.addAction(
+            QCoreApplication.translate("OutlineView", "升级"),
+            lambda: self.rd.shift_level(block, -1),
+        )
+        menu.addAction(
+            QCoreApplication.translate("OutlineView", "降级"),
+            lambda: self.rd.shift_level(block, +1),
+        )
         menu.addSeparator()
-        menu.addAction(t("OutlineView", "删除章节"), lambda: self.rd.delete_section(block))
+        menu.addAction(
+            QCoreApplication.translate("OutlineView", "删除章节"),
+            lambda: self.rd.delete_section(block),
+        )
         return menu
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -17,10 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 PACK_SUFFIX = ".ewlib"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Packs", text)
-
-
 class PackController(QObject):
     """Pack import/export for one window; packs asked for before the library is open wait."""
 

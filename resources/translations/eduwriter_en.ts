@@ -492,54 +492,54 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="33" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="29" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="36" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="32" />
         <source>替换为</source>
         <translation>Replace with</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="37" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="33" />
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="38" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="34" />
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="39" />
-        <location filename="../../eduwriter/gui/find_bar.py" line="144" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="35" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="140" />
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="40" />
-        <location filename="../../eduwriter/gui/find_bar.py" line="163" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="36" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="159" />
         <source>全部替换</source>
         <translation>Replace all</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="45" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="41" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="108" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="104" />
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="114" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="110" />
         <source>共 {0} 处</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/find_bar.py" line="169" />
+        <location filename="../../eduwriter/gui/find_bar.py" line="165" />
         <source>已替换 {0} 处</source>
         <translation>{0} replaced</translation>
     </message>
@@ -1055,7 +1055,7 @@ The report is still in the window and nothing was lost. Please save it somewhere
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="76" />
         <location filename="../../eduwriter/gui/main_window.py" line="78" />
-        <location filename="../../eduwriter/gui/main_window.py" line="415" />
+        <location filename="../../eduwriter/gui/main_window.py" line="421" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
@@ -1066,8 +1066,8 @@ The report is still in the window and nothing was lost. Please save it somewhere
     </message>
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="87" />
-        <location filename="../../eduwriter/gui/main_window.py" line="413" />
-        <location filename="../../eduwriter/gui/main_window.py" line="503" />
+        <location filename="../../eduwriter/gui/main_window.py" line="419" />
+        <location filename="../../eduwriter/gui/main_window.py" line="510" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
@@ -1148,13 +1148,13 @@ The report is still in the window and nothing was lost. Please save it somewhere
     </message>
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="240" />
-        <location filename="../../eduwriter/gui/main_window.py" line="670" />
+        <location filename="../../eduwriter/gui/main_window.py" line="726" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="241" />
-        <location filename="../../eduwriter/gui/main_window.py" line="675" />
+        <location filename="../../eduwriter/gui/main_window.py" line="731" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -1310,82 +1310,88 @@ The report is still in the window and nothing was lost. Please save it somewhere
     </message>
     <message>
         <location filename="../../eduwriter/gui/main_window.py" line="360" />
+        <location filename="../../eduwriter/gui/main_window.py" line="661" />
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="366" />
         <source>关于 EduWriter</source>
         <translation>About EduWriter</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="374" />
+        <location filename="../../eduwriter/gui/main_window.py" line="380" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="376" />
+        <location filename="../../eduwriter/gui/main_window.py" line="382" />
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="389" />
+        <location filename="../../eduwriter/gui/main_window.py" line="395" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="398" />
+        <location filename="../../eduwriter/gui/main_window.py" line="404" />
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="403" />
+        <location filename="../../eduwriter/gui/main_window.py" line="409" />
         <source>格式(&amp;O)</source>
         <translation>F&amp;ormat</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="411" />
+        <location filename="../../eduwriter/gui/main_window.py" line="417" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="421" />
-        <location filename="../../eduwriter/gui/main_window.py" line="631" />
+        <location filename="../../eduwriter/gui/main_window.py" line="427" />
+        <location filename="../../eduwriter/gui/main_window.py" line="687" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="424" />
+        <location filename="../../eduwriter/gui/main_window.py" line="430" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="429" />
+        <location filename="../../eduwriter/gui/main_window.py" line="436" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="437" />
+        <location filename="../../eduwriter/gui/main_window.py" line="444" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="438" />
+        <location filename="../../eduwriter/gui/main_window.py" line="445" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="439" />
+        <location filename="../../eduwriter/gui/main_window.py" line="446" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="440" />
+        <location filename="../../eduwriter/gui/main_window.py" line="447" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="499" />
+        <location filename="../../eduwriter/gui/main_window.py" line="506" />
         <source>素材库无法打开：{0}</source>
         <translation>The library cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="504" />
+        <location filename="../../eduwriter/gui/main_window.py" line="511" />
         <source>素材库无法打开：{0}
 
 仍可编辑和保存报告。</source>
@@ -1394,82 +1400,143 @@ The report is still in the window and nothing was lost. Please save it somewhere
 You can still edit and save the report.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="516" />
+        <location filename="../../eduwriter/gui/main_window.py" line="523" />
         <source>已恢复自动保存的报告，请记得保存。</source>
         <translation>The autosaved report was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="529" />
+        <location filename="../../eduwriter/gui/main_window.py" line="536" />
         <source>正在建立素材库 %v/%m</source>
         <translation>Building the library %v/%m</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="546" />
+        <location filename="../../eduwriter/gui/main_window.py" line="553" />
         <source>请先选中要加入“我的素材”的文字。</source>
         <translation>First select the text to add to My snippets.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="551" />
+        <location filename="../../eduwriter/gui/main_window.py" line="558" />
         <source>素材库还没有打开，请稍候。</source>
         <translation>The library is not open yet, please wait.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="571" />
+        <location filename="../../eduwriter/gui/main_window.py" line="578" />
         <source>素材库还没有打开，请稍候再导入。</source>
         <translation>The library is not open yet; please import again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="584" />
+        <location filename="../../eduwriter/gui/main_window.py" line="591" />
+        <location filename="../../eduwriter/gui/main_window.py" line="641" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="585" />
+        <location filename="../../eduwriter/gui/main_window.py" line="592" />
         <source>报告中没有待填写的【要素】。</source>
         <translation>The report has no 【slots】 to fill in.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="633" />
+        <location filename="../../eduwriter/gui/main_window.py" line="623" />
+        <source>标题降一级 / 升一级（编号自动更新）</source>
+        <translation>Demote / promote a heading (numbers update)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="627" />
+        <source>章节连同下级内容上移 / 下移</source>
+        <translation>Move a section with everything under it up / down</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="631" />
+        <source>设为一级…四级标题（一、 （一） 1. （1））</source>
+        <translation>Make a heading of level 1…4 (一、 （一） 1. （1）)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="635" />
+        <source>设为正文 / 文档标题</source>
+        <translation>Make body text / the document title</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="636" />
+        <source>插入素材库中选中的条目</source>
+        <translation>Insert the item selected in the library</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="638" />
+        <source>Tab 或 Enter / Esc</source>
+        <translation>Tab or Enter / Esc</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="639" />
+        <source>接受 / 关闭输入提示</source>
+        <translation>Accept / close the suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="642" />
+        <source>查找 / 替换</source>
+        <translation>Find / replace</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="643" />
+        <source>公文预览</source>
+        <translation>Document preview</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="644" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="647" />
+        <source>撤销 / 重做（包括插入和移动章节）</source>
+        <translation>Undo / redo (inserts and section moves too)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="649" />
+        <source>保存（每 30 秒另有自动保存）</source>
+        <translation>Save (an autosave also runs every 30 s)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/main_window.py" line="689" />
         <source>界面语言已更改，重新启动 EduWriter 后全部生效。现在重新启动吗？</source>
         <translation>The interface language was changed; it applies everywhere after EduWriter restarts. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="638" />
+        <location filename="../../eduwriter/gui/main_window.py" line="694" />
         <source>立即重新启动</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="642" />
+        <location filename="../../eduwriter/gui/main_window.py" line="698" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="766" />
+        <location filename="../../eduwriter/gui/main_window.py" line="822" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="767" />
+        <location filename="../../eduwriter/gui/main_window.py" line="823" />
         <source>范文还在导入中。现在退出会取消导入（已导入的保留）。确定退出吗？</source>
         <translation>Sample texts are still being imported. Quitting now cancels the import (files already imported are kept). Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="683" />
+        <location filename="../../eduwriter/gui/main_window.py" line="739" />
         <source>字数：{0}</source>
         <translation>Characters: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="687" />
+        <location filename="../../eduwriter/gui/main_window.py" line="743" />
         <source>（选中 {0}）</source>
         <translation> ({0} selected)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="691" />
+        <location filename="../../eduwriter/gui/main_window.py" line="747" />
         <source>待填要素：{0}</source>
         <translation>Unfilled slots: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="698" />
+        <location filename="../../eduwriter/gui/main_window.py" line="754" />
         <source>教育公文写作助手</source>
         <translation>Education document writer</translation>
     </message>
@@ -1538,87 +1605,116 @@ You can still edit and save the report.</translation>
     </message>
 </context>
 <context>
+    <name>OutlineView</name>
+    <message>
+        <location filename="../../eduwriter/gui/outline_view.py" line="156" />
+        <source>章节上移 (Alt+↑)</source>
+        <extracomment>The writer picked a heading: go there in the composer.</extracomment>
+        <translation>Move section up (Alt+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/outline_view.py" line="160" />
+        <source>章节下移 (Alt+↓)</source>
+        <translation>Move section down (Alt+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/outline_view.py" line="165" />
+        <source>升级</source>
+        <translation>Promote</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/outline_view.py" line="169" />
+        <source>降级</source>
+        <translation>Demote</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/outline_view.py" line="174" />
+        <source>删除章节</source>
+        <translation>Delete section</translation>
+    </message>
+</context>
+<context>
     <name>Packs</name>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="46" />
-        <location filename="../../eduwriter/gui/packs.py" line="64" />
-        <location filename="../../eduwriter/gui/packs.py" line="79" />
-        <location filename="../../eduwriter/gui/packs.py" line="92" />
+        <location filename="../../eduwriter/gui/packs.py" line="42" />
+        <location filename="../../eduwriter/gui/packs.py" line="60" />
+        <location filename="../../eduwriter/gui/packs.py" line="75" />
+        <location filename="../../eduwriter/gui/packs.py" line="88" />
         <source>导入素材包</source>
         <extracomment>A pack was merged: (path, MergeReport).</extracomment>
         <translation>Import library pack</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="48" />
-        <location filename="../../eduwriter/gui/packs.py" line="137" />
+        <location filename="../../eduwriter/gui/packs.py" line="44" />
+        <location filename="../../eduwriter/gui/packs.py" line="133" />
         <source>素材包 (*.ewlib)</source>
         <translation>Library packs (*.ewlib)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="65" />
+        <location filename="../../eduwriter/gui/packs.py" line="61" />
         <source>把素材包“{0}”导入素材库吗？
 同样的素材不会重复导入。</source>
         <translation>Import the library pack "{0}" into your library?
 Items you already have are not added twice.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="80" />
+        <location filename="../../eduwriter/gui/packs.py" line="76" />
         <source>无法导入“{0}”：{1}
 素材库没有改动。</source>
         <translation>Cannot import "{0}": {1}
 Your library was not changed.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="93" />
+        <location filename="../../eduwriter/gui/packs.py" line="89" />
         <source>“{0}”已导入：新增 {1} 条，更新 {2} 条，已有 {3} 条，冲突 {4} 处。</source>
         <translation>"{0}" imported: {1} added, {2} updated, {3} already there, {4} conflict(s).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="107" />
+        <location filename="../../eduwriter/gui/packs.py" line="103" />
         <source>素材有两个版本</source>
         <translation>Two versions of an item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="110" />
+        <location filename="../../eduwriter/gui/packs.py" line="106" />
         <source>“{0}”在您的素材库和素材包中都改过。
 本次导入中这样的素材都按下面的选择处理：</source>
         <translation>"{0}" was changed both in your library and in the pack.
 All such items in this import are handled as you choose:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="116" />
+        <location filename="../../eduwriter/gui/packs.py" line="112" />
         <source>保留我的</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="119" />
+        <location filename="../../eduwriter/gui/packs.py" line="115" />
         <source>用素材包的</source>
         <translation>Take the pack's</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="122" />
+        <location filename="../../eduwriter/gui/packs.py" line="118" />
         <source>两个都保留</source>
         <translation>Keep both</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="135" />
-        <location filename="../../eduwriter/gui/packs.py" line="151" />
-        <location filename="../../eduwriter/gui/packs.py" line="157" />
+        <location filename="../../eduwriter/gui/packs.py" line="131" />
+        <location filename="../../eduwriter/gui/packs.py" line="147" />
+        <location filename="../../eduwriter/gui/packs.py" line="153" />
         <source>导出我的素材</source>
         <translation>Export My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="136" />
+        <location filename="../../eduwriter/gui/packs.py" line="132" />
         <source>我的素材</source>
         <translation>My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="152" />
+        <location filename="../../eduwriter/gui/packs.py" line="148" />
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/packs.py" line="158" />
+        <location filename="../../eduwriter/gui/packs.py" line="154" />
         <source>已把 {0} 条素材导出到：
 {1}
 可以发给同事，用 EduWriter 打开即可导入。</source>

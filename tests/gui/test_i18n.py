@@ -82,6 +82,11 @@ def test_every_dialog_of_the_window_speaks_english(qtbot, settings, demo_report,
         ]
         win.find_bar.open_find(True)
         dialogs.append(win.find_bar)
+        win.outline.setCurrentItem(win.outline.items()[0])
+        outline_menu = [a.text() for a in win.outline.context_menu().actions() if a.text()]
+        assert outline_menu and not [t for t in outline_menu if _cjk(t)]
+        win.act_keys.trigger()
+        assert not _cjk(win._keys_box.text().replace("一、 （一）", ""))
         for dialog in dialogs:
             chinese = [t for t in _ui_texts(dialog) if _cjk(t)]
             assert not chinese, (type(dialog).__name__, chinese)

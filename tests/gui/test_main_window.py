@@ -230,3 +230,14 @@ def test_switching_language_can_restart_with_the_same_report(window, tmp_path, m
     assert window.settings.language == "en"
     assert started and started[0][-2:] == ["gui", str(out.resolve())]
     assert not window.isVisible()
+
+
+def test_shortcut_list_matches_the_real_shortcuts(window):
+    window.act_keys.trigger()
+    text = window._keys_box.text()
+    assert "Alt+↑ / Alt+↓" in text and "Ctrl+Shift+F" in text
+    assert window.act_slots.shortcut().toString() == "Ctrl+Shift+F"
+    assert window.act_preview.shortcut().toString() == "F5"
+    assert window.exporter.action.shortcut().toString() == "Ctrl+E"
+    assert window.act_levels[1].shortcut().toString() == "Ctrl+1"
+    assert window.act_insert.shortcut().toString() == "Ctrl+Return"
