@@ -4,12 +4,19 @@ Order of attempts: a byte-order mark (UTF-8/UTF-16/UTF-32), strict UTF-8, UTF-16
 a BOM (recognised by its zero bytes), strict GB18030 (a superset of GBK and GB2312, the usual
 encoding of Chinese Windows files), Big5, and finally charset-normalizer, whose guess is
 accepted only when the decoded text looks like real text.
+
+Binary data is refused with a message saying so, from general signals only: magic numbers of
+common formats, NUL bytes outside a UTF-16 layout, C0 control bytes (never produced by UTF-8,
+GB18030 or Big5 text), text decoded from UTF-16/UTF-32 that is full of control or unassigned
+characters, and — when no encoding fits — bytes that are undecodable under both UTF-8 and
+GB18030 and that charset-normalizer cannot read without chaos.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 __all__ = ["DecodeError", "decode_bytes", "looks_binary"]
 
@@ -47,7 +54,17 @@ _BOMS = (
 
 # C0 control characters other than tab, LF, CR, FF, ESC/SUB (seen in old DOS text).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1c-\x1f]")
+# The same as bytes, plus DEL: no byte of UTF-8, GB18030 or Big5 text is one of these.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f\x7f]")
+#: More control bytes than this share of the first 64 KB: binary (text files have none).
+CONTROL_BYTE_SHARE = 0.01
+#: Share of garbage characters (undecodable, control, private-use, unassigned) when read as
+#: UTF-8 and as GB18030, above which data that fits no encoding is called binary rather than
+#: "unknown encoding". Random bytes give 0.5+ and 0.1+; damaged text a few per cent at most.
+GARBAGE_SHARE_UTF8 = 0.1
+GARBAGE_SHARE_GB = 0.05
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_DAMAGE = re.compile("\ufffd+")
 
 
 def _binary_message(kind: str = "") -> str:
@@ -67,13 +84,35 @@ def looks_binary(data: bytes) -> str | None:
             return _binary_message(kind)
     if any(head.startswith(bom) for bom, _, _ in _BOMS):
         return None
-    if b"\x00" in head and _utf16_guess(head) is None:
+    if _utf16_guess(head) is not None:
+        return None  # judged after decoding (see decode_bytes)
+    if b"\x00" in head:
+        return _binary_message()
+    sample = data[:65536]
+    if len(_CONTROL_BYTES.findall(sample)) > max(2, len(sample) * CONTROL_BYTE_SHARE):
         return _binary_message()
     return None
 
 
+def _garbage_share(data: bytes, codec: str) -> float:
+    """Share of the characters of ``data`` decoded leniently by ``codec`` that are garbage:
+    undecodable bytes (U+FFFD), control, private-use or unassigned characters."""
+    text = data[:65536].decode(codec, errors="replace")
+    if not text:
+        return 0.0
+    bad = 0
+    for ch in text:
+        if ch == "\ufffd" or (
+            ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+        ):
+            bad += 1
+    return bad / len(text)
+
+
 def _utf16_guess(head: bytes) -> str | None:
-    """Guess UTF-16 without BOM from where the zero bytes sit (ASCII-heavy text)."""
+    """Guess UTF-16 without BOM: from where the zero bytes sit (ASCII-heavy text), or, for
+    CJK-heavy text with a few zero bytes (from digits and ASCII), from which byte order
+    decodes to plausible text."""
     if len(head) < 4:
         return None
     even = head[0::2]
@@ -84,6 +123,17 @@ def _utf16_guess(head: bytes) -> str | None:
         return "utf-16-le"
     if zeros_even > 0.3 and zeros_odd < 0.05:
         return "utf-16-be"
+    if b"\x00" not in head:
+        return None
+    chunk = head[: len(head) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = chunk.decode(codec, errors="replace")
+        if (
+            text.count("\ufffd") <= 1
+            and len(_CJK.findall(text)) * 2 >= len(text)
+            and _plausible(text)
+        ):
+            return codec
     return None
 
 
@@ -118,11 +168,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec), name
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
                 raise DecodeError(
                     f"无法读取：文件以 {name} 标记开头，但内容不是有效的 {name} ({exc.reason})"
                 ) from exc
+            if not _plausible(text):
+                raise DecodeError(_binary_message())
+            return text, name
     try:
         text = data.decode("utf-8")
         if _plausible(text):
@@ -133,15 +186,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # UTF-8 with a few damaged bytes (a file cut in the middle of a character, a stray byte):
     # decoding it as GB18030 would turn the whole text into plausible-looking nonsense.
     text = data.decode("utf-8", errors="replace")
-    damaged = text.count("\ufffd")
+    damaged = len(_DAMAGE.findall(text))  # damaged spots: one bad byte may give 3 U+FFFD
     if damaged <= max(3, len(data) // 2000) and _CJK.search(text) and _plausible(text):
         return text, "UTF-8"
     guess = _utf16_guess(data[:8192])
     if guess:
         try:
-            return data.decode(guess), "UTF-16"
+            text = data.decode(guess)
         except UnicodeDecodeError:
-            pass
+            text = None
+        # zero bytes in a UTF-16 layout: real text, or a binary record format
+        if text is None or not _plausible(text):
+            raise DecodeError(_binary_message())
+        return text, "UTF-16"
     for codec, name in (("gb18030", "GB18030"), ("big5", "Big5")):
         try:
             text = data.decode(codec)
@@ -162,6 +219,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text = None
         if text is not None and _plausible(text) and best.chaos < 0.3:
             return text, best.encoding.upper()
+    # charset-normalizer found nothing or only chaos, and neither UTF-8 nor GB18030 reads the
+    # bytes as anything but garbage: binary (a Latin-1 or Shift-JIS file is "unknown encoding")
+    if (
+        (best is None or best.chaos >= 0.3)
+        and _garbage_share(data, "utf-8") > GARBAGE_SHARE_UTF8
+        and _garbage_share(data, "gb18030") > GARBAGE_SHARE_GB
+    ):
+        raise DecodeError(_binary_message())
     raise DecodeError(
         "无法读取：无法识别文本编码（不是 UTF-8、GB18030/GBK 或 UTF-16） (unknown encoding)"
     )
