@@ -66,3 +66,36 @@ def test_export_my_snippets_writes_a_pack(window, store, tmp_path, monkeypatch):
     assert window.packs.export_to(str(out))
     assert zipfile.is_zipfile(out)
     assert "1 条" in told[0]
+
+
+def test_an_item_changed_on_both_sides_asks_once_and_keeps_both(
+    window, store, tmp_path, monkeypatch
+):
+    from eduwriter.library.store import LibraryStore
+
+    window.attach_store(store)
+    mine = store.add_snippet("原句：加强安全教育。")
+    out = tmp_path / "共享.ewlib"
+    store.export_pack(out, ids=[mine.id])
+    # a colleague edits the shared item, and so do I
+    other = LibraryStore.open(tmp_path / "colleague.db")
+    other.import_pack(out)
+    other.update_item(mine.id, text="同事改过：切实加强安全教育。")
+    theirs = tmp_path / "同事改过.ewlib"
+    other.export_pack(theirs, ids=[mine.id])
+    other.close()
+    store.update_item(mine.id, text="我改过：全面加强安全教育。")
+    asked = []
+
+    def choose_both(self):
+        asked.append(self.text())
+        self.clickedButton = lambda: self.buttons()[-1]  # noqa: B023 - test stub
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "exec", choose_both)
+    assert window.packs.import_packs([str(theirs)]) == 1
+    assert len(asked) == 1 and "都改过" in asked[0]
+    texts = {it.text for it in store.items(kind="snippet")}
+    assert {"我改过：全面加强安全教育。", "同事改过：切实加强安全教育。"} <= texts
