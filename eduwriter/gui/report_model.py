@@ -438,6 +438,8 @@ class ReportDocument(QObject):
         if not block.isValid():
             return False
         kind = max(TITLE, min(int(kind), MAX_LEVEL))
+        if kind == TITLE and block_number != 0:
+            return False  # the title is the first line of the report, and there is one
         if self.kind_of(block) == kind and not self.is_hint(block):
             return False
         with self.edit(label or QCoreApplication.translate("ReportDocument", "设置级别")) as cur:

@@ -96,3 +96,18 @@ def test_loading_and_reading_back_gives_the_same_report(qapp, blocks, title):
     rd.set_report(report)
     assert rd.to_report() == report
     assert not rd.is_modified()
+
+
+def test_only_the_first_line_can_be_the_title(qapp):
+    rd = ReportDocument()
+    rd.set_report(
+        Report(
+            title="",
+            blocks=[ReportBlock("paragraph", "第一段"), ReportBlock("paragraph", "第二段")],
+        )
+    )
+    assert not rd.set_level(2, TITLE)
+    assert rd.set_level(1, 0) is False  # already body text
+    assert rd.set_level(0, 0)  # the (empty) title line becomes body text
+    assert rd.set_level(0, TITLE)
+    assert rd.to_report().blocks[0].text == "第一段"
