@@ -400,6 +400,63 @@ def _glued_ok(items: list[tuple[int, OutlineLine]]) -> set[int]:
     return keep
 
 
+#: Words that open a sentence of body text (adverbials of time, subjects, connectives); a
+#: glued-digit heading run into its body without punctuation ends where one begins.
+_BODY_OPENER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:很多时候|许多时候|有时候|有些时候|多数时候|大多数人|很多人|许多人|"
+    r"其实|事实上|实际上|我们|你们|他们|人们|大家|如果|假如|因为|由于|虽然|当我们|当你|每当|"
+    r"首先|例如|比如|生活中|工作中|现实中|今年以来|近年来|一年来)"
+)
+_GLUED_HEAD_MAX = 20
+#: A run of glued-digit lines 1, 2, 3 … at least this long is a list of titles.
+GLUED_RUN_MIN = 3
+
+
+def _glued_runs(
+    markers: list[Marker | None], classified: list[tuple[int, OutlineLine]]
+) -> set[int]:
+    """Lines of ordinal runs 1, 2, … N (N >= GLUED_RUN_MIN) of glued-digit lines (1别想太多)
+    in one document whose members mostly stand alone as short titles: the others are titles
+    too, run into their body text."""
+    idx = [i for i, m in enumerate(markers) if m is not None and m.style == "glued"]
+    out: set[int] = set()
+    k = 0
+    while k < len(idx):
+        if markers[idx[k]].ordinal != 1:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(idx) and markers[idx[j + 1]].ordinal == markers[idx[j]].ordinal + 1:
+            j += 1
+        run = idx[k : j + 1]
+        standalone = sum(1 for i in run if classified[i][1].heading is not None)
+        if len(run) >= GLUED_RUN_MIN and standalone * 2 > len(run):
+            out.update(run)
+        k = j + 1
+    return out
+
+
+def _split_glued(m: Marker) -> OutlineLine | None:
+    """Heading + paragraph for a glued-digit title run into its body
+    (1别想太多，做了再说很多时候，我们…): the title ends where a body opener starts, else at
+    its first punctuation mark."""
+    rest = m.rest
+    end = _SENT_END.search(rest)
+    limit = min(_GLUED_HEAD_MAX + 1, end.start() if end else len(rest))
+    opener = _BODY_OPENER.search(rest, 4, limit)
+    if opener is not None:
+        head, body = rest[: opener.start()], rest[opener.start() :]
+    else:
+        cut = _PUNCT_ANY.search(rest)
+        if cut is None:
+            return None
+        head, body = rest[: cut.start()], rest[cut.end() :]
+    head = _trim(head)
+    if not 2 <= len(head) <= _GLUED_HEAD_MAX or not body.strip():
+        return None
+    return OutlineLine(Block("heading", head, 0, m.marker), "glued", m.ordinal, body.strip())
+
+
 _INNER_AFTER_SENTENCE = re.compile(
     rf"(?<=[。！？!?”」])\s?(?={_CN}{{1,3}}、|[（(]{_CN}{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))"
 )
@@ -585,6 +642,11 @@ def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
     demote = _clause_runs(lines, markers, {i for i, o in classified if o.heading is None})
     attachments = _attachment_lists(lines, markers)
     demote |= attachments
+    for i in _glued_runs(markers, classified):
+        if classified[i][1].heading is None:
+            split = _split_glued(markers[i])
+            if split is not None:
+                classified[i] = (i, split)
     glued_keep = _glued_ok(classified)
     numbered = any(
         o.heading is not None

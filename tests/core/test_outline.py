@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eduwriter.core.model import Block
 from eduwriter.core.outline import (
     build_outline,
     classify_line,
@@ -140,6 +141,54 @@ def test_glued_digit_headings_need_a_sequence():
     assert [b.level for b in blocks if b.kind == "heading"] == [1, 1, 1]
     blocks, _ = build_outline(["正文。", "5天时间很短"])
     assert [b for b in blocks if b.kind == "heading"] == []
+
+
+def test_glued_title_run_into_its_body_is_recovered_from_the_sequence():
+    # a list 1..N of glued-digit titles; the first one has its body on the same line
+    lines = [
+        "1先把计划写下来，再动手做每当事情太多，人们容易慌乱，写下来就清楚了。",
+        "2留出整块时间",
+        "把重要的事放在上午完成，效率更高。",
+        "3学会说不",
+        "不必答应每一个请求。",
+        "4早睡早起",
+        "作息规律，精力才充足。",
+    ]
+    blocks, _ = build_outline(lines)
+    heads = [(b.marker, b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert heads == [
+        ("1", "先把计划写下来，再动手做", 1),
+        ("2", "留出整块时间", 1),
+        ("3", "学会说不", 1),
+        ("4", "早睡早起", 1),
+    ]
+    assert blocks[1] == Block("paragraph", "每当事情太多，人们容易慌乱，写下来就清楚了。")
+
+
+def test_glued_title_without_a_body_opener_ends_at_its_first_punctuation():
+    lines = ["1多读书，书里有答案。", "2多运动", "正文。", "3多交流", "正文。"]
+    blocks, _ = build_outline(lines)
+    assert [b.text for b in blocks if b.kind == "heading"] == ["多读书", "多运动", "多交流"]
+    assert blocks[1] == Block("paragraph", "书里有答案。")
+
+
+def test_glued_digit_body_lines_are_not_headings():
+    # numbers glued to text in body lines: no run of standalone titles, units, years, decimals
+    lines = [
+        "1组同学完成了实验，我们很满意。",
+        "2组同学完成了调查，我们很满意。",
+        "3组同学完成了报告，大家很满意。",
+        "2021年投入1.5亿元，新建学校3所。",
+        "1.5亿元用于改善办学条件。",
+        "2",
+        "3",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [b for b in blocks if b.kind == "heading"] == []
+    assert [b.text for b in blocks] == lines[:5] + ["2", "3"]
+    # a run that does not start at 1 is not a list of titles either
+    blocks, _ = build_outline(["5别急，慢慢来，我们有时间。", "6学会选择", "正文。", "7畅想未来"])
+    assert "别急" not in [b.text for b in blocks if b.kind == "heading"]
 
 
 def test_unnumbered_section_titles():
