@@ -47,7 +47,7 @@ def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = 
                 reconfigure(errors="replace")
             except (ValueError, OSError):  # pragma: no cover - detached stream
                 pass
-    results: list[FileResult] = analyze_files(ns.paths)
+    results: list[FileResult] = analyze_files(ns.paths, progress=_progress_printer(err))
     failed = False
     for path, res in zip(ns.paths, results, strict=True):
         if res.error:
@@ -60,6 +60,22 @@ def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = 
         json.dump({"files": [r.to_json() for r in results]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     return 1 if failed else 0
+
+
+def _progress_printer(err: TextIO):  # noqa: ANN202 - a progress callback or None
+    """One line per analyzed file on ``err`` when it is a terminal (never in --json stdout)."""
+    isatty = getattr(err, "isatty", None)
+    try:
+        interactive = bool(isatty and isatty())
+    except (ValueError, OSError):  # a closed or detached stream
+        interactive = False
+    if not interactive:
+        return None
+
+    def report(done: int, total: int, path: str) -> None:
+        print(f"[{done}/{total}] 已分析 (analyzed): {path}", file=err, flush=True)
+
+    return report
 
 
 def format_result(res: FileResult) -> str:

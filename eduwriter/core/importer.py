@@ -11,13 +11,14 @@ Public entry points:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from eduwriter.core.clean import clean_lines, normalize_lines, repeated_lines
 from eduwriter.core.genre import TITLE_WORDS, guess_genre
 from eduwriter.core.model import Block, Document, FileResult
 from eduwriter.core.outline import build_outline, match_marker
-from eduwriter.core.readers import ReadError, read_text
+from eduwriter.core.readers import ReadError, SourceText, read_source
 from eduwriter.core.segment import RawDocument, is_separator, segment_lines
 from eduwriter.core.slots import find_slots
 
@@ -28,26 +29,30 @@ def analyze_file(path: str | Path) -> FileResult:
     """Analyze the file at ``path``. Bad input gives a result with ``error`` set."""
     p = Path(path)
     try:
-        text, encoding = read_text(p)
+        src = read_source(p)
     except ReadError as exc:
         return FileResult(path=str(path), error=str(exc))
     except Exception as exc:  # unexpected I/O trouble must not stop a batch
         return FileResult(path=str(path), error=f"无法读取：{type(exc).__name__}: {exc}")
-    result = analyze_text(text, str(path))
-    result.encoding = encoding
+    result = analyze_text(src.text, str(path), heading_hints=src.headings)
+    result.encoding = src.encoding
     return result
 
 
-def analyze_files(paths: list[str | Path]) -> list[FileResult]:
+#: ``progress(done, total, path)``: called after each file of a batch is analyzed.
+Progress = Callable[[int, int, str], None]
+
+
+def analyze_files(paths: list[str | Path], progress: Progress | None = None) -> list[FileResult]:
     """Analyze a batch of files (one result per path, in order). Besides what
     :func:`analyze_file` does, short lines repeated around the body of many files of the
     batch (site menus, names, footers) are removed too; titles and numbered headings are
-    never treated so."""
-    texts: list[tuple[str, str] | None] = []
+    never treated so. ``progress`` is called once per file, when its result is ready."""
+    texts: list[SourceText | None] = []
     results: list[FileResult] = []
     for path in paths:
         try:
-            texts.append(read_text(path))
+            texts.append(read_source(path))
             results.append(FileResult(path=str(path)))
         except ReadError as exc:
             texts.append(None)
@@ -57,14 +62,14 @@ def analyze_files(paths: list[str | Path]) -> list[FileResult]:
             results.append(
                 FileResult(path=str(path), error=f"无法读取：{type(exc).__name__}: {exc}")
             )
-    repeated = repeated_lines([t[0] for t in texts if t is not None], _protected_line)
-    for k, item in enumerate(texts):
-        if item is None:
-            continue
-        text, encoding = item
-        res = analyze_text(text, str(paths[k]), repeated=repeated)
-        res.encoding = encoding
-        results[k] = res
+    repeated = repeated_lines([t.text for t in texts if t is not None], _protected_line)
+    for k, src in enumerate(texts):
+        if src is not None:
+            res = analyze_text(src.text, str(paths[k]), repeated, heading_hints=src.headings)
+            res.encoding = src.encoding
+            results[k] = res
+        if progress is not None:
+            progress(k + 1, len(paths), str(paths[k]))
     return results
 
 
@@ -76,16 +81,22 @@ def _protected_line(line: str) -> bool:
     )
 
 
-def analyze_text(text: str, path: str = "", repeated: frozenset[str] = frozenset()) -> FileResult:
+def analyze_text(
+    text: str,
+    path: str = "",
+    repeated: frozenset[str] = frozenset(),
+    heading_hints: Mapping[str, int] | None = None,
+) -> FileResult:
     """Clean, segment and outline ``text``; slots and run-in items per document.
     ``repeated``: lines found around the body of many files of a batch (see
-    :func:`analyze_files`)."""
+    :func:`analyze_files`); ``heading_hints``: titles and headings known from the source's
+    formatting (see :class:`~eduwriter.core.readers.SourceText`)."""
     lines, removed = clean_lines(text, repeated)
-    raw_docs, removed_seg = segment_lines(lines)
+    raw_docs, removed_seg = segment_lines(lines, heading_hints)
     documents: list[Document] = []
     previous_genre: str | None = None
     for raw in raw_docs:
-        doc = build_document(raw, previous_genre)
+        doc = build_document(raw, previous_genre, heading_hints)
         previous_genre = doc.genre
         documents.append(doc)
     seen: set[str] = set()
@@ -93,9 +104,13 @@ def analyze_text(text: str, path: str = "", repeated: frozenset[str] = frozenset
     return FileResult(path=path, encoding="", removed=all_removed, documents=documents)
 
 
-def build_document(raw: RawDocument, previous_genre: str | None = None) -> Document:
+def build_document(
+    raw: RawDocument,
+    previous_genre: str | None = None,
+    heading_hints: Mapping[str, int] | None = None,
+) -> Document:
     """Outline, genre, slots and run-in items of one segmented document."""
-    blocks, run_in = build_outline(raw.lines)
+    blocks, run_in = build_outline(raw.lines, heading_hints)
     genre = guess_genre(
         raw.title, raw.lines, fallback=previous_genre if raw.title is None else None
     )

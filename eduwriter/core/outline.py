@@ -19,6 +19,7 @@ level just below the heading it follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -359,7 +360,9 @@ def _repair_misnumbered(headings: list[tuple[Block, str]]) -> None:
 def assign_levels(headings: list[tuple[Block, str]]) -> None:
     """Set ``level`` on each heading from its marker style (see module doc).
 
-    Styles are ranked and closed up to those present. Inside the 一、/（一）/1./（1） ladder a
+    Headings of style ``"styled"`` (from Word heading styles) come with their level set; the
+    other headings after one are placed below it. Styles are ranked and closed up to those
+    present. Inside the 一、/（一）/1./（1） ladder a
     skipped step is real nesting (六、努力方向 directly followed by 1.… puts the 1. items one
     level below 六、, not two); under a chapter-type heading (第二部分) a skipped step keeps the
     usual level of the style, as official plans often go straight from 第X部分 to （一）.
@@ -368,20 +371,24 @@ def assign_levels(headings: list[tuple[Block, str]]) -> None:
     level_of = {rank: i + 1 for i, rank in enumerate(present)}
     stack: list[tuple[int, int]] = []  # (rank, level) of the open numbered headings
     parent_level = 0
+    offset = 0  # level of the last styled heading: what follows is nested below it
     for block, style in headings:
-        if style in RANKS:
+        if style == "styled":
+            offset = parent_level = block.level
+            stack = []
+        elif style in RANKS:
             rank = RANKS[style]
             while stack and stack[-1][0] >= rank:
                 stack.pop()
-            level = level_of[rank]
+            level = level_of[rank] + offset
             if stack and stack[-1][0] >= RANKS["cn"] and stack[-1][1] + 1 < level:
                 level = stack[-1][1] + 1
             block.level = level
             stack.append((rank, level))
             parent_level = level
         elif style == "unnumbered":
-            block.level = 1
-            parent_level = 1
+            block.level = offset + 1
+            parent_level = block.level
             stack = []
         else:  # standalone run-in heading: just below its parent
             block.level = parent_level + 1 if parent_level else 1
@@ -629,8 +636,14 @@ def _ordinal_comma_headings(
     return out
 
 
-def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
-    """Blocks (headings with levels, paragraphs) and run-in items of one document."""
+def build_outline(
+    lines: list[str], heading_hints: Mapping[str, int] | None = None
+) -> tuple[list[Block], list[RunInItem]]:
+    """Blocks (headings with levels, paragraphs) and run-in items of one document.
+
+    ``heading_hints``: :func:`~eduwriter.core.readers.heading_key` of a line -> heading level
+    from the source's formatting (Word heading styles); such lines are headings whether or
+    not they carry a typed number, at their styled level (closed up to the levels present)."""
     from eduwriter.core.runin import find_run_in
 
     lines = presplit_lines(lines)
@@ -656,11 +669,18 @@ def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
         for i, o in classified
     )
     promoted = {} if numbered else _ordinal_comma_headings(lines, markers)
+    styled = _styled_levels(lines, heading_hints)
     blocks: list[Block] = []
     headings: list[tuple[Block, str]] = []
     items: list[RunInItem] = []
     for i, o in classified:
-        if i in promoted:
+        if i in styled:
+            # a styled heading: its typed marker (if any) is kept, its level is the style's
+            head = o.heading if o.heading is not None and not o.paragraph else None
+            block = head or Block("heading", _trim(lines[i]), 0, "")
+            block.level = styled[i]
+            o = OutlineLine(block, "styled", 0, None)
+        elif i in promoted:
             o = promoted[i]
         elif o.heading is not None and (
             i in demote or (o.style == "glued" and i not in glued_keep)
@@ -685,6 +705,22 @@ def build_outline(lines: list[str]) -> tuple[list[Block], list[RunInItem]]:
     _repair_misnumbered(headings)
     assign_levels(headings)
     return blocks, items
+
+
+def _styled_levels(lines: list[str], hints: Mapping[str, int] | None) -> dict[int, int]:
+    """Line index -> level (closed up to the styled levels present) for hinted headings."""
+    if not hints:
+        return {}
+    from eduwriter.core.readers import heading_key
+
+    found = {}
+    for i, line in enumerate(lines):
+        level = hints.get(heading_key(line))
+        if level is not None and level >= 1:
+            found[i] = level
+    present = sorted(set(found.values()))
+    closed = {lvl: k + 1 for k, lvl in enumerate(present)}
+    return {i: closed[lvl] for i, lvl in found.items()}
 
 
 def build_blocks(lines: list[str]) -> list[Block]:

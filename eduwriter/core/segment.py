@@ -16,11 +16,13 @@ page title and blurb before its first separator.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from eduwriter.core.clean import CleanLine
 from eduwriter.core.genre import TITLE_WORDS
 from eduwriter.core.outline import CN_DIGITS, match_marker
+from eduwriter.core.readers import heading_key
 
 __all__ = ["RawDocument", "is_separator", "segment_lines"]
 
@@ -150,8 +152,15 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     return True
 
 
-def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]:
-    """Split cleaned lines into documents; also return the lines dropped on the way."""
+def segment_lines(
+    lines: list[CleanLine], heading_hints: Mapping[str, int] | None = None
+) -> tuple[list[RawDocument], list[str]]:
+    """Split cleaned lines into documents; also return the lines dropped on the way.
+
+    ``heading_hints`` (from the source's formatting, see
+    :func:`~eduwriter.core.readers.read_source`): a line hinted 0 is a document title, a
+    line hinted 1 or more is a heading and never taken for a title."""
+    hints = heading_hints or {}
     removed: list[str] = []
     lines = _dedupe_page_titles(lines, removed)
     collection = any(is_separator(ln.text) is not None for ln in lines)
@@ -164,6 +173,13 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
             skip_next = False
             continue
         text = ln.text
+        hint = hints.get(heading_key(text)) if hints else None
+        if hint == 0:
+            if current.lines or current.title is not None:
+                docs.append(current)
+            current = RawDocument(text)
+            top_max = 0
+            continue
         sep = is_separator(text)
         if sep is not None:
             if current.lines or current.title is not None:
@@ -176,7 +192,8 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
             top_max = 0
             continue
         if (
-            not current.lines
+            hint is None
+            and not current.lines
             and current.title is None
             and i + 1 < len(lines)
             and _title_like(text)
@@ -191,8 +208,10 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
         ):
             current.title = text
             continue
-        if _is_doc_title(lines, i, collection, has_headings=current.marked) and (
-            current.lines or current.title
+        if (
+            hint is None
+            and _is_doc_title(lines, i, collection, has_headings=current.marked)
+            and (current.lines or current.title)
         ):
             docs.append(current)
             current = RawDocument(text)
@@ -208,7 +227,7 @@ def segment_lines(lines: list[CleanLine]) -> tuple[list[RawDocument], list[str]]
                     current = RawDocument(None, tail, marked=any(match_marker(x) for x in tail))
                     top_max = 0
             top_max = max(top_max, m.ordinal)
-        if m is not None:
+        if m is not None or hint is not None:
             current.marked = True
         current.lines.append(text)
     if current.lines or current.title is not None:

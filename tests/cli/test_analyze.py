@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
 import subprocess
 import sys
@@ -43,7 +45,7 @@ def test_json_shape(capsys):
     assert list(doc) == ["title", "genre", "blocks", "slots", "run_in_items"]
     assert doc["title"] == "化解年末焦虑的小方法"
     heading = next(b for b in doc["blocks"] if b["kind"] == "heading")
-    assert heading == {"kind": "heading", "level": 1, "marker": "2", "text": "学会选择"}
+    assert heading == {"kind": "heading", "level": 1, "marker": "1", "text": "别想太多，做了再说"}
     paragraph = next(b for b in doc["blocks"] if b["kind"] == "paragraph")
     assert list(paragraph) == ["kind", "text"]
     slot = f0["documents"][0]["slots"][0]
@@ -110,3 +112,35 @@ def test_subprocess(tmp_path):
     }
     assert "不存在" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_per_file_on_a_terminal_stderr(tmp_path):
+    from eduwriter.cli.analyze import run
+
+    missing = tmp_path / "missing.txt"
+    paths = [str(_sample("000")), str(missing), str(_sample("002"))]
+    out, err = io.StringIO(), _Terminal()
+    code = run(argparse.Namespace(json=True, paths=paths), out=out, err=err)
+    assert code == 1
+    progress = [ln for ln in err.getvalue().splitlines() if ln.startswith("[")]
+    assert progress == [
+        f"[1/3] 已分析 (analyzed): {paths[0]}",
+        f"[2/3] 已分析 (analyzed): {paths[1]}",
+        f"[3/3] 已分析 (analyzed): {paths[2]}",
+    ]
+    data = json.loads(out.getvalue())  # stdout stays pure JSON
+    assert [f["path"] for f in data["files"]] == paths
+
+
+def test_no_progress_lines_when_stderr_is_not_a_terminal(capsys):
+    code = run_cli(["analyze", str(_sample("000")), str(_sample("002"))])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "已分析" not in captured.err and "已分析" not in captured.out

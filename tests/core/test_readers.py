@@ -85,6 +85,127 @@ def test_docx(tmp_path):
     assert text.splitlines() == ["学校工作总结", "一、主要成绩", "今年以来，我们认真落实各项工作。"]
 
 
+def _styled_docx(path, paragraphs) -> None:
+    """A .docx of (style name, text) paragraphs, made with python-docx's default template."""
+    import docx
+
+    d = docx.Document()
+    for style, text in paragraphs:
+        d.add_paragraph(text, style=style)
+    d.save(str(path))
+
+
+def test_docx_heading_styles_without_typed_numbers_become_headings(tmp_path):
+    path = tmp_path / "plan.docx"
+    _styled_docx(
+        path,
+        [
+            ("Title", "实验小学2024年教学工作计划"),
+            ("Normal", "为全面提高教学质量，结合我校实际，制定本计划。"),
+            ("Heading 1", "指导思想"),
+            ("Normal", "坚持立德树人，落实课程方案。"),
+            ("Heading 1", "主要工作"),
+            ("Heading 2", "加强课堂教学"),
+            ("Normal", "推进课堂改革，提高课堂效率。"),
+            ("Heading 3", "开展听课评课"),
+            ("Normal", "每位教师每学期听课不少于二十节。"),
+            ("Heading 2", "抓好教研活动"),
+            ("Normal", "每两周开展一次集体备课。"),
+            ("Heading 1", "保障措施"),
+            ("Normal", "学校成立教学工作领导小组。"),
+        ],
+    )
+    res = analyze_file(path)
+    assert res.error is None and res.encoding == "DOCX"
+    assert len(res.documents) == 1
+    doc = res.documents[0]
+    assert doc.title == "实验小学2024年教学工作计划"
+    assert [(h.marker, h.text, h.level) for h in doc.headings] == [
+        ("", "指导思想", 1),
+        ("", "主要工作", 1),
+        ("", "加强课堂教学", 2),
+        ("", "开展听课评课", 3),
+        ("", "抓好教研活动", 2),
+        ("", "保障措施", 1),
+    ]
+    paragraphs = [b.text for b in doc.blocks if b.kind == "paragraph"]
+    assert "每位教师每学期听课不少于二十节。" in paragraphs
+
+
+def test_docx_heading_styles_with_typed_numbers_and_heading1_title(tmp_path):
+    # Heading 1 used once, for the title; deeper styles for the sections; typed numbers kept
+    path = tmp_path / "summary.docx"
+    _styled_docx(
+        path,
+        [
+            ("Heading 1", "区教育局工作总结"),
+            ("Heading 2", "一、工作成效"),
+            ("Normal", "全年新建学校三所。"),
+            ("Heading 3", "办学条件改善"),
+            ("Normal", "改造校舍一万平方米。"),
+            ("Normal", "1.新建操场两个。"),
+            ("Heading 2", "二、存在问题"),
+            ("Normal", "城乡差距仍然存在。"),
+        ],
+    )
+    res = analyze_file(path)
+    assert [d.title for d in res.documents] == ["区教育局工作总结"]
+    heads = [(h.marker, h.text, h.level) for h in res.documents[0].headings]
+    assert heads == [
+        ("一、", "工作成效", 1),
+        ("", "办学条件改善", 2),
+        ("1.", "新建操场两个", 3),
+        ("二、", "存在问题", 1),
+    ]
+
+
+def test_docx_chinese_heading_style_names_and_derived_styles(tmp_path):
+    # WPS and Chinese Word name the styles 标题 1…; a custom style based on one counts too
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    h1 = d.styles.add_style("标题 1", WD_STYLE_TYPE.PARAGRAPH)
+    mine = d.styles.add_style("我的小标题", WD_STYLE_TYPE.PARAGRAPH)
+    mine.base_style = d.styles.add_style("标题 2", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("家长会发言稿")
+    d.add_paragraph("各位家长，感谢大家在百忙之中来参加今天的家长会。")
+    d.add_paragraph("孩子的进步", style=h1)
+    d.add_paragraph("本学期孩子们在学习上进步很大，值得肯定。")
+    d.add_paragraph("阅读习惯", style=mine)
+    d.add_paragraph("每天坚持阅读半小时，效果明显。")
+    path = tmp_path / "talk.docx"
+    d.save(str(path))
+    res = analyze_file(path)
+    assert [(h.text, h.level) for d in res.documents for h in d.headings] == [
+        ("孩子的进步", 1),
+        ("阅读习惯", 2),
+    ]
+
+
+def test_docx_outline_level_without_heading_style(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_paragraph("教师培训方案")
+    for text, lvl in (("培训目标", 0), ("提升信息素养", 1), ("培训内容", 0)):
+        p = d.add_paragraph(text)
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(lvl))
+        p._p.get_or_add_pPr().append(outline)
+        d.add_paragraph("具体安排由教务处另行通知，请各位老师做好准备。")
+    path = tmp_path / "train.docx"
+    d.save(str(path))
+    res = analyze_file(path)
+    assert [(h.text, h.level) for d in res.documents for h in d.headings] == [
+        ("培训目标", 1),
+        ("提升信息素养", 2),
+        ("培训内容", 1),
+    ]
+
+
 def test_broken_docx(tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
