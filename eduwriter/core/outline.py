@@ -481,7 +481,7 @@ def presplit_lines(lines: list[str]) -> list[str]:
     * ``…特色。七、对营业性网吧…`` — a marker right after a sentence end starts a new line
       when its ordinal continues the sequence of that marker style in the document;
     * ``…本末倒置了。”一、深刻领会…意义。`` / ``…从容。3亲近自然`` — a short numbered title
-      at the very end of a line;
+      at the very end of a line (a glued-digit one only when it continues the list);
     * ``二、重点工作常态化推进(一)常态化抓好…`` / ``(一)加强…领导一是扎实开展…`` — a first
       child marker (（一）, 一是) glued to a short heading, before any punctuation.
     """
@@ -539,9 +539,12 @@ def _split_line(line: str, last: dict[str, int], note) -> list[str]:  # noqa: AN
         note(im.style, im.ordinal)
     rest = line[start:]
     glued = _TRAILING_GLUED.search(rest)
-    if glued:
+    gm = match_marker(rest[glued.start() :]) if glued else None
+    if glued and gm is not None and gm.style == "glued" and gm.ordinal == last.get("glued", 0) + 1:
+        # the next title of a glued-digit list (…从容。3亲近自然 after 2学会选择)
         pieces.append(rest[: glued.start()].strip())
         rest = rest[glued.start() :]
+        note(gm.style, gm.ordinal)
     pieces.append(rest.strip())
     return [p for p in pieces if p]
 

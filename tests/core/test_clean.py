@@ -162,3 +162,23 @@ def test_page_numbers_removed():
     pages = ["第2页", "— 第 3 页 —", "第1页/共5页", "- 2 -", "2/5"]
     result = clean_text("\n".join([body, pages[0], body, *pages[1:], body]))
     assert result.text.splitlines() == [body, body, body]
+
+
+def test_site_date_header_removed_but_sentences_starting_with_today_kept():
+    text = "\n".join(
+        [
+            "今天是",
+            "今天是 2024年9月10日 星期二",
+            "在庆祝教师节大会上的讲话",
+            "今天是第40个教师节，我们在这里隆重集会，表彰先进。",
+            "今天是我校建校五十周年的日子",
+            "地址：某市某路1号 电话：0000-1234567",
+        ]
+    )
+    res = clean_text(text)
+    assert res.text.splitlines() == [
+        "在庆祝教师节大会上的讲话",
+        "今天是第40个教师节，我们在这里隆重集会，表彰先进。",
+        "今天是我校建校五十周年的日子",
+    ]
+    assert "今天是 2024年9月10日 星期二" in res.removed

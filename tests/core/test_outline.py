@@ -191,6 +191,15 @@ def test_glued_digit_body_lines_are_not_headings():
     assert "别急" not in [b.text for b in blocks if b.kind == "heading"]
 
 
+def test_digit_after_a_sentence_end_splits_only_when_it_continues_a_glued_list():
+    # 2楼… is a floor, not the second title of a list: the line stays one paragraph
+    line = "暑假里完成了校舍维修。2楼教室改造完成"
+    blocks, _ = build_outline([line])
+    assert blocks == [Block("paragraph", line)]
+    blocks, _ = build_outline(["1早睡早起", "正文。", "2按时吃饭", "心情会好很多。3多晒太阳"])
+    assert [b.text for b in blocks if b.kind == "heading"] == ["早睡早起", "按时吃饭", "多晒太阳"]
+
+
 def test_unnumbered_section_titles():
     lines = [
         "引言:强师筑基,行稳致远",
