@@ -257,11 +257,15 @@ def is_boilerplate_line(line: str) -> bool:
         return False
     if _BOILERPLATE_START.match(line) or _BOILERPLATE_ANY.search(line):
         return True
-    if len(line) <= _LINK_MAX + 6 and _LINK_ITEM.search(line) and not _NOT_LINK.search(line):
-        return True  # a link to another article with its date: 学校工作总结范文03-20
     if not _CJK.search(line) and len(line) <= 80 and not _DATE_OR_BLANK_LINE.match(line):
         return True
     return _is_blurb(line) and not _INLINE_PIECES.search(line)
+
+
+def _is_link_item(line: str) -> bool:
+    return (
+        len(line) <= _LINK_MAX + 6 and bool(_LINK_ITEM.search(line)) and not _NOT_LINK.search(line)
+    )
 
 
 def _is_content(line: str) -> bool:
@@ -353,6 +357,10 @@ def _clean_pass(
                 drop[k] = True
             elif not gone and (k < first or k > last) and ln.text in repeated:
                 drop[k] = True  # repeated around the body of many files of a batch
+            elif not gone and (k < first or k > last) and _is_link_item(ln.text):
+                # a link to another article with its date (学校工作总结范文03-20); inside the
+                # body such a line is content (活动时间：10-15)
+                drop[k] = True
         # a "related articles" header outside the body: the list of link titles after it goes too
         for k, (ln, gone) in enumerate(seq):
             if not (gone and (k < first or k > last) and _RELATED_HEADER.match(ln.text)):

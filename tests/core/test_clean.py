@@ -182,3 +182,16 @@ def test_site_date_header_removed_but_sentences_starting_with_today_kept():
         "今天是我校建校五十周年的日子",
     ]
     assert "今天是 2024年9月10日 星期二" in res.removed
+
+
+def test_dated_link_lines_removed_only_outside_the_body():
+    body = [
+        "学校运动会工作安排",
+        "为增强学生体质，学校决定举办秋季运动会，请各班做好准备。",
+        "报名截止10-15",
+        "各班按时提交名单，体育组负责编排秩序册。",
+    ]
+    links = ["班主任工作总结范文03-20", "教师读书心得体会04-02"]
+    res = clean_text("\n".join(body + links))
+    assert res.text.splitlines() == body
+    assert res.removed == links
