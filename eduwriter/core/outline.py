@@ -11,7 +11,9 @@ level above)::
     （1） (1) ①              rank 5  ("paren_arabic", "circled")
 
 Levels inside one document are the ranks of the styles actually present, closed up so the
-outermost present style is level 1. Unnumbered section titles (引言：…, a title line right
+outermost present style is level 1. Lines hinted as headings by the source's formatting
+(Word heading styles, see :func:`build_outline`) take their styled level and numbered headings
+after them nest below. Unnumbered section titles (引言：…, a title line right
 before a list that starts at 一、) take level 1; a standalone 第一， / 一是 heading takes the
 level just below the heading it follows.
 """
