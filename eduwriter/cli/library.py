@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from eduwriter.library.errors import LibraryError
+from eduwriter.library.errors import LibraryCorruptError, LibraryError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     def db_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", metavar="PATH", help="资料库文件（默认：用户数据文件夹）")
+        p.add_argument(
+            "-v", "--verbose", action="store_true", help="出错时显示详细信息 / show error details"
+        )
 
     p = sub.add_parser("build", help="由文件构建资料库（默认：内置范文）")
     db_arg(p)
@@ -43,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--genre", help="文种：plan, summary, speech, article")
     p.add_argument("--tag", help="主题标签")
     p.add_argument("--folder", help="文件夹（如 常用/安全）")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_positive_int, default=20, help="最多显示几条（≥ 1）")
     p.add_argument("query", metavar="QUERY")
     p.set_defaults(func=cmd_search)
 
@@ -71,16 +74,46 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_import)
 
 
-def _err(exc: LibraryError) -> int:
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数 / not an integer: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"必须至少为 1 / must be at least 1: {n}")
+    return n
+
+
+def _err(exc: LibraryError, ns: argparse.Namespace | None = None) -> int:
     print(f"错误：{exc.message_zh}", file=sys.stderr)
     if exc.message_en and exc.message_en != exc.message_zh:
         print(f"Error: {exc.message_en}", file=sys.stderr)
+    if isinstance(exc, LibraryCorruptError):
+        db = f" --db {exc.path}" if ns is not None and ns.db else ""
+        print(
+            f"可运行 eduwriter library build --recover{db} 将它改名保存到一旁并新建资料库。"
+            f" / Run `eduwriter library build --recover{db}` to set it aside and start afresh.",
+            file=sys.stderr,
+        )
+        if ns is not None and getattr(ns, "verbose", False) and exc.detail:
+            print(exc.detail, file=sys.stderr)
     return 1
 
 
-def _open(ns: argparse.Namespace, recover: bool = False):
+def _open(ns: argparse.Namespace, recover: bool = False, must_exist: bool = True):
+    """Open the library. An explicit ``--db`` that does not exist is an error for commands that
+    only read it (``must_exist``); the default library is created (and built) on first use."""
     from eduwriter.library.store import LibraryStore
 
+    if ns.db is not None:
+        path = Path(ns.db)
+        missing = not path.exists()
+        if missing and (must_exist or not path.parent.is_dir()):
+            raise LibraryError(
+                f"资料库不存在：{path}。请检查路径，或先运行 eduwriter library build --db {path} 创建。",
+                f"No library at {path}. Check the path or create it with "
+                f"`eduwriter library build --db {path}`.",
+            )
     store = LibraryStore.open(ns.db, recover=recover)
     if store.recovered_from is not None:
         print(
@@ -114,7 +147,7 @@ def _progress(done: int, total: int, message: str) -> None:
 
 def cmd_build(ns: argparse.Namespace) -> int:
     try:
-        with _open(ns, recover=ns.recover) as store:
+        with _open(ns, recover=ns.recover, must_exist=False) as store:
             if ns.paths:
                 files = _expand(ns.paths)
                 if not files:
@@ -133,9 +166,16 @@ def cmd_build(ns: argparse.Namespace) -> int:
                 f"已导入 {len(report.files_ok)} 个文件，新增 {report.added} 条；资料库共 "
                 f"{stats['total']} 条（{_kinds_zh(stats['by_kind'])}）：{store.path}"
             )
-            return 0 if report.files_ok or not report.errors else 1
+            if report.errors:
+                print(
+                    f"有 {len(report.errors)} 个文件被跳过（见上）。 / "
+                    f"{len(report.errors)} file(s) skipped.",
+                    file=sys.stderr,
+                )
+                return 1
+            return 0
     except LibraryError as exc:
-        return _err(exc)
+        return _err(exc, ns)
 
 
 _KIND_ZH = {
@@ -162,10 +202,10 @@ def cmd_search(ns: argparse.Namespace) -> int:
                 genre=ns.genre,
                 tag=ns.tag,
                 folder=ns.folder,
-                limit=max(ns.limit, 1),
+                limit=ns.limit,
             )
     except LibraryError as exc:
-        return _err(exc)
+        return _err(exc, ns)
     if ns.json:
         out = [
             {
@@ -205,7 +245,7 @@ def cmd_stats(ns: argparse.Namespace) -> int:
         with _open(ns) as store:
             stats = store.stats()
     except LibraryError as exc:
-        return _err(exc)
+        return _err(exc, ns)
     if ns.json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return 0
@@ -230,7 +270,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
         with _open(ns) as store:
             n = store.export_pack(ns.out, ids=ns.ids, folder=ns.folder)
     except LibraryError as exc:
-        return _err(exc)
+        return _err(exc, ns)
     except OSError as exc:
         print(f"错误：无法写入 {ns.out}：{exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -263,16 +303,29 @@ def _ask(conflict) -> str:
 
 def cmd_import(ns: argparse.Namespace) -> int:
     mode = ns.on_conflict
-    if mode is None:
-        mode = "ask" if sys.stdin.isatty() else "mine"
-    resolver = _ask if mode == "ask" else (lambda _c: mode)
+    force = mode if mode in ("mine", "theirs", "both") else None
+    if mode == "ask" or (mode is None and sys.stdin.isatty()):
+        resolver = _ask
+    else:  # nobody to ask: keep mine for now, without remembering the answer
+        resolver = lambda _c: "skip"  # noqa: E731
     try:
-        with _open(ns) as store:
-            report = store.import_pack(ns.file, resolver=resolver)
+        with _open(ns, must_exist=False) as store:
+            report = store.import_pack(ns.file, resolver=resolver, force=force)
     except LibraryError as exc:
-        return _err(exc)
+        return _err(exc, ns)
     print(
         f"已导入：新增 {report.added} 条，更新 {report.updated} 条，未变 {report.unchanged} 条，"
-        f"冲突 {len(report.conflicts)} 条（保留我的 {report.kept_mine}，都保留 {report.kept_both}）"
+        f"冲突 {len(report.conflicts)} 条（保留我的 {report.kept_mine}，都保留 {report.kept_both}，"
+        f"暂未处理 {report.skipped}）"
     )
+    if report.skipped:
+        ids = [i for i, r in report.conflicts if r == "skip"]
+        print(
+            f"有 {report.skipped} 条两边都修改过，暂时保留了我的版本（未记住这个选择）："
+            f"{'、'.join(ids[:10])}{' …' if len(ids) > 10 else ''}\n"
+            "请用 --on-conflict mine|theirs|both 重新导入以作出选择。\n"
+            f"{report.skipped} item(s) changed on both sides were left as they are; re-run with "
+            "--on-conflict mine|theirs|both to decide.",
+            file=sys.stderr,
+        )
     return 0

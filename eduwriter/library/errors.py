@@ -22,13 +22,18 @@ class LibraryCorruptError(LibraryError):
     """
 
     def __init__(self, path: Path, detail: str = "") -> None:
+        lines = detail.strip().splitlines()
+        short = lines[0][:160] if lines else ""
+        if len(lines) > 1:
+            short += f" (+{len(lines) - 1} more)"
         super().__init__(
             f"资料库文件已损坏或不是 EduWriter 资料库：{path}。原文件不会被覆盖；"
             f"可以将它改名保存到一旁，并新建一个空的资料库。",
-            f"The library database is damaged or not an EduWriter library: {path} ({detail}). "
+            f"The library database is damaged or not an EduWriter library: {path} ({short}). "
             "It will not be overwritten; it can be set aside and a fresh library created.",
         )
         self.path = path
+        #: the full diagnosis (e.g. every line of SQLite's quick_check), for logs and --verbose
         self.detail = detail
 
 

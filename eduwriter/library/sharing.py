@@ -15,8 +15,13 @@ Import merges by id, in one transaction (a damaged or foreign pack changes nothi
 * mine is an earlier version of theirs → theirs is taken (my folder, favourite, usage stay);
 * changed on both sides → a :class:`Conflict` goes to the caller's ``resolver`` which answers
   ``"mine"``, ``"theirs"`` or ``"both"`` (theirs added as a copy with id ``<id>~<hash>``). The
-  answer is remembered through the history, so importing the same pack again asks nothing.
-  Without a resolver, mine is kept.
+  answer is remembered (their hash goes into my history as ``kept:<hash>``), so importing the
+  same pack again asks nothing. ``"skip"`` keeps mine *for now* without remembering: the next
+  import asks again (the CLI answers ``"skip"`` when nobody can be asked). Without a resolver,
+  mine is kept for now (``"skip"``).
+* ``force="mine"|"theirs"|"both"`` (an explicit ``--on-conflict``) applies to every item
+  changed on both sides, including the ones an earlier answer set aside as "keep mine"; the
+  resolver is not asked.
 """
 
 from __future__ import annotations
@@ -42,7 +47,9 @@ FORMAT = "ewlib"
 FORMAT_VERSION = 1
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
 
-Resolution = Literal["mine", "theirs", "both"]
+Resolution = Literal["mine", "theirs", "both", "skip"]
+#: Prefix of a dismissed hash in an item's history ("keep mine" was chosen against it).
+KEPT = "kept:"
 
 
 @dataclass(slots=True)
@@ -60,6 +67,8 @@ class MergeReport:
     unchanged: int = 0
     kept_mine: int = 0
     kept_both: int = 0
+    #: conflicts kept as mine *without* remembering the answer (asked again next time)
+    skipped: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (id, resolution)
     manifest: dict = field(default_factory=dict)
 
@@ -70,6 +79,7 @@ class MergeReport:
             "unchanged": self.unchanged,
             "kept_mine": self.kept_mine,
             "kept_both": self.kept_both,
+            "skipped": self.skipped,
             "conflicts": [{"id": i, "resolution": r} for i, r in self.conflicts],
         }
 
@@ -240,8 +250,11 @@ def import_pack(
     store: LibraryStore,
     path: str | os.PathLike,
     resolver: Callable[[Conflict], Resolution] | None = None,
+    force: Resolution | None = None,
 ) -> MergeReport:
     """Merge a pack into the library (one transaction). See the module docstring."""
+    if force is not None and force not in ("mine", "theirs", "both"):
+        raise ValueError(f"force must be mine, theirs or both, not {force!r}")
     from eduwriter.library.store import _history, _insert, _sync_tags
 
     manifest, raw_items = read_pack(path)
@@ -264,16 +277,29 @@ def import_pack(
             if my_hash == their_hash:
                 report.unchanged += 1
                 continue
-            if their_hash in my_history:
+            if their_hash in my_history:  # theirs is an earlier version of mine
+                report.unchanged += 1
+                continue
+            dismissed = KEPT + their_hash in my_history
+            if dismissed and force in (None, "mine"):
                 report.unchanged += 1
                 continue
             if my_hash in their_history:
                 resolution: Resolution = "theirs"
             else:
-                resolution = resolver(Conflict(mine, theirs)) if resolver else "mine"
-                if resolution not in ("mine", "theirs", "both"):
-                    resolution = "mine"
+                if force is not None:
+                    resolution = force
+                elif resolver is not None:
+                    resolution = resolver(Conflict(mine, theirs))
+                else:
+                    resolution = "skip"
+                if resolution not in ("mine", "theirs", "both", "skip"):
+                    resolution = "skip"
                 report.conflicts.append((mine.id, resolution))
+            if resolution == "skip":
+                report.skipped += 1
+                continue
+            my_history = [h for h in my_history if h != KEPT + their_hash]
             if resolution == "theirs":
                 theirs.folder, theirs.favorite, theirs.usage = (
                     mine.folder,
@@ -284,7 +310,7 @@ def import_pack(
                 _insert(conn, theirs, touched=True, replace=True, history=history)
                 report.updated += 1
             elif resolution == "mine":
-                history = _merge_history(my_history, [], their_hash)
+                history = _merge_history(my_history, [], KEPT + their_hash)
                 conn.execute(
                     "UPDATE items SET history=? WHERE id=?", (json.dumps(history), mine.id)
                 )
@@ -296,7 +322,7 @@ def import_pack(
                     if folder_path:
                         theirs.folder = store._folder_id(folder_path, create=True)
                     _insert(conn, theirs, touched=True, history=their_history[-20:])
-                history = _merge_history(my_history, [], their_hash)
+                history = _merge_history(my_history, [], KEPT + their_hash)
                 conn.execute(
                     "UPDATE items SET history=? WHERE id=?", (json.dumps(history), mine.id)
                 )

@@ -149,7 +149,7 @@ class ImportReport:
 
     files_ok: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message_zh)
-    added: int = 0
+    added: int = 0  # net growth of the library (items after minus items before)
     total_items: int = 0
     cancelled: bool = False
 
@@ -294,7 +294,10 @@ class LibraryStore:
             if name not in keep
         ]
         new = [(str(path), "builtin", result) for path, result in results]
-        report.added = self._rebuild(new, stale, progress, cancel, report)
+        before = self.count()
+        self._rebuild(new, stale, progress, cancel, report)
+        # net growth: re-extraction renames many derived ids, which is not "new" to the writer
+        report.added = max(self.count() - before, 0)
         report.total_items = self.count()
         return report
 
@@ -316,7 +319,9 @@ class LibraryStore:
             report.total_items = self.count()
             return report
         new = [(str(path), "imported", result) for path, result in results]
-        report.added = self._rebuild(new, [], progress, cancel, report)
+        before = self.count()
+        self._rebuild(new, [], progress, cancel, report)
+        report.added = max(self.count() - before, 0)
         report.total_items = self.count()
         return report
 
@@ -814,10 +819,11 @@ class LibraryStore:
 
         return sharing.export_pack(self, out, ids=ids, folder=folder)
 
-    def import_pack(self, path: str | os.PathLike, resolver=None):
+    def import_pack(self, path: str | os.PathLike, resolver=None, force: str | None = None):
+        """Merge an ``.ewlib`` pack (see :func:`eduwriter.library.sharing.import_pack`)."""
         from eduwriter.library import sharing
 
-        return sharing.import_pack(self, path, resolver=resolver)
+        return sharing.import_pack(self, path, resolver=resolver, force=force)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -837,9 +843,9 @@ def _connect(db: Path) -> sqlite3.Connection:
         if mode.lower() != "wal":
             raise LibraryLockedError(db)
         conn.execute("PRAGMA synchronous=NORMAL")
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise LibraryCorruptError(db, check)
+        checks = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if checks != ["ok"]:
+            raise LibraryCorruptError(db, "\n".join(checks))
         version = schema.current_version(conn)
         if version > schema.SCHEMA_VERSION:
             raise LibraryVersionError(db, version, schema.SCHEMA_VERSION)

@@ -155,3 +155,106 @@ def test_export_ids_before_the_output_file(db, tmp_path, capsys):
     assert "已导出 2 条" in capsys.readouterr().out
     assert run_cli(["library", "export", "--db", str(db), "--ids", "nope", str(out)]) == 1
     assert "找不到条目" in capsys.readouterr().err
+
+
+def _conflicting_pack(db: Path, tmp_path: Path) -> tuple[str, Path]:
+    from eduwriter.library.store import LibraryStore
+
+    with LibraryStore.open(db) as s:
+        sid = s.add_snippet("原来的句子").id
+        s.export_pack(tmp_path / "v1.ewlib")
+    colleague = tmp_path / "colleague.db"
+    with LibraryStore.open(colleague) as c:
+        c.import_pack(tmp_path / "v1.ewlib")
+        c.update_item(sid, text="同事的版本")
+        c.export_pack(tmp_path / "theirs.ewlib")
+    with LibraryStore.open(db) as s:
+        s.update_item(sid, text="我的版本")
+    return sid, tmp_path / "theirs.ewlib"
+
+
+def test_import_without_a_terminal_does_not_remember_keep_mine(db, tmp_path, capsys, monkeypatch):
+    import io
+
+    from eduwriter.library.store import LibraryStore
+
+    sid, pack = _conflicting_pack(db, tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a TTY
+    assert run_cli(["library", "import", "--db", str(db), str(pack)]) == 0
+    cap = capsys.readouterr()
+    assert "冲突 1 条" in cap.out and "暂未处理 1" in cap.out
+    assert "--on-conflict" in cap.err and sid in cap.err
+    with LibraryStore.open(db) as s:
+        assert s.get(sid).text == "我的版本"
+    # the colleague's version can still be taken
+    args = ["library", "import", "--db", str(db), "--on-conflict", "theirs", str(pack)]
+    assert run_cli(args) == 0
+    assert "冲突 1 条" in capsys.readouterr().out
+    with LibraryStore.open(db) as s:
+        assert s.get(sid).text == "同事的版本"
+
+
+def test_explicit_on_conflict_applies_after_an_earlier_keep_mine(db, tmp_path, capsys):
+    from eduwriter.library.store import LibraryStore
+
+    sid, pack = _conflicting_pack(db, tmp_path)
+    args = ["library", "import", "--db", str(db), "--on-conflict"]
+    assert run_cli([*args, "mine", str(pack)]) == 0
+    assert "保留我的 1" in capsys.readouterr().out
+    assert run_cli([*args, "theirs", str(pack)]) == 0
+    assert "冲突 1 条" in capsys.readouterr().out
+    with LibraryStore.open(db) as s:
+        assert s.get(sid).text == "同事的版本"
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "校"], ["export", "x.ewlib"]])
+def test_a_library_path_that_does_not_exist_is_an_error(tmp_path, capsys, command, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "typo" / "x.db"
+    assert run_cli(["library", command[0], "--db", str(db), *command[1:]]) == 1
+    err = capsys.readouterr().err
+    assert "资料库不存在" in err and "library build" in err
+    assert not db.parent.exists()
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "x"])
+def test_search_rejects_a_limit_below_one(db, capsys, limit):
+    with pytest.raises(SystemExit) as exc:
+        run_cli(["library", "search", "--db", str(db), "--limit", limit, "校"])
+    assert exc.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_corrupt_database_message_is_short_and_names_recover(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "lib.db"
+    from eduwriter.library.store import LibraryStore
+
+    with LibraryStore.open(db) as s:
+        s.add_snippet("一" * 5000)
+        for n in range(300):
+            s.add_snippet(f"第{n}条素材" * 20)
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    raw = bytearray(db.read_bytes())
+    page = 4096
+    for off in range(2 * page, len(raw) - page, page):  # scribble over every b-tree page header
+        raw[off : off + 12] = b"\xff" * 12
+    db.write_bytes(bytes(raw))
+    assert run_cli(["library", "stats", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "eduwriter library build --recover" in err
+    assert len(err.splitlines()) <= 4
+
+
+def test_build_exits_nonzero_when_a_file_was_skipped(tmp_path, capsys):
+    good = sample_files()[0]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(bytes(range(256)) * 64)
+    db = tmp_path / "lib.db"
+    assert run_cli(["library", "build", "--db", str(db), str(good), str(bad)]) == 1
+    cap = capsys.readouterr()
+    assert "跳过" in cap.err and "bad.txt" in cap.err
+    assert "已导入 1 个文件" in cap.out

@@ -122,6 +122,7 @@ def test_import_more_files_with_a_bad_one(built, tmp_path):
     missing = tmp_path / "missing.txt"
     before = built.count()
     report = built.import_files([good, bad, missing])
+    assert report.added == built.count() - before  # what the writer sees the library grow by
     assert report.files_ok == [str(good)]
     assert {Path(p).name for p, _ in report.errors} == {"broken.txt", "missing.txt"}
     assert all(msg for _, msg in report.errors)
@@ -179,7 +180,9 @@ def test_a_file_the_extractor_chokes_on_is_left_out(built, tmp_path, monkeypatch
 
     monkeypatch.setattr(extract, "extract_library", fragile)
     good = tmp_path / "好文件.txt"
-    good.write_text("德育工作计划\n一、指导思想\n坚持立德树人，推广星空观测课程。\n", encoding="utf-8")
+    good.write_text(
+        "德育工作计划\n一、指导思想\n坚持立德树人，推广星空观测课程。\n", encoding="utf-8"
+    )
     bad = tmp_path / "坏文件.txt"
     bad.write_text("毒文件计划\n一、指导思想\n这一篇会让提取出错。\n", encoding="utf-8")
     report = built.import_files([good, bad])

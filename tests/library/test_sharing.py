@@ -160,3 +160,34 @@ def test_a_selected_document_travels_with_its_sections(store, other, tmp_path):
     other.import_pack(tmp_path / "doc.ewlib")
     tree = other.documents()
     assert tree[0].documents[0].children[0].children[0].item.title == "总体要求"
+
+
+def _both_changed(store, other, tmp_path):
+    sn = store.add_snippet("原来的句子")
+    store.export_pack(tmp_path / "v1.ewlib")
+    other.import_pack(tmp_path / "v1.ewlib")
+    other.update_item(sn.id, text="同事的版本")
+    other.export_pack(tmp_path / "theirs.ewlib")
+    store.update_item(sn.id, text="我的版本")
+    return sn, tmp_path / "theirs.ewlib"
+
+
+def test_an_answer_nobody_gave_is_not_remembered(store, other, tmp_path):
+    sn, pack = _both_changed(store, other, tmp_path)
+    report = store.import_pack(pack, resolver=lambda c: "skip")
+    assert report.skipped == 1 and report.conflicts == [(sn.id, "skip")]
+    assert store.get(sn.id).text == "我的版本"
+    # still a conflict next time: asked again, and the colleague's version can be taken
+    asked = []
+    report = store.import_pack(pack, resolver=lambda c: asked.append(c) or "theirs")
+    assert len(asked) == 1
+    assert store.get(sn.id).text == "同事的版本"
+
+
+def test_explicit_choice_overrides_an_earlier_keep_mine(store, other, tmp_path):
+    sn, pack = _both_changed(store, other, tmp_path)
+    store.import_pack(pack, resolver=lambda c: "mine")
+    assert store.import_pack(pack, resolver=lambda c: pytest.fail("asked")).conflicts == []
+    report = store.import_pack(pack, force="theirs")
+    assert report.conflicts == [(sn.id, "theirs")]
+    assert store.get(sn.id).text == "同事的版本"
