@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--format",
         choices=("docx", "md", "txt"),
         default=None,
-        help="输出格式（默认按输出文件扩展名，否则 docx） / output format",
+        help="输出格式（默认按输出文件扩展名；扩展名须与格式一致） / output format",
     )
     p.add_argument("--template", default=None, help="参考模板 .docx（套用其样式和页面设置）")
     p.add_argument(
@@ -32,15 +32,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--bold-headings", action="store_true", help="二、三级标题加粗（部分地方规范要求）"
     )
     p.set_defaults(func=run)
-
-
-def _guess_format(output: Path) -> str:
-    suffix = output.suffix.lower().lstrip(".")
-    if suffix in ("md", "markdown"):
-        return "md"
-    if suffix == "txt":
-        return "txt"
-    return "docx"
 
 
 def load_report_file(path: Path):
@@ -57,10 +48,18 @@ def load_report_file(path: Path):
 def run(ns: argparse.Namespace) -> int:
     from eduwriter.compose.markdown_io import MarkdownReadError
     from eduwriter.export import ExportError, TemplateError, export_report
+    from eduwriter.export.target import check_not_source, resolve_target
 
     src = Path(ns.report)
-    out = Path(ns.output)
-    fmt = ns.format or _guess_format(out)
+    try:
+        # refuse a wrong name or the input itself before anything is read or written
+        out, fmt = resolve_target(ns.output, ns.format)
+        check_not_source(out, src)
+    except ExportError as exc:
+        print(f"错误：{exc.message_zh}", file=sys.stderr)
+        if exc.suggestion is not None:
+            print(f"建议改存为：{exc.suggestion}", file=sys.stderr)
+        return 4
     try:
         report = load_report_file(src)
     except FileNotFoundError:
@@ -80,6 +79,7 @@ def run(ns: argparse.Namespace) -> int:
             template=ns.template,
             fonts=ns.fonts,
             bold_headings=ns.bold_headings,
+            source=src,
         )
     except TemplateError as exc:
         print(f"错误：{exc.message_zh}", file=sys.stderr)

@@ -142,7 +142,7 @@ p { margin: 0; text-indent: 2em; }
 .attachment { padding-left: 3em; text-indent: -3em; margin-left: 2em; }
 .signer { text-align: right; text-indent: 0; margin-top: 28.95pt; padding-right: 2em; }
 .date { text-align: right; text-indent: 0; padding-right: 2em; }
-.hint { color: #888; }
+.hint { color: #888; font-style: italic; }
 .slot { background: #fff3c4; }
 """
 

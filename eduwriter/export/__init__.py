@@ -16,10 +16,10 @@ from eduwriter.compose.report import Report
 from eduwriter.export.atomic import atomic_write_bytes
 from eduwriter.export.errors import ExportError, TemplateError, is_open_elsewhere, suggest_free_name
 from eduwriter.export.fonts import missing_fonts
+from eduwriter.export.target import FORMATS, check_not_source, resolve_target
 
 __all__ = ["ExportError", "ExportResult", "FORMATS", "TemplateError", "export_report"]
 
-FORMATS = ("docx", "md", "txt")
 _DATE_LEADING_ZERO = re.compile(r"(?:年|月)0\d")
 _DATE_CJK_DIGITS = re.compile(r"[〇零一二三四五六七八九十]+\s*[年月日]")
 
@@ -39,26 +39,28 @@ class ExportResult:
 def export_report(
     report: Report,
     path: str | Path,
-    fmt: str = "docx",
+    fmt: str | None = "docx",
     template: str | Path | None = None,
     fonts: str = "installed",
     bold_headings: bool = False,
+    source: str | Path | None = None,
 ) -> ExportResult:
     """Export ``report`` to ``path`` as ``docx``, ``md`` or ``txt``.
+
+    ``fmt=None`` takes the format from the extension; a name without an extension gets the
+    format's; an extension naming another format raises :class:`ExportError` (see
+    :func:`eduwriter.export.target.resolve_target`). ``source`` is the file the report was
+    read from: exporting onto it is refused. Skeleton hint paragraphs (guidance, not
+    content) are left out of DOCX and text output and kept in Markdown; the warnings say
+    how many were left out. ``ExportResult.path`` is the file written.
 
     The report is never modified. The file is written atomically: on any error the target
     keeps its old content (or does not exist). Raises :class:`TemplateError` for an unusable
     template (offer the default layout) and :class:`ExportError` for a target that is
     locked or cannot be written (``suggestion`` holds another name to try).
     """
-    fmt = (fmt or "docx").lower().lstrip(".")
-    if fmt == "markdown":
-        fmt = "md"
-    if fmt == "text":
-        fmt = "txt"
-    if fmt not in FORMATS:
-        raise ExportError(f"不支持的导出格式“{fmt}”，可选：docx、md、txt。")
-    target = Path(path)
+    target, fmt = resolve_target(path, fmt)
+    check_not_source(target, source)
     blocks = render(report)
     warnings: list[str] = []
     if not any(b.role in ("heading", "paragraph") and (b.text or b.body) for b in blocks):
@@ -72,9 +74,14 @@ def export_report(
         warnings.append(f"成文日期“{date}”的月、日不应编虚位（如 2026年1月5日，而不是 01月05日）。")
     elif date and _DATE_CJK_DIGITS.search(date):
         warnings.append(f"成文日期“{date}”应使用阿拉伯数字（如 2026年11月22日）。")
-    hints = sum(1 for b in blocks if b.hint)
-    if hints:
+    hints = sum(1 for b in blocks if b.hint and b.role == "paragraph")
+    if hints and fmt == "md":
         warnings.append(f"有 {hints} 段提示文字（来自结构模板）还没有改写成正文。")
+    elif hints:
+        blocks = [b for b in blocks if not (b.hint and b.role == "paragraph")]
+        warnings.append(
+            f"有 {hints} 段提示文字（来自结构模板）还没有改写成正文，已从导出的文件中略去。"
+        )
 
     fonts_expected: list[str] = []
     fonts_missing: list[str] | None = []

@@ -95,3 +95,62 @@ def test_docx_input_is_reimported(tmp_path, report_md):
     back = tmp_path / "back.md"
     assert _run(["export", str(mid), "-o", str(back)]) == 0
     assert back.read_text(encoding="utf-8") == report_md.read_text(encoding="utf-8")
+
+
+def _stamp(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def test_export_onto_its_own_docx_input_is_refused(tmp_path, report_md, capsys):
+    original = tmp_path / "c2.docx"
+    assert _run(["export", str(report_md), "-o", str(original)]) == 0
+    before = _stamp(original)
+    capsys.readouterr()
+    # the same file, and the same file reached through another spelling of its path
+    for target in (original, tmp_path / "." / "c2.docx"):
+        assert _run(["export", str(original), "-o", str(target)]) == 4
+        err = capsys.readouterr().err
+        assert "就是要导出的原文件" in err
+        assert "c2_导出.docx" in err
+    assert _stamp(original) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c2.docx", "通知.md"]
+
+
+def test_export_onto_its_own_markdown_input_is_refused(tmp_path, report_md, capsys):
+    before = _stamp(report_md)
+    assert _run(["export", str(report_md), "-o", str(report_md)]) == 4
+    assert "就是要导出的原文件" in capsys.readouterr().err
+    assert _stamp(report_md) == before
+
+
+def test_export_onto_a_hard_link_of_its_input_is_refused(tmp_path, report_md, capsys):
+    link = tmp_path / "别名.md"
+    link.hardlink_to(report_md)
+    before = _stamp(report_md)
+    assert _run(["export", str(report_md), "-o", str(link)]) == 4
+    assert _stamp(report_md) == before
+
+
+def test_extension_that_disagrees_with_the_format_is_refused(tmp_path, report_md, capsys):
+    out = tmp_path / "x.docx"
+    assert _run(["export", str(report_md), "-o", str(out), "--format", "txt"]) == 4
+    err = capsys.readouterr().err
+    assert "扩展名与导出格式 txt 不符" in err and "x.txt" in err
+    assert not out.exists()
+
+
+def test_unknown_extension_without_format_is_refused(tmp_path, report_md, capsys):
+    out = tmp_path / "out.pdf"
+    assert _run(["export", str(report_md), "-o", str(out)]) == 4
+    err = capsys.readouterr().err
+    assert ".docx" in err and ".md" in err and ".txt" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["通知.md"]
+
+
+def test_missing_extension_gets_the_format_s_extension(tmp_path, report_md, capsys):
+    assert _run(["export", str(report_md), "-o", str(tmp_path / "纯文本"), "--format", "txt"]) == 0
+    assert f"已导出：{tmp_path / '纯文本.txt'}" in capsys.readouterr().out
+    assert "一、工作要求" in (tmp_path / "纯文本.txt").read_text(encoding="utf-8")
+    assert _run(["export", str(report_md), "-o", str(tmp_path / "公文")]) == 0
+    assert docx.Document(str(tmp_path / "公文.docx")).paragraphs[0].text.startswith("关于")
+    assert not (tmp_path / "纯文本").exists() and not (tmp_path / "公文").exists()

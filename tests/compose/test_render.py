@@ -1,4 +1,5 @@
 import copy
+import re
 
 from eduwriter.compose.render import render, render_html, unfilled_slots
 from eduwriter.compose.report import Report, ReportBlock, ReportMeta
@@ -82,6 +83,8 @@ def test_html_preview_shows_the_same_numbers_and_highlights_slots():
     assert '<span class="slot">【年份】</span>' in page
     assert "附件：1.任务分解表" in page
     assert 'class="paragraph hint"' in page
+    # the hint is shown greyed and in italics: guidance, not content
+    assert re.search(r"\.hint \{[^}]*color: #888;[^}]*font-style: italic;", page)
 
 
 def test_html_escapes_markup_in_text():

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import copy
 import os
+import time
 from pathlib import Path
 
+import docx
 import pytest
 from export_helpers import sample_report
 
+from eduwriter.compose.markdown_io import read_report, write_report
 from eduwriter.compose.report import Report, ReportBlock
 from eduwriter.export import ExportError, export_report
 from eduwriter.export import fonts as fonts_mod
@@ -18,9 +21,60 @@ from eduwriter.export import fonts as fonts_mod
 def test_export_never_modifies_the_report(tmp_path: Path, fmt: str):
     r = sample_report()
     r.blocks.append(ReportBlock("paragraph", "【在此概述】", hint=True))
-    before = copy.deepcopy(r)
-    export_report(r, tmp_path / f"out.{fmt}", fmt=fmt)
-    assert r == before
+    src = tmp_path / "报告.md"
+    write_report(r, src)
+    old = time.time() - 3600
+    os.utime(src, (old, old))  # an mtime change would show even within the clock's step
+    on_disk = src.read_bytes(), src.stat().st_mtime_ns
+    report = read_report(src)
+    before = copy.deepcopy(report)
+    result = export_report(report, tmp_path / f"out.{fmt}", fmt=fmt, source=src)
+    assert result.path == tmp_path / f"out.{fmt}" and result.path.stat().st_size > 0
+    assert report == before
+    assert (src.read_bytes(), src.stat().st_mtime_ns) == on_disk
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["报告.md", f"out.{fmt}"])
+
+
+def test_export_onto_the_source_file_is_refused(tmp_path: Path):
+    src = tmp_path / "报告.md"
+    write_report(sample_report(), src)
+    on_disk = src.read_bytes(), src.stat().st_mtime_ns
+    with pytest.raises(ExportError) as info:
+        export_report(read_report(src), src, fmt="md", source=src)
+    assert "原文件" in info.value.message_zh
+    assert info.value.suggestion == tmp_path / "报告_导出.md"
+    assert (src.read_bytes(), src.stat().st_mtime_ns) == on_disk
+
+
+def test_format_and_extension_must_agree(tmp_path: Path):
+    with pytest.raises(ExportError) as info:
+        export_report(sample_report(), tmp_path / "x.docx", fmt="txt")
+    assert info.value.suggestion == tmp_path / "x.txt"
+    with pytest.raises(ExportError) as info:
+        export_report(sample_report(), tmp_path / "out.pdf", fmt=None)
+    assert "docx" in info.value.message_zh and "txt" in info.value.message_zh
+    assert list(tmp_path.iterdir()) == []
+    result = export_report(sample_report(), tmp_path / "无扩展名", fmt="md")
+    assert result.path == tmp_path / "无扩展名.md"
+    assert result.path.read_text(encoding="utf-8").startswith("---")
+
+
+def test_hint_paragraphs_are_left_out_of_docx_and_text_but_kept_in_markdown(tmp_path: Path):
+    r = sample_report()
+    r.blocks.insert(1, ReportBlock("paragraph", "【在此概述本节内容】", hint=True))
+    r.blocks.append(ReportBlock("paragraph", "【在此写明工作任务】", hint=True))
+    res = export_report(r, tmp_path / "a.docx")
+    texts = [p.text for p in docx.Document(str(tmp_path / "a.docx")).paragraphs]
+    assert not any("在此" in t for t in texts)
+    assert "一、总体要求" in texts
+    assert any("2 段提示文字" in w and "略去" in w for w in res.warnings)
+    res = export_report(r, tmp_path / "a.txt", fmt="txt")
+    assert "在此" not in (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert any("2 段提示文字" in w and "略去" in w for w in res.warnings)
+    res = export_report(r, tmp_path / "a.md", fmt="md")
+    md = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert "> 【在此概述本节内容】" in md and "> 【在此写明工作任务】" in md
+    assert any("2 段提示文字" in w and "略去" not in w for w in res.warnings)
 
 
 def test_unfilled_slots_and_hints_are_reported(tmp_path: Path):
