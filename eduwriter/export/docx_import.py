@@ -29,6 +29,8 @@ _DATE_RE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*�
 _ATTACH_RE = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
 _ATTACH_ITEM_RE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(.+)$")
 _SENTENCE_END = re.compile(r"[。！？]")
+#: Between the cells of a table row read back as one paragraph (an ideographic space).
+CELL_SEP = "\u3000"
 #: A typed heading is short; longer numbered lines are run-in headings or list-like paragraphs.
 MAX_HEADING_CHARS = 40
 
@@ -46,6 +48,7 @@ class _Para:
     right: bool
     runs: list[tuple[str, bool]]  # (text, has direct font/bold override)
     indented: bool = False  # a first-line indent set on the paragraph itself
+    table: bool = False  # one row of a table, its cells joined by CELL_SEP
 
 
 def _style_table(
@@ -187,9 +190,8 @@ def _paragraphs(
     out: list[_Para] = []
     if body is None:
         return out
-    for p in body.iter(f"{_W}p"):
-        if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
-            continue  # the legacy copy of a text box; its modern copy is read instead
+
+    def read(p: etree._Element) -> _Para:
         ppr = p.find(f"{_W}pPr")
         sid = ""
         lvl: int | None = None
@@ -238,18 +240,47 @@ def _paragraphs(
             )
             runs.append(("".join(parts), bool(override)))
         text = "".join(t for t, _ in runs).strip()
-        out.append(
-            _Para(
-                text=text,
-                style_name=names.get(sid, _norm(sid)) if sid else "normal",
-                outline=lvl if lvl is not None and lvl < 9 else None,
-                centered=jc == "center",
-                right=jc in ("right", "end"),
-                indented=indented,
-                runs=runs,
-            )
+        return _Para(
+            text=text,
+            style_name=names.get(sid, _norm(sid)) if sid else "normal",
+            outline=lvl if lvl is not None and lvl < 9 else None,
+            centered=jc == "center",
+            right=jc in ("right", "end"),
+            indented=indented,
+            runs=runs,
         )
+
+    tr_tag, p_tag = f"{_W}tr", f"{_W}p"
+    for el in body.iter(p_tag, tr_tag):
+        if any(a.tag == _MC_FALLBACK for a in el.iterancestors()):
+            continue  # the legacy copy of a text box; its modern copy is read instead
+        if next(el.iterancestors(tr_tag), None) is not None:
+            continue  # inside a table row: read with its row
+        if el.tag == tr_tag:
+            row = _table_row(el, read)
+            if row:
+                out.append(_Para(row, "normal", None, False, False, [(row, False)], table=True))
+            continue
+        out.append(read(el))
     return out
+
+
+def _table_row(tr: etree._Element, read) -> str:  # noqa: ANN001 - the paragraph reader
+    """A table row as one line: the cells' text joined by CELL_SEP (empty cells skipped)."""
+    cells: list[str] = []
+    for tc in tr.iter(f"{_W}tc"):
+        if next(tc.iterancestors(f"{_W}tr"), None) is not tr:
+            continue  # a nested table's cell: read as part of its outer cell
+        texts = []
+        for p in tc.iter(f"{_W}p"):
+            if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
+                continue
+            text = read(p).text
+            if text:
+                texts.append(text)
+        if texts:
+            cells.append(" ".join(texts))
+    return CELL_SEP.join(cells)
 
 
 def _heading_level(p: _Para) -> int | None:
@@ -320,17 +351,27 @@ def import_docx(path: str | Path) -> Report:
         raise DocxReadError(f"“{Path(path).name}”内容已损坏，无法打开。") from exc
     paras = [p for p in paras if p.text]
     report = Report()
-    styled = any(_heading_level(p) is not None for p in paras)
     i = 0
-    # Title: a Title-styled paragraph, or a centred first paragraph, before any heading.
-    if paras and (paras[0].style_name in {_norm(n) for n in TITLE_NAMES} or paras[0].centered):
-        if _heading_level(paras[0]) is None:
-            report.title = paras[0].text
+    # Title: a Title-styled paragraph, or a centred first paragraph, before any heading; or a
+    # heading-styled first paragraph without a typed number that is the only heading at its
+    # level or above (a colleague's "Heading 1" title over typed 一、 二、 sections).
+    if paras and not paras[0].table:
+        top = paras[0]
+        top_level = _heading_level(top)
+        if top_level is None:
+            if top.style_name in {_norm(n) for n in TITLE_NAMES} or top.centered:
+                report.title = top.text
+                i = 1
+        elif split_marker(top.text)[0] is None and not any(
+            (lv := _heading_level(p)) is not None and lv <= top_level for p in paras[1:]
+        ):
+            report.title = top.text
             i = 1
     # 主送机关: a short line ending with a colon right after the title.
     first = paras[i] if i < len(paras) else None
     if (
         first is not None
+        and not first.table
         and first.text.endswith(("：", ":"))
         and len(first.text) <= 60
         and not first.indented
@@ -364,26 +405,47 @@ def import_docx(path: str | Path) -> Report:
             if name:
                 report.meta.attachments.append(name)
         end = attach_at
-    body_paras = paras[i:end]
-    if not styled:
-        from_core = blocks_from_typed_numbering([p.text for p in body_paras])
-        if from_core is not None:
-            report.blocks = from_core
-            return report
-    for p in body_paras:
-        level = _heading_level(p)
-        if styled:
-            if level is not None:
-                _typed, text = split_marker(p.text)
-                head, body = _split_runin(p, text)
-                report.blocks.append(ReportBlock("heading", head, level=level, body=body))
-            else:
-                report.blocks.append(ReportBlock("paragraph", p.text))
-            continue
-        typed = _typed_heading(p.text)
-        if typed is not None:
-            lv, head, body = typed
-            report.blocks.append(ReportBlock("heading", head, level=lv, body=body))
-        else:
-            report.blocks.append(ReportBlock("paragraph", p.text))
+    report.blocks = _body_blocks(paras[i:end])
     return report
+
+
+def _body_blocks(paras: list[_Para]) -> list[ReportBlock]:
+    """Headings from styles AND from typed numbering; table rows stay paragraphs.
+
+    A paragraph in a heading style is a heading at the style's level. Each run of other
+    paragraphs between them goes through the importer's outline parser, so a typed
+    "二、存在问题" in the Normal style is a heading too, at the level its marker says.
+    """
+    blocks: list[ReportBlock] = []
+    run: list[_Para] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        from_core = blocks_from_typed_numbering([p.text for p in run])
+        if from_core is not None:
+            blocks.extend(from_core)
+        else:
+            for p in run:
+                typed = _typed_heading(p.text)
+                if typed is not None:
+                    lv, head, body = typed
+                    blocks.append(ReportBlock("heading", head, level=lv, body=body))
+                else:
+                    blocks.append(ReportBlock("paragraph", p.text))
+        run.clear()
+
+    for p in paras:
+        level = None if p.table else _heading_level(p)
+        if p.table:
+            flush()
+            blocks.append(ReportBlock("paragraph", p.text))
+        elif level is not None:
+            flush()
+            _typed, text = split_marker(p.text)
+            head, body = _split_runin(p, text)
+            blocks.append(ReportBlock("heading", head, level=level, body=body))
+        else:
+            run.append(p)
+    flush()
+    return blocks

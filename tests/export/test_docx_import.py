@@ -193,3 +193,69 @@ def test_a_lead_in_sentence_is_not_taken_for_the_recipient(tmp_path: Path):
     r = import_docx(path)
     assert r.meta.recipient == ""
     assert r.blocks[0] == ReportBlock("paragraph", "现将有关事项通知如下：")
+
+
+def test_heading_1_title_over_typed_sections_in_normal_style(tmp_path: Path):
+    d = docx.Document()
+    d.add_heading("XX学校2026年上半年安全工作总结", level=1)
+    d.add_paragraph("一、基本情况")
+    d.add_paragraph("本学期共开展安全演练四次。")
+    d.add_paragraph("二、存在问题")
+    d.add_paragraph("部分班级安全教育流于形式。")
+    path = tmp_path / "总结.docx"
+    d.save(str(path))
+    r = import_docx(path)
+    assert r.title == "XX学校2026年上半年安全工作总结"
+    assert [(b.kind, b.text, b.level) for b in r.blocks] == [
+        ("heading", "基本情况", 1),
+        ("paragraph", "本学期共开展安全演练四次。", 0),
+        ("heading", "存在问题", 1),
+        ("paragraph", "部分班级安全教育流于形式。", 0),
+    ]
+    # the writer sees the same headings when the report is exported again
+    md = report_to_markdown(r)
+    assert "## 一、基本情况" in md and "## 二、存在问题" in md
+
+
+def test_styled_and_typed_headings_are_combined(tmp_path: Path):
+    d = docx.Document()
+    d.add_heading("一、基本情况", level=1)
+    d.add_paragraph("（一）队伍建设")
+    d.add_paragraph("加强班主任队伍建设。")
+    d.add_heading("二、下一步打算", level=1)
+    d.add_paragraph("继续做好各项工作。")
+    path = tmp_path / "混合.docx"
+    d.save(str(path))
+    r = import_docx(path)
+    assert r.title == ""
+    assert [(b.kind, b.text, b.level) for b in r.blocks] == [
+        ("heading", "基本情况", 1),
+        ("heading", "队伍建设", 2),
+        ("paragraph", "加强班主任队伍建设。", 0),
+        ("heading", "下一步打算", 1),
+        ("paragraph", "继续做好各项工作。", 0),
+    ]
+
+
+def test_table_rows_come_back_as_one_paragraph_each(tmp_path: Path):
+    d = docx.Document()
+    d.add_heading("学校安全检查情况", level=0)
+    d.add_paragraph("一、检查结果")
+    table = d.add_table(rows=3, cols=3)
+    rows = [("学校", "问题数", "整改情况"), ("实验小学", "2", "已整改"), ("第一中学", "", "整改中")]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    d.add_paragraph("二、下一步工作")
+    d.add_paragraph("持续开展隐患排查。")
+    path = tmp_path / "表格.docx"
+    d.save(str(path))
+    r = import_docx(path)
+    assert [(b.kind, b.text) for b in r.blocks] == [
+        ("heading", "检查结果"),
+        ("paragraph", "学校\u3000问题数\u3000整改情况"),
+        ("paragraph", "实验小学\u30002\u3000已整改"),
+        ("paragraph", "第一中学\u3000整改中"),
+        ("heading", "下一步工作"),
+        ("paragraph", "持续开展隐患排查。"),
+    ]

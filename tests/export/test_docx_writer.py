@@ -210,7 +210,19 @@ def test_strict_font_names_and_bold_option(tmp_path: Path):
 def test_empty_report_is_still_a_valid_document(tmp_path: Path):
     out = tmp_path / "空.docx"
     result = export_report(Report(), out)
-    assert docx.Document(str(out)).paragraphs is not None
+    d = docx.Document(str(out))
+    # the A4 page of the default layout, and no text at all (one empty paragraph, as Word needs)
+    assert len(d.sections) == 1
+    sec = d.sections[0]
+    assert (sec.page_width.twips, sec.page_height.twips) == (11906, 16838)
+    assert (sec.left_margin.twips, sec.top_margin.twips) == (1587, 2098)
+    assert [p.text for p in d.paragraphs] == [""]
+    assert d.tables == []
+    assert "报告正文为空。" in result.warnings
+    # a report with only a title: that title is the one paragraph, in the Title style
+    result = export_report(Report(title="关于开展读书月活动的通知"), out)
+    d = docx.Document(str(out))
+    assert [(p.text, p.style.name) for p in d.paragraphs] == [("关于开展读书月活动的通知", "Title")]
     assert "报告正文为空。" in result.warnings
 
 
