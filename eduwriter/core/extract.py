@@ -134,7 +134,7 @@ def document_candidates(
 
     ``places``: place names to replace by 【地区】 (default: those the document itself names).
     """
-    title = document_title(doc, index)
+    title = document_title(doc, index, file)
     genre = doc.genre or "article"
     secs = sections(doc)
     roles = section_roles(secs, genre)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from eduwriter.core.items import ROLES, Skeleton, SkeletonPart, SourceRef
 from eduwriter.core.model import Document
@@ -175,10 +176,13 @@ class Section:
     raw_heading: str = ""
 
 
-def document_title(doc: Document, index: int) -> str:
-    """The document's title, or 文档N (1-based) when it has none."""
+def document_title(doc: Document, index: int, file: str = "") -> str:
+    """The document's title; without one 《file name》第N篇 (1-based; 文档N without a file name)."""
     title = (doc.title or "").strip()
-    return normalise_text(title) if title else f"文档{index + 1}"
+    if title:
+        return normalise_text(title)
+    stem = PurePath(file).stem if file else ""
+    return f"《{stem}》第{index + 1}篇" if stem else f"文档{index + 1}"
 
 
 def clean_heading(text: str) -> str:
@@ -314,7 +318,7 @@ def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
     secs = sections(doc)
     if sum(1 for s in secs if s.heading) < 2:
         return None
-    title = document_title(doc, index)
+    title = document_title(doc, index, file)
     genre = doc.genre if doc.genre else "article"
     parts: list[SkeletonPart] = []
     preamble = secs[0]

@@ -97,16 +97,19 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
     ``title`` is its heading without the numbering marker (kept in ``data["marker"]``), its
     ``text`` the paragraphs directly under it; ``parent`` is the enclosing section or document.
     """
+    from eduwriter.core.phrases import normalise_text
     from eduwriter.core.skeletons import document_title, sections
     from eduwriter.library.store import Item
 
     out: list[Item] = []
     for di, doc in enumerate(result.documents):
-        title = document_title(doc, di)
+        title = document_title(doc, di, file_name)
         doc_id = _hid("doc", file_name, di, title)
+        # shown and inserted: punctuation normalised like the phrasings' (，：；（） in Chinese)
         lines = []
         for b in doc.blocks:
-            lines.append(f"{b.marker}{b.text}" if b.kind == "heading" else b.text)
+            text = normalise_text(b.text)
+            lines.append(f"{b.marker}{text}" if b.kind == "heading" else text)
         out.append(
             Item(
                 id=doc_id,
@@ -136,8 +139,8 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
                     id=sid,
                     kind="section",
                     genre=doc.genre,
-                    title=sec.heading or "",
-                    text="\n".join(sec.paragraphs),
+                    title=normalise_text(sec.heading or ""),
+                    text="\n".join(normalise_text(p) for p in sec.paragraphs),
                     origin=origin,
                     parent=ids.get(sec.path[:-1], doc_id),
                     position=si,

@@ -180,6 +180,27 @@ def chars_match(text: str, tokens: list[str]) -> bool:
     return True
 
 
+def primary_match(text: str, tokens: list[str]) -> bool:
+    """Like :func:`chars_match`, but only with each character's most common reading (积 is ji,
+    not zhi): such matches rank above ones that need a rarer reading."""
+    if len(text) != len(tokens):
+        return False
+    table = _tables()[2]
+    last = len(tokens) - 1
+    for n, (ch, tok) in enumerate(zip(text, tokens, strict=True)):
+        rs = table.get(ord(ch))
+        if rs is None:
+            if ch.lower() != tok:
+                return False
+            continue
+        if n == last or len(tok) == 1:
+            if not rs[0].startswith(tok):
+                return False
+        elif tok != rs[0]:
+            return False
+    return True
+
+
 # ---------------------------------------------------------------- helpers for the search index
 #: Code characters for the first two letters of a reading ("zh", "da", "si", "xi", "a" …).
 _CODE_BASE = 0x4E00

@@ -13,7 +13,16 @@ initials of each character (see :mod:`eduwriter.library.pinyin`), searched for A
 Ranking: exact > prefix > contained; inside a tier favourites and usage come first, then the
 static rank (personal items, then by kind, reusability score and shorter text).
 
-Filters (kind, function, genre, tag, folders) get their own index built on first use and cached.
+Filters: :meth:`SearchIndex.warm` builds, next to the unfiltered index, one index per kind that
+holds less than half of the records (records of a kind are contiguous in rank order, so a scan of
+the main index would wade through the other kinds first) and per small function. Any other filter
+that keeps a sizeable share of the records (≥ 5 %) searches the main index (or the kind's index)
+and skips the records it rejects (a filter mask); only a rare combination gets a small index of its
+own on first use. So the first query after switching a filter builds nothing large.
+
+Pinyin matches that use each character's most common reading rank above those that need an
+alternate one (``zhi`` finds 治理 before 积极, whose 积 is read zhi only rarely).
+
 Changes after a build are applied lazily: changed records are marked dead in each cached index
 and kept in a small overlay list that is checked one by one; an index is rebuilt when its
 overlay grows large. The index is not thread-safe by itself: :class:`LibraryStore` serialises
@@ -23,7 +32,6 @@ access with its lock.
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 import re
 import unicodedata
@@ -35,6 +43,10 @@ from eduwriter.library import pinyin
 #: Order of kinds in the static rank (lower first).
 KIND_ORDER = {"snippet": 0, "phrasing": 1, "skeleton": 2, "section": 3, "document": 4}
 _OVERLAY_LIMIT = 1000
+#: a filter keeping at least this share of the records searches a bigger index with a mask
+_DENSE = 0.05
+#: penalty of a pinyin match that needs a character's alternate (rarer) reading
+_ALT = 0.05
 _LATIN = re.compile(r"[a-z]")
 
 
@@ -80,7 +92,16 @@ class Record:
     ) -> Record:
         p = normalize(primary)
         s = normalize(secondary)
-        rank = (0 if personal else 1, KIND_ORDER.get(kind, 9), -round(quality, 3), len(p), id)
+        # merged per-genre skeletons before the per-document ones
+        sub = 0 if function == "合并结构" else 1
+        rank = (
+            0 if personal else 1,
+            KIND_ORDER.get(kind, 9),
+            sub,
+            -round(quality, 3),
+            len(p),
+            id,
+        )
         return cls(
             id, kind, function or "", genre or "", tuple(tags), folder, p, s, rank, favorite, usage
         )
@@ -96,6 +117,9 @@ class Filter:
 
     def empty(self) -> bool:
         return (self.kind, self.function, self.genre, self.tag, self.folders) == (None,) * 5
+
+    def only_kind(self) -> bool:
+        return (self.function, self.genre, self.tag, self.folders) == (None,) * 4
 
     def accepts(self, r: Record) -> bool:
         if self.kind is not None and r.kind != self.kind:
@@ -174,6 +198,8 @@ class SearchIndex:
         self.version = 0
         self._log: list[tuple[int, str]] = []
         self._segments: dict[Filter, _Segment] = {}
+        self._counts: dict[str, dict] = {}
+        self._prebuilt: set[Filter] = set()
         self.boosted: dict[str, float] = {}
         if records:
             self.load(records)
@@ -186,6 +212,20 @@ class SearchIndex:
         self._segments.clear()
         self.boosted = {r.id: _boost(r) for r in records if r.favorite or r.usage}
         self._segments[Filter()] = _Segment(list(self.records.values()), self.version)
+        counts: dict[str, dict] = {"kind": {}, "function": {}, "genre": {}, "tag": {}, "folder": {}}
+        for r in records:
+            for field, value in (
+                ("kind", r.kind),
+                ("function", r.function),
+                ("genre", r.genre),
+                ("folder", r.folder),
+            ):
+                d = counts[field]
+                d[value] = d.get(value, 0) + 1
+            for t in r.tags:
+                counts["tag"][t] = counts["tag"].get(t, 0) + 1
+        self._counts = counts
+        self._prebuilt: set[Filter] = set()
 
     def upsert(self, record: Record) -> None:
         self.records[record.id] = record
@@ -221,6 +261,36 @@ class SearchIndex:
         if len(self._log) > 20_000:  # too many changes: rebuild lazily from scratch
             self._log.clear()
             self._segments.clear()
+            self._prebuilt.clear()
+
+    def _estimate(self, flt: Filter) -> int:
+        """Records the filter keeps at most (from the counts taken at load time)."""
+        c = self._counts
+        est = len(self.records)
+        for field, value in (
+            ("kind", flt.kind),
+            ("function", flt.function),
+            ("genre", flt.genre),
+            ("tag", flt.tag),
+        ):
+            if value is not None:
+                est = min(est, c.get(field, {}).get(value, 0))
+        if flt.folders is not None:
+            est = min(est, sum(c.get("folder", {}).get(f, 0) for f in flt.folders))
+        return est
+
+    def _plan(self, flt: Filter) -> tuple[_Segment, Filter | None]:
+        """The index to search for ``flt`` and the mask to apply to its records (or None)."""
+        if flt.empty() or flt in self._segments:
+            return self._segment(flt), None
+        if flt.kind is not None and Filter(kind=flt.kind) in self._segments:
+            return self._segment(Filter(kind=flt.kind)), flt
+        total = max(len(self.records), 1)
+        if self._estimate(flt) >= _DENSE * total:
+            if flt.only_kind() and self._estimate(flt) < total / 2:
+                return self._segment(flt), None  # a kind is contiguous: masks scan the rest
+            return self._segment(Filter()), flt
+        return self._segment(flt), None
 
     def _segment(self, flt: Filter) -> _Segment:
         seg = self._segments.get(flt)
@@ -240,23 +310,43 @@ class SearchIndex:
                 if len(seg.overlay) > _OVERLAY_LIMIT:
                     seg = None
         if seg is None:
-            if len(self._segments) > 16:
-                self._segments.pop(next(iter(k for k in self._segments if not k.empty())))
+            if len(self._segments) > 16 + len(self._prebuilt):
+                self._segments.pop(
+                    next(k for k in self._segments if not k.empty() and k not in self._prebuilt)
+                )
             recs = [r for r in self.records.values() if flt.accepts(r)]
             seg = _Segment(recs, self.version)
             self._segments[flt] = seg
         return seg
 
     def warm(self) -> None:
-        """Build the unfiltered index with both pinyin strings now (otherwise on first use)."""
+        """Build now (otherwise on first use) the unfiltered index with its pinyin structures and
+        the indexes of the kinds and functions that a filter mask would serve badly (see the
+        module docstring), so that switching a filter never builds a big index."""
         seg = self._segment(Filter())
         seg.py  # noqa: B018 - the properties build and cache the pinyin structures…
         seg.latin  # noqa: B018 - …and the sub-index for ASCII queries
+        total = max(len(self.records), 1)
+        wanted = [Filter(kind=k) for k, n in self._counts.get("kind", {}).items() if n < total / 2]
+        wanted += [
+            Filter(function=f)
+            for f, n in self._counts.get("function", {}).items()
+            if f and n < _DENSE * total
+        ]
+        budget = total  # never more than the main index's worth of extra records
+        for flt in sorted(wanted, key=self._estimate):
+            n = self._estimate(flt)
+            if n > budget:
+                break
+            budget -= n
+            self._prebuilt.add(flt)
+            sub = self._segment(flt)
+            sub.py  # noqa: B018
 
     # ----------------------------------------------------------------------- search
     def search(self, query: str, flt: Filter | None = None, limit: int = 50) -> list[Hit]:
         flt = flt or Filter()
-        seg = self._segment(flt)
+        seg, mask = self._plan(flt)
         q = normalize(query).strip()
         found: dict[str, float] = {}  # id -> tier
         ranks: dict[str, tuple] = {}
@@ -267,9 +357,13 @@ class SearchIndex:
                 ranks[r.id] = r.rank
 
         if not q:
-            for r in seg.recs[: limit * 2]:
-                if r.id not in seg.dead:
+            n = 0
+            for r in seg.recs:
+                if n >= limit * 2:
+                    break
+                if r.id not in seg.dead and (mask is None or mask.accepts(r)):
                     add(r, 0.0)
+                    n += 1
             extra = [
                 *seg.overlay.values(),
                 *(self.records[i] for i in self.boosted if i in self.records),
@@ -281,13 +375,13 @@ class SearchIndex:
 
         terms = q.split()
         if len(terms) > 1 and not pinyin.is_pinyin_query(query):
-            self._search_terms(seg, terms, limit, add)
+            self._search_terms(seg, terms, limit, add, mask)
         else:
             latin = q.isascii() and _LATIN.search(q) is not None
-            self._search_literal(seg.latin if latin else seg, q, limit, add, found)
+            self._search_literal(seg.latin if latin else seg, q, limit, add, found, mask)
             if pinyin.is_pinyin_query(query):
                 self._search_pinyin(
-                    seg, q.replace(" ", "").replace("'", ""), query, limit, add, found
+                    seg, q.replace(" ", "").replace("'", ""), query, limit, add, found, mask
                 )
         # small extras: records changed since the index was built, and favourites/used items
         extra = list(seg.overlay.values())
@@ -313,90 +407,130 @@ class SearchIndex:
         ordered = sorted(found, key=key)[:limit]
         return [Hit(i, found[i] + self.boosted.get(i, 0.0)) for i in ordered]
 
-    def _search_literal(self, seg: _Segment, q: str, limit: int, add, found: dict) -> None:
-        dead = seg.dead
+    def _search_literal(
+        self, seg: _Segment, q: str, limit: int, add, found: dict, mask: Filter | None = None
+    ) -> None:
+        skip = _skipper(seg, mask)
         for i in seg.exact.get(_bare(q), ()):
             r = seg.recs[i]
-            if r.id not in dead:
+            if not skip(r):
                 add(r, 3.0)
         lo = bisect.bisect_left(seg.sorted_keys, q)
         hi = bisect.bisect_left(seg.sorted_keys, q + "\U0010ffff", lo)
         idx = seg.sorted_idx[lo:hi]
+        if mask is not None and len(idx) > limit * 4:
+            idx = [i for i in idx if mask.accepts(seg.recs[i])]
         if len(idx) > limit * 4:
             idx = sorted(idx)[: limit * 4]
         for i in idx:
             r = seg.recs[i]
-            if r.id not in dead and r.id not in found:
+            if r.id not in found and not skip(r):
                 add(r, 2.0)
         blob, starts = seg.blob, seg.starts
         pos = blob.find(q)
         while pos != -1 and len(found) < limit:
             i = bisect.bisect_right(starts, pos) - 1
             r = seg.recs[i]
-            if r.id not in dead and r.id not in found:
+            if r.id not in found and not skip(r):
                 add(r, 1.0)
             pos = blob.find(q, starts[i + 1])
 
-    def _search_terms(self, seg: _Segment, terms: list[str], limit: int, add) -> None:
+    def _search_terms(
+        self, seg: _Segment, terms: list[str], limit: int, add, mask: Filter | None = None
+    ) -> None:
         longest = max(terms, key=len)
-        blob, starts, dead = seg.blob, seg.starts, seg.dead
+        blob, starts = seg.blob, seg.starts
+        skip = _skipper(seg, mask)
         pos = blob.find(longest)
         n = 0
         while pos != -1 and n < limit:
             i = bisect.bisect_right(starts, pos) - 1
             r = seg.recs[i]
             text = blob[starts[i] : starts[i + 1]]
-            if r.id not in dead and all(t in text for t in terms):
+            if not skip(r) and all(t in text for t in terms):
                 add(r, 1.0)
                 n += 1
             pos = blob.find(longest, starts[i + 1])
 
     def _search_pinyin(
-        self, seg: _Segment, letters: str, raw: str, limit: int, add, found: dict
+        self,
+        seg: _Segment,
+        letters: str,
+        raw: str,
+        limit: int,
+        add,
+        found: dict,
+        mask: Filter | None = None,
     ) -> None:
         readings: list[tuple[str, list[str] | None]] = [(letters, None)]
         for tokens in pinyin.split_syllables(raw):
             if any(len(t) > 1 for t in tokens):
                 readings.append(("".join(t[0] for t in tokens), tokens))
         py = seg.py
-        dead = seg.dead
+        skip = _skipper(seg, mask)
+        keep = None if mask is None else (lambda i: mask.accepts(seg.recs[i]))
         got = set(found)
-        # exact and prefix matches of the primary text, from the sorted initials
-        for initials, tokens in readings:
-            for i in py.prefixed(initials, limit * 4):
-                r = seg.recs[i]
-                if r.id in dead or r.id in got:
-                    continue
-                if tokens is None or pinyin.chars_match(r.primary[: len(tokens)], tokens):
-                    add(r, 2.9 if len(r.primary) == len(initials) else 1.9)
-                    got.add(r.id)
-        # contained matches, best static rank first
-        for initials, tokens in readings:
-            if len(got) >= limit:
-                return
-            codes = pinyin.token_codes(tokens) if tokens else ""
-            if len(codes) >= 2:
-                # full pinyin: the reading codes (zh|da|si|xi) are selective; check each hit
-                k = len(tokens)
-                for i, off in py.code_hits(codes):
+        # exact and prefix matches of the primary text, from the sorted initials: the most
+        # common readings first, then the alternate ones
+        for alt in (False, True):
+            for initials, tokens in readings:
+                for i in py.prefixed(initials, limit * 4, keep, alt):
                     r = seg.recs[i]
-                    if r.id in dead or r.id in got:
+                    if skip(r):
                         continue
-                    if pinyin.chars_match(r.primary[off : off + k], tokens):
-                        add(r, 0.9)
+                    k = len(initials)
+                    if tokens is None:
+                        primary = py.ini[i].startswith(initials)
+                    elif pinyin.chars_match(r.primary[:k], tokens):
+                        primary = pinyin.primary_match(r.primary[:k], tokens)
+                    else:
+                        continue
+                    tier = 2.9 if len(r.primary) == k else 1.9
+                    add(r, tier if primary else tier - _ALT)
+                    got.add(r.id)
+        # contained matches, best static rank first; primary readings before alternate ones
+        for alt in (False, True):
+            for initials, tokens in readings:
+                if len(got) >= limit:
+                    return
+                tier = 0.9 - _ALT if alt else 0.9
+                codes = pinyin.token_codes(tokens) if tokens else ""
+                if len(codes) >= 2:
+                    # full pinyin: the reading codes (zh|da|si|xi) are selective; check each hit
+                    k = len(tokens)
+                    for i, off in py.code_hits(codes, alt):
+                        r = seg.recs[i]
+                        if r.id in got or skip(r):
+                            continue
+                        piece = r.primary[off : off + k]
+                        ok = (
+                            pinyin.chars_match(piece, tokens)
+                            if alt
+                            else pinyin.primary_match(piece, tokens)
+                        )
+                        if ok:
+                            add(r, tier)
+                            got.add(r.id)
+                            if len(got) >= limit:
+                                return
+                    continue
+                for i in py.candidates(initials, alt):
+                    r = seg.recs[i]
+                    if r.id in got or skip(r):
+                        continue
+                    if tokens is None or py.contains(i, r.primary, initials, tokens, alt):
+                        add(r, tier)
                         got.add(r.id)
                         if len(got) >= limit:
                             return
-                continue
-            for i in py.candidates(initials):
-                r = seg.recs[i]
-                if r.id in dead or r.id in got:
-                    continue
-                if tokens is None or py.contains(i, r.primary, initials, tokens):
-                    add(r, 0.9)
-                    got.add(r.id)
-                    if len(got) >= limit:
-                        return
+
+
+def _skipper(seg: _Segment, mask: Filter | None):
+    """``skip(record)``: dead in the segment, or rejected by the mask."""
+    dead = seg.dead
+    if mask is None:
+        return lambda r: r.id in dead
+    return lambda r: r.id in dead or not mask.accepts(r)
 
 
 _END_PUNCT = "。；，、！？.;,!?:： "
@@ -441,6 +575,11 @@ def _pinyin_tier(r: Record, query: str) -> float:
                         tier = 2.9 if k == len(text) else 1.9
                     else:
                         tier = 0.9
+                    primary = not alt and (
+                        tokens is None or pinyin.primary_match(text[pos : pos + k], tokens)
+                    )
+                    if not primary:
+                        tier -= _ALT
                     best = max(best, tier)
                     break
                 pos = ini.find(initials, pos + 1)
@@ -500,40 +639,43 @@ class _Pinyin:
                 else:
                     lst.append(i)
         self.postings = {k: array("i", v) for k, v in post.items()}
-        self.sorted = sorted(
-            [(a, i) for i, a in enumerate(self.ini)]
-            + [(b, i) for i, b in enumerate(self.alt) if b is not self.ini[i]]
-        )
+        self.sorted = sorted((a, i) for i, a in enumerate(self.ini))
         self.sorted_keys = [k for k, _ in self.sorted]
+        self.sorted_alt = sorted((b, i) for i, b in enumerate(self.alt) if b is not self.ini[i])
+        self.sorted_alt_keys = [k for k, _ in self.sorted_alt]
 
-    def prefixed(self, initials: str, cap: int) -> list[int]:
-        lo = bisect.bisect_left(self.sorted_keys, initials)
-        hi = bisect.bisect_left(self.sorted_keys, initials + "\x7f", lo)
-        idx = sorted({i for _k, i in self.sorted[lo:hi]})
+    def prefixed(self, initials: str, cap: int, keep=None, alt: bool = False) -> list[int]:
+        """Records whose initials (the alternate ones with ``alt``) start with ``initials``, in
+        rank order, at most ``cap`` of them (after ``keep(i)`` when given)."""
+        keys, pairs = (
+            (self.sorted_alt_keys, self.sorted_alt) if alt else (self.sorted_keys, self.sorted)
+        )
+        lo = bisect.bisect_left(keys, initials)
+        hi = bisect.bisect_left(keys, initials + "\x7f", lo)
+        idx = sorted({i for _k, i in pairs[lo:hi]})
+        if keep is not None:
+            idx = [i for i in idx if keep(i)]
         return idx[:cap]
 
-    def candidates(self, initials: str):
-        """Indices of the records whose initials (either reading) contain ``initials``, in
-        rank order."""
-        ini, alt = self.ini, self.alt
+    def candidates(self, initials: str, alt: bool = False):
+        """Indices of the records whose initials (the most common reading, or with ``alt`` the
+        alternate one where it differs) contain ``initials``, in rank order."""
+        ini, alts = self.ini, self.alt
         if len(initials) == 1:
-            blobs = (self.blob, self.alt_blob) if self.has_alt else (self.blob,)
-            last = -1
-            for i in heapq.merge(*(self._hits(b, initials) for b in blobs)):
-                if i != last:
-                    yield i
-                    last = i
+            if alt and not self.has_alt:
+                return
+            yield from _unique(self._hits(self.alt_blob if alt else self.blob, initials))
             return
         raw = pinyin.pair_string(initials)[:-1]
         if any(ord(c) not in self.pair_codes for c in raw):
             return
         lists = [self.postings.get(c, ()) for c in raw.translate(self.pair_codes)]
         best = min(lists, key=len)
-        if len(initials) == 2:  # the posting of a single pair is exact
-            yield from best
-            return
         for i in best:
-            if initials in ini[i] or initials in alt[i]:
+            if alt:
+                if alts[i] is not ini[i] and initials in alts[i]:
+                    yield i
+            elif initials in ini[i]:
                 yield i
 
     def _hits(self, blob: str, needle: str):
@@ -544,26 +686,37 @@ class _Pinyin:
             yield i
             pos = blob.find(needle, starts[i + 1])
 
-    def code_hits(self, codes: str):
+    def code_hits(self, codes: str, alt: bool = False):
         """``(record index, offset in its primary text)`` where the reading codes ``codes``
-        occur, primary readings first, then alternate ones; each in rank order."""
+        occur (of the most common readings, or with ``alt`` of the alternate ones), in rank
+        order."""
         starts = self.starts
-        for blob in (self.code_blob, self.code_alt_blob):
+        for blob in (self.code_alt_blob,) if alt else (self.code_blob,):
             pos = blob.find(codes)
             while pos != -1:
                 i = bisect.bisect_right(starts, pos) - 1
                 yield i, pos - starts[i]
                 pos = blob.find(codes, pos + 1)
 
-    def contains(self, i: int, text: str, initials: str, tokens) -> bool:
+    def contains(self, i: int, text: str, initials: str, tokens, alt: bool = False) -> bool:
+        """Does record ``i`` contain the reading (with the most common readings only, or with
+        ``alt`` through its alternate initials and any reading)?"""
         k = len(initials)
-        ini, alt = self.ini[i], self.alt[i]
-        for cur in (ini,) if alt is ini else (ini, alt):
-            pos = cur.find(initials)
-            if pos != -1 and tokens is None:
+        cur = self.alt[i] if alt else self.ini[i]
+        check = pinyin.chars_match if alt else pinyin.primary_match
+        pos = cur.find(initials)
+        if pos != -1 and tokens is None:
+            return True
+        while pos != -1:
+            if check(text[pos : pos + k], tokens):
                 return True
-            while pos != -1:
-                if pinyin.chars_match(text[pos : pos + k], tokens):
-                    return True
-                pos = cur.find(initials, pos + 1)
+            pos = cur.find(initials, pos + 1)
         return False
+
+
+def _unique(indices):
+    last = -1
+    for i in indices:
+        if i != last:
+            yield i
+            last = i

@@ -295,7 +295,7 @@ def test_samples_phrasings_start_and_end_at_boundaries_of_the_source(sample_libr
         for i, doc in enumerate(result.documents):
             from eduwriter.core.skeletons import document_title
 
-            key = (path.name, document_title(doc, i))
+            key = (path.name, document_title(doc, i, path.name))
             blocks.setdefault(key, []).extend(normalise_text(b.text) for b in doc.blocks)
     checked = 0
     for p in sample_library.phrasings:

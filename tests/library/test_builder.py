@@ -70,6 +70,24 @@ def test_document_and_section_items_form_a_tree():
     assert [i.id for i in again] == [i.id for i in items]
 
 
+def test_section_and_document_texts_have_normalised_punctuation():
+    doc = Document(
+        title="",
+        genre="plan",
+        blocks=[
+            Block("heading", "主要措施:抓落实", 1, "一、"),
+            Block("paragraph", "例如:企事业单位招聘,比例1.5%,见http://www.moe.gov.cn/a,b (试行)"),
+        ],
+    )
+    items = builder.document_items("学校计划.txt", "imported", FileResult("x", documents=[doc]))
+    d, sec = items
+    assert sec.title == "主要措施：抓落实"
+    assert sec.text == "例如：企事业单位招聘，比例1.5%，见http://www.moe.gov.cn/a,b （试行）"
+    assert "一、主要措施：抓落实" in d.text and "例如：企事业" in d.text
+    # a document without a title is not shown as 文档1
+    assert d.title == "《学校计划》第1篇"
+
+
 def test_builtin_library_from_the_samples(built):
     stats = built.stats()
     assert stats["files"] == {"builtin": len(sample_files())}

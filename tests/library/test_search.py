@@ -171,3 +171,65 @@ def test_closing_punctuation_does_not_spoil_an_exact_match():
     idx = SearchIndex([rec("a", "坚持立德树人，全面发展。"), rec("b", "立德树人。")])
     assert [h.id for h in idx.search("立德树人")] == ["b", "a"]
     assert idx.search("立德树人")[0].score >= 3.0
+
+
+def test_the_most_common_reading_ranks_above_a_rare_one():
+    # 积 is read ji (zhi only rarely): 治理 comes first although 积极… ranks higher statically
+    idx = SearchIndex(
+        [
+            rec("rare", "积极开展工作", quality=0.9),
+            rec("common", "治理能力显著提升", quality=0.1),
+        ]
+    )
+    for query in ("zhi", "zhili", "zl"):
+        hits = idx.search(query)
+        assert ids(hits)[0] == "common", query
+    hits = idx.search("zhi")
+    assert hits[0].score > hits[1].score
+
+
+def test_merged_skeletons_before_per_document_ones():
+    idx = SearchIndex(
+        [
+            rec("doc", "文档结构", kind="skeleton", secondary="指导思想\n工作目标", quality=0.9),
+            rec(
+                "merged",
+                "工作计划通用结构（6篇）",
+                kind="skeleton",
+                secondary="指导思想\n主要任务\n保障措施",
+                function="合并结构",
+            ),
+        ]
+    )
+    assert ids(idx.search("指导思想", Filter(kind="skeleton"))) == ["merged", "doc"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    kinds=st.lists(st.sampled_from(["phrasing", "skeleton", "section"]), min_size=40, max_size=80),
+    functions=st.lists(st.sampled_from(["措施", "开头", "成效", ""]), min_size=80, max_size=80),
+    texts=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=10), min_size=80, max_size=80),
+    query=st.text(alphabet="教育学校安全zdx", min_size=1, max_size=2),
+    flt=st.sampled_from(
+        [
+            Filter(kind="phrasing"),
+            Filter(kind="skeleton"),
+            Filter(function="措施"),
+            Filter(kind="phrasing", function="开头"),
+            Filter(genre="plan"),
+        ]
+    ),
+)
+def test_filtered_search_after_warm_finds_what_a_scan_finds(kinds, functions, texts, query, flt):
+    recs = [
+        rec(f"r{i}", texts[i], kind=k, function=functions[i], genre="plan" if i % 3 else "")
+        for i, k in enumerate(kinds)
+    ]
+    idx = SearchIndex(recs)
+    idx.warm()
+    got = {h.id for h in idx.search(query, flt, limit=1000)}
+    expected = {r.id for r in recs if flt.accepts(r) and normalize(query) in r.primary}
+    if pinyin.is_pinyin_query(query):
+        assert expected <= got and all(flt.accepts(idx.records[i]) for i in got)
+    else:
+        assert got == expected
