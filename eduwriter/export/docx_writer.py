@@ -21,6 +21,7 @@ from eduwriter.compose.render import RenderedBlock
 from eduwriter.export import gbt9704 as L
 from eduwriter.export.fonts import FontSet, get_font_set
 from eduwriter.export.template import Package, StyleInfo, load_template, open_package
+from eduwriter.export.title_lines import split_title
 from eduwriter.resources_path import resources_dir
 
 _W = f"{{{L.W_NS}}}"
@@ -51,6 +52,13 @@ def _t(text: str) -> str:
 
 def _run(text: str, rpr: str = _HINT_RPR) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{_t(text)}</w:t></w:r>'
+
+
+def _title_run(text: str, rpr: str = _HINT_RPR) -> str:
+    """The title in one run, its balanced lines separated by w:br (default layout)."""
+    lines = split_title(text, L.TITLE_CHARS_PER_LINE)
+    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{_t(line)}</w:t>' for line in lines)
+    return f"<w:r>{rpr}{inner}</w:r>"
 
 
 def text_width(text: str) -> float:
@@ -147,11 +155,23 @@ def _paragraphs(blocks: list[RenderedBlock], s: _Styles, bold_headings: bool) ->
     signer_right, date_right = _signature_indents(signer, date)
     blank_before = f'<w:spacing w:before="{L.LINE_PITCH}"/>'
     missing_heading_warned = False
-    for blk in blocks:
+    # §7.3.5: 署名 and 成文日期 never stand on a page without body text. The last body
+    # paragraph and the 附件说明 lines are kept with the next paragraph, so the chain
+    # body -> 附件 -> 署名 -> 日期 moves (at least) the last body line along with them.
+    closing = ("attachment", "signer", "date")
+    has_closing = any(b.role in ("signer", "date") for b in blocks)
+    last_body = max(
+        (k for k, b in enumerate(blocks) if b.role in ("heading", "paragraph") and b.plain),
+        default=-1,
+    )
+    if not any(b.role in closing for b in blocks[last_body + 1 :]):
+        last_body = -1
+    for k, blk in enumerate(blocks):
         role = blk.role
         if role == "title":
+            title_run = _title_run(blk.text) if s.default_layout else _run(blk.text)
             if s.title_id:
-                out.append(f"<w:p>{_ppr(s.title_id)}{_run(blk.text)}</w:p>")
+                out.append(f"<w:p>{_ppr(s.title_id)}{title_run}</w:p>")
             else:
                 rpr = (
                     "<w:rPr>"
@@ -183,22 +203,27 @@ def _paragraphs(blocks: list[RenderedBlock], s: _Styles, bold_headings: bool) ->
             elif not s.default_layout and bold_headings and blk.level in (2, 3):
                 head_rpr = '<w:rPr><w:rFonts w:hint="eastAsia"/><w:b/><w:bCs/></w:rPr>'
             runs = _run(blk.heading_line, head_rpr)
-            if blk.body:
-                runs += _run(blk.body, s.body_run_rpr())
+            if k == last_body:
+                inner = "<w:keepNext/>" + inner
+            elif blk.body:
                 # A run-in heading is mostly body text: don't chain it to the next paragraph.
                 inner = '<w:keepNext w:val="0"/>' + inner
+            if blk.body:
+                runs += _run(blk.body, s.body_run_rpr())
             out.append(f"<w:p>{_ppr(style_id, inner)}{runs}</w:p>")
         elif role == "paragraph":
             if blk.text:
-                out.append(f"<w:p>{_ppr(s.body_id)}{_run(blk.text)}</w:p>")
+                keep = "<w:keepNext/>" if k == last_body else ""
+                out.append(f"<w:p>{_ppr(s.body_id, keep)}{_run(blk.text)}</w:p>")
         elif role == "recipient":
             out.append(f"<w:p>{_ppr(s.body_id, _NO_INDENT)}{_run(blk.text)}</w:p>")
         elif role == "attachment":
             left = _chars(5)
+            keep = "<w:keepNext/>" if has_closing else ""
             if blk.prefix:
-                inner = f'{blank_before}<w:ind w:left="{left}" w:hanging="{_chars(3)}"/>'
+                inner = f'{keep}{blank_before}<w:ind w:left="{left}" w:hanging="{_chars(3)}"/>'
             else:
-                inner = f'<w:ind w:left="{left}" w:firstLine="0" w:firstLineChars="0"/>'
+                inner = f'{keep}<w:ind w:left="{left}" w:firstLine="0" w:firstLineChars="0"/>'
             line = f"{blk.prefix}{blk.number}{blk.text}"
             out.append(f"<w:p>{_ppr(s.body_id, inner)}{_run(line)}</w:p>")
         elif role in ("signer", "date"):

@@ -27,6 +27,8 @@ MARGIN_BOTTOM = mm(35)
 MARGIN_LEFT = mm(28)
 MARGIN_RIGHT = mm(26)
 HEADER_DISTANCE = mm(15)
+#: Width of the 版心 (156 mm).
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 FOOTER_DISTANCE = 1400  # ≈ 24.7 mm: the page number sits about 7 mm below the 版心 (§7.5)
 
 # Type sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt.
@@ -40,6 +42,8 @@ LINE_PITCH = 579
 CHAR_SPACING = -5
 #: Advance of one body character with the condensed pitch (16 pt - 0.25 pt = 15.75 pt).
 CHAR_WIDTH = 320 + CHAR_SPACING
+#: Characters of the 2号 title (22 pt, no character spacing) on one line of the 版心 (≈20.1).
+TITLE_CHARS_PER_LINE = TEXT_WIDTH / (SIZE_TITLE * 10)
 #: First-line indent of body paragraphs: two characters.
 FIRST_LINE_INDENT = 2 * CHAR_WIDTH
 #: One character of 4号 between the page number and the edge of the 版心.

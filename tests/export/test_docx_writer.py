@@ -234,3 +234,51 @@ def test_base_docx_is_generated_by_the_committed_script():
     assert script["build"]() == (root / "resources" / "docx" / "base.docx").read_bytes(), (
         "resources/docx/base.docx is stale: run python scripts/make_base_docx.py"
     )
+
+
+def _title_lines(p) -> list[str]:  # noqa: ANN001 - lxml element
+    """The title paragraph's lines as Word shows them (split at w:br)."""
+    lines = [""]
+    for el in p.iter(w("t"), w("br")):
+        if el.tag == w("br"):
+            lines.append("")
+        else:
+            lines[-1] += el.text or ""
+    return lines
+
+
+def test_long_title_is_split_into_balanced_lines(tmp_path: Path):
+    from eduwriter.export.docx_import import import_docx
+
+    out = tmp_path / "长标题.docx"
+    r = sample_report()
+    r.title = "关于进一步加强全市中小学校园安全管理工作的实施意见"  # 24 characters: two lines
+    export_report(r, out)
+    lines = _title_lines(body_paragraphs(out)[0])
+    assert "".join(lines) == r.title
+    assert len(lines) == 2
+    assert min(len(x) for x in lines) >= 3
+    assert max(len(x) for x in lines) <= 20  # 20 characters of 2号 fit in the 156 mm 版心
+    assert abs(len(lines[0]) - len(lines[1])) <= 4
+    # the break is not kept when the document is opened back as a report
+    assert import_docx(out).title == r.title
+    # a title that fits on one line gets no break
+    export_report(sample_report(), out)
+    assert body_paragraphs(out)[0].find(".//w:br", NS) is None
+
+
+def test_last_body_paragraph_keeps_with_the_signature_block(tmp_path: Path):
+    out = tmp_path / "落款.docx"
+    export_report(sample_report(), out)
+    paras = body_paragraphs(out)
+    texts = [para_text(p) for p in paras]
+    last_body = texts.index("附件：1.工作任务分解表") - 1
+    assert texts[last_body].startswith("教育是国之大计")
+
+    def keep_next(p) -> bool:  # noqa: ANN001 - lxml element
+        k = p.find("w:pPr/w:keepNext", NS)
+        return k is not None and val(k) in (None, "1", "true", "on")
+
+    # body -> 附件 -> 署名 -> 日期 chained with keep-with-next; the body before it is free
+    assert [keep_next(p) for p in paras[last_body - 1 :]] == [False, True, True, True, True, False]
+    assert texts[-2:] == ["XX市教育局", "2026年11月22日"]

@@ -180,3 +180,58 @@ def test_reimport_after_saving_in_libreoffice(tmp_path: Path):
     assert saved.exists()
     assert saved.read_bytes() != src.read_bytes()
     assert import_docx(saved) == sample_report(paragraph_repeat=2)
+
+
+def _to_pdf_pages(docx_path: Path, tmp: Path) -> list[dict]:
+    soffice, pdftotext = _tools()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp),
+            str(docx_path),
+        ],
+        capture_output=True,
+        timeout=240,
+    )
+    pdf = docx_path.with_suffix(".pdf")
+    assert pdf.exists(), "LibreOffice did not convert"
+    html = tmp / "closing.html"
+    subprocess.run([pdftotext, "-bbox-layout", str(pdf), str(html)], check=True, timeout=60)
+    return _pages(html)
+
+
+def test_signature_never_alone_on_the_last_page_and_long_title_balanced(tmp_path: Path):
+    """§7.3.5: 署名/日期 keep at least the last body line on their page; §7.2.3: title lines."""
+    title = "关于进一步加强全市中小学校园安全管理工作的实施意见"
+    one_line = (BODY * 2)[2:24]
+    # title (2 lines) + its blank line + 19 one-line paragraphs fill page 1 exactly, so
+    # without keep-with-next the 附件说明, 署名 and 日期 would stand alone on page 2
+    report = Report(
+        title=title,
+        meta=ReportMeta(
+            attachments=["工作任务分解表", "联系人名单"], signer="XX市教育局", date="2026年11月22日"
+        ),
+        blocks=[ReportBlock("paragraph", f"{i:02d}{one_line}") for i in range(19)],
+    )
+    docx_path = tmp_path / "closing.docx"
+    export_report(report, docx_path)
+    pages = _to_pdf_pages(docx_path, tmp_path)
+
+    def squash(line: dict) -> str:
+        return line["text"].replace(" ", "")
+
+    signer_page = next(p for p in pages if any(squash(ln) == "XX市教育局" for ln in p["lines"]))
+    body_here = [ln for ln in signer_page["lines"] if squash(ln).endswith(one_line)]
+    assert body_here, [squash(ln) for ln in signer_page["lines"]]
+    assert squash(body_here[-1]).startswith("18")  # the last body paragraph came along
+    # the title: two lines, no line under 3 characters, together the whole title
+    first = pages[0]["lines"]
+    title_lines = [squash(ln) for ln in first[:2]]
+    assert "".join(title_lines) == title
+    assert min(len(t) for t in title_lines) >= 3
+    assert abs(len(title_lines[0]) - len(title_lines[1])) <= 4, title_lines
