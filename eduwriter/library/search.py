@@ -200,6 +200,7 @@ class SearchIndex:
         self._segments: dict[Filter, _Segment] = {}
         self._counts: dict[str, dict] = {}
         self._prebuilt: set[Filter] = set()
+        self._member_cache: dict[tuple, tuple] = {}
         self.boosted: dict[str, float] = {}
         if records:
             self.load(records)
@@ -262,6 +263,19 @@ class SearchIndex:
             self._log.clear()
             self._segments.clear()
             self._prebuilt.clear()
+
+    def _members(self, seg: _Segment, mask: Filter | None) -> array | None:
+        """Sorted indices of ``seg``'s records that ``mask`` accepts (cached per segment)."""
+        if mask is None:
+            return None
+        key = (mask, id(seg))
+        got = self._member_cache.get(key)
+        if got is None or got[0] is not seg:
+            if len(self._member_cache) > 32:
+                self._member_cache.clear()
+            got = (seg, array("i", (i for i, r in enumerate(seg.recs) if mask.accepts(r))))
+            self._member_cache[key] = got
+        return got[1]
 
     def _estimate(self, flt: Filter) -> int:
         """Records the filter keeps at most (from the counts taken at load time)."""
@@ -426,14 +440,16 @@ class SearchIndex:
             r = seg.recs[i]
             if r.id not in found and not skip(r):
                 add(r, 2.0)
-        blob, starts = seg.blob, seg.starts
-        pos = blob.find(q)
-        while pos != -1 and len(found) < limit:
-            i = bisect.bisect_right(starts, pos) - 1
-            r = seg.recs[i]
-            if r.id not in found and not skip(r):
-                add(r, 1.0)
-            pos = blob.find(q, starts[i + 1])
+        recs = seg.recs
+        members = self._members(seg, mask)
+        if len(found) >= limit:
+            return
+        for i, _off in _scan(
+            seg.blob, seg.starts, q, members, lambda i: recs[i].id in found or skip(recs[i])
+        ):
+            add(recs[i], 1.0)
+            if len(found) >= limit:
+                break
 
     def _search_terms(
         self, seg: _Segment, terms: list[str], limit: int, add, mask: Filter | None = None
@@ -470,6 +486,12 @@ class SearchIndex:
         skip = _skipper(seg, mask)
         keep = None if mask is None else (lambda i: mask.accepts(seg.recs[i]))
         got = set(found)
+        recs = seg.recs
+        members = self._members(seg, mask)
+
+        def passed_over(i: int) -> bool:
+            return recs[i].id in got or skip(recs[i])
+
         # exact and prefix matches of the primary text, from the sorted initials: the most
         # common readings first, then the alternate ones
         for alt in (False, True):
@@ -498,10 +520,8 @@ class SearchIndex:
                 if len(codes) >= 2:
                     # full pinyin: the reading codes (zh|da|si|xi) are selective; check each hit
                     k = len(tokens)
-                    for i, off in py.code_hits(codes, alt):
-                        r = seg.recs[i]
-                        if r.id in got or skip(r):
-                            continue
+                    for i, off in py.code_hits(codes, alt, passed_over, members):
+                        r = recs[i]
                         piece = r.primary[off : off + k]
                         ok = (
                             pinyin.chars_match(piece, tokens)
@@ -523,6 +543,38 @@ class SearchIndex:
                         got.add(r.id)
                         if len(got) >= limit:
                             return
+
+
+def _scan(blob: str, starts, needle: str, members, skip, every: bool = False, first: int = 1):
+    """``(record index, offset in the record's text)`` where ``needle`` occurs in ``blob`` (the
+    records' texts joined; record ``i`` starts at ``starts[i]`` plus ``first`` separator
+    characters), in record order; all offsets of a record with ``every``, else the first.
+
+    Records for which ``skip(i)`` is true are passed over. Under a filter mask most hits may be
+    passed over: after a few hundred, the scan walks ``members`` (the sorted indices the mask
+    accepts) instead, looking into each accepted record only."""
+    passed = 0
+    pos = blob.find(needle)
+    while pos != -1:
+        i = bisect.bisect_right(starts, pos) - 1
+        if skip is not None and skip(i):
+            passed += 1
+            if members is not None and passed > 256:
+                for j in members[bisect.bisect_left(members, i + 1) :]:
+                    lo, hi = starts[j], starts[j + 1]
+                    p = blob.find(needle, lo, hi)
+                    if p == -1 or skip(j):
+                        continue
+                    while p != -1:
+                        yield j, p - lo - first
+                        if not every or skip(j):
+                            break
+                        p = blob.find(needle, p + 1, hi)
+                return
+            pos = blob.find(needle, starts[i + 1])
+            continue
+        yield i, pos - starts[i] - first
+        pos = blob.find(needle, pos + 1) if every else blob.find(needle, starts[i + 1])
 
 
 def _skipper(seg: _Segment, mask: Filter | None):
@@ -686,17 +738,14 @@ class _Pinyin:
             yield i
             pos = blob.find(needle, starts[i + 1])
 
-    def code_hits(self, codes: str, alt: bool = False):
+    def code_hits(self, codes: str, alt: bool = False, skip=None, members=None):
         """``(record index, offset in its primary text)`` where the reading codes ``codes``
         occur (of the most common readings, or with ``alt`` of the alternate ones), in rank
-        order."""
-        starts = self.starts
-        for blob in (self.code_alt_blob,) if alt else (self.code_blob,):
-            pos = blob.find(codes)
-            while pos != -1:
-                i = bisect.bisect_right(starts, pos) - 1
-                yield i, pos - starts[i]
-                pos = blob.find(codes, pos + 1)
+        order. A record for which ``skip(i)`` is true is passed over as a whole (see
+        :func:`_scan` for ``members``)."""
+        blob = self.code_alt_blob if alt else self.code_blob
+        # offsets in the code blob count from the record's first character (after its "\n")
+        yield from _scan(blob, self.starts, codes, members, skip, every=True, first=0)
 
     def contains(self, i: int, text: str, initials: str, tokens, alt: bool = False) -> bool:
         """Does record ``i`` contain the reading (with the most common readings only, or with
