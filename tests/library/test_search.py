@@ -161,7 +161,15 @@ def test_pinyin_initials_match_a_brute_force_scan(texts, data):
         if letters in pinyin.to_initials(t) or letters in pinyin.to_initials(t, alternate=True)
     }
     got = {h.id for h in idx.search(letters, limit=1000)}
-    assert got == expected
+    assert expected <= got
+    # anything more is found by the letters read as full pinyin being typed (da → 导 dao)
+    for extra in got - expected:
+        t = texts[int(extra[1:])]
+        assert any(
+            pinyin.chars_match(t[s : s + len(tokens)], tokens)
+            for tokens in pinyin.split_syllables(letters)
+            for s in range(len(t))
+        )
     # and the full pinyin of the piece finds the record it came from
     full = pinyin.full_pinyin(piece)
     assert f"r{texts.index(source)}" in {h.id for h in idx.search(full, limit=1000)}
