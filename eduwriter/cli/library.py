@@ -252,6 +252,8 @@ def cmd_stats(ns: argparse.Namespace) -> int:
     print(f"资料库共 {stats['total']} 条：{_kinds_zh(stats['by_kind'])}")
     if stats["by_function"]:
         print("句式功能：" + "，".join(f"{k} {n}" for k, n in stats["by_function"].items()))
+    if stats.get("families"):
+        print(f"标题家族（并列标题）：{stats['families']} 组")
     if stats["skeletons_by_genre"]:
         print(
             "结构（按文种）："

@@ -11,13 +11,14 @@ Everything is deterministic: the same input gives the same items with the same i
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eduwriter.core.items import FUNCTIONS, Phrasing, Skeleton, SourceRef
+from eduwriter.core.items import FUNCTIONS, HeadingFamily, Phrasing, Skeleton, SourceRef
 from eduwriter.core.model import Document, FileResult
 from eduwriter.core.phrases import (
     TERMINATORS,
@@ -68,6 +69,8 @@ class ExtractedLibrary:
     phrasings: list[Phrasing] = field(default_factory=list)
     skeletons: list[Skeleton] = field(default_factory=list)
     merged: list[Skeleton] = field(default_factory=list)
+    #: families of parallel headings; their members are among ``phrasings``
+    families: list[HeadingFamily] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -109,11 +112,59 @@ def extract_library(results: list[FileResult]) -> ExtractedLibrary:
             else:
                 skeletons[sk.id] = sk
     doc_skeletons = list(skeletons.values())
+    phrasings = merge_candidates(candidates)
     return ExtractedLibrary(
-        phrasings=merge_candidates(candidates),
+        phrasings=phrasings,
         skeletons=doc_skeletons,
         merged=merge_skeletons(doc_skeletons),
+        families=heading_family_items(
+            phrasings, {c.source: n for n, c in reversed(list(enumerate(candidates)))}
+        ),
     )
+
+
+def heading_family_items(
+    phrasings: list[Phrasing], order: dict[SourceRef, int] | None = None
+) -> list[HeadingFamily]:
+    """One :class:`HeadingFamily` per group of sibling headings sharing a pattern (members are
+    the heading phrasings whose sources are children of the same section); families with the
+    same members found in several documents are one, with all their sources. ``order`` gives
+    the position of each source section in its document, to list members in source order."""
+    groups: dict[tuple, list[tuple[int, Phrasing]]] = {}
+    order = order or {}
+    for p in phrasings:
+        if not p.family:
+            continue
+        for s in p.sources:
+            key = (p.family, s.file, s.document, s.section[:-1])
+            members = groups.setdefault(key, [])
+            if all(m is not p for _n, m in members):
+                members.append((order.get(s, len(order)), p))
+    families: dict[str, HeadingFamily] = {}
+    for (pattern, file, document, parent), ranked in groups.items():
+        if len(ranked) < 2:
+            continue
+        members = [p for _n, p in sorted(ranked, key=lambda t: t[0])]
+        ids = [m.id for m in members]
+        fid = "fam-" + hashlib.sha1("\x1e".join([pattern, *ids]).encode()).hexdigest()[:16]
+        src = SourceRef(file, document, parent)
+        fam = families.get(fid)
+        if fam is None:
+            tags = sorted({t for m in members for t in m.tags})
+            fam = HeadingFamily(
+                id=fid,
+                pattern=pattern,
+                members=ids,
+                texts=[m.text for m in members],
+                sources=[src],
+                genre=members[0].genre,
+                tags=tags,
+                score=max(m.score for m in members),
+            )
+            families[fid] = fam
+        elif src not in fam.sources:
+            fam.sources.append(src)
+    return list(families.values())
 
 
 # --------------------------------------------------------------------------------------------

@@ -69,6 +69,30 @@ class Phrasing:
 
 
 @dataclass(slots=True)
+class HeadingFamily:
+    """Parallel sibling headings kept as one family (以“德”为先… / 以“智”为基… / …).
+
+    ``pattern`` is the shared wording with 【字】 for a differing quoted character and 【…】 for
+    other differing parts; ``members`` are the ids of the member phrasings (function 标题), in
+    source order, ``texts`` their texts; ``sources`` point at the parent sections.
+    """
+
+    id: str
+    pattern: str
+    members: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    genre: str = ""
+    tags: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        """The members joined by " / " (what a writer reads and searches)."""
+        return " / ".join(self.texts)
+
+
+@dataclass(slots=True)
 class SkeletonPart:
     """One heading of a skeleton with its level, role and a hint of what goes under it."""
 

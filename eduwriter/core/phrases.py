@@ -645,7 +645,8 @@ _MAX_FAMILY_HEADING = 40
 def heading_family(headings: list[str]) -> str:
     """The shared pattern of parallel headings, or '' when they are not one family.
 
-    ``以“德”为先，铸造品格之魂`` and ``以“智”为基，夯实学业之本`` give ``以“【】”为…，…之…``.
+    ``以“德”为先，铸造品格之魂`` and ``以“智”为基，夯实学业之本`` give ``以“【字】”为【…】，【…】之【…】``
+    (【字】: a differing quoted character, 【…】: other differing parts).
     Headings must have the same number of clauses and share a run of at least two characters
     (or a quoted slot) besides punctuation.
     """
@@ -695,7 +696,7 @@ def heading_family(headings: list[str]) -> str:
         ok = ok and ratio >= 0.3
     if not ok:
         return ""
-    return pattern
+    return pattern.replace("【】", "【字】").replace("…", "【…】")
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from eduwriter.core.items import Phrasing, Skeleton, SourceRef
+from eduwriter.core.items import HeadingFamily, Phrasing, Skeleton, SourceRef
 from eduwriter.core.model import Block, Document, FileResult, RunInItem, Slot
 
 Progress = Callable[[int, int, str], None]
@@ -173,6 +173,31 @@ def phrasing_item(p: Phrasing, origin: str):
     )
 
 
+def family_item(f: HeadingFamily, origin: str):
+    """A family of parallel headings as one phrasing item (function 标题): ``text`` the members
+    joined by " / ", ``title`` the shared pattern, ``data["members"]`` ids and texts."""
+    from eduwriter.library.store import Item
+
+    data = {
+        "family": f.pattern,
+        "members": [{"id": i, "text": t} for i, t in zip(f.members, f.texts, strict=True)],
+        "score": f.score,
+        "slots": [],
+    }
+    return Item(
+        id=f.id,
+        kind="phrasing",
+        function="标题",
+        genre=f.genre,
+        title=f.pattern,
+        text=f.text,
+        tags=list(f.tags),
+        origin=origin,
+        sources=list(f.sources),
+        data=data,
+    )
+
+
 def skeleton_text(s: Skeleton) -> str:
     return "\n".join("　" * max(part.level - 1, 0) + part.heading for part in s.parts)
 
@@ -253,8 +278,14 @@ def derive_items(
     def origin_of(sources: Sequence[SourceRef]) -> str:
         return "builtin" if any(Path(s.file).name in builtin_names for s in sources) else "imported"
 
+    family_of = {m: f.id for f in lib.families for m in f.members}
     for p in lib.phrasings:
-        items.append(phrasing_item(p, origin_of(p.sources)))
+        item = phrasing_item(p, origin_of(p.sources))
+        if p.id in family_of:
+            item.data["family_id"] = family_of[p.id]
+        items.append(item)
+    for f in lib.families:
+        items.append(family_item(f, origin_of(f.sources)))
     for s in [*lib.skeletons, *lib.merged]:
         srcs = list(s.sources) or [r for ex in s.examples for r in ex]
         items.append(skeleton_item(s, origin_of(srcs)))

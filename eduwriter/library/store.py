@@ -777,8 +777,11 @@ class LibraryStore:
         by_genre: Counter[str] = Counter()
         skel_genre: Counter[str] = Counter()
         merged_genre: Counter[str] = Counter()
+        families = 0
         for kind, function, genre, origin, data in rows:
             by_kind[kind] += 1
+            if kind == "phrasing" and '"members"' in data and "members" in json.loads(data):
+                families += 1
             by_origin[origin] += 1
             if kind == "phrasing" and function:
                 by_function[function] += 1
@@ -797,6 +800,7 @@ class LibraryStore:
             "by_genre": dict(by_genre.most_common()),
             "skeletons_by_genre": dict(skel_genre.most_common()),
             "merged_skeletons_by_genre": dict(merged_genre.most_common()),
+            "families": families,
             "files": {o: n for o, n in files},
             "folders": self._query("SELECT COUNT(*) FROM folders")[0][0],
             "tags": self._query("SELECT COUNT(*) FROM tags")[0][0],

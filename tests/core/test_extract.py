@@ -68,7 +68,14 @@ def test_functions_families_slots_and_repairs():
         "以“智”为基，夯实学业之本",
         "以“体”为健，强固生命之基",
     }
-    assert {p.family for p in heads} == {"以“【】”为…，…之…"}
+    assert {p.family for p in heads} == {"以“【字】”为【…】，【…】之【…】"}
+    # the family itself is one item, members in source order and linked by id
+    (fam,) = lib.families
+    assert fam.pattern == "以“【字】”为【…】，【…】之【…】"
+    assert (
+        fam.text == "以“德”为先，铸造品格之魂 / 以“智”为基，夯实学业之本 / 以“体”为健，强固生命之基"
+    )
+    assert fam.members == [got[t].id for t in fam.texts]
     # spun words repaired, original kept
     spun = got["公共服务体系持续完善，学生体质健康水平明显提高。"]
     assert spun.original.startswith("公共效劳体系不间断完善")
@@ -212,7 +219,7 @@ def test_samples_known_good_phrasings_found(sample_library):
     opening = "为全面贯彻党的教育方针，落实立德树人根本任务，推动本地区教育事业实现更高质量、更有效率、更加公平、更可持续的发展，结合本地区实际，制定本年度工作计划。"
     assert texts[opening].function == "开头"
     assert texts["下面，就当前几项重点工作讲三点意见："].function == "过渡"
-    fam = [p for p in sample_library.phrasings if p.family == "以“【】”为…，…之…"]
+    fam = [p for p in sample_library.phrasings if p.family == "以“【字】”为【…】，【…】之【…】"]
     assert len(fam) == 5
     # spun text from sample 004 is stored repaired with the original kept
     repaired = [p for p in sample_library.phrasings if p.repairs]

@@ -109,7 +109,7 @@ def test_heading_family_patterns():
         "以“智”为基，夯实学业之本",
         "以“体”为健，强固生命之基",
     ]
-    assert heading_family(heads) == "以“【】”为…，…之…"
+    assert heading_family(heads) == "以“【字】”为【…】，【…】之【…】"
     assert (
         heading_family(["聚焦安全稳定，勇当疫情防控先锋队", "聚焦教育质量，打好危中抢机主动仗"])
         == ""
@@ -122,7 +122,7 @@ def test_heading_family_patterns():
                 "聚焦队伍建设，打造立德树人领航团",
             ]
         )
-        == "聚焦…，…"
+        == "聚焦【…】，【…】"
     )
     assert heading_family(["指导思想", "工作目标", "主要任务", "保障措施"]) == ""
     assert (
@@ -133,7 +133,7 @@ def test_heading_family_patterns():
                 "强化领导，组织活力不断增强",
             ]
         )
-        == "…，…不断…"
+        == "【…】，【…】不断【…】"
     )
     assert (
         heading_family(

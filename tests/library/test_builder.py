@@ -88,6 +88,18 @@ def test_section_and_document_texts_have_normalised_punctuation():
     assert d.title == "《学校计划》第1篇"
 
 
+def test_heading_families_are_items_of_their_own(built):
+    assert built.stats()["families"] >= 1
+    hits = built.search("以“德”为先", kind="phrasing")
+    fam = next(h for h in hits if h.data.get("members"))
+    assert fam.function == "标题" and " / " in fam.text
+    assert fam.title.startswith("以“【字】”为")
+    members = built.get_many([m["id"] for m in fam.data["members"]])
+    assert len(members) == len(fam.data["members"]) >= 3
+    assert [m.text for m in members] == fam.text.split(" / ")
+    assert all(m.data["family_id"] == fam.id for m in members)
+
+
 def test_builtin_library_from_the_samples(built):
     stats = built.stats()
     assert stats["files"] == {"builtin": len(sample_files())}
