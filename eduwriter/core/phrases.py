@@ -379,7 +379,17 @@ def problems(text: str, *, need_terminator: bool = True) -> list[str]:
         out.append("repeated character")
     if re.search(r"[，、；：。][，、；：。]|[.．][，。、；]|[，、][.．]", text):
         out.append("punctuation clash")
+    if re.search(r"《【[^】]*】》", text):
+        out.append("a title that is only a slot")
+    if _RUN_IN_FIRST.search(text) and not _RUN_IN_NEXT.search(text):
+        out.append("cut in the middle of an enumeration")
     return out
+
+
+#: A run-in enumeration started after a lead-in clause (…同时，一是…) …
+_RUN_IN_FIRST = re.compile(r"[，：；]\s*(?:一是|其一[，是]|第一[，、是])")
+#: … and its continuation; without one the sentence was cut after the first item.
+_RUN_IN_NEXT = re.compile(r"二是|其二|第二|其次|再次")
 
 
 def _strip_known_latin(text: str) -> str:
@@ -411,8 +421,9 @@ _CLOSING_START_RE = re.compile(
     r"(?:让我们|总之|总而言之|综上所述|展望未来|展望新的一年|同志们，让我们)"
 )
 _PROBLEM_RE = re.compile(
-    r"(?:不足|存在的问题|存在问题|问题和短板|短板|薄弱环节|有待(?:进一步)?(?:提高|加强|完善|提升)|仍需|尚需|还需|不够|不到位|不平衡|不充分|滞后|差距|欠缺|困难和问题|较为突出|亟待|不强|不高|偏低|偏少|不足之处"
-    r"|紧张|缺口|失衡|短缺|匮乏|缺乏|不均衡|不规范|不完善|不健全|不明显|落后|隐患|压力较大|任务繁重|参差不齐)"
+    r"(?:不足(?![\d【一二两三四五六七八九十百千万半常])|存在的问题|存在问题|问题和短板|短板|薄弱环节|有待(?:进一步)?(?:提高|加强|完善|提升)|仍需|尚需|还需|不够|不到位|不平衡|不充分|滞后|差距|欠缺|困难和问题|较为突出|亟待|不强|不高|偏低|偏少|不足之处"
+    r"|紧张|缺口|失衡|短缺|匮乏|缺乏|不均衡|不规范|不完善|不健全|不明显|落后|隐患|压力较大|任务繁重|参差不齐"
+    r"|薄弱(?!学校|校|地区|学科|环节)|问题(?:依然|仍然|仍|还)存在)"
 )
 _PLAN_RE = re.compile(
     r"(?:下一步|今后|明年|新学年|新的一年|下半年|将继续|将进一步|将着力|将加快|将全面|将持续|将重点|将以|我们将|力争|计划于|拟于|着手|下阶段|下一阶段)"
@@ -454,9 +465,17 @@ _PROBLEM_LEAD_RE = re.compile(
 )
 
 
+#: A definition or rule (代课数：替人代上的课为代课…): not a problem statement.
+_DEFINITION_RE = re.compile(r"^[^，。；：]{1,15}：[^。；]{0,40}?(?:为|是指|指的是)")
+
+
 def is_problem_statement(text: str) -> bool:
     """True when ``text`` states a shortcoming (资源依然紧张, 有待提高) rather than a task."""
-    return bool(_PROBLEM_RE.search(text)) and not _SOLVING_RE.search(text)
+    return (
+        bool(_PROBLEM_RE.search(text))
+        and not _SOLVING_RE.search(text)
+        and not _DEFINITION_RE.search(text)
+    )
 
 
 def announces_problems(text: str) -> bool:
@@ -497,12 +516,8 @@ def classify_sentence(
         return "问题", False
     if role == "下一步打算":
         return "打算", False
-    if (
-        _PROBLEM_RE.search(text)
-        and role not in ("主要任务", "保障措施", "工作目标", "指导思想")
-        and not _SOLVING_RE.search(text)
-    ):
-        if re.search(r"(?:存在|仍|还|尚|依然|仍然|一些|部分|个别|但)", text):
+    if role not in ("主要任务", "保障措施", "工作目标", "指导思想") and is_problem_statement(text):
+        if re.search(r"(?:存在|仍|还|尚|依然|仍然|一些|(?<![过余大])部分|个别|但)", text):
             return "问题", True
     if genre == "summary" and _PLAN_RE.search(text):
         if role not in ("主要成绩",) or _PLAN_STRONG_RE.search(text):
@@ -732,6 +747,14 @@ _SLOT_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         # specifics a writer must replace
         (r"(?<![\d.])(?:19|20)\d{2}(?:—|-|－|~|至)(?:19|20)?\d{2}(?=学年|年)", "年份", ""),
         (r"(?<![\d.])(?:19|20)\d{2}(?=年|学年|年度|届)", "年份", ""),
+        # two-digit years: 09年 (a count is not written with a leading zero), 12年3月, 自15年
+        (r"(?<![\d.])0\d(?=年(?!级|龄|代|限|纪))", "年份", ""),
+        (
+            r"(?<![\d.])[1-9]\d(?=年(?:\d{1,2}月|度|初|底|末|春|秋|上半年|下半年|暑假|寒假))"
+            r"|(?<=[自从于至])[1-9]\d(?=年(?!来|间|多|左右|以上|以下))",
+            "年份",
+            "",
+        ),
         (r"(?<![\d.])\d{1,2}月\d{1,2}日", "日期", ""),
         (
             r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=\s*(?:%|％|余|多|万|亿|千|百|名|个|所|人|次|篇|幅|期|场|批|班|节|项|条|堂|轮|家|元|户|间|台|套|册|本|平方米|米|公里|小时|天|课时|学时|分|周年|届|年))",
@@ -739,8 +762,9 @@ _SLOT_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "",
         ),
         (r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=[%％])", "数量", ""),
-        # any placeholder left (XX, ***, ___ without a unit)
+        # any placeholder left (XX, ***, ___ without a unit; a single _ as in 赴_支教)
         (r"(?<![A-Za-z])(?:[Xx×]{2,}|[*＊]+|_{2,})(?![A-Za-z])", "待填", ""),
+        (r"(?<![A-Za-z\d_])_(?![A-Za-z\d_])", "待填", ""),
     )
 )
 

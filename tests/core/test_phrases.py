@@ -270,3 +270,37 @@ def test_stable_id():
     assert stable_id("ph", "abc") == stable_id("ph", "abc")
     assert stable_id("ph", "abc") != stable_id("ph", "abd")
     assert stable_id("ph", "abc").startswith("ph-")
+
+
+def test_single_underscore_placeholders_become_slots():
+    assert specifics_to_slots("组织骨干教师赴_支教。")[0] == "组织骨干教师赴【待填】支教。"
+    assert specifics_to_slots("深入基层了解民情_。")[0] == "深入基层了解民情【待填】。"
+    assert specifics_to_slots("字段 col_name 不变。")[0] == "字段 col_name 不变。"
+
+
+def test_two_digit_years_in_a_date_context():
+    assert specifics_to_slots("09年全县新建校舍【数量】所。")[0].startswith("【年份】年全县")
+    assert specifics_to_slots("自15年以来，成效明显。")[0] == "自【年份】年以来，成效明显。"
+    assert specifics_to_slots("12年3月起实施。")[0].startswith("【年份】年")
+    # a count of years stays a count
+    assert specifics_to_slots("用了10年时间。")[0] == "用了【数量】年时间。"
+
+
+def test_fragments_are_rejected():
+    assert "a title that is only a slot" in problems(
+        "继续做好城乡中小学教师校际交流工作，结合《【待填】》。"
+    )
+    assert "cut in the middle of an enumeration" in problems(
+        "学校在加强师资队伍建设同时，一是进一步加强了硬件基础。"
+    )
+    assert problems("主要做法有：一是加强了领导，二是完善了制度。") == []
+    assert problems("制定《【地区】学前教育发展规划》。") == []
+
+
+def test_definitions_are_not_problems():
+    definition = (
+        "代课数：替人代上的课为代课，代课者不足常规课时15节的先抵足课时，超过部分按实际数计算；"
+    )
+    assert classify_sentence(definition, role="其他", genre="summary")[0] != "问题"
+    real = "部分学校师资力量仍然薄弱，教师结构性缺编问题依然存在。"
+    assert classify_sentence(real, role="其他", genre="summary") == ("问题", True)
