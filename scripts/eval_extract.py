@@ -103,7 +103,7 @@ def _source_blocks(results: list) -> dict[tuple[str, str], list[str]]:
     out: dict[tuple[str, str], list[str]] = {}
     for r in results:
         for i, doc in enumerate(r.documents):
-            key = (Path(r.path).name, document_title(doc, i))
+            key = (Path(r.path).name, document_title(doc, i, Path(r.path).name))
             out.setdefault(key, []).extend(normalise_text(b.text) for b in doc.blocks)
     return out
 
@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         "by_function": {f: by_function[f] for f in FUNCTIONS},
         "by_genre": dict(Counter(p.genre for p in phr)),
         "top_tags": dict(Counter(t for p in phr for t in p.tags).most_common(12)),
-        "families": len({p.family for p in phr if p.family}),
+        "families": len(lib.families),
+        "family_patterns": len({p.family for p in phr if p.family}),
         "with_slots": sum(1 for p in phr if p.slots),
         "repaired_spun": sum(1 for p in phr if p.repairs),
         "multi_source": sum(1 for p in phr if len(p.sources) > 1),
