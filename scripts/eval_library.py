@@ -100,6 +100,10 @@ def problems(text: str) -> list[str]:
     return out
 
 
+def _booktitle(title: str) -> str:
+    return title if title.startswith("《") else f"《{title}》"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")
@@ -136,7 +140,7 @@ def main() -> int:
         for f in store.documents():
             for d in f.documents:
                 print(
-                    f"  {Path(f.file).name}: 《{d.item.title}》 {d.item.genre}, "
+                    f"  {Path(f.file).name}: {_booktitle(d.item.title)} {d.item.genre}, "
                     f"{len(d.children)} top-level sections"
                 )
 

@@ -41,7 +41,7 @@ TERMINATORS = "。！？；"
 #: Punctuation a phrasing may never start with.
 _LEADING_BAD = set("，。、；：！？”’）》】〕」』…—·,.;:!?)]}%")
 #: Characters that cannot start a sentence or clause (they bind to the word before).
-_DANGLING = set("的了地得着过吗呢吧啊嘛之和与及或等")
+_DANGLING = set("的了地得着过吗呢吧啊嘛之和与及或等并")
 #: Words starting with a dangling character that are fine at the start of a sentence.
 _DANGLING_OK = (
     "与此同时",
@@ -64,6 +64,9 @@ _DANGLING_OK = (
     "或者",
     "的确",
     "了解",
+    "并列",
+    "并行",
+    "并重",
 )
 _HALF_TO_FULL = {",": "，", ";": "；", "?": "？", "!": "！", ":": "："}
 

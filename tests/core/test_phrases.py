@@ -295,6 +295,8 @@ def test_fragments_are_rejected():
     )
     assert problems("主要做法有：一是加强了领导，二是完善了制度。") == []
     assert problems("制定《【地区】学前教育发展规划》。") == []
+    # a continuation (…，并进一步…) cut off from its sentence
+    assert any("并" in why for why in problems("并进一步系统构建并实施“生”字课程。"))
 
 
 def test_definitions_are_not_problems():
