@@ -264,8 +264,8 @@ class SearchIndex:
             self._segments.clear()
             self._prebuilt.clear()
 
-    def _members(self, seg: _Segment, mask: Filter | None) -> array | None:
-        """Sorted indices of ``seg``'s records that ``mask`` accepts (cached per segment)."""
+    def _members(self, seg: _Segment, mask: Filter | None) -> _Members | None:
+        """The records of ``seg`` that ``mask`` accepts (cached per segment)."""
         if mask is None:
             return None
         key = (mask, id(seg))
@@ -273,7 +273,8 @@ class SearchIndex:
         if got is None or got[0] is not seg:
             if len(self._member_cache) > 32:
                 self._member_cache.clear()
-            got = (seg, array("i", (i for i, r in enumerate(seg.recs) if mask.accepts(r))))
+            idx = array("i", (i for i, r in enumerate(seg.recs) if mask.accepts(r)))
+            got = (seg, _Members(idx))
             self._member_cache[key] = got
         return got[1]
 
@@ -545,31 +546,55 @@ class SearchIndex:
                             return
 
 
+class _Members:
+    """Sorted indices of the records a filter mask accepts, and (built on first need) the
+    texts of just those records cut out of a segment's joined strings, so that a scan under
+    the mask runs at ``str.find`` speed over them instead of record by record."""
+
+    def __init__(self, idx: array) -> None:
+        self.idx = idx
+        self._subs: dict[int, tuple[str, list[int]]] = {}
+
+    def sub(self, blob: str, starts) -> tuple[str, list[int]]:
+        got = self._subs.get(id(blob))
+        if got is None:
+            pieces = [blob[starts[j] : starts[j + 1]] for j in self.idx]
+            sub_starts = [0]
+            for piece in pieces:
+                sub_starts.append(sub_starts[-1] + len(piece))
+            got = ("".join(pieces), sub_starts)
+            self._subs[id(blob)] = got
+        return got
+
+
 def _scan(blob: str, starts, needle: str, members, skip, every: bool = False, first: int = 1):
     """``(record index, offset in the record's text)`` where ``needle`` occurs in ``blob`` (the
     records' texts joined; record ``i`` starts at ``starts[i]`` plus ``first`` separator
     characters), in record order; all offsets of a record with ``every``, else the first.
 
     Records for which ``skip(i)`` is true are passed over. Under a filter mask most hits may be
-    passed over: after a few hundred, the scan walks ``members`` (the sorted indices the mask
-    accepts) instead, looking into each accepted record only."""
+    passed over: after a few hundred, the scan goes on in the texts of the accepted records
+    only (``members``, a :class:`_Members`)."""
     passed = 0
-    pos = blob.find(needle)
+    sparse = members is not None and len(members.idx) * 3 < len(starts)
+    pos = -2 if sparse else blob.find(needle)
     while pos != -1:
-        i = bisect.bisect_right(starts, pos) - 1
-        if skip is not None and skip(i):
+        i = -1 if sparse else bisect.bisect_right(starts, pos) - 1
+        if sparse or (skip is not None and skip(i)):
             passed += 1
-            if members is not None and passed > 256:
-                for j in members[bisect.bisect_left(members, i + 1) :]:
-                    lo, hi = starts[j], starts[j + 1]
-                    p = blob.find(needle, lo, hi)
-                    if p == -1 or skip(j):
+            if members is not None and (sparse or passed > 256):
+                idx = members.idx
+                sub, sub_starts = members.sub(blob, starts)
+                k = bisect.bisect_left(idx, i + 1)
+                p = sub.find(needle, sub_starts[k])
+                while p != -1:
+                    k = bisect.bisect_right(sub_starts, p) - 1
+                    j = idx[k]
+                    if skip(j):
+                        p = sub.find(needle, sub_starts[k + 1])
                         continue
-                    while p != -1:
-                        yield j, p - lo - first
-                        if not every or skip(j):
-                            break
-                        p = blob.find(needle, p + 1, hi)
+                    yield j, p - sub_starts[k] - first
+                    p = sub.find(needle, p + 1) if every else sub.find(needle, sub_starts[k + 1])
                 return
             pos = blob.find(needle, starts[i + 1])
             continue
