@@ -273,8 +273,7 @@ class SearchIndex:
         if got is None or got[0] is not seg:
             if len(self._member_cache) > 32:
                 self._member_cache.clear()
-            idx = array("i", (i for i, r in enumerate(seg.recs) if mask.accepts(r)))
-            got = (seg, _Members(idx))
+            got = (seg, _Members(seg, mask, self._estimate(mask)))
             self._member_cache[key] = got
         return got[1]
 
@@ -551,9 +550,19 @@ class _Members:
     texts of just those records cut out of a segment's joined strings, so that a scan under
     the mask runs at ``str.find`` speed over them instead of record by record."""
 
-    def __init__(self, idx: array) -> None:
-        self.idx = idx
+    def __init__(self, seg: _Segment, mask: Filter, estimate: int) -> None:
+        self._seg, self._mask = seg, mask
+        #: at most this many records are accepted (from counts; the list is made on first need)
+        self.estimate = estimate
+        self._idx: array | None = None
         self._subs: dict[int, tuple[str, list[int]]] = {}
+
+    @property
+    def idx(self) -> array:
+        if self._idx is None:
+            mask = self._mask
+            self._idx = array("i", (i for i, r in enumerate(self._seg.recs) if mask.accepts(r)))
+        return self._idx
 
     def sub(self, blob: str, starts) -> tuple[str, list[int]]:
         got = self._subs.get(id(blob))
@@ -576,7 +585,7 @@ def _scan(blob: str, starts, needle: str, members, skip, every: bool = False, fi
     passed over: after a few hundred, the scan goes on in the texts of the accepted records
     only (``members``, a :class:`_Members`)."""
     passed = 0
-    sparse = members is not None and len(members.idx) * 3 < len(starts)
+    sparse = members is not None and members.estimate * 3 < len(starts)
     pos = -2 if sparse else blob.find(needle)
     while pos != -1:
         i = -1 if sparse else bisect.bisect_right(starts, pos) - 1
