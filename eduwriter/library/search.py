@@ -356,6 +356,21 @@ class SearchIndex:
             self._prebuilt.add(flt)
             sub = self._segment(flt)
             sub.py  # noqa: B018
+            sub.latin  # noqa: B018
+        # the filter masks of functions and genres: cut their records' texts out now
+        masks = [Filter(function=f) for f in self._counts.get("function", {}) if f]
+        masks += [Filter(genre=g) for g in self._counts.get("genre", {}) if g]
+        for flt in masks:
+            seg, mask = self._plan(flt)
+            if mask is None:
+                seg.py  # noqa: B018
+                continue
+            members = self._members(seg, mask)
+            if members is None or members.estimate * 3 >= len(seg.starts):
+                continue
+            members.sub(seg.blob, seg.starts)
+            members.sub(seg.py.code_blob, seg.py.starts)
+            members.sub(seg.py.code_alt_blob, seg.py.starts)
 
     # ----------------------------------------------------------------------- search
     def search(self, query: str, flt: Filter | None = None, limit: int = 50) -> list[Hit]:
@@ -586,6 +601,8 @@ def _scan(blob: str, starts, needle: str, members, skip, every: bool = False, fi
     only (``members``, a :class:`_Members`)."""
     passed = 0
     sparse = members is not None and members.estimate * 3 < len(starts)
+    if not sparse:
+        members = None  # a dense mask passes over few records: no need for its own texts
     pos = -2 if sparse else blob.find(needle)
     while pos != -1:
         i = -1 if sparse else bisect.bisect_right(starts, pos) - 1
