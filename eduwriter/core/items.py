@@ -31,7 +31,7 @@ ROLES = (
 
 @dataclass(slots=True, frozen=True)
 class SourceRef:
-    """Where an item comes from: file name, document title (or 文档N), section path (heading texts)."""
+    """Where an item comes from: file name, document title (or 《file》第N篇), section path (headings)."""
 
     file: str
     document: str
