@@ -108,8 +108,8 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
         # shown and inserted: punctuation normalised like the phrasings' (，：；（） in Chinese)
         lines = []
         for b in doc.blocks:
-            text = normalise_text(b.text)
-            lines.append(f"{b.marker}{text}" if b.kind == "heading" else text)
+            text = normalise_text(f"{b.marker}{b.text}" if b.kind == "heading" else b.text)
+            lines.append(text)
         out.append(
             Item(
                 id=doc_id,
@@ -147,7 +147,7 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
                     sources=[SourceRef(file_name, title, sec.path)],
                     data={
                         "level": sec.level,
-                        "marker": sec.marker,
+                        "marker": normalise_text(sec.marker or ""),
                         "file": file_name,
                         "document": doc_id,
                     },

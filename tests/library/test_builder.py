@@ -76,13 +76,15 @@ def test_section_and_document_texts_have_normalised_punctuation():
         genre="plan",
         blocks=[
             Block("heading", "主要措施:抓落实", 1, "一、"),
+            Block("heading", "总体目标", 2, "(一)"),
             Block("paragraph", "例如:企事业单位招聘,比例1.5%,见http://www.moe.gov.cn/a,b (试行)"),
         ],
     )
     items = builder.document_items("学校计划.txt", "imported", FileResult("x", documents=[doc]))
-    d, sec = items
+    d, sec, sub = items
     assert sec.title == "主要措施：抓落实"
-    assert sec.text == "例如：企事业单位招聘，比例1.5%，见http://www.moe.gov.cn/a,b （试行）"
+    assert sub.data["marker"] == "（一）" and "（一）总体目标" in d.text
+    assert sub.text == "例如：企事业单位招聘，比例1.5%，见http://www.moe.gov.cn/a,b （试行）"
     assert "一、主要措施：抓落实" in d.text and "例如：企事业" in d.text
     # a document without a title is not shown as 文档1
     assert d.title == "《学校计划》第1篇"
