@@ -288,8 +288,8 @@ def _ask(conflict) -> str:
     while True:
         print("保留我的(m) / 采用对方的(t) / 都保留(b)？ ", end="", file=sys.stderr, flush=True)
         answer = sys.stdin.readline()
-        if not answer:
-            return "mine"
+        if not answer:  # end of input: nobody chose, keep mine for now without remembering
+            return "skip"
         answer = answer.strip().lower()
         choice = {
             "m": "mine",
