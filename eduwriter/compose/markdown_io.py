@@ -25,12 +25,29 @@ The file reads well in any editor or Markdown viewer::
   never stored).
 * A heading that runs into its body text (run-in) is a paragraph starting with the bold
   numbered heading: ``**1.认真落实保障措施。**争取……``; the level comes from the marker.
-* A placeholder (hint) paragraph from a skeleton is a quote: ``> 【在此概述…】``.
+* A placeholder (hint) paragraph from a skeleton is a quote preceded by a comment line
+  (invisible in a Markdown viewer)::
+
+      <!-- 提示 -->
+      > 【在此概述…】
+
+  Only such marked quotes are hints. An older file's quote whose whole text is one bracketed
+  hint (``> 【在此概述…】``) is read as a hint too; any other quote (``> 习近平总书记指出…``) is
+  an ordinary body paragraph.
 * Slots such as 【年份】 are plain text.
+* When a body paragraph starts like a typed heading number (``（一）…``, ``1. …``) or the
+  report has no headings, the comment line ``<!-- 段首编号为正文，不是标题 -->`` after the
+  front matter tells the reader to keep every paragraph as written.
 
 Reading tolerates hand-written Markdown: one paragraph per line (Chinese text is not
 hard-wrapped), headings of any depth (levels are taken relative to the shallowest), headings
-with or without typed numbers, list items, emphasis and a missing front matter.
+with or without typed numbers, emphasis and a missing front matter. Nothing typed is lost:
+ordered list items keep their numbers (``1. 第一条``), bullets become ``· 列表项``, a table
+becomes one paragraph per row with the cells separated by an ideographic space. Typed
+official numbering (一、 （一） 1. （1）) becomes headings through the importer's outline
+parser when the file has no Markdown headings besides the title; in a file with Markdown
+headings, a short title-like numbered line one level below the heading above it becomes a
+heading too.
 """
 
 from __future__ import annotations
@@ -70,7 +87,11 @@ _MARKER_RES: tuple[tuple[re.Pattern[str], int], ...] = (
 _HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _RUNIN_RE = re.compile(r"^\*\*((?:\\.|[^\\])+?)\*\*(.*)$")
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_ESCAPABLE_START = re.compile(r"^(#|>|---|[-+]\s|\d{1,3}[.)]\s|```|~~~|<!--)")
+_ESCAPABLE_START = re.compile(r"^(#|>|---|[-+]\s|\d{1,3}[.)]\s|```|~~~|<!--|\|)")
+#: The comment line before a hint quote.
+HINT_MARK = "<!-- 提示 -->"
+#: The comment line that keeps typed numbers at the start of paragraphs as body text.
+PLAIN_MARK = "<!-- 段首编号为正文，不是标题 -->"
 _INLINE_SPECIAL = re.compile(r"([\\*`\[])|(<)(?=[A-Za-z/!])")
 
 
@@ -131,6 +152,9 @@ def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
                 lines.append(f"{key}: {_one_line(getattr(meta, attr))}")
         lines.append("---")
         lines.append("")
+    if _needs_plain_mark(blocks):
+        lines.append(PLAIN_MARK)
+        lines.append("")
     for blk in blocks:
         if blk.role == "title":
             lines.append(f"# {_escape_inline(_one_line(blk.text))}")
@@ -145,6 +169,7 @@ def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
         elif blk.role == "paragraph":
             text = _one_line(blk.text)
             if blk.hint:
+                lines.append(HINT_MARK)
                 lines.append(f"> {_escape_para(text)}")
             elif text:
                 lines.append(_escape_para(text))
@@ -157,6 +182,26 @@ def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def _looks_numbered(text: str) -> bool:
+    """A paragraph the reader could take for a heading with a typed number."""
+    if split_marker(text)[0] is not None:
+        return True
+    try:
+        from eduwriter.core.outline import match_marker
+    except ImportError:  # pragma: no cover - the importer is part of the same package
+        return False
+    return match_marker(text) is not None
+
+
+def _needs_plain_mark(blocks: list[RenderedBlock]) -> bool:
+    paragraphs = [b for b in blocks if b.role == "paragraph" and not b.hint and b.text.strip()]
+    if not paragraphs:
+        return False
+    if not any(b.role == "heading" for b in blocks):
+        return True
+    return any(_looks_numbered(_one_line(b.text)) for b in paragraphs)
 
 
 def report_to_markdown(report: Report) -> str:
@@ -395,17 +440,52 @@ def _para_text(line: str) -> str:
     return _strip_inline(line)
 
 
+_BULLET_RE = re.compile(r"^[-*+]\s+")
+_ORDERED_RE = re.compile(r"^\d{1,3}[.)]\s+")
+_TABLE_SEP_RE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
+_BRACKET_HINT_RE = re.compile(r"^【[^【】]+】$")
+_SENTENCE_INSIDE_RE = re.compile(r"[。！？；!?;]")
+#: Levels 1-2 are the Chinese-numeral markers; a file "uses official numbering" if it has one.
+_CJK_LEVELS = (1, 2)
+
+
+def _table_cells(line: str) -> str:
+    """A Markdown table row as text: cells joined by an ideographic space, no pipes."""
+    row = line.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    cells = [_strip_inline(c) for c in _CELL_SPLIT_RE.split(row)]
+    return "\u3000".join(c for c in cells if c)
+
+
+def _is_table_sep(line: str) -> bool:
+    return "|" in line and "-" in line and bool(_TABLE_SEP_RE.match(line))
+
+
+def _title_like(text: str, rest: str) -> bool:
+    """A short line that reads as a heading, not a sentence (trailing punctuation allowed)."""
+    return len(text) <= 40 and not _SENTENCE_INSIDE_RE.search(rest[:-1])
+
+
 def report_from_markdown(text: str) -> Report:
     """Parse our Markdown (or hand-written Markdown) into a report."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
     meta, start = _parse_front_matter(lines)
-    # First pass: classify lines.
+    lines = lines[start:]
+    # First pass: classify lines. Paragraph text is kept as typed (list numbers included).
     items: list[tuple[str, int, str, str]] = []  # (kind, hashes, text, body)
-    raw_lines: dict[int, str] = {}  # paragraph lines before list markers were taken off
+    plain = False  # our own file says: typed numbers in paragraphs are body text
+    official = False  # some heading or line carries a 一、 / （一） number
     in_fence = False
-    for raw in lines[start:]:
+    in_table = False
+    pending_hint = False
+    for n, raw in enumerate(lines):
         stripped = raw.strip()
+        was_hint, pending_hint = pending_hint, False
         if stripped.startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
@@ -413,9 +493,37 @@ def report_from_markdown(text: str) -> Report:
             if stripped:
                 items.append(("para", 0, stripped, ""))
             continue
-        if not stripped or re.fullmatch(r"(?:[-*_]\s*){3,}", stripped):
+        if not stripped:
+            in_table = False
+            pending_hint = was_hint
+            continue
+        if in_table or (stripped.startswith("|") and not _is_table_sep(stripped)):
+            if "|" in stripped:
+                in_table = True
+                if not _is_table_sep(stripped):
+                    row = _table_cells(stripped)
+                    if row:
+                        items.append(("para", 0, row, ""))
+                continue
+            in_table = False
+        if (
+            "|" in stripped
+            and n + 1 < len(lines)
+            and _is_table_sep(lines[n + 1].strip())
+            and not stripped.startswith("\\")
+        ):
+            in_table = True
+            row = _table_cells(stripped)
+            if row:
+                items.append(("para", 0, row, ""))
+            continue
+        if re.fullmatch(r"(?:[-*_]\s*){3,}", stripped):
             continue
         if stripped.startswith("<!--") and stripped.endswith("-->"):
+            if stripped == HINT_MARK:
+                pending_hint = True
+            elif stripped == PLAIN_MARK:
+                plain = True
             continue
         if stripped.startswith("\\") and _ESCAPABLE_START.match(stripped[1:]):
             items.append(("para", 0, _para_text(stripped), ""))
@@ -425,11 +533,14 @@ def report_from_markdown(text: str) -> Report:
             head = _strip_inline(hm.group(2) or "")
             if head:
                 items.append(("heading", len(hm.group(1)), head, ""))
+                official = official or split_marker(head)[0] in _CJK_LEVELS
             continue
         if stripped.startswith(">"):
             quoted = _para_text(re.sub(r"^>\s?", "", stripped).strip())
             if quoted:
-                items.append(("hint", 0, quoted, ""))
+                # only a quote the app marked (or an old file's bracketed hint) is a hint
+                hint = was_hint or bool(_BRACKET_HINT_RE.match(quoted))
+                items.append(("hint" if hint else "para", 0, quoted, ""))
             continue
         rm = _RUNIN_RE.match(stripped)
         if rm:
@@ -437,31 +548,17 @@ def report_from_markdown(text: str) -> Report:
             level, rest = split_marker(head)
             if level is not None:
                 items.append(("runin", level, rest, _strip_inline(rm.group(2))))
+                official = official or level in _CJK_LEVELS
                 continue
-        plain = _strip_inline(_LIST_RE.sub("", stripped) if _LIST_RE.match(stripped) else stripped)
-        if plain:
-            items.append(("para", 0, plain, ""))
-            raw_lines[len(items) - 1] = _strip_inline(stripped)
+        bullet = _BULLET_RE.match(stripped)
+        if bullet:
+            plain_text = "· " + _strip_inline(stripped[bullet.end() :])
+        else:
+            plain_text = _strip_inline(stripped)
+        if plain_text:
+            items.append(("para", 0, plain_text, ""))
+            official = official or split_marker(plain_text)[0] in _CJK_LEVELS
 
-    if items and all(kind == "para" for kind, _h, _t, _b in items):
-        # Plain text without Markdown headings: headings from typed numbering (一、 （一） …).
-        typed = blocks_from_typed_numbering(
-            [raw_lines.get(i, text) for i, (_k, _h, text, _b) in enumerate(items)]
-        )
-        if typed is not None:
-            title = ""
-            first = typed[0] if typed else None
-            if (
-                first is not None
-                and len(typed) > 1
-                and first.kind == "paragraph"
-                and len(first.text) <= 40
-                and split_marker(first.text)[0] is None
-                and not re.search(r"[。！？；;!?，,]", first.text)
-            ):
-                title = first.text
-                typed = typed[1:]
-            return Report(title=title, meta=meta, blocks=typed)
     headings = [h for kind, h, _, _ in items if kind == "heading"]
     title = ""
     title_index: int | None = None
@@ -488,4 +585,98 @@ def report_from_markdown(text: str) -> Report:
             report.blocks.append(ReportBlock("paragraph", body_text, hint=True))
         else:
             report.blocks.append(ReportBlock("paragraph", body_text))
+    if plain:
+        return report
+    if not any(b.kind == "heading" for b in report.blocks):
+        typed_blocks = _typed_headings(report.blocks)
+        if typed_blocks is not None:
+            report.blocks = typed_blocks
+            if not title:
+                report.title = _leading_title(report.blocks)
+                if report.title:
+                    report.blocks = report.blocks[1:]
+            return report
+    report.blocks = _promote_numbered_lines(report.blocks, official)
     return report
+
+
+def _typed_headings(blocks: list[ReportBlock]) -> list[ReportBlock] | None:
+    """Headings from typed numbering (the importer's outline parser) for each run of
+    paragraphs between hints; None when the parser could not be aligned."""
+    out: list[ReportBlock] = []
+    run: list[str] = []
+    for blk in [*blocks, None]:
+        if blk is None or blk.hint:
+            if run:
+                typed = blocks_from_typed_numbering(run)
+                if typed is None:
+                    return None
+                out.extend(_restore_paragraphs(typed, run))
+                run = []
+            if blk is not None:
+                out.append(blk)
+        else:
+            run.append(blk.text)
+    return out
+
+
+def _restore_paragraphs(typed: list[ReportBlock], originals: list[str]) -> list[ReportBlock]:
+    """Body paragraphs exactly as typed (the outline parser normalises spaces, e.g. the
+    ideographic spaces between table cells)."""
+    try:
+        from eduwriter.core.clean import normalize_chars
+    except ImportError:  # pragma: no cover - the importer is part of the same package
+        return typed
+    norms = [_squash_spaces(normalize_chars(t)) for t in originals]
+    j = 0
+    for blk in typed:
+        if blk.kind != "paragraph":
+            continue
+        k = next((k for k in range(j, len(norms)) if norms[k] == blk.text), None)
+        if k is not None:
+            blk.text = originals[k]
+            j = k + 1
+    return typed
+
+
+def _leading_title(blocks: list[ReportBlock]) -> str:
+    """The first paragraph when it reads as a document title (short, no sentence)."""
+    first = blocks[0] if blocks else None
+    if (
+        first is not None
+        and len(blocks) > 1
+        and first.kind == "paragraph"
+        and not first.hint
+        and len(first.text) <= 40
+        and split_marker(first.text)[0] is None
+        and not re.search(r"[。！？；;!?，,]", first.text)
+        and not first.text.startswith("· ")
+    ):
+        return first.text
+    return ""
+
+
+def _promote_numbered_lines(blocks: list[ReportBlock], official: bool) -> list[ReportBlock]:
+    """In a file with Markdown headings (or where the outline parser failed): a short,
+    title-like paragraph with a typed official number exactly one level below the heading
+    above it becomes a heading. Digit numbers (1. （1）) count only in a file that uses
+    Chinese-numeral numbering (一、 （一）), so an ordinary numbered list stays as typed."""
+    out: list[ReportBlock] = []
+    current = 0
+    for blk in blocks:
+        if blk.kind == "heading":
+            current = blk.level
+        elif not blk.hint:
+            level, rest = split_marker(blk.text)
+            if (
+                level is not None
+                and rest
+                and level == current + 1
+                and (level in _CJK_LEVELS or official)
+                and _title_like(blk.text, rest)
+            ):
+                current = level
+                out.append(ReportBlock("heading", rest, level=level))
+                continue
+        out.append(blk)
+    return out

@@ -88,8 +88,8 @@ def test_hand_written_markdown_is_tolerated():
         ("paragraph", "另一段紧跟着（没有空行）。", 0),
         ("heading", "指导思想", 1),
         ("heading", "具体措施", 2),
-        ("paragraph", "列表项一", 0),
-        ("paragraph", "列表项二", 0),
+        ("paragraph", "· 列表项一", 0),
+        ("paragraph", "2) 列表项二", 0),
         ("heading", "打了编号的标题", 2),
     ]
 
@@ -129,7 +129,8 @@ def test_gbk_file_and_binary_file(tmp_path: Path):
 
 _text = (
     st.text(
-        alphabet=st.sampled_from(list("教育工作要求，。：；【】年XX12 *#>-_[]()<b>\\`")), min_size=1
+        alphabet=st.sampled_from(list("教育工作要求，。：；、【】年XX12一（） *#>-_[]()<b>|.\\`")),
+        min_size=1,
     )
     .map(str.strip)
     .filter(bool)
@@ -186,3 +187,109 @@ def test_plain_text_gets_headings_from_typed_numbering():
         ("heading", "完善预案。", 3, "各校要完善应急预案。"),
         ("paragraph", "一是加强巡查，二是及时整改。", 0, ""),
     ]
+
+
+# --- QA defects: quotes are not hints; foreign Markdown keeps everything ----------------------
+
+
+def test_a_quote_in_a_foreign_file_is_a_body_paragraph():
+    md = "# 讲话稿\n\n> 习近平总书记指出，教育是国之大计、党之大计。\n\n正文。\n"
+    r = report_from_markdown(md)
+    assert [(b.kind, b.text, b.hint) for b in r.blocks] == [
+        ("paragraph", "习近平总书记指出，教育是国之大计、党之大计。", False),
+        ("paragraph", "正文。", False),
+    ]
+
+
+def test_hints_are_marked_and_old_bracketed_hint_quotes_still_read_as_hints():
+    r = Report(
+        title="方案",
+        blocks=[
+            ReportBlock("heading", "总体要求", level=1),
+            ReportBlock("paragraph", "引用的一句话，不是括号提示", hint=True),
+        ],
+    )
+    md = report_to_markdown(r)
+    assert "<!-- 提示 -->\n> 引用的一句话，不是括号提示\n" in md
+    assert report_from_markdown(md) == r
+    old = "# 方案\n\n## 一、总体要求\n\n> 【在此概述本节内容】\n"
+    assert [(b.text, b.hint) for b in report_from_markdown(old).blocks] == [
+        ("总体要求", False),
+        ("【在此概述本节内容】", True),
+    ]
+
+
+def test_plain_official_numbering_in_a_md_file_becomes_headings():
+    md = (
+        "# 学校工作计划\n\n一、总体要求\n\n坚持立德树人。\n\n（一）指导思想\n\n"
+        "以新时代思想为指导。\n\n1. 第一条\n\n各校抓好落实。\n"
+    )
+    r = report_from_markdown(md)
+    assert r.title == "学校工作计划"
+    assert [(b.kind, b.text, b.level) for b in r.blocks] == [
+        ("heading", "总体要求", 1),
+        ("paragraph", "坚持立德树人。", 0),
+        ("heading", "指导思想", 2),
+        ("paragraph", "以新时代思想为指导。", 0),
+        ("heading", "第一条", 3),
+        ("paragraph", "各校抓好落实。", 0),
+    ]
+
+
+def test_list_numbers_and_bullets_are_kept_visible():
+    md = "# 通知\n\n请做好以下工作：\n\n1. 按时上报材料，不得延误。\n2. 做好安全检查。\n\n- 列表项\n* 另一项\n"
+    r = report_from_markdown(md)
+    assert [b.text for b in r.blocks] == [
+        "请做好以下工作：",
+        "1. 按时上报材料，不得延误。",
+        "2. 做好安全检查。",
+        "· 列表项",
+        "· 另一项",
+    ]
+    assert all(b.kind == "paragraph" for b in r.blocks)
+
+
+def test_numbered_lines_under_markdown_headings():
+    md = (
+        "# 方案\n\n## 一、总体要求\n\n（一）指导思想\n\n正文。\n\n"
+        "1. 这一条是一句完整的话。后面还有。\n\n## 工作安排\n\n1. 不是标题的列表\n"
+    )
+    r = report_from_markdown(md)
+    assert [(b.kind, b.text, b.level) for b in r.blocks] == [
+        ("heading", "总体要求", 1),
+        ("heading", "指导思想", 2),
+        ("paragraph", "正文。", 0),
+        ("paragraph", "1. 这一条是一句完整的话。后面还有。", 0),
+        ("heading", "工作安排", 1),
+        ("paragraph", "1. 不是标题的列表", 0),
+    ]
+
+
+def test_a_markdown_table_becomes_one_paragraph_per_row():
+    md = (
+        "# 安排表\n\n| 时间 | 内容 | 责任人 |\n|:---|---|---:|\n| 9月 | 开学检查 | 张三 |\n"
+        "| 10月 | **安全** 演练 |  |\n\n表后正文。\n"
+    )
+    r = report_from_markdown(md)
+    assert [b.text for b in r.blocks] == [
+        "时间\u3000内容\u3000责任人",
+        "9月\u3000开学检查\u3000张三",
+        "10月\u3000安全 演练",
+        "表后正文。",
+    ]
+    assert not any("|" in b.text for b in r.blocks)
+
+
+def test_our_paragraphs_that_look_numbered_stay_paragraphs():
+    r = Report(
+        title="总结",
+        blocks=[
+            ReportBlock("paragraph", "一、这一段是正文"),
+            ReportBlock("paragraph", "（一）也是正文"),
+            ReportBlock("paragraph", "| 竖线开头 |"),
+            ReportBlock("paragraph", "- 短横开头"),
+        ],
+    )
+    assert report_from_markdown(report_to_markdown(r)) == r
+    r.blocks.insert(0, ReportBlock("heading", "总体要求", level=1))
+    assert report_from_markdown(report_to_markdown(r)) == r
