@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from eduwriter.core.importer import analyze_files
@@ -52,7 +53,7 @@ def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = 
     for path, res in zip(ns.paths, results, strict=True):
         if res.error:
             failed = True
-            print(f"{path}: {res.error}", file=err)
+            print(f"{path}: {_without_path(res.error, path)}", file=err)
         elif not ns.json:
             out.write(format_result(res))
             out.write("\n")
@@ -60,6 +61,15 @@ def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = 
         json.dump({"files": [r.to_json() for r in results]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     return 1 if failed else 0
+
+
+def _without_path(message: str, path: str) -> str:
+    """The reader's message without the path it may repeat (the line starts with it)."""
+    for shown in dict.fromkeys((str(path), str(Path(path)))):
+        for form in (f": {shown}", f" ({shown})", f"（{shown}）"):
+            if message.endswith(form):
+                return message[: -len(form)].rstrip()
+    return message
 
 
 def _progress_printer(err: TextIO):  # noqa: ANN202 - a progress callback or None

@@ -36,6 +36,7 @@ def analyze_file(path: str | Path) -> FileResult:
         return FileResult(path=str(path), error=f"无法读取：{type(exc).__name__}: {exc}")
     result = analyze_text(src.text, str(path), heading_hints=src.headings)
     result.encoding = src.encoding
+    result.removed = list(dict.fromkeys([*src.removed, *result.removed]))  # reader's drops
     return result
 
 
@@ -67,6 +68,7 @@ def analyze_files(paths: list[str | Path], progress: Progress | None = None) -> 
         if src is not None:
             res = analyze_text(src.text, str(paths[k]), repeated, heading_hints=src.headings)
             res.encoding = src.encoding
+            res.removed = list(dict.fromkeys([*src.removed, *res.removed]))  # reader's drops
             results[k] = res
         if progress is not None:
             progress(k + 1, len(paths), str(paths[k]))

@@ -26,6 +26,7 @@ __all__ = [
     "read_source",
     "read_text",
     "html_to_text",
+    "extract_html",
     "SUPPORTED_SUFFIXES",
 ]
 
@@ -56,6 +57,9 @@ class SourceText:
     #: :func:`heading_key` of a paragraph -> 0 for the document title, 1.. for a heading level
     #: (from Word paragraph styles: Title/标题, Heading 1-9/标题 1-9, or an outline level)
     headings: dict[str, int] = field(default_factory=dict)
+    #: lines dropped while reading (an HTML page's menus, header, footer, sidebars, forms),
+    #: to be listed with the removed boilerplate
+    removed: list[str] = field(default_factory=list)
 
 
 def read_text(path: str | Path) -> tuple[str, str]:
@@ -88,6 +92,7 @@ def read_source(path: str | Path) -> SourceText:
         raise ReadError("无法读取：文件是空的 (empty file)")
     suffix = p.suffix.lower()
     headings: dict[str, int] = {}
+    removed: list[str] = []
     if suffix == ".docx":
         text, headings = _read_docx(p)
         encoding = "DOCX"
@@ -101,12 +106,12 @@ def read_source(path: str | Path) -> SourceText:
         except DecodeError as exc:
             raise ReadError(str(exc)) from exc
         if suffix in (".html", ".htm") or (suffix not in (".md", ".markdown") and _is_html(text)):
-            text = html_to_text(text)
+            text, removed = extract_html(text)
         elif suffix in (".md", ".markdown"):
             text = _markdown_to_text(text)
     if not text.strip():
         raise ReadError("无法读取：文件里没有文字 (no text in file)")
-    return SourceText(text, encoding, headings)
+    return SourceText(text, encoding, headings, removed)
 
 
 def _is_html(text: str) -> bool:
@@ -271,53 +276,182 @@ _BLOCK_TAGS = {
     "figcaption",
     "td",
     "th",
+    "address",
+    "center",
+    "caption",
+    "option",
 }
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+#: Invisible content: dropped without being reported.
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+#: Page furniture: dropped and reported as removed.
+_FURNITURE_TAGS = {"nav", "header", "footer", "aside", "form", "select", "button"}
+#: A header or footer inside these belongs to the article (its title, date, signature).
+_CONTENT_TAGS = {"article", "main"}
+#: Elements whose class or id can mark page furniture (never ones whose end tag is optional).
+_CLASSED_TAGS = {"div", "ul", "ol", "dl", "section", "span", "table", "a", "p"}
+_FURNITURE_TOKEN = re.compile(
+    r"^(?:top|left|right|main|sub|site|page|global|head|foot|bottom|side)?"
+    r"(?:nav|navbar|navigation|menu|menus|menubar|breadcrumbs?|crumbs?|footer|sidebar|"
+    r"share|sharing|sharebar|comments?|copyright)\d*$"
+)
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+#: A dropped element holding a sentence (30+ characters with a Chinese full stop or comma)
+#: is kept: it is content (e.g. an ASP.NET page wraps the whole page in one <form>).
+_CONTENT_LINE = re.compile(r"^(?=[^\n]*[。，])[^\n]{30,}$", re.MULTILINE)
+_WS = re.compile(r"[ \t\r\n\f]+")
+_WS_LINE = re.compile(r"[ \t\r\f\u00a0]+")
+
+
+def _furniture_class(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name in ("class", "id") and value:
+            for token in _TOKEN_SPLIT.split(value.lower()):
+                if token and _FURNITURE_TOKEN.match(token):
+                    return True
+    return False
+
+
+class _Frame:
+    """An element being dropped: its tag, how many of that tag are open, its text."""
+
+    __slots__ = ("tag", "open", "parts", "report")
+
+    def __init__(self, tag: str, report: bool) -> None:
+        self.tag = tag
+        self.open = 1
+        self.parts: list[str] = []
+        self.report = report
 
 
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skip = 0
-        self._title: list[str] = []
-        self._in_title = False
+        self.removed: list[str] = []
+        self._frames: list[_Frame] = []
+        self._open: dict[str, int] = {}  # open content elements (article, main), pre
+        self._pre = 0
+
+    @property
+    def _out(self) -> list[str]:
+        return self._frames[-1].parts if self._frames else self.parts
+
+    def _drop_reason(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool | None:
+        """None: keep; False: drop silently; True: drop and report."""
+        if tag in _SKIP_TAGS:
+            return False
+        if tag in ("header", "footer") and any(self._open.get(t) for t in _CONTENT_TAGS):
+            return None
+        if tag in _FURNITURE_TAGS:
+            return True
+        if tag in _CLASSED_TAGS and _furniture_class(attrs):
+            return True
+        return None
 
     def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
-        if tag == "title":
-            self._in_title = True
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        if tag in _VOID_TAGS:
+            self.handle_startendtag(tag, attrs)
+            return
+        for frame in self._frames:
+            if frame.tag == tag:
+                frame.open += 1
+        if tag in _CONTENT_TAGS:
+            self._open[tag] = self._open.get(tag, 0) + 1
+        if tag == "pre":
+            self._pre += 1
+        reason = self._drop_reason(tag, attrs)
+        if tag in _BLOCK_TAGS:
+            self._out.append("\n")
+        if reason is not None:
+            self._frames.append(_Frame(tag, reason))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        if tag in _CONTENT_TAGS and self._open.get(tag):
+            self._open[tag] -= 1
+        if tag == "pre" and self._pre:
+            self._pre -= 1
+        closing = False
+        for frame in self._frames:
+            if frame.tag == tag:
+                frame.open -= 1
+                closing = closing or frame.open <= 0
+        while closing and self._frames and any(f.open <= 0 for f in self._frames):
+            self._close_frame()
+        if tag in _BLOCK_TAGS:
+            self._out.append("\n")
+
+    def _close_frame(self) -> None:
+        frame = self._frames.pop()
+        text = "".join(frame.parts)
+        if frame.report and _CONTENT_LINE.search(_WS_LINE.sub(" ", text)):
+            self._out.append(text)  # real content inside a form or a wrongly classed box
+            return
+        if frame.report:
+            self.removed.extend(ln.strip() for ln in text.split("\n") if ln.strip())
+        self._out.append("\n")
 
     def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._out.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if self._skip:
+        if self._frames and not self._frames[-1].report:
             return
-        self.parts.append(data.replace("\r", " ").replace("\n", " "))
+        if any(not f.report for f in self._frames):
+            return
+        if self._pre:
+            self._out.append(data.replace("\r\n", "\n").replace("\r", "\n"))
+        else:
+            self._out.append(_WS.sub(" ", data))
+
+    def finish(self) -> None:
+        self.close()
+        while self._frames:  # unclosed elements at the end of the page
+            self._close_frame()
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page: scripts/styles dropped, block elements -> lines."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    text = "".join(parser.parts)
-    lines = [line.strip() for line in text.split("\n")]
+def _tidy_lines(text: str) -> str:
+    text = text.replace("\u00a0", " ")
     out: list[str] = []
-    for line in lines:
+    for line in text.split("\n"):
+        line = _WS.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+def extract_html(html: str) -> tuple[str, list[str]]:
+    """The visible text of an HTML page and the lines of page furniture dropped from it.
+
+    Scripts, styles and other invisible content are dropped silently; navigation, header,
+    footer, sidebars (<aside>), forms, selects and buttons, and elements whose class or id
+    says nav/menu/breadcrumb/footer/sidebar/share/comment are dropped and their lines
+    returned. A header or footer inside <article>/<main> is kept, and so is a dropped box
+    that holds a long sentence (content, not furniture). <br> and block elements end a
+    line; &nbsp; becomes a space.
+    """
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.finish()
+    removed = [_tidy_lines(r) for r in parser.removed]
+    return _tidy_lines("".join(parser.parts)), [r for r in removed if r]
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page (see :func:`extract_html`)."""
+    return extract_html(html)[0]

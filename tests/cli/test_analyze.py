@@ -77,6 +77,38 @@ def test_bad_files_reported_others_still_analyzed(tmp_path, capsys):
     assert len(err_lines) == 4
     assert "空" in err_lines[0] and "二进制" in err_lines[1]
     assert "文件夹" in err_lines[2] and "不存在" in err_lines[3]
+    # each line names its file once, at the start
+    for line, path in zip(err_lines, (empty, binary, tmp_path, missing), strict=True):
+        assert line.startswith(f"{path}: ") and line.count(str(path)) == 1
+
+
+def test_html_page_menu_is_removed_not_taken_for_content(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!DOCTYPE html><html><body>"
+        "<nav><ul><li>首页</li><li>范文大全</li><li>工作计划</li><li>工作总结</li></ul></nav>"
+        "<div class='crumbs'>首页 &gt; 工作总结</div>"
+        "<h1>2026年学校工作总结</h1>"
+        "<p>一年来，我校坚持立德树人，&nbsp;扎实推进各项工作。</p>"
+        "<p>一、主要工作</p><p>全面加强党的建设。<br>深化课堂教学改革。</p>"
+        "<p>二、存在问题</p><p>师资结构有待优化。</p>"
+        "<footer>Copyright 2026 范文网</footer></body></html>",
+        encoding="utf-8",
+    )
+    code = run_cli(["analyze", "--json", str(page)])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    f = data["files"][0]
+    for piece in ("首页", "范文大全", "工作计划", "工作总结", "Copyright 2026 范文网"):
+        assert piece in f["removed"]
+    assert len(f["documents"]) == 1
+    doc = f["documents"][0]
+    assert doc["title"] == "2026年学校工作总结"
+    texts = [b["text"] for b in doc["blocks"]]
+    assert "范文大全" not in texts and "工作计划" not in texts
+    headings = [(b["marker"], b["text"]) for b in doc["blocks"] if b["kind"] == "heading"]
+    assert headings == [("一、", "主要工作"), ("二、", "存在问题")]
+    assert "深化课堂教学改革。" in texts
 
 
 def test_readable_mode_error_exit_code(tmp_path, capsys):

@@ -9,7 +9,14 @@ import pytest
 from eduwriter.core import readers
 from eduwriter.core.decode import DecodeError, decode_bytes
 from eduwriter.core.importer import analyze_file
-from eduwriter.core.readers import MAX_BYTES, ReadError, html_to_text, read_text
+from eduwriter.core.readers import (
+    MAX_BYTES,
+    ReadError,
+    extract_html,
+    html_to_text,
+    read_source,
+    read_text,
+)
 
 TEXT = "教育局工作计划\n一、指导思想\n以立德树人为根本任务，全面提升教育质量。\n"
 
@@ -63,7 +70,7 @@ def test_markdown_and_html(tmp_path):
     )
     text, _ = read_text(html)
     lines = [ln for ln in text.splitlines() if ln]
-    assert lines == ["学校工作计划", "一、指导思想", "正文\u00a0内容。", "第二行"]
+    assert lines == ["学校工作计划", "一、指导思想", "正文 内容。", "第二行"]
 
 
 def test_html_to_text_drops_scripts():
@@ -298,3 +305,60 @@ def test_utf8_with_a_damaged_tail_stays_utf8(tmp_path):
     read, used = read_text(path)
     assert used == "UTF-8"
     assert read.startswith(text)
+
+
+_PAGE = (
+    "<!DOCTYPE html><html><head><title>工作总结_范文网</title></head><body>"
+    "<header><div class='logo'>范文网</div></header>"
+    "<nav><ul><li>首页</li><li>范文大全</li><li>工作计划</li><li>工作总结</li></ul></nav>"
+    "<div class='breadcrumb'>当前位置：首页 &gt; 工作总结</div>"
+    "<div id='leftMenu'><a href='#'>教学计划</a></div>"
+    "<article><header><h1>2026年学校工作总结</h1></header>"
+    "<p>&nbsp;&nbsp;一年来，我校坚持立德树人。</p><p>一、主要工作<br>（一）加强党建</p>"
+    "<footer>2026年12月30日</footer></article>"
+    "<aside>热门文章<ul><li>教师述职报告</li></ul></aside>"
+    "<form><select><option>选择栏目</option></select><button>搜索</button></form>"
+    "<div class='share-box'>分享到：微信</div><div class='comments'>网友评论</div>"
+    "<footer>版权所有 © 范文网</footer></body></html>"
+)
+
+
+def test_html_page_furniture_is_dropped_and_reported():
+    text, removed = extract_html(_PAGE)
+    assert [ln for ln in text.splitlines() if ln] == [
+        "2026年学校工作总结",
+        "一年来，我校坚持立德树人。",
+        "一、主要工作",
+        "（一）加强党建",
+        "2026年12月30日",
+    ]
+    for piece in ("首页", "范文大全", "工作计划", "工作总结", "当前位置：首页 > 工作总结"):
+        assert piece in removed
+    for piece in ("教学计划", "热门文章", "选择栏目", "搜索", "分享到：微信", "网友评论"):
+        assert piece in removed
+    assert "版权所有 © 范文网" in removed
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_content():
+    body = (
+        "为进一步加强学校安全管理，切实保障师生生命财产安全，维护正常教育教学秩序，特制定本方案。"
+    )
+    html = f"<html><body><form id='form1'><div class='topnav'>首页</div><p>{body}</p></form></body></html>"
+    text, removed = extract_html(html)
+    assert [ln for ln in text.splitlines() if ln] == [body]
+    assert removed == ["首页"]
+
+
+def test_unclosed_furniture_box_with_content_is_kept():
+    body = (
+        "各校要高度重视学校安全工作，把安全工作摆在突出位置，层层落实责任，确保万无一失，守住底线。"
+    )
+    text, _removed = extract_html(f"<div class='menu'>导航<p>{body}</p>")
+    assert body in text
+
+
+def test_read_source_reports_removed_html_lines(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(_PAGE, encoding="utf-8")
+    src = read_source(page)
+    assert "范文大全" in src.removed and "范文大全" not in src.text
