@@ -588,13 +588,16 @@ def report_from_markdown(text: str) -> Report:
     if plain:
         return report
     if not any(b.kind == "heading" for b in report.blocks):
-        typed_blocks = _typed_headings(report.blocks)
+        # Digit numbers alone (1. 2. 3.) are a list, not headings: the outline parser is
+        # used only in a file with Chinese-numeral numbering (一、 （一）).
+        typed_blocks = _typed_headings(report.blocks) if official else None
         if typed_blocks is not None:
             report.blocks = typed_blocks
-            if not title:
-                report.title = _leading_title(report.blocks)
-                if report.title:
-                    report.blocks = report.blocks[1:]
+        if not title:
+            report.title = _leading_title(report.blocks)
+            if report.title:
+                report.blocks = report.blocks[1:]
+        if typed_blocks is not None:
             return report
     report.blocks = _promote_numbered_lines(report.blocks, official)
     return report
@@ -649,8 +652,9 @@ def _leading_title(blocks: list[ReportBlock]) -> str:
         and not first.hint
         and len(first.text) <= 40
         and split_marker(first.text)[0] is None
-        and not re.search(r"[。！？；;!?，,]", first.text)
+        and not re.search(r"[。！？；;!?，,：:]", first.text)
         and not first.text.startswith("· ")
+        and not _ORDERED_RE.match(first.text)
     ):
         return first.text
     return ""

@@ -293,3 +293,13 @@ def test_our_paragraphs_that_look_numbered_stay_paragraphs():
     assert report_from_markdown(report_to_markdown(r)) == r
     r.blocks.insert(0, ReportBlock("heading", "总体要求", level=1))
     assert report_from_markdown(report_to_markdown(r)) == r
+
+
+def test_a_digit_numbered_list_alone_is_not_made_into_headings():
+    r = report_from_markdown("请做好以下工作：\n\n1. 按时上报材料\n2. 做好安全检查\n")
+    assert r.title == ""
+    assert [(b.kind, b.text) for b in r.blocks] == [
+        ("paragraph", "请做好以下工作："),
+        ("paragraph", "1. 按时上报材料"),
+        ("paragraph", "2. 做好安全检查"),
+    ]
