@@ -288,7 +288,7 @@ _FURNITURE_TAGS = {"nav", "header", "footer", "aside", "form", "select", "button
 #: A header or footer inside these belongs to the article (its title, date, signature).
 _CONTENT_TAGS = {"article", "main"}
 #: Elements whose class or id can mark page furniture (never ones whose end tag is optional).
-_CLASSED_TAGS = {"div", "ul", "ol", "dl", "section", "span", "table", "a", "p"}
+_CLASSED_TAGS = {"div", "ul", "ol", "dl", "section", "span", "table", "a"}
 _FURNITURE_TOKEN = re.compile(
     r"^(?:top|left|right|main|sub|site|page|global|head|foot|bottom|side)?"
     r"(?:nav|navbar|navigation|menu|menus|menubar|breadcrumbs?|crumbs?|footer|sidebar|"
