@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eduwriter.gui.library_model import library_total, ui_message
 from eduwriter.gui.workers import BackgroundJob, import_job
 
 #: File types the importer reads.
@@ -150,11 +151,15 @@ class ImportDialog(QDialog):
         self.status_label.setText(
             self.tr("正在导入 %1 个文件…").replace("%1", str(len(self.paths)))
         )
-        try:
-            self._count_before = int(self._store.count())
-        except Exception:  # noqa: BLE001 - only used for the summary line
-            self._count_before = None
+        self._count_before = self._library_total()
         self.job.start()
+
+    def _library_total(self) -> int | None:
+        """The count the library pane shows (共 N 条), so the two numbers always agree."""
+        try:
+            return library_total(self._store)
+        except Exception:  # noqa: BLE001 - only used for the summary line
+            return None
 
     def cancel(self) -> None:
         if self.job.is_running():
@@ -193,7 +198,8 @@ class ImportDialog(QDialog):
         self.report = report
         errors = report_errors(report)
         ok_files = len(self.paths) - len(errors)
-        total = _field(report, "total_items", default=None)
+        # Not the report's total_items: that counts sections too, the pane does not.
+        total = self._library_total()
         cancelled = bool(_field(report, "cancelled", default=False)) or self.job.is_cancelled()
         parts = []
         if cancelled:
@@ -209,13 +215,15 @@ class ImportDialog(QDialog):
         if errors:
             parts.append(self.tr("%1 个文件未能导入：").replace("%1", str(len(errors))))
             self.errors_view.clear()
-            for path, message in errors:
+            for path, raw in errors:
+                message = ui_message(raw)  # the English gloss in an English UI
                 row = QTreeWidgetItem([Path(path).name or path, message])
                 row.setToolTip(0, path)
                 row.setToolTip(1, message)
                 self.errors_view.addTopLevelItem(row)
             self.errors_view.show()
-        self.status_label.setText("".join(parts))
+        # One sentence a line: joining them would run "(10 added).2 file(s)…" together.
+        self.status_label.setText("\n".join(parts))
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
         self._show_done()

@@ -8,12 +8,14 @@ window with a large library stays fast; node labels carry item counts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -78,24 +80,182 @@ def field(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
-def item_label(item: Any, limit: int = 48) -> str:
-    """One line for a tree or result row: the title, or the start of the text.
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
 
-    A document's own skeleton is labelled with its file too: several documents of one genre often
-    share a title (教育局工作计划), the file tells the writer which one it is.
+
+def ui_is_english() -> bool:
+    """True when the UI runs in English (``i18n.install_translator`` sets the default locale)."""
+    return QLocale().language() == QLocale.Language.English
+
+
+#: A trailing English gloss in parentheses: "无法读取：文件是空的 (empty file)".
+_GLOSS_RE = re.compile(r"[\s]*[(（]([A-Za-z][\x20-\x7e]*)[)）][\s。.]*$")
+
+
+def english_gloss(message: str) -> str:
+    """The English part of a Chinese-first message ("… (binary file)" → "binary file"), or ""."""
+    match = _GLOSS_RE.search(message or "")
+    return match.group(1).strip() if match else ""
+
+
+def ui_message(message: str, english: bool | None = None) -> str:
+    """A store / importer message as the writer should read it: as given in Chinese; in English
+    its trailing English gloss when it has one (else the message as given)."""
+    if english is None:
+        english = ui_is_english()
+    if english:
+        gloss = english_gloss(message)
+        if gloss:
+            return gloss[:1].upper() + gloss[1:]
+    return message
+
+
+def exception_message(exc: BaseException) -> str:
+    """The user-facing text of a library error in the UI language (``message_zh``/``message_en``)."""
+    zh = getattr(exc, "message_zh", None)
+    en = getattr(exc, "message_en", None)
+    if ui_is_english():
+        return str(en or (ui_message(zh) if zh else exc))
+    return str(zh or exc)
+
+
+def library_total(store: Any) -> int:
+    """The number of items the pane counts (共 N 条): the kinds of ``COUNTED_KINDS``.
+
+    Sections are part of their document and not counted; the import summary uses the same sum.
     """
-    text = (field(item, "title") or "").strip() or (field(item, "text") or "").strip()
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
+    total = 0
+    for kind in COUNTED_KINDS:
+        try:
+            total += int(store.count(kind))
+        except Exception:  # noqa: BLE001 - a kind the store cannot count adds nothing
+            pass
+    return total
+
+
+_MERGED_COUNT_RE = re.compile(r"[（(]\s*(\d+)\s*篇\s*[)）]")
+
+
+class DocumentIndex:
+    """Which document of its file an item is (第 2 篇 of 5), read once from ``store.documents()``.
+
+    Several documents of one file often share a title (教育局工作计划); their skeletons and
+    search hits are told apart by this ordinal. A document's own skeleton names only the file and
+    document title, so it is matched to the document whose top-level headings its parts share.
+    """
+
+    def __init__(self, store: Any) -> None:
+        self._doc: dict[Any, tuple[int, int]] = {}  # document id -> (ordinal, documents in file)
+        self._by_title: dict[tuple[str, str], list[tuple[int, int, set[str]]]] = {}
+        try:
+            files = list(store.documents()) if store is not None else []
+        except Exception:  # noqa: BLE001 - then labels carry no ordinals
+            files = []
+        for file_node in files:
+            docs = list(getattr(file_node, "documents", []) or [])
+            for ordinal, doc in enumerate(docs, 1):
+                item = getattr(doc, "item", None)
+                if item is None:
+                    continue
+                self._doc[field(item, "id")] = (ordinal, len(docs))
+                heads = {
+                    str(field(getattr(c, "item", None), "title", "") or "")
+                    for c in getattr(doc, "children", []) or []
+                }
+                key = (str(getattr(file_node, "file", "") or ""), str(field(item, "title") or ""))
+                self._by_title.setdefault(key, []).append((ordinal, len(docs), heads))
+
+    def document_ordinal(self, item: Any) -> tuple[int, int] | None:
+        return self._doc.get(field(item, "id"))
+
+    def skeleton_ordinal(self, item: Any) -> tuple[int, int] | None:
+        sources = field(item, "sources") or []
+        if not sources:
+            return None
+        key = (
+            str(field(sources[0], "file", "") or ""),
+            str(field(sources[0], "document", "") or ""),
+        )
+        candidates = self._by_title.get(key) or []
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0][:2]
+        data = field(item, "data") or {}
+        tops: set[str] = set()
+        for part in (data.get("parts") or []) if isinstance(data, dict) else []:
+            section = field(field(part, "source", {}) or {}, "section", ()) or ()
+            if section:
+                tops.add(str(section[0]))
+        best = max(candidates, key=lambda c: len(c[2] & tops))
+        return best[:2] if best[2] & tops else None
+
+
+def item_detail(item: Any, index: DocumentIndex | None = None, with_file: bool = True) -> str:
+    """What tells an item apart from others of the same title: for a document's skeleton its
+    ordinal in the file, its number of parts and the file; for a document its ordinal."""
+    kind = field(item, "kind")
     data = field(item, "data") or {}
-    sources = field(item, "sources") or []
-    if field(item, "kind") == "skeleton" and isinstance(data, dict):
-        if not data.get("merged") and sources and field(sources[0], "file"):
-            text += f" · {field(sources[0], 'file')}"
-    return ("★ " if field(item, "favorite") else "") + (
-        text or QCoreApplication.translate("LibraryModel", "（空）")
+    if not isinstance(data, dict):
+        data = {}
+    bits: list[str] = []
+    if kind == "skeleton" and not data.get("merged"):
+        ordinal = index.skeleton_ordinal(item) if index is not None else None
+        if ordinal and ordinal[1] > 1:
+            bits.append(_tr("第 %1 篇").replace("%1", str(ordinal[0])))
+        parts = [p for p in data.get("parts") or [] if int(field(p, "level", 1) or 1) == 1]
+        if parts:
+            bits.append(_tr("%1 部分").replace("%1", str(len(parts))))
+        sources = field(item, "sources") or []
+        if with_file and sources and field(sources[0], "file"):
+            bits.append(str(field(sources[0], "file")))
+    elif kind == "document":
+        ordinal = index.document_ordinal(item) if index is not None else None
+        if ordinal and ordinal[1] > 1:
+            bits.append(_tr("第 %1 篇").replace("%1", str(ordinal[0])))
+        sources = field(item, "sources") or []
+        if with_file and sources and field(sources[0], "file"):
+            bits.append(str(field(sources[0], "file")))
+    elif kind == "section":
+        sources = field(item, "sources") or []
+        if with_file and sources and field(sources[0], "document"):
+            bits.append(str(field(sources[0], "document")))
+    return " · ".join(bits)
+
+
+def merged_skeleton_label(item: Any) -> str:
+    """工作计划 · 通用骨架（6 篇综合）: a genre's skeleton merged from several documents."""
+    title = str(field(item, "title", "") or "")
+    match = _MERGED_COUNT_RE.search(title)
+    if match:
+        count = int(match.group(1))
+    else:
+        sources = field(item, "sources") or []
+        count = len({(field(s, "file"), field(s, "document")) for s in sources})
+    genre = field(item, "genre") or ""
+    return (
+        genre_label(genre) + " · " + _tr("通用骨架（%1 篇综合）").replace("%1", str(max(count, 1)))
     )
+
+
+def item_label(item: Any, limit: int = 48, detail: str = "") -> str:
+    """One line for a tree or result row: the title, or the start of the text, then ``detail``
+    (see :func:`item_detail`) so that items sharing a title can be told apart.
+
+    A genre's merged skeleton reads 工作计划 · 通用骨架（6 篇综合）.
+    """
+    data = field(item, "data") or {}
+    if field(item, "kind") == "skeleton" and isinstance(data, dict) and data.get("merged"):
+        text = merged_skeleton_label(item)
+    else:
+        text = (field(item, "title") or "").strip() or (field(item, "text") or "").strip()
+        text = " ".join(text.split())
+        if len(text) > limit:
+            text = text[: limit - 1] + "…"
+        if text and detail:
+            text += " · " + detail
+    return ("★ " if field(item, "favorite") else "") + (text or _tr("（空）"))
 
 
 def section_lines(store: Any, item: Any, depth: int = 0) -> list[tuple[bool, str]]:
@@ -276,7 +436,7 @@ class LibraryModel(QAbstractItemModel):
         try:
             builder(holder)
         except Exception as exc:  # noqa: BLE001 - a damaged or locked library: say so, keep going
-            message = getattr(exc, "message_zh", None) or str(exc)
+            message = exception_message(exc)
             error = Node(
                 "error",
                 node.key + ("error",),
@@ -290,6 +450,7 @@ class LibraryModel(QAbstractItemModel):
 
     def _build_skeletons(self, top: Node) -> None:
         items = list(self._store.items(kind="skeleton"))
+        index = DocumentIndex(self._store) if items else None
         by_genre: dict[str, list[Any]] = {}
         for it in items:
             by_genre.setdefault(field(it, "genre") or "", []).append(it)
@@ -298,7 +459,7 @@ class LibraryModel(QAbstractItemModel):
             group.children = []
             rows = sorted(by_genre[genre], key=_skeleton_sort_key)
             for it in rows:
-                group.add(_item_node(it, group))
+                group.add(_item_node(it, group, item_detail(it, index)))
             group.count = len(rows)
 
     def _build_phrasings(self, top: Node) -> None:
@@ -341,8 +502,8 @@ class LibraryModel(QAbstractItemModel):
                 sub.children = [_item_node(it, sub) for it in by_tag[tag]]
 
     def _build_documents(self, top: Node) -> None:
-        def attach(parent: Node, tree_node: Any) -> None:
-            node = parent.add(_item_node(tree_node.item, parent))
+        def attach(parent: Node, tree_node: Any, detail: str = "") -> None:
+            node = parent.add(_item_node(tree_node.item, parent, detail))
             node.children = []
             for child in tree_node.children:
                 attach(node, child)
@@ -353,8 +514,10 @@ class LibraryModel(QAbstractItemModel):
                 Node("group", top.key + (name,), name, None, count=len(file_node.documents))
             )
             group.children = []
-            for doc in file_node.documents:
-                attach(group, doc)
+            several = len(file_node.documents) > 1
+            for ordinal, doc in enumerate(file_node.documents, 1):
+                detail = _tr("第 %1 篇").replace("%1", str(ordinal)) if several else ""
+                attach(group, doc, detail)
 
     def _build_favorites(self, top: Node) -> None:
         order = {
@@ -362,8 +525,9 @@ class LibraryModel(QAbstractItemModel):
         }
         favorites = [it for it in self._store.items() if field(it, "favorite")]
         favorites.sort(key=lambda it: (order.get(field(it, "kind"), 9), -(field(it, "usage") or 0)))
+        index = DocumentIndex(self._store) if favorites else None
         for it in favorites:
-            top.add(_item_node(it, top))
+            top.add(_item_node(it, top, item_detail(it, index)))
 
     def _build_snippets(self, top: Node) -> None:
         folders = list(self._store.folders())
@@ -495,7 +659,7 @@ class LibraryModel(QAbstractItemModel):
         node: Node = index.internalPointer()
         if role == Qt.ItemDataRole.DisplayRole:
             if node.item is not None:
-                return item_label(node.item)
+                return item_label(node.item, detail=node.label)
             if node.count is not None:
                 return f"{node.label}（{node.count}）"
             return node.label
@@ -599,8 +763,9 @@ def _is_snippet_target(node: Node) -> bool:
     return bool(node.key) and node.key[0] == "snippet" and node.kind in ("top", "folder")
 
 
-def _item_node(item: Any, parent: Node) -> Node:
-    return Node("item", parent.key + (("item", field(item, "id")),), "", parent, item=item)
+def _item_node(item: Any, parent: Node, detail: str = "") -> Node:
+    """A row for ``item``; its ``label`` holds the detail shown after the title."""
+    return Node("item", parent.key + (("item", field(item, "id")),), detail, parent, item=item)
 
 
 def _count_items(node: Node, seen: set | None = None) -> int:

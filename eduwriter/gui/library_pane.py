@@ -47,15 +47,18 @@ from PySide6.QtWidgets import (
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.gui.import_dialog import IMPORT_SUFFIXES, ImportDialog
 from eduwriter.gui.library_model import (
-    COUNTED_KINDS,
+    DocumentIndex,
     ItemRole,
     LibraryModel,
     NodeKeyRole,
+    exception_message,
     field,
     genre_label,
+    item_detail,
     item_label,
     item_payload,
     kind_label,
+    library_total,
     section_lines,
 )
 from eduwriter.gui.mime import ITEM_MIME, item_to_mime
@@ -165,11 +168,21 @@ class ResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._store = store
         self._items: list[Any] = []
+        self._index: DocumentIndex | None = None  # read when a hit needs its ordinal
 
     def set_items(self, items: list[Any]) -> None:
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
+
+    def forget_documents(self) -> None:
+        """The library changed: documents' ordinals are read again when next needed."""
+        self._index = None
+
+    def _detail(self, item: Any) -> str:
+        if field(item, "kind") in ("skeleton", "document") and self._index is None:
+            self._index = DocumentIndex(self._store)
+        return item_detail(item, self._index)
 
     def items(self) -> list[Any]:
         return list(self._items)
@@ -193,8 +206,8 @@ class ResultsModel(QAbstractListModel):
             kind = field(item, "kind", "")
             badge = field(item, "function") if kind == "phrasing" else kind_label(kind)
             if kind == "skeleton":
-                badge = genre_label(field(item, "genre") or "") + self.tr("骨架")
-            return f"［{badge}］{item_label(item, 60)}"
+                badge = self.tr("%1骨架").replace("%1", genre_label(field(item, "genre") or ""))
+            return f"［{badge}］{item_label(item, 60, self._detail(item))}"
         if role == Qt.ItemDataRole.ToolTipRole:
             text = str(field(item, "text", "") or "")
             return text[:300] + ("…" if len(text) > 300 else "")
@@ -360,6 +373,7 @@ class LibraryPane(QWidget):
         expanded = self._expanded_keys()
         current = self.current_item()
         current_id = field(current, "id") if current is not None else None
+        self.results_model.forget_documents()
         if kinds is None:
             self.model.refresh()
         else:
@@ -514,11 +528,7 @@ class LibraryPane(QWidget):
             self.results.setFocus()
 
     def _show_totals(self) -> None:
-        total = 0
-        for row in range(self.model.rowCount()):
-            node = self.model.node(self.model.index(row, 0))
-            if node.key[0] in COUNTED_KINDS:
-                total += node.count or 0
+        total = library_total(self.store)  # the same sum as the import summary's
         self.count_label.setText(
             self.tr("共 %1 条素材；输入汉字或拼音搜索").replace("%1", str(total))
         )
@@ -808,7 +818,7 @@ class LibraryPane(QWidget):
         try:
             fn()
         except Exception as exc:  # noqa: BLE001 - shown to the writer, nothing is lost
-            message = getattr(exc, "message_zh", None) or str(exc)
+            message = exception_message(exc)
             QMessageBox.warning(
                 self, self.tr("素材库"), self.tr("操作未完成：%1").replace("%1", message)
             )

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eduwriter.gui.library_model import exception_message
+
 _TAG_SPLIT = re.compile(r"[,，、;；\s]+")
 
 
@@ -101,9 +103,7 @@ class FolderPicker(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("新建文件夹"),
-                self.tr("无法新建文件夹：%1").replace(
-                    "%1", getattr(exc, "message_zh", None) or str(exc)
-                ),
+                self.tr("无法新建文件夹：%1").replace("%1", exception_message(exc)),
             )
             return
         self.reload(_field(created, "id", created))

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
+from eduwriter.gui.library_model import exception_message
+
 
 class _SearchTask(QRunnable):
     def __init__(self, runner: SearchRunner, gen: int, query: str, filters: dict) -> None:
@@ -112,10 +114,10 @@ class _JobWorker(QObject):
         try:
             result = self._job(progress, self._cancel.is_set)
         except Exception as exc:  # noqa: BLE001 - shown in the dialog
-            detail = (
-                getattr(exc, "message_zh", None)
-                or "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            )
+            if getattr(exc, "message_zh", None):
+                detail = exception_message(exc)  # in the UI language
+            else:
+                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             self.failed.emit(detail)
         else:
             self.finished.emit(result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import library_fixtures as fx
@@ -86,7 +87,7 @@ def test_import_folder_with_one_bad_file(qtbot, pane, library_store, tmp_path):
     assert rows[0][1], "the bad file comes with a message"
     assert dialog.errors_view.isVisible()
     assert "成功导入 2 个文件" in dialog.status_label.text()
-    assert f"素材库现有 {library_store.count()} 条" in dialog.status_label.text()
+    assert f"素材库现有 {_pane_total(pane)} 条" in dialog.status_label.text()
     assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
 
     # The good files show up in the 范文 tree (refreshed and expanded).
@@ -142,3 +143,62 @@ def test_closing_during_an_import_waits_for_it_and_keeps_the_library(
     assert not dialog.job.is_running() or dialog.wait(1000)
     assert library_store.count() > 0
     assert library_store.search("指导思想"), "the library still answers after the cancelled import"
+
+
+def _pane_total(pane) -> int:
+    """The number the pane shows under the search box: 共 N 条素材 / N items."""
+    match = re.search(r"(\d+)", pane.count_label.text())
+    assert match, pane.count_label.text()
+    return int(match.group(1))
+
+
+def _write_qa_folder(folder: Path) -> None:
+    """The folder of the QA report: a binary .txt, an empty file, a GBK file and a good file."""
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(bytes(range(256)) * 12)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "gbk.txt").write_bytes(PLAN.encode("gbk"))
+    (folder / "good.md").write_text(SUMMARY_MD, encoding="utf-8")
+
+
+def test_import_summary_and_pane_show_the_same_count(qtbot, pane, tmp_path):
+    _write_qa_folder(tmp_path / "qa")
+    before = _pane_total(pane)
+    dialog = pane.import_documents([str(tmp_path / "qa")])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=120_000):
+        pass
+    after = _pane_total(pane)
+    assert after > before
+    text = dialog.status_label.text()
+    assert f"素材库现有 {after} 条（增加 {after - before} 条）" in text, (text, before, after)
+    assert sorted(name for name, _m in error_rows(dialog)) == ["bad.txt", "empty.txt"]
+    dialog.accept()
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_import_summary_in_english_reads_as_sentences_and_errors_in_english(qtbot, pane, tmp_path):
+    from eduwriter.gui import i18n
+
+    _write_qa_folder(tmp_path / "qa")
+    assert i18n.install_translator("en")
+    try:
+        dialog = pane.import_documents([str(tmp_path / "qa")])
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.imported, timeout=120_000):
+            pass
+        text = dialog.status_label.text()
+        lines = text.splitlines()
+        assert lines[0].startswith("Imported 2 file(s)") and lines[0].endswith("added)."), text
+        assert lines[1] == "2 file(s) could not be imported:", text
+        messages = dict(error_rows(dialog))
+        assert set(messages) == {"bad.txt", "empty.txt"}
+        assert not [m for m in messages.values() if _cjk(m)], messages
+        assert "binary" in messages["bad.txt"].lower()
+        assert "empty" in messages["empty.txt"].lower()
+        dialog.accept()
+    finally:
+        i18n.install_translator("zh_CN")

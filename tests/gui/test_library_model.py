@@ -136,3 +136,45 @@ def test_favourites_are_gathered_under_their_own_node(qtbot, library_store):
     assert [r.data(ItemRole).id for r in rows] == [phrasing.id, skeleton.id]
     assert all(_label(r).startswith("★") for r in rows)
     assert _label(model.top_index("favorite")) == "收藏（2）"
+
+
+def test_skeletons_of_one_genre_can_be_told_apart(qtbot, library_store):
+    """Five documents of one file share the title 教育局工作计划: their skeleton rows must not."""
+    model = LibraryModel(library_store)
+    genres = _children(model, model.top_index("skeleton"))
+    plan = genres[[_name(g) for g in genres].index("工作计划")]
+    labels = [_label(r) for r in _children(model, plan)]
+    assert len(labels) == len(set(labels)), labels
+    assert labels[0].startswith("工作计划 · 通用骨架（") and "篇综合）" in labels[0]
+    same_title = [t for t in labels if t.startswith("教育局工作计划 · ")]
+    assert len(same_title) >= 2
+    for label in same_title:
+        assert "部分" in label and ".txt" in label, label
+    ordinals = sorted(t.split(" · ")[1] for t in same_title)
+    assert ordinals == sorted(set(ordinals)) and all(o.startswith("第 ") for o in ordinals)
+
+
+def test_a_skeletons_ordinal_names_the_document_it_was_drawn_from(qtbot, library_store):
+    """第 k 篇 on a skeleton row is the k-th document under its file in 范文."""
+    model = LibraryModel(library_store)
+    genres = _children(model, model.top_index("skeleton"))
+    plan = genres[[_name(g) for g in genres].index("工作计划")]
+    files = _children(model, model.top_index("document"))
+    checked = 0
+    for row in _children(model, plan):
+        bits = _label(row).split(" · ")
+        if len(bits) < 4 or not bits[1].startswith("第 "):
+            continue
+        ordinal = int(bits[1].removeprefix("第 ").removesuffix(" 篇"))
+        file_row = files[[_name(f) for f in files].index(bits[-1])]
+        doc = _children(model, file_row)[ordinal - 1]
+        assert _label(doc).startswith(bits[0]) and f"第 {ordinal} 篇" in _label(doc)
+        section_titles = [s.data(ItemRole).title for s in _children(model, doc)]
+        level1 = [
+            p["source"]["section"][0]
+            for p in row.data(ItemRole).data["parts"]
+            if p["level"] == 1 and p["source"]["section"]
+        ]
+        assert level1 and set(level1) <= set(section_titles), (level1, section_titles)
+        checked += 1
+    assert checked >= 2

@@ -8,6 +8,7 @@ import library_fixtures as fx
 from PySide6.QtCore import QModelIndex, Qt
 
 from eduwriter.gui.library_model import ItemRole
+from eduwriter.gui.library_pane import SEARCH_LIMIT
 from eduwriter.gui.mime import ITEM_MIME, item_from_mime
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
@@ -66,14 +67,21 @@ def test_search_runs_off_the_gui_thread(qtbot, pane, library_store, monkeypatch)
     assert threads and all(t is not threading.main_thread() for t in threads)
 
 
-def test_only_the_latest_query_is_shown_when_typing_fast(qtbot, pane):
+def test_only_the_latest_query_is_shown_when_typing_fast(qtbot, pane, library_store):
     with qtbot.waitSignal(pane.searchFinished, timeout=5000) as blocker:
         for text in ("z", "zd", "zds", "zdsx"):
             pane.search_edit.setText(text)
             qtbot.wait(20)
     assert blocker.args[0] == "zdsx"
     qtbot.wait(400)
-    assert "zdsx" == pane._last_query
+    # What the writer sees is the answer to the whole query, not to one of its beginnings.
+    shown = [
+        pane.results_model.index(r, 0).data(ItemRole).id
+        for r in range(pane.results_model.rowCount())
+    ]
+    assert shown == [it.id for it in library_store.search("zdsx", limit=SEARCH_LIMIT)]
+    assert str(len(shown)) in pane.count_label.text()
+    assert shown[0] == pane.current_item().id
 
 
 def test_preview_shows_slots_highlighted_and_where_it_comes_from(qtbot, pane):
@@ -243,3 +251,17 @@ def test_preview_shades_what_the_search_matched(qtbot, pane):
     assert "#cfe3ff" in pane.preview.toHtml()
     pane.search_edit.clear()  # back in the tree: nothing is shaded
     assert "#cfe3ff" not in pane.preview.toHtml()
+
+
+def test_search_hits_sharing_a_title_can_be_told_apart(qtbot, pane):
+    assert wait_for_search(qtbot, pane, "教育局工作计划") > 0
+    model = pane.results_model
+    rows = [
+        (str(model.index(r, 0).data()), model.index(r, 0).data(ItemRole))
+        for r in range(model.rowCount())
+    ]
+    docs = [text for text, it in rows if it.kind in ("document", "skeleton")]
+    same = [t for t in docs if "教育局工作计划" in t]
+    assert len(same) >= 3
+    assert len(docs) == len(set(docs)), docs
+    assert any("第 2 篇" in t for t in same), same
