@@ -661,7 +661,7 @@ class LibraryModel(QAbstractItemModel):
             if node.item is not None:
                 return item_label(node.item, detail=node.label)
             if node.count is not None:
-                return f"{node.label}（{node.count}）"
+                return _tr("%1（%2）").replace("%2", str(node.count)).replace("%1", node.label)
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole and node.item is not None:
             text = str(field(node.item, "text", "") or "")

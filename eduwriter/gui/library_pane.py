@@ -59,6 +59,7 @@ from eduwriter.gui.library_model import (
     item_payload,
     kind_label,
     library_total,
+    merged_skeleton_label,
     section_lines,
 )
 from eduwriter.gui.mime import ITEM_MIME, item_to_mime
@@ -888,9 +889,12 @@ def preview_html(item: Any, store: Any = None, query: str = "") -> str:
     the words matching the search ``query`` shaded."""
     kind = field(item, "kind", "")
     title = str(field(item, "title", "") or "")
+    data = field(item, "data") or {}
+    if kind == "skeleton" and isinstance(data, dict) and data.get("merged"):
+        title = merged_skeleton_label(item)  # as in the tree
     text = str(field(item, "text", "") or "")
     meta = [kind_label(kind)]
-    if field(item, "function"):
+    if field(item, "function") and kind != "skeleton":  # a skeleton's is an internal marker
         meta.append(str(field(item, "function")))
     if field(item, "genre"):
         meta.append(genre_label(str(field(item, "genre"))))
@@ -978,7 +982,9 @@ def _skeleton_html(parts: list, data: dict, query: str = "") -> str:
         indent = (max(level, 1) - 1) * 16
         line = f'<p style="margin:1px 0 1px {indent}px;">{html.escape(marker or "")}{heading}'
         if extra:
-            line += f' <span style="color:#888;">（{"，".join(extra)}）</span>'
+            joined = QCoreApplication.translate("LibraryPane", "，").join(extra)
+            note = QCoreApplication.translate("LibraryPane", "（%1）").replace("%1", joined)
+            line += f' <span style="color:#888;">{note}</span>'
         line += "</p>"
         if hint:
             line += f'<p style="margin:0 0 2px {indent + 16}px; color:#999;">{render_text(hint, query)}</p>'
