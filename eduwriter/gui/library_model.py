@@ -36,6 +36,7 @@ ItemRole = Qt.ItemDataRole.UserRole + 1  # the store Item (item rows only)
 NodeKindRole = Qt.ItemDataRole.UserRole + 2  # "top" | "group" | "folder" | "item"
 NodeKeyRole = Qt.ItemDataRole.UserRole + 3  # stable key tuple of the node (for re-expanding)
 FolderIdRole = Qt.ItemDataRole.UserRole + 4  # folder id of folder rows (None for 我的素材 itself)
+DetailRole = Qt.ItemDataRole.UserRole + 5  # what tells an item row apart (第 2 篇 · 5 部分 · file)
 
 TOP_KINDS = ("skeleton", "phrasing", "document", "snippet", "favorite")
 #: Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.
@@ -457,7 +458,11 @@ class LibraryModel(QAbstractItemModel):
         for genre in _ordered(by_genre, GENRE_ORDER):
             group = top.add(Node("group", top.key + (genre,), genre_label(genre), None))
             group.children = []
-            rows = sorted(by_genre[genre], key=_skeleton_sort_key)
+            # Same titles in document order (第 1 篇, 第 2 篇 …).
+            rows = sorted(
+                by_genre[genre],
+                key=lambda it: (*_skeleton_sort_key(it), _ordinal_key(it, index)),
+            )
             for it in rows:
                 group.add(_item_node(it, group, item_detail(it, index)))
             group.count = len(rows)
@@ -686,6 +691,8 @@ class LibraryModel(QAbstractItemModel):
             return node.key
         if role == FolderIdRole:
             return node.folder_id
+        if role == DetailRole:
+            return node.label if node.item is not None else ""
         return None
 
     def _icon(self, node: Node) -> Any:
@@ -790,6 +797,13 @@ def _skeleton_sort_key(item: Any) -> tuple:
     data = field(item, "data") or {}
     merged = bool(data.get("merged")) if isinstance(data, dict) else False
     return (not merged, str(field(item, "title", "")))
+
+
+def _ordinal_key(item: Any, index: DocumentIndex | None) -> tuple:
+    sources = field(item, "sources") or []
+    file = str(field(sources[0], "file", "") or "") if sources else ""
+    ordinal = index.skeleton_ordinal(item) if index is not None else None
+    return (file, ordinal[0] if ordinal else 0)
 
 
 def _phrasing_sort_key(item: Any) -> tuple:

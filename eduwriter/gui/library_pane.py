@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.gui.import_dialog import IMPORT_SUFFIXES, ImportDialog
 from eduwriter.gui.library_model import (
+    DetailRole,
     DocumentIndex,
     ItemRole,
     LibraryModel,
@@ -214,6 +215,8 @@ class ResultsModel(QAbstractListModel):
             return text[:300] + ("…" if len(text) > 300 else "")
         if role == ItemRole:
             return item
+        if role == DetailRole:
+            return self._detail(item)
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -543,7 +546,11 @@ class LibraryPane(QWidget):
             self.preview.clear()
             return
         query = self._last_query if self.stack.currentWidget() is self.results else ""
-        self.preview.setHtml(preview_html(item, self.store, query))
+        index = self.stack.currentWidget().currentIndex()
+        detail = ""
+        if index.isValid() and field(index.data(ItemRole), "id") == field(item, "id"):
+            detail = str(index.data(DetailRole) or "")
+        self.preview.setHtml(preview_html(item, self.store, query, detail))
 
     # -- activation --------------------------------------------------------------------------
     def _on_double_click(self, index: QModelIndex) -> None:
@@ -884,9 +891,10 @@ class LibraryPane(QWidget):
         return QModelIndex()
 
 
-def preview_html(item: Any, store: Any = None, query: str = "") -> str:
+def preview_html(item: Any, store: Any = None, query: str = "", detail: str = "") -> str:
     """The preview of one item: title, kind, 出自 lines, and the text with its slots marked and
-    the words matching the search ``query`` shaded."""
+    the words matching the search ``query`` shaded. ``detail`` (第 2 篇 · 5 部分 · file, as on the
+    item's row) goes under the title."""
     kind = field(item, "kind", "")
     title = str(field(item, "title", "") or "")
     data = field(item, "data") or {}
@@ -903,6 +911,8 @@ def preview_html(item: Any, store: Any = None, query: str = "") -> str:
         meta.append("、".join(tags))
     if field(item, "favorite"):
         meta.append(QCoreApplication.translate("LibraryPane", "已收藏"))
+    if detail:
+        meta.append(detail)
     usage = field(item, "usage") or 0
     if usage:
         meta.append(

@@ -178,3 +178,30 @@ def test_a_skeletons_ordinal_names_the_document_it_was_drawn_from(qtbot, library
         assert level1 and set(level1) <= set(section_titles), (level1, section_titles)
         checked += 1
     assert checked >= 2
+
+
+def test_store_messages_show_their_english_part_in_an_english_ui():
+    from eduwriter.gui.library_model import english_gloss, ui_message
+
+    binary = "无法读取：这是二进制文件，不是文本，请另存为 .txt 或 .docx 后再导入 (binary file)"
+    assert english_gloss(binary) == "binary file"
+    assert ui_message(binary, english=True) == "Binary file"
+    assert ui_message(binary, english=False) == binary
+    # Chinese asides in parentheses are not English glosses; a message without one stays whole.
+    aside = "无法读取：文件是空的（请检查）"
+    assert english_gloss(aside) == ""
+    assert ui_message(aside, english=True) == aside
+
+
+def test_skeletons_sharing_a_title_are_listed_in_document_order(qtbot, library_store):
+    model = LibraryModel(library_store)
+    genres = _children(model, model.top_index("skeleton"))
+    plan = genres[[_name(g) for g in genres].index("工作计划")]
+    by_file: dict[tuple[str, str], list[int]] = {}
+    for row in _children(model, plan):
+        bits = _label(row).split(" · ")
+        if len(bits) >= 4 and bits[1].startswith("第 "):
+            ordinal = int(bits[1].removeprefix("第 ").removesuffix(" 篇"))
+            by_file.setdefault((bits[0], bits[-1]), []).append(ordinal)
+    assert any(len(v) >= 3 for v in by_file.values()), by_file
+    assert all(v == sorted(v) for v in by_file.values()), by_file

@@ -323,7 +323,8 @@ def test_the_pane_speaks_english(qtbot, library_store, tmp_path):
         pane.tree.setCurrentIndex(model.index(1, 0, plan))
         text = pane.preview.toPlainText()
         assert "From: " in text and "出自" not in text, text[:200]
-        assert text.splitlines()[1] == "Skeletons · Work plans", text[:200]
+        meta = text.splitlines()[1]
+        assert meta.startswith("Skeletons · Work plans · text ") and " parts · " in meta, meta
         labels = [str(model.index(r, 0, plan).data()) for r in range(1, model.rowCount(plan))]
         assert any(" · text 2 · " in t for t in labels), labels
         assert not [t for t in labels if "部分" in t or "第 " in t], labels
@@ -333,3 +334,24 @@ def test_the_pane_speaks_english(qtbot, library_store, tmp_path):
     finally:
         app.removeTranslator(translator)
         i18n.install_translator("zh_CN")
+
+
+def test_preview_of_a_skeleton_says_which_document_it_is(qtbot, pane):
+    model = pane.model
+    skeletons = model.top_index("skeleton")
+    model.fetchMore(skeletons)
+    pane.tree.expand(skeletons)
+    plan = next(
+        model.index(r, 0, skeletons)
+        for r in range(model.rowCount(skeletons))
+        if str(model.index(r, 0, skeletons).data()).startswith("工作计划")
+    )
+    pane.tree.expand(plan)
+    row = next(
+        model.index(r, 0, plan)
+        for r in range(model.rowCount(plan))
+        if " · 第 2 篇 · " in str(model.index(r, 0, plan).data())
+    )
+    pane.tree.setCurrentIndex(row)
+    meta = pane.preview.toPlainText().splitlines()[1]
+    assert "第 2 篇" in meta and "部分" in meta and ".txt" in meta, meta
