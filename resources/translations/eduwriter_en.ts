@@ -570,28 +570,28 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FolderPicker</name>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="71" />
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="73" />
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="81" />
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="83" />
         <source>（未分类）</source>
         <translation>(Unfiled)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="94" />
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="103" />
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="96" />
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="105" />
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="94" />
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="96" />
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="104" />
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="106" />
         <source>无法新建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
@@ -632,88 +632,88 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="102" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="103" />
         <source>导入范文</source>
         <extracomment>File types the importer reads.</extracomment>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="117" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="118" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="117" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="118" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="123" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="124" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="124" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="125" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="147" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="148" />
         <source>没有可导入的文件（支持 .txt、.docx、.md、.html）。</source>
         <translation>Nothing to import (supported: .txt, .docx, .md, .html).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="151" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="152" />
         <source>正在导入 %1 个文件…</source>
         <translation>Importing %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="163" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="168" />
         <source>正在取消…（已导入的文件会保留）</source>
         <translation>Cancelling… (files already imported are kept)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="184" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="189" />
         <source>正在导入（%1/%2）：%3</source>
         <translation>Importing (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="190" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="195" />
         <source>正在导入：%1</source>
         <translation>Importing: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="200" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="206" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="201" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="207" />
         <source>成功导入 %1 个文件</source>
         <translation>Imported %1 file(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="203" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="209" />
         <source>，素材库现有 %1 条</source>
         <translation>; the library now holds %1 items</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="205" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="211" />
         <source>（增加 %1 条）</source>
         <translation> (%1 added)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="208" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="214" />
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="210" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="216" />
         <source>%1 个文件未能导入：</source>
         <translation>%1 file(s) could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/import_dialog.py" line="226" />
+        <location filename="../../eduwriter/gui/import_dialog.py" line="234" />
         <source>导入失败，资料库未改动：%1</source>
         <translation>Import failed; the library was not changed: %1</translation>
     </message>
@@ -721,83 +721,79 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="47" />
-        <location filename="../../eduwriter/gui/library_model.py" line="67" />
+        <location filename="../../eduwriter/gui/library_model.py" line="50" />
+        <location filename="../../eduwriter/gui/library_model.py" line="70" />
         <source>结构骨架</source>
         <extracomment>Custom data roles. Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.</extracomment>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="48" />
-        <location filename="../../eduwriter/gui/library_model.py" line="68" />
+        <location filename="../../eduwriter/gui/library_model.py" line="51" />
+        <location filename="../../eduwriter/gui/library_model.py" line="71" />
         <source>常用语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="49" />
-        <location filename="../../eduwriter/gui/library_model.py" line="69" />
+        <location filename="../../eduwriter/gui/library_model.py" line="52" />
+        <location filename="../../eduwriter/gui/library_model.py" line="72" />
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="50" />
-        <location filename="../../eduwriter/gui/library_model.py" line="71" />
+        <location filename="../../eduwriter/gui/library_model.py" line="53" />
+        <location filename="../../eduwriter/gui/library_model.py" line="74" />
         <source>我的素材</source>
         <translation>My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="51" />
+        <location filename="../../eduwriter/gui/library_model.py" line="54" />
         <source>收藏</source>
         <translation>Favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="57" />
+        <location filename="../../eduwriter/gui/library_model.py" line="60" />
         <source>工作计划</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="58" />
+        <location filename="../../eduwriter/gui/library_model.py" line="61" />
         <source>工作总结</source>
         <translation>Work summaries</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="59" />
+        <location filename="../../eduwriter/gui/library_model.py" line="62" />
         <source>讲话稿</source>
         <translation>Speeches</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="60" />
+        <location filename="../../eduwriter/gui/library_model.py" line="63" />
         <source>其他文稿</source>
         <translation>Other texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="61" />
+        <location filename="../../eduwriter/gui/library_model.py" line="64" />
         <source>未分类</source>
         <translation>Unfiled</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="70" />
+        <location filename="../../eduwriter/gui/library_model.py" line="73" />
         <source>范文段落</source>
         <translation>Sample sections</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="97" />
-        <source>（空）</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="283" />
+        <location filename="../../eduwriter/gui/library_model.py" line="444" />
         <source>无法读取：%1</source>
+        <extracomment>A trailing English gloss in parentheses: "无法读取：文件是空的 (empty file)".</extracomment>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="315" />
-        <location filename="../../eduwriter/gui/library_model.py" line="336" />
+        <location filename="../../eduwriter/gui/library_model.py" line="481" />
+        <location filename="../../eduwriter/gui/library_model.py" line="502" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_model.py" line="351" />
+        <location filename="../../eduwriter/gui/library_model.py" line="517" />
         <source>（未知文件）</source>
         <translation>(unknown file)</translation>
     </message>
@@ -805,243 +801,253 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="254" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="271" />
         <source>搜索素材：汉字或拼音（如 zdsx）</source>
         <extracomment>emitted after each finished search: (query, number of results shown) emitted when the library changed (import, snippet edits)</extracomment>
         <translation>Search the library: Chinese or pinyin (e.g. zdsx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="258" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="275" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="259" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="276" />
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="260" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="277" />
         <source>语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="261" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="278" />
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="262" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="279" />
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="265" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="282" />
         <source>只搜索某一类素材</source>
         <translation>Search only one kind of item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="313" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="330" />
         <source>选中一条素材，在此预览；双击或按回车插入。</source>
         <translation>Select an item to preview it here; double-click or press Enter to insert.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="413" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="431" />
         <source>导入范文</source>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="415" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="433" />
         <source>范文文件 (%1);;所有文件 (*)</source>
         <translation>Sample files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="423" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="441" />
         <source>导入范文文件夹</source>
         <translation>Import a folder of sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="481" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="499" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="493" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="511" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="495" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="513" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for "%1"</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="498" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="516" />
         <source>找到 %1 条以上，显示前 %1 条</source>
         <translation>More than %1 found, showing the first %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="501" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="519" />
         <source>找到 %1 条</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="523" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="537" />
         <source>共 %1 条素材；输入汉字或拼音搜索</source>
         <translation>%1 items; type Chinese or pinyin to search</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="592" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="610" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="595" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="613" />
         <source>取消收藏</source>
         <translation>Remove from favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="595" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="613" />
         <source>收藏</source>
         <translation>Add to favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="601" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="619" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="602" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="620" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="603" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="621" />
         <source>移动到…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="604" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="622" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="606" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="624" />
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="608" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="614" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="626" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="632" />
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="610" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="628" />
         <source>重命名文件夹…</source>
         <translation>Rename folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="611" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="629" />
         <source>删除文件夹…</source>
         <translation>Delete folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="618" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="636" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="686" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="704" />
         <source>重命名素材</source>
         <translation>Rename item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="686" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="704" />
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="718" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="736" />
         <source>删除素材</source>
         <translation>Delete item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="719" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="737" />
         <source>确定删除“%1”吗？此操作不能撤销。</source>
         <translation>Delete "%1"? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="727" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="745" />
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="727" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="747" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="745" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="765" />
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="747" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="765" />
         <source>重命名文件夹</source>
         <translation>Rename folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="768" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="786" />
         <source>删除文件夹</source>
         <translation>Delete folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="769" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="787" />
         <source>确定删除文件夹“%1”吗？其中的素材会移到“未分类”。</source>
         <translation>Delete the folder "%1"? Its items move to "Unfiled".</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="813" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="831" />
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="813" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="831" />
         <source>操作未完成：%1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="827" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="845" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="828" />
-        <location filename="../../eduwriter/gui/library_pane.py" line="834" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="846" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="852" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="833" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="851" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="891" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="913" />
         <source>已收藏</source>
         <translation>Favourite</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="895" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="919" />
         <source>用过 %1 次</source>
         <translation>Used %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="910" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="934" />
         <source>等 %1 处</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="963" />
+        <location filename="../../eduwriter/gui/library_pane.py" line="987" />
         <source>%1 篇</source>
         <translation>%1 document(s)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/library_pane.py" line="995" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/library_pane.py" line="996" />
+        <source>（%1）</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1746,7 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
     <name>ReportDocument</name>
     <message>
         <location filename="../../eduwriter/gui/report_model.py" line="233" />
-        <location filename="../../eduwriter/gui/report_model.py" line="595" />
+        <location filename="../../eduwriter/gui/report_model.py" line="597" />
         <source>输入</source>
         <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The "unsaved changes" state flipped. 主送机关 / 附件 / 署名 / 成文日期 changed.</extracomment>
         <translation>Typing</translation>
@@ -1751,32 +1757,32 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <translation>Recipients, attachments and signature</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="443" />
+        <location filename="../../eduwriter/gui/report_model.py" line="445" />
         <source>设置级别</source>
         <translation>Set level</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="459" />
+        <location filename="../../eduwriter/gui/report_model.py" line="461" />
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="461" />
+        <location filename="../../eduwriter/gui/report_model.py" line="463" />
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="510" />
+        <location filename="../../eduwriter/gui/report_model.py" line="512" />
         <source>移动章节</source>
         <translation>Move section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="524" />
+        <location filename="../../eduwriter/gui/report_model.py" line="526" />
         <source>删除章节</source>
         <translation>Delete section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="619" />
+        <location filename="../../eduwriter/gui/report_model.py" line="621" />
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
@@ -1784,9 +1790,9 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../eduwriter/gui/library_pane.py" line="196" />
-        <source>骨架</source>
-        <translation>Skeletons</translation>
+        <location filename="../../eduwriter/gui/library_pane.py" line="211" />
+        <source>%1骨架</source>
+        <translation>%1 skeleton</translation>
     </message>
 </context>
 <context>
