@@ -4,7 +4,9 @@ It reacts only to committed text (a key with text, or an input-method commit) an
 an IME composition is in progress (the composer's ``preedit`` is not empty). The phrasings are
 loaded from the library once, off the GUI thread; a lookup is a substring scan over an
 in-memory list (well under a millisecond for 10,000 phrasings), so it can run on every key.
-Tab or Enter accepts, Up/Down choose, Esc dismisses.
+Tab accepts; Enter accepts only once the writer has moved into the popup with Up/Down (a
+writer who types fast and presses Enter gets a new paragraph); Esc dismisses. There are no
+suggestions in the title or in headings: Enter there always starts a new block.
 """
 
 from __future__ import annotations
@@ -134,6 +136,8 @@ class Autocompleter(QObject):
         composer.textCommitted.connect(self.update)
         composer.cursorPositionChanged.connect(self._cursor_moved)
         self._expected_pos = -1
+        #: The writer moved into the popup with Up/Down: Enter accepts then.
+        self.chosen = False
 
     # ------------------------------------------------------------------ data
     def set_phrasings(self, texts: Iterable[str]) -> None:
@@ -168,6 +172,10 @@ class Autocompleter(QObject):
             return
         cur = self.composer.textCursor()
         block = cur.block()
+        if self.composer.rd.kind_of(block) != 0:
+            # The title and headings are not body text: body phrasings do not fit there.
+            self.dismiss()
+            return
         before = block.text()[: cur.position() - block.position()]
         self.suggestions = self.index.suggest(before)
         if not self.suggestions:
@@ -179,6 +187,7 @@ class Autocompleter(QObject):
             item.setToolTip(s.phrasing)
             self.popup.addItem(item)
         self.popup.setCurrentRow(0)
+        self.chosen = False
         rect = self.composer.cursorRect()
         pos = self.composer.viewport().mapToGlobal(rect.bottomLeft())
         rows = min(len(self.suggestions), MAX_SUGGESTIONS)
@@ -219,14 +228,20 @@ class Autocompleter(QObject):
         if not self.popup.isVisible():
             return False
         key = event.key()
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if key == Qt.Key.Key_Tab and not event.modifiers():
             return self.accept()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.chosen and not event.modifiers():
+                return self.accept()
+            self.dismiss()  # the writer wants a new paragraph
+            return False
         if key == Qt.Key.Key_Escape:
             self.dismiss()
             return True
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
             row = self.popup.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
             self.popup.setCurrentRow(max(0, min(row, self.popup.count() - 1)))
+            self.chosen = True
             return True
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.dismiss()

@@ -123,3 +123,63 @@ def test_phrasings_that_start_with_the_typed_text_come_first():
     found = index.suggest("我们全面加强")
     assert [s.phrasing for s in found] == ["全面加强教师队伍建设", "要全面加强党的建设工作"]
     assert found[0].insert == "教师队伍建设"
+
+
+def _key(widget, key) -> None:
+    QApplication.sendEvent(
+        widget, QKeyEvent(QKeyEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+    )
+
+
+BODY = [
+    "全面加强教师队伍建设，认真组织、督查各校扎实开展师德师风建设",
+    "按照上级的实施方案，认真组织、督查各校扎实开展",
+]
+
+
+def test_enter_in_the_title_starts_a_new_block_without_suggestions(window):
+    window.rd.set_report(Report(title="", blocks=[ReportBlock("paragraph", "已有正文。")]))
+    window.composer.go_to_block(0)
+    window.autocomplete.set_phrasings(BODY)
+    window.composer.setFocus()
+    _type(window.composer, "关于全面加强教师队伍建设的实施方案")
+    assert not window.autocomplete.is_visible()
+    _key(window.composer, Qt.Key.Key_Return)
+    assert window.rd.block(0).text() == "关于全面加强教师队伍建设的实施方案"
+    assert window.rd.block(1).text() == ""
+    assert window.rd.block(2).text() == "已有正文。"
+
+
+def test_enter_at_the_end_of_a_heading_starts_a_paragraph(window):
+    window.rd.set_report(
+        Report(
+            title="计划",
+            blocks=[ReportBlock("heading", "基本情况", 1), ReportBlock("paragraph", "正文。")],
+        )
+    )
+    window.composer.go_to_block(1)
+    window.autocomplete.set_phrasings(BODY)
+    window.composer.setFocus()
+    _type(window.composer, "和教师队伍建设")
+    assert not window.autocomplete.is_visible()
+    _key(window.composer, Qt.Key.Key_Return)
+    lines = window.rd.plain_text().split("\n")
+    assert lines[1] == "一、基本情况和教师队伍建设"
+    assert lines[2] == ""
+    assert lines[3] == "正文。"
+
+
+def test_enter_in_body_text_starts_a_paragraph_unless_a_suggestion_was_chosen(window):
+    _ready(window)
+    _type(window.composer, "要全面贯彻")
+    assert window.autocomplete.is_visible()
+    _key(window.composer, Qt.Key.Key_Return)  # typed fast, wants a new paragraph
+    assert not window.autocomplete.is_visible()
+    assert window.rd.block(1).text() == "要全面贯彻"
+    assert window.rd.block(2).text() == ""
+    _type(window.composer, "坚持以人民")
+    assert window.autocomplete.is_visible()
+    _key(window.composer, Qt.Key.Key_Down)  # moved into the popup: Enter accepts now
+    _key(window.composer, Qt.Key.Key_Return)
+    assert window.rd.block(2).text() == "坚持以人民为中心发展教育"
+    assert window.rd.doc.blockCount() == 3
