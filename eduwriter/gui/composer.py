@@ -393,8 +393,15 @@ class Composer(QTextEdit):
 
         A pasted title goes into the report's title when that is still empty. Pasted headings
         keep their typed depth when they fit under the heading the cursor is in (（一） pasted
-        under 一、 stays （一）); otherwise the shallowest pasted level becomes 一、."""
+        under 一、 stays （一）); otherwise the shallowest pasted level becomes 一、.
+        Typed placeholders (20XX年, XX所, X月X日) become 【slots】 in the same undo step."""
+        from eduwriter.core.slots import replace_with_slots
+
         label = label or QCoreApplication.translate("Composer", "粘贴")
+        try:
+            text = replace_with_slots(text)
+        except Exception:  # noqa: BLE001 - a paste must never fail for the slot pass
+            pass
         cur = self.textCursor()
         here = self.rd.heading_at_or_before(cur.blockNumber())
         context = self.rd.levels()[here] if here is not None else None

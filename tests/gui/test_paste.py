@@ -110,3 +110,19 @@ def test_a_huge_paste_is_refused_with_a_message(window, monkeypatch):
     assert shown and "导入范文" in shown[0]
     assert heading_lines(window.rd) == []
     assert not window.rd.is_modified()
+
+
+def test_pasted_placeholders_become_slots_counted_and_listed(window, qtbot):
+    from eduwriter.gui.slots_dialog import SlotsDialog
+
+    _empty(window)
+    qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：0", timeout=3000)
+    QApplication.clipboard().setText("20XX年，我县共有XX所学校，教师xxx名。")
+    window.composer.paste()
+    rd = window.rd
+    assert visible_lines(rd)[1] == "【年份】年，我县共有【数量】所学校，教师【数量】名。"
+    qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：3", timeout=3000)
+    assert list(SlotsDialog(rd, window).edits) == ["年份", "数量"]
+    rd.undo_stack.undo()  # the paste and its slots are one step
+    assert visible_lines(rd)[1] == ""
+    qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：0", timeout=3000)
