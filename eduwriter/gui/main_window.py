@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -460,6 +461,7 @@ class MainWindow(QMainWindow):
         rd.contentChanged.connect(self.autosaver.touch)
         rd.modifiedChanged.connect(self._update_title)
         rd.structureChanged.connect(self._count_timer.start)
+        rd.refused.connect(self._refused)
         self.files.pathChanged.connect(self._update_title)
         self.files.recentChanged.connect(self._fill_recent)
         self.composer.currentBlockChanged.connect(self.outline.follow_block)
@@ -731,6 +733,11 @@ class MainWindow(QMainWindow):
         tip = QCoreApplication.translate("MainWindow", "重做") + (f"：{text}" if text else "")
         self.act_redo.setToolTip(tip)
         self.act_redo.setStatusTip(tip)
+
+    def _refused(self, text: str) -> None:
+        """A structure command could not be done: beep and say why."""
+        QApplication.beep()
+        self.statusBar().showMessage(text, 8000)
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

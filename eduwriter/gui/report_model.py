@@ -147,6 +147,8 @@ class ReportDocument(QObject):
     modifiedChanged = Signal(bool)
     #: 主送机关 / 附件 / 署名 / 成文日期 changed.
     metaChanged = Signal()
+    #: A structure command was refused; the argument says why (for the status bar).
+    refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -448,20 +450,39 @@ class ReportDocument(QObject):
         return True
 
     def shift_level(self, block_number: int, delta: int) -> bool:
-        """Demote (+1) or promote (-1) a heading; numbers update at once."""
+        """Demote (+1) or promote (-1) a heading together with its sub-headings (as Word's
+        outline does), so the section keeps its inner structure; numbers update at once.
+        Refused (``refused`` is emitted with the reason) when a heading would go above 一级 or
+        below 四级. One undo step."""
         kind = self.kind_of(self.block(block_number))
-        if kind <= 0:
+        if kind <= 0 or not delta:
             return False
-        new = max(1, min(kind + delta, MAX_LEVEL))
-        if new == kind:
+        start, end = self.section_range(block_number)
+        levels = self.levels()
+        heads = [(n, levels[n]) for n in range(start, end) if levels[n] > 0]
+        if any(level + delta < 1 for _n, level in heads):
+            self.refused.emit(
+                QCoreApplication.translate("ReportDocument", "已是一级标题，不能再升级。")
+            )
             return False
-        return self.set_level(
-            block_number,
-            new,
+        if any(level + delta > MAX_LEVEL for _n, level in heads):
+            self.refused.emit(
+                QCoreApplication.translate(
+                    "ReportDocument", "不能降级：本节的下级标题会超过四级（（1））。"
+                )
+            )
+            return False
+        label = (
             QCoreApplication.translate("ReportDocument", "降级")
             if delta > 0
-            else QCoreApplication.translate("ReportDocument", "升级"),
+            else QCoreApplication.translate("ReportDocument", "升级")
         )
+        with self.edit(label) as cur:
+            for n, level in heads:
+                block = self.block(n)
+                cur.setPosition(block.position())
+                cur.setBlockFormat(self.block_format(level + delta, self.is_hint(block)))
+        return True
 
     def _snapshot(self, start: int, end: int) -> list[tuple[int, bool, str]]:
         out: list[tuple[int, bool, str]] = []

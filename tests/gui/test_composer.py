@@ -80,14 +80,16 @@ def test_tab_demotes_and_shift_tab_promotes_a_heading(window, qtbot, demo_report
     rd.set_report(demo_report)
     composer.go_to_block(_block_number(rd, "主要任务"))
     qtbot.keyClick(composer, Qt.Key.Key_Tab)
-    # 二、主要任务 becomes the third sub-section of 一、总体要求; what followed it is renumbered
+    # 二、主要任务 becomes the third sub-section of 一、总体要求, taking its own sub-section
+    # with it (one level deeper); what followed it is renumbered
     assert heading_lines(rd)[:5] == [
         "一、总体要求",
         "（一）指导思想",
         "（二）工作目标",
         "（三）主要任务",
-        "（四）加强师资队伍建设",
+        "1.加强师资队伍建设",
     ]
+    assert heading_lines(rd)[5].startswith("（1）完善教师培训体系。")
     assert heading_lines(rd)[-1] == "二、保障措施"
     qtbot.keyClick(composer, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert "二、主要任务" in heading_lines(rd)
@@ -277,3 +279,38 @@ def test_input_method_composition_in_a_hint_replaces_the_hint(window, demo_repor
     QApplication.sendEvent(composer, commit)
     assert rd.block(n).text() == "成立"
     assert not rd.is_hint(rd.block(n))
+
+
+def _outline_report(levels_texts):
+    return Report(
+        title="方案",
+        blocks=[ReportBlock("heading", t, lv) for lv, t in levels_texts]
+        + [ReportBlock("paragraph", "正文。")],
+    )
+
+
+def test_tab_carries_the_sub_headings_and_undoes_in_one_step(window, qtbot):
+    rd, composer = window.rd, window.composer
+    rd.set_report(_outline_report([(1, "总体要求"), (1, "主要做法"), (2, "加强管理")]))
+    composer.go_to_block(_block_number(rd, "主要做法"))
+    qtbot.keyClick(composer, Qt.Key.Key_Tab)
+    assert heading_lines(rd) == ["一、总体要求", "（一）主要做法", "1.加强管理"]
+    qtbot.keyClick(composer, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert heading_lines(rd) == ["一、总体要求", "二、主要做法", "（一）加强管理"]
+    rd.undo_stack.undo()
+    assert heading_lines(rd) == ["一、总体要求", "（一）主要做法", "1.加强管理"]
+    rd.undo_stack.undo()
+    assert heading_lines(rd) == ["一、总体要求", "二、主要做法", "（一）加强管理"]
+
+
+def test_tab_is_refused_when_a_sub_heading_would_go_below_level_four(window, qtbot):
+    rd, composer = window.rd, window.composer
+    rd.set_report(_outline_report([(1, "总体要求"), (2, "目标"), (3, "指标"), (4, "细则")]))
+    composer.go_to_block(_block_number(rd, "指标"))
+    qtbot.keyClick(composer, Qt.Key.Key_Tab)
+    assert heading_lines(rd) == ["一、总体要求", "（一）目标", "1.指标", "（1）细则"]
+    assert "不能降级" in window.statusBar().currentMessage()
+    composer.go_to_block(_block_number(rd, "总体要求"))
+    qtbot.keyClick(composer, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert heading_lines(rd)[0] == "一、总体要求"
+    assert "一级标题" in window.statusBar().currentMessage()
