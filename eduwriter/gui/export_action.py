@@ -165,6 +165,17 @@ class ExportController(QObject):
         self._tasks: list[_ExportTask] = []
         #: Ask before opening the result (False in tests).
         self.offer_open = True
+        #: The report's own .md file ("" while unsaved): named in the suggestion, never
+        #: overwritten by an export (the window sets it).
+        self.source_path: Any = lambda: ""
+
+    def suggested_stem(self) -> str:
+        """The saved file's name, else the report's title, else 未命名报告."""
+        source = self.source_path() or ""
+        if source:
+            return Path(source).stem
+        title = (self.rd.to_report().title or "").strip()
+        return _safe_name(title) if title else QCoreApplication.translate("Export", "未命名报告")
 
     def ask_and_export(self) -> bool:
         dialog = ExportOptionsDialog(self.settings.export_options(), self.window)
@@ -173,10 +184,11 @@ class ExportController(QObject):
         opts = dialog.options()
         self.settings.set_export_options(opts)
         suffix = FORMAT_SUFFIX[opts["fmt"]]
-        title = self.rd.to_report().title or QCoreApplication.translate("Export", "未命名报告")
-        start = Path(self.settings.value("export/last_dir", "") or self.settings.last_dir()) / (
-            _safe_name(title) + suffix
+        source = self.source_path() or ""
+        folder = self.settings.value("export/last_dir", "") or (
+            str(Path(source).parent) if source else self.settings.last_dir()
         )
+        start = Path(folder) / (self.suggested_stem() + suffix)
         path = QFileDialog.getSaveFileName(
             self.window,
             QCoreApplication.translate("Export", "导出到"),
@@ -198,6 +210,7 @@ class ExportController(QObject):
             "template": opts.get("template") or None,
             "fonts": opts.get("fonts", "installed"),
             "bold_headings": bool(opts.get("bold_headings")),
+            "source": self.source_path() or None,
         }
         task = _ExportTask(self.rd.to_report(), path, kwargs)
         task.setAutoDelete(False)
@@ -217,6 +230,13 @@ class ExportController(QObject):
 
     def _done(self, task: _ExportTask, result: Any) -> None:
         self._forget(task)
+        if not (task.report.title or "").strip():
+            result.warnings.insert(
+                0,
+                QCoreApplication.translate(
+                    "Export", "报告没有标题：导出的文件没有公文标题，请在第一行输入标题后再导出。"
+                ),
+            )
         self.status.emit(QCoreApplication.translate("Export", "已导出：{0}").format(result.path))
         self.exported.emit(result)
         if not self.offer_open:

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         from eduwriter.gui.export_action import ExportController
 
         self.exporter = ExportController(self.rd, self.settings, self)
+        self.exporter.source_path = lambda: self.files.path
         from eduwriter.gui.packs import PackController
 
         self.packs = PackController(self)
