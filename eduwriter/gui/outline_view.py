@@ -52,7 +52,10 @@ class OutlineView(QTreeWidget):
         for h in heads:
             h.text = split_run_in(h.text)[0]
         signature = [(h.block, h.level, h.marker, h.text) for h in heads]
+        follow, self._pending_follow = getattr(self, "_pending_follow", None), None
         if signature == getattr(self, "_signature", None):
+            if follow is not None:
+                self.follow_block(follow)
             return
         self._signature = signature
         self.setUpdatesEnabled(False)
@@ -86,6 +89,8 @@ class OutlineView(QTreeWidget):
                 self.setCurrentItem(item, 0)
         self.expandAll()
         self.setUpdatesEnabled(True)
+        if follow is not None:
+            self.follow_block(follow)
 
     def items(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
@@ -116,6 +121,8 @@ class OutlineView(QTreeWidget):
     def follow_block(self, block_number: int) -> None:
         """Select the heading whose section holds the composer's cursor."""
         if self._rebuild_timer.isActive():
+            # The tree is about to be rebuilt (the text changed): follow once it is.
+            self._pending_follow = block_number
             return
         n = self.rd.heading_at_or_before(block_number)
         item = self.item_for_block(n) if n is not None else None

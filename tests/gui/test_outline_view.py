@@ -162,3 +162,18 @@ def test_deleting_the_last_section_keeps_the_rest(window, demo_report):
     assert rd.delete_section(n)
     assert heading_lines(rd)[-1] == "1.完善教师培训体系。全年培训教师不少于【数量】人次。"
     assert visible_lines(rd)[-1].startswith("1.完善")
+
+
+def test_outline_follows_the_section_moved_in_the_composer(window, qtbot, demo_report):
+    rd, composer, outline = window.rd, window.composer, window.outline
+    rd.set_report(demo_report)
+    composer.go_to_block(next(h.block for h in rd.headings() if h.text == "指导思想") + 1)
+    qtbot.wait(300)  # the outline has caught up with the cursor
+    assert outline.currentItem().text(0) == "（一）指导思想"
+    qtbot.keyClick(composer, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert heading_lines(rd)[1:3] == ["（一）工作目标", "（二）指导思想"]
+    qtbot.wait(400)  # the delayed rebuild of the outline has run
+    assert outline.currentItem().text(0) == "（二）指导思想"
+    qtbot.keyClick(composer, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(400)
+    assert outline.currentItem().text(0) == "（一）指导思想"
