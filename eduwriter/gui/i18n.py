@@ -128,6 +128,39 @@ def qm_for(lang: str) -> Path | None:
 
 
 # ---------------------------------------------------------------------------------- install
+class MnemonicFallback(QTranslator):
+    """Qt's own strings whose mnemonic moved after the shipped catalogue was made.
+
+    Qt 6.12's file dialog says "&Look in:" and "Files of &type:" while qtbase_zh_CN.qm only
+    knows "Look in:" and "Files of type:", so the Chinese file dialog showed English labels.
+    For a Qt string with "&" that qtbase cannot translate, look it up without the "&" and put
+    the mnemonic back in the Chinese way (查找范围(&L)：)."""
+
+    def __init__(self, base: QTranslator, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self._base = base
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def translate(  # noqa: D102 - Qt override
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None (a null QString), not "": Qt stops at the first non-null answer.
+        if not source or "&" not in source or not context.startswith("Q"):
+            return None
+        i = source.find("&")
+        if i + 1 >= len(source) or not source[i + 1].isalnum():
+            return None
+        plain = source[:i] + source[i + 1 :]
+        found = self._base.translate(context, plain, disambiguation, n)
+        if not found or found == plain or "&" in found:
+            return found or None
+        key = source[i + 1].upper()
+        colon = found[-1] if found[-1] in ":：" else ""
+        return f"{found[: len(found) - len(colon)]}(&{key}){colon}"
+
+
 def install_translator(lang: str) -> bool:
     """Load the UI language into the running application (replacing a previous one).
 
@@ -143,13 +176,20 @@ def install_translator(lang: str) -> bool:
     QLocale.setDefault(
         QLocale(QLocale.Language.Chinese if lang == "zh_CN" else QLocale.Language.English)
     )
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if lang == "zh_CN":
         qt = QTranslator(app)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load("qtbase_zh_CN", qt_dir):
+            # Asked only when qtbase has no translation (installed first = searched last).
+            fallback = MnemonicFallback(qt, app)
+            app.installTranslator(fallback)
             app.installTranslator(qt)
-            _installed.append(qt)
+            _installed.extend([fallback, qt])
         return True
+    qt = QTranslator(app)
+    if qt.load("qtbase_en", qt_dir):
+        app.installTranslator(qt)
+        _installed.append(qt)
     qm = qm_for(lang)
     if qm is None:
         return False

@@ -78,9 +78,16 @@ def test_english_interface(window, settings, qtbot):
         menus = [a.text() for a in win.menuBar().actions()]
         assert menus[0] == "&File" and "&Help" in menus
         assert win.act_slots.text() == "&Fill in slots…"
-        win.rd.set_report(win.rd.to_report())
-        win._update_counts()
-        assert win.count_label.text().startswith("Characters")
+        from gui_helpers import DEMO_MD
+
+        from eduwriter.compose.markdown_io import report_from_markdown
+
+        win.rd.set_report(report_from_markdown(DEMO_MD))
+        n = win.rd.char_count()
+        assert n > 100
+        # the status bar follows the report by itself, in English
+        qtbot.waitUntil(lambda: win.count_label.text() == f"Characters: {n}", timeout=3000)
+        assert win.slots_label.text() == "Unfilled slots: 4"
     finally:
         install_translator("zh_CN")
 
