@@ -185,9 +185,21 @@ class Composer(QTextEdit):
                 .translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
             )
             painter.setPen(QColor("#b0b0b0"))
-            painter.setFont(heading_font(TITLE))
+            font = heading_font(TITLE)
+            painter.setFont(font)
+            # The empty title line is only as tall as a body line, the hint is in the title's
+            # size: centre it on the line and never clip it (the English hint, with its
+            # descenders, was cut off).
+            fm = QFontMetricsF(font)
+            room = max(rect.height(), fm.height())
+            rect.setTop(rect.center().y() - room / 2)
+            rect.setHeight(room)
             painter.drawText(
-                rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.title_hint
+                rect,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextDontClip,
+                self.title_hint,
             )
         painter.setPen(self._marker_color)
         layout = self.rd.doc.documentLayout()

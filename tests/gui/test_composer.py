@@ -4,7 +4,7 @@ cursor, hints are replaced by what is typed."""
 from __future__ import annotations
 
 from gui_helpers import heading_lines, visible_lines
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QTextCursor
 
 from eduwriter.compose.report import Report, ReportBlock
@@ -177,11 +177,91 @@ def test_copy_carries_the_computed_numbers(window, demo_report):
     assert composer.createMimeDataFromSelection().text() == "一、总体要求\n（一）指导思想"
 
 
-def test_composer_paints_numbers_without_error(window, demo_report):
-    window.rd.set_report(demo_report)
-    image = window.composer.viewport().grab()
-    assert not image.isNull()
-    assert window.composer.viewport().mapToGlobal(QPoint(0, 0)) is not None
+def _viewport_image(composer):
+    from PySide6.QtWidgets import QApplication
+
+    composer.viewport().update()
+    QApplication.processEvents()
+    return composer.viewport().grab().toImage()
+
+
+def _number_area(composer, block_number: int):
+    """Viewport rectangle in front of a heading's text, where its number is painted."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from eduwriter.gui.report_model import heading_font
+
+    rd = composer.rd
+    block = rd.block(block_number)
+    rect = rd.doc.documentLayout().blockBoundingRect(block)
+    line = block.layout().lineAt(0)
+    x_text = rect.left() + block.blockFormat().leftMargin() + line.x()
+    width = QFontMetricsF(heading_font(rd.kind_of(block))).horizontalAdvance("（四）")
+    dy = composer.verticalScrollBar().value()
+    return QRectF(x_text - width, rect.top() + line.y() - dy, width, line.height()).toRect()
+
+
+def _dark_pixels(image, area) -> list[tuple[int, int]]:
+    out = []
+    for y in range(max(area.top(), 0), min(area.bottom() + 1, image.height())):
+        for x in range(max(area.left(), 0), min(area.right() + 1, image.width())):
+            if image.pixelColor(x, y).lightness() < 110:
+                out.append((x, y))
+    return out
+
+
+def test_composer_paints_the_computed_numbers_in_front_of_headings(window, qtbot):
+    composer, rd = window.composer, window.rd
+    rd.set_report(
+        Report(
+            title="方案",
+            blocks=[
+                ReportBlock("heading", "主要任务", 1),
+                ReportBlock("paragraph", "正文。"),
+                ReportBlock("heading", "保障措施", 1),
+            ],
+        )
+    )
+    composer.resize(900, 600)
+    qtbot.wait(50)
+    n = _block_number(rd, "保障措施")
+    area = _number_area(composer, n)
+    second = _dark_pixels(_viewport_image(composer), area)
+    assert len(second) > 20  # "二、" is drawn in front of 保障措施, not typed in the text
+    assert rd.block(n).text() == "保障措施"
+    rd.set_level(_block_number(rd, "主要任务"), 0)  # now 保障措施 is 一、
+    first = _dark_pixels(_viewport_image(composer), _number_area(composer, n))
+    assert len(first) > 20 and first != second  # a different number is painted
+    rd.set_level(n, 0)  # no heading left: nothing is painted there
+    assert _dark_pixels(_viewport_image(composer), _number_area(composer, n)) == []
+
+
+def test_title_hint_is_drawn_whole(window, qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    from eduwriter.gui.report_model import TITLE, heading_font
+
+    composer, rd = window.composer, window.rd
+    composer.title_hint = "(Type the title here)"  # the English hint: descenders and brackets
+    rd.set_report(Report(title="", blocks=[ReportBlock("paragraph", "正文。")]))
+    composer.resize(900, 600)
+    qtbot.wait(50)
+    image = _viewport_image(composer)
+    title = rd.doc.documentLayout().blockBoundingRect(rd.block(0))
+    body_top = int(rd.doc.documentLayout().blockBoundingRect(rd.block(1)).top())
+    rows = [
+        y
+        for y in range(0, body_top)
+        if any(
+            abs(image.pixelColor(x, y).red() - 176) < 40
+            and image.pixelColor(x, y).red() == image.pixelColor(x, y).blue()
+            for x in range(int(title.left()), int(title.right()), 2)
+        )
+    ]
+    assert rows, "the title hint is shown"
+    ink = QFontMetricsF(heading_font(TITLE)).tightBoundingRect(composer.title_hint).height()
+    assert rows[-1] - rows[0] + 1 >= 0.85 * ink  # not cut off at the top or bottom
 
 
 def _blocks(rd):
