@@ -84,9 +84,9 @@ A new library was created; the built-in samples are imported again.</translation
 <context>
     <name>Autocomplete</name>
     <message>
-        <location filename="../../eduwriter/gui/autocomplete.py" line="210"/>
+        <location filename="../../eduwriter/gui/autocomplete.py" line="219"/>
         <source>自动补全</source>
-        <extracomment>How many of the last typed characters are looked up, longest first. Three at least: two characters match nearly every phrasing of a large library and the popup would never close (and Enter would keep accepting instead of starting a paragraph).</extracomment>
+        <extracomment>How many of the last typed characters are looked up, longest first. Three at least: two characters match nearly every phrasing of a large library and the popup would never close (and Enter would keep accepting instead of starting a paragraph). The writer moved into the popup with Up/Down: Enter accepts then.</extracomment>
         <translation>Autocomplete</translation>
     </message>
 </context>
@@ -104,55 +104,55 @@ A new library was created; the built-in samples are imported again.</translation
         <translation>(Type the title here)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="325"/>
+        <location filename="../../eduwriter/gui/composer.py" line="337"/>
         <source>分段</source>
         <translation>New paragraph</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="377"/>
+        <location filename="../../eduwriter/gui/composer.py" line="389"/>
         <source>插入骨架</source>
         <translation>Insert skeleton</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="384"/>
+        <location filename="../../eduwriter/gui/composer.py" line="396"/>
         <source>插入范文</source>
         <translation>Insert sample text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="386"/>
+        <location filename="../../eduwriter/gui/composer.py" line="398"/>
         <source>插入语句</source>
         <translation>Insert phrasing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="397"/>
-        <location filename="../../eduwriter/gui/composer.py" line="444"/>
+        <location filename="../../eduwriter/gui/composer.py" line="412"/>
+        <location filename="../../eduwriter/gui/composer.py" line="463"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="445"/>
+        <location filename="../../eduwriter/gui/composer.py" line="464"/>
         <source>要粘贴的内容太长（{0} 万字），没有粘贴。
 整篇的范文请用“文件 → 导入范文”放进素材库。</source>
         <translation>The text is too long to paste (over {0}0,000 characters); nothing was pasted.
 Put whole sample texts into the library with File → Import sample texts.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="504"/>
+        <location filename="../../eduwriter/gui/composer.py" line="523"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="507"/>
+        <location filename="../../eduwriter/gui/composer.py" line="526"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="548"/>
+        <location filename="../../eduwriter/gui/composer.py" line="567"/>
         <source>【在此概述{0}，如：{1}】</source>
         <translation>【Summarise {0} here, e.g. {1}】</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/composer.py" line="552"/>
+        <location filename="../../eduwriter/gui/composer.py" line="571"/>
         <source>【在此概述{0}…】</source>
         <translation>【Summarise {0} here…】</translation>
     </message>
@@ -320,88 +320,93 @@ Put whole sample texts into the library with File → Import sample texts.</tran
         <translation>Export as an official Word document (.docx), Markdown or plain text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="176"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="178"/>
         <source>未命名报告</source>
-        <extracomment>Ask before opening the result (False in tests).</extracomment>
+        <extracomment>Ask before opening the result (False in tests). The report&apos;s own .md file (&quot;&quot; while unsaved): named in the suggestion, never overwritten by an export (the window sets it).</extracomment>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="182"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="194"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="209"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="222"/>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="220"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="236"/>
+        <source>报告没有标题：导出的文件没有公文标题，请在第一行输入标题后再导出。</source>
+        <translation>The report has no title: the exported file has no document title. Type the title on the first line and export again.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/export_action.py" line="240"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="225"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="245"/>
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="227"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="247"/>
         <source>已导出到：
 {0}</source>
         <translation>Exported to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="229"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="249"/>
         <source>该文件使用字体：{0}</source>
         <translation>Fonts used by the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="235"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="255"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="240"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="260"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="243"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="263"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="247"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="267"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="257"/>
-        <location filename="../../eduwriter/gui/export_action.py" line="279"/>
-        <location filename="../../eduwriter/gui/export_action.py" line="289"/>
-        <location filename="../../eduwriter/gui/export_action.py" line="293"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="277"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="299"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="309"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="313"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="266"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="286"/>
         <source>模板无法使用</source>
         <translation>Template cannot be used</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="269"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="289"/>
         <source>改用默认公文版式导出吗？</source>
         <translation>Export with the default official layout instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="282"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="302"/>
         <source>改存为 {0} 吗？</source>
         <translation>Save as {0} instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/export_action.py" line="294"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="314"/>
         <source>导出时出错：{0}
 报告没有受影响。</source>
         <translation>Export error: {0}
@@ -1053,351 +1058,351 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="64"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="65"/>
         <source>正文编辑区</source>
         <extracomment>Emitted once the window has been shown and its event loop runs (benchmarks, app.py).</extracomment>
         <translation>Report editor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="76"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="78"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="421"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="77"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="79"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="423"/>
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="82"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="83"/>
         <source>正在打开素材库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="87"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="419"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="510"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="88"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="421"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="513"/>
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="179"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="181"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="183"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="185"/>
         <source>新建报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="187"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="189"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="191"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="193"/>
         <source>打开报告 (.md)</source>
         <translation>Open a report (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="195"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="197"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="199"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="201"/>
         <source>保存报告</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="203"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="205"/>
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="209"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="211"/>
         <source>导入范文(&amp;I)…</source>
         <translation>&amp;Import sample texts…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="213"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="215"/>
         <source>导入 .txt/.docx/.md/.html 范文到素材库</source>
         <translation>Import .txt/.docx/.md/.html sample texts into the library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="216"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="218"/>
         <source>导入素材包…</source>
         <translation>Import library pack…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="220"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="222"/>
         <source>导入同事分享的素材包（.ewlib）</source>
         <translation>Import a library pack (.ewlib) shared by a colleague</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="224"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="226"/>
         <source>导出我的素材…</source>
         <translation>Export My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="228"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="230"/>
         <source>把“我的素材”存成素材包（.ewlib）分享给同事</source>
         <translation>Save My snippets as a library pack (.ewlib) to share with colleagues</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="232"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="234"/>
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="235"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="237"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="240"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="726"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="242"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="729"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="241"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="731"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="243"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="734"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="253"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="255"/>
         <source>剪切</source>
         <translation>Cut</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="254"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="256"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="256"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="258"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="262"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="264"/>
         <source>查找…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="268"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="270"/>
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="274"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="276"/>
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="278"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="280"/>
         <source>把选中的文字存入“我的素材”</source>
         <translation>Save the selected text to My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="281"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="283"/>
         <source>填写要素(&amp;F)…</source>
         <translation>&amp;Fill in slots…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="285"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="287"/>
         <source>一次填写报告中的所有【要素】</source>
         <translation>Fill in every 【slot】 of the report at once</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="289"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="291"/>
         <source>主送、附件与落款…</source>
         <translation>Recipients, attachments and signature…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="293"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="295"/>
         <source>主送机关、附件说明、署名和成文日期</source>
         <translation>Recipients, attachment list, issuing office and date</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="297"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="299"/>
         <source>插入选中素材</source>
         <translation>Insert selected item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="301"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="303"/>
         <source>把素材库中选中的条目插入到光标处</source>
         <translation>Insert the item selected in the library at the cursor</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="305"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="307"/>
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="306"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="308"/>
         <source>一级标题 一、</source>
         <translation>Heading 1 一、</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="307"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="309"/>
         <source>二级标题 （一）</source>
         <translation>Heading 2 （一）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="308"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="310"/>
         <source>三级标题 1.</source>
         <translation>Heading 3 1.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="309"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="311"/>
         <source>四级标题 （1）</source>
         <translation>Heading 4 （1）</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="310"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="312"/>
         <source>文档标题</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="314"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="316"/>
         <source>升级 (Shift+Tab)</source>
         <translation>Promote (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="318"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="320"/>
         <source>标题升一级（Shift+Tab）</source>
         <translation>Promote the heading one level (Shift+Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="322"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="324"/>
         <source>降级 (Tab)</source>
         <translation>Demote (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="326"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="328"/>
         <source>标题降一级（Tab）</source>
         <translation>Demote the heading one level (Tab)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="330"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="332"/>
         <source>章节上移 (Alt+↑)</source>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="334"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="336"/>
         <source>把当前章节连同下级内容上移（Alt+↑）</source>
         <translation>Move the current section with everything under it up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="338"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="340"/>
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="342"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="344"/>
         <source>把当前章节连同下级内容下移（Alt+↓）</source>
         <translation>Move the current section with everything under it down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="346"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="348"/>
         <source>公文预览…</source>
         <translation>Document preview…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="350"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="352"/>
         <source>按导出的公文版式预览，包括主送机关和落款</source>
         <translation>Preview in the exported official layout, with recipients and signature</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="354"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="356"/>
         <source>输入时提示语句</source>
         <translation>Suggest phrasings while typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="360"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="661"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="362"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="664"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="366"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="368"/>
         <source>关于 EduWriter</source>
         <translation>About EduWriter</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="380"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="382"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="382"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="384"/>
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="395"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="397"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="404"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="406"/>
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="409"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="411"/>
         <source>格式(&amp;O)</source>
         <translation>F&amp;ormat</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="417"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="419"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="427"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="687"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="429"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="690"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="430"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="432"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="436"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="438"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="444"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="446"/>
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="445"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="447"/>
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="446"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="448"/>
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="447"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="449"/>
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="506"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="509"/>
         <source>素材库无法打开：{0}</source>
         <translation>The library cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="511"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="514"/>
         <source>素材库无法打开：{0}
 
 仍可编辑和保存报告。</source>
@@ -1406,143 +1411,143 @@ The report is still in the window and nothing was lost. Please save it somewhere
 You can still edit and save the report.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="523"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="526"/>
         <source>已恢复自动保存的报告，请记得保存。</source>
         <translation>The autosaved report was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="536"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="539"/>
         <source>正在建立素材库 %v/%m</source>
         <translation>Building the library %v/%m</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="553"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="556"/>
         <source>请先选中要加入“我的素材”的文字。</source>
         <translation>First select the text to add to My snippets.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="558"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="561"/>
         <source>素材库还没有打开，请稍候。</source>
         <translation>The library is not open yet, please wait.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="578"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="581"/>
         <source>素材库还没有打开，请稍候再导入。</source>
         <translation>The library is not open yet; please import again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="591"/>
-        <location filename="../../eduwriter/gui/main_window.py" line="641"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="594"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="644"/>
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="592"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="595"/>
         <source>报告中没有待填写的【要素】。</source>
         <translation>The report has no 【slots】 to fill in.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="623"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="626"/>
         <source>标题降一级 / 升一级（编号自动更新）</source>
         <translation>Demote / promote a heading (numbers update)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="627"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="630"/>
         <source>章节连同下级内容上移 / 下移</source>
         <translation>Move a section with everything under it up / down</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="631"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="634"/>
         <source>设为一级…四级标题（一、 （一） 1. （1））</source>
         <translation>Make a heading of level 1…4 (一、 （一） 1. （1）)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="635"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="638"/>
         <source>设为正文 / 文档标题</source>
         <translation>Make body text / the document title</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="636"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="639"/>
         <source>插入素材库中选中的条目</source>
         <translation>Insert the item selected in the library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="638"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="641"/>
         <source>Tab 或 Enter / Esc</source>
         <translation>Tab or Enter / Esc</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="639"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="642"/>
         <source>接受 / 关闭输入提示</source>
         <translation>Accept / close the suggestions</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="642"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="645"/>
         <source>查找 / 替换</source>
         <translation>Find / replace</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="643"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="646"/>
         <source>公文预览</source>
         <translation>Document preview</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="644"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="647"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="647"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="650"/>
         <source>撤销 / 重做（包括插入和移动章节）</source>
         <translation>Undo / redo (inserts and section moves too)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="649"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="652"/>
         <source>保存（每 30 秒另有自动保存）</source>
         <translation>Save (an autosave also runs every 30 s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="689"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="692"/>
         <source>界面语言已更改，重新启动 EduWriter 后全部生效。现在重新启动吗？</source>
         <translation>The interface language was changed; it applies everywhere after EduWriter restarts. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="694"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="697"/>
         <source>立即重新启动</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="698"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="701"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="822"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="830"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="823"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="831"/>
         <source>范文还在导入中。现在退出会取消导入（已导入的保留）。确定退出吗？</source>
         <translation>Sample texts are still being imported. Quitting now cancels the import (files already imported are kept). Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="739"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="747"/>
         <source>字数：{0}</source>
         <translation>Characters: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="743"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="751"/>
         <source>（选中 {0}）</source>
         <translation> ({0} selected)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="747"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="755"/>
         <source>待填要素：{0}</source>
         <translation>Unfilled slots: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/main_window.py" line="754"/>
+        <location filename="../../eduwriter/gui/main_window.py" line="762"/>
         <source>教育公文写作助手</source>
         <translation>Education document writer</translation>
     </message>
@@ -1613,28 +1618,28 @@ You can still edit and save the report.</translation>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../eduwriter/gui/outline_view.py" line="156"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="163"/>
         <source>章节上移 (Alt+↑)</source>
         <extracomment>The writer picked a heading: go there in the composer.</extracomment>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/outline_view.py" line="160"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="167"/>
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/outline_view.py" line="165"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="172"/>
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/outline_view.py" line="169"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="176"/>
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/outline_view.py" line="174"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="181"/>
         <source>删除章节</source>
         <translation>Delete section</translation>
     </message>
@@ -1745,44 +1750,54 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
 <context>
     <name>ReportDocument</name>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="233"/>
-        <location filename="../../eduwriter/gui/report_model.py" line="597"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="235"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="618"/>
         <source>输入</source>
-        <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The &quot;unsaved changes&quot; state flipped. 主送机关 / 附件 / 署名 / 成文日期 changed.</extracomment>
+        <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The &quot;unsaved changes&quot; state flipped. 主送机关 / 附件 / 署名 / 成文日期 changed. A structure command was refused; the argument says why (for the status bar).</extracomment>
         <translation>Typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="419"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="421"/>
         <source>主送、附件与落款</source>
         <translation>Recipients, attachments and signature</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="445"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="447"/>
         <source>设置级别</source>
         <translation>Set level</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="461"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="465"/>
+        <source>已是一级标题，不能再升级。</source>
+        <translation>This is already a level-1 heading; it cannot be promoted.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/report_model.py" line="470"/>
+        <source>不能降级：本节的下级标题会超过四级（（1））。</source>
+        <translation>Cannot demote: a sub-heading of this section would go below level 4 ((1)).</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/report_model.py" line="476"/>
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="463"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="478"/>
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="512"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="533"/>
         <source>移动章节</source>
         <translation>Move section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="526"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="547"/>
         <source>删除章节</source>
         <translation>Delete section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/report_model.py" line="621"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="642"/>
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
