@@ -155,17 +155,29 @@ def _after_show(window: Any, app: QApplication, files: list[str]) -> None:
             pass
 
 
+def split_args(args: list[str]) -> tuple[str | None, list[str]]:
+    """(``--lang`` value, files to open) of the window's command line.
+
+    ``eduwriter --lang en gui report.md`` reaches the window with the ``gui`` command still in
+    front of the files (the option came first); it is the command, not a file to import."""
+    args = list(args)
+    lang = None
+    if "--lang" in args:
+        i = args.index("--lang")
+        lang = args[i + 1] if i + 1 < len(args) else None
+        del args[i : i + 2]
+    if args and args[0] == "gui" and not Path(args[0]).exists():
+        args.pop(0)
+    return lang, args
+
+
 def run(argv: list[str] | None = None) -> int:
     """Open the main window; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     from eduwriter.gui.signals import protect_bool_refcounts
 
     protect_bool_refcounts()
-    lang = None
-    if "--lang" in args:
-        i = args.index("--lang")
-        lang = args[i + 1] if i + 1 < len(args) else None
-        del args[i : i + 2]
+    lang, args = split_args(args)
     try:
         from eduwriter.gui.dpi import configure_high_dpi
 
