@@ -67,7 +67,9 @@ class StoreLoader(QObject):
                     cancel=lambda: self._cancel,
                 )
         except Exception as exc:  # noqa: BLE001 - reported in the window, the app keeps running
-            self.failed.emit(str(exc))
+            from eduwriter.gui.library_model import exception_message
+
+            self.failed.emit(exception_message(exc))
             return
         self.ready.emit(store)
 
