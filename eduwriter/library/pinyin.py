@@ -158,10 +158,11 @@ def _syllable_prefixes() -> frozenset[str]:
     return frozenset(out)
 
 
-def chars_match(text: str, tokens: list[str]) -> bool:
+def chars_match(text: str, tokens: list[str], primary_only: bool = False) -> bool:
     """True when character *i* of ``text`` has the reading ``tokens[i]`` — the last token may be
     the beginning of a reading (still typing) and a one-letter token is an initial. A character
-    that is not Chinese matches itself (lower-cased)."""
+    that is not Chinese matches itself (lower-cased). With ``primary_only`` only each character's
+    most common reading counts."""
     if len(text) != len(tokens):
         return False
     table = _tables()[2]
@@ -172,6 +173,8 @@ def chars_match(text: str, tokens: list[str]) -> bool:
             if ch.lower() != tok:
                 return False
             continue
+        if primary_only:
+            rs = rs[:1]
         if n == last or len(tok) == 1:
             if not any(r.startswith(tok) for r in rs):
                 return False
@@ -183,22 +186,7 @@ def chars_match(text: str, tokens: list[str]) -> bool:
 def primary_match(text: str, tokens: list[str]) -> bool:
     """Like :func:`chars_match`, but only with each character's most common reading (积 is ji,
     not zhi): such matches rank above ones that need a rarer reading."""
-    if len(text) != len(tokens):
-        return False
-    table = _tables()[2]
-    last = len(tokens) - 1
-    for n, (ch, tok) in enumerate(zip(text, tokens, strict=True)):
-        rs = table.get(ord(ch))
-        if rs is None:
-            if ch.lower() != tok:
-                return False
-            continue
-        if n == last or len(tok) == 1:
-            if not rs[0].startswith(tok):
-                return False
-        elif tok != rs[0]:
-            return False
-    return True
+    return chars_match(text, tokens, primary_only=True)
 
 
 # ---------------------------------------------------------------- helpers for the search index
