@@ -9,7 +9,7 @@ given files only (``--with-samples`` adds the bundled samples as the built-in pa
 per-file import results, counts by kind / function / genre, merged skeletons, search timings,
 and an independent cleanliness check of the phrasings — web boilerplate (navigation, footers,
 editor notes), unbalanced quotes or brackets, a start in the middle of a word — with examples.
-Evaluation material such as ../shared/corpus is read only through these paths.
+Evaluation material (e.g. the team's annotated corpus) is read only through these paths.
 """
 
 from __future__ import annotations
