@@ -17,6 +17,10 @@ import unicodedata
 #: No title line is shorter than this many characters.
 MIN_LINE_CHARS = 3
 
+#: Longer than any real title. Past it the balanced search (time ~ lines x chars^2, memory
+#: ~ lines x chars) would hang the export, so the text is left whole and Word wraps it.
+MAX_BALANCED_LINES = 6
+
 #: Document-type and task words a title line may start with (a strong boundary before them).
 _DOC_WORDS = (
     "工作",
@@ -148,6 +152,8 @@ def split_title(text: str, capacity: float) -> list[str]:
     widths = [_width(ch) for ch in text]
     total = sum(widths)
     if total <= capacity or len(text) < 2 * MIN_LINE_CHARS:
+        return [text]
+    if math.ceil(total / capacity) > MAX_BALANCED_LINES:
         return [text]
     prefix = [0.0]
     for w in widths:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eduwriter.export.title_lines import MIN_LINE_CHARS, split_title
+from eduwriter.export.title_lines import MAX_BALANCED_LINES, MIN_LINE_CHARS, split_title
 
 CAPACITY = 20.1  # 2号 characters in the 156 mm 版心
 
@@ -46,3 +46,12 @@ def test_break_prefers_a_natural_boundary_near_the_middle():
     )
     assert not any(x.startswith(("）", "，", "6")) for x in lines)
     assert not any(x.endswith(("（", "202")) for x in lines)
+
+
+def test_text_too_long_for_a_title_is_left_whole_and_does_not_hang_the_export():
+    # e.g. a long text pasted onto the title line: Word wraps it; balancing it line by line
+    # took minutes and gigabytes (a 200 000-character title was killed for lack of memory).
+    seven_lines = "正文" * int(CAPACITY * (MAX_BALANCED_LINES + 1) / 2)
+    assert split_title(seven_lines, CAPACITY) == [seven_lines]
+    huge = "关于工作的方案" + "正文" * 100_000
+    assert split_title(huge, CAPACITY) == [huge]
