@@ -40,7 +40,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         if os.environ.get("EDUWRITER_REQUIRE_BUNDLE") == "1":
             pytest.fail("EDUWRITER_REQUIRE_BUNDLE=1 but PyInstaller is not installed")
-        pytest.skip("PyInstaller is not installed (pip install -e .[packaging]); bundle not built")
+        pytest.skip(
+            "PyInstaller is not installed (it comes with pip install -e .[test]); bundle not built"
+        )
     out = tmp_path_factory.mktemp("bundle")
     result = subprocess.run(
         [
