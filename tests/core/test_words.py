@@ -1,0 +1,40 @@
+"""The shared word segmenter: words join back to the text, tags and offsets, the 公文 dictionary."""
+
+from eduwriter.core import words
+
+
+def test_words_join_back_to_the_text():
+    text = "认真学习区委精神，落实“双减”政策，全区128所学校开展课后服务。"
+    assert "".join(words.cut(text)) == text
+    tagged = words.tagged(text)
+    assert "".join(w.text for w in tagged) == text
+    assert all(text[w.start : w.end] == w.text for w in tagged)
+
+
+def test_user_dictionary_keeps_gongwen_terms_whole():
+    assert "立德树人" in words.cut("坚持立德树人根本任务")
+    assert "家校社协同" in words.cut("完善家校社协同育人机制")
+
+
+def test_verbs_are_not_places():
+    tags = {w.text: w.tag for w in words.tagged("认真学习区委精神，落实省委部署")}
+    assert not tags.get("学习", "v").startswith("ns")
+    assert tags.get("区委") == "nt"
+
+
+def test_boundaries_never_cut_inside_a_word():
+    text = "提质增效推动教育高质量发展"
+    edges = words.boundaries(text)
+    assert 0 in edges and len(text) in edges
+    # 提质增效 is one word: no boundary inside it
+    assert not {1, 2, 3} & edges
+
+
+def test_extra_dictionary_is_used(tmp_path):
+    extra = tmp_path / "mine.txt"
+    extra.write_text("# 我的词\n星火领航工程 100 n\n", encoding="utf-8")
+    try:
+        words.configure([extra])
+        assert "星火领航工程" in words.cut("实施星火领航工程")
+    finally:
+        words.configure([])
