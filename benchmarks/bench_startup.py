@@ -154,7 +154,7 @@ def measure_typing(keys: int = 300) -> None:
 
 
 def measure_autocomplete(db: Path) -> None:
-    from eduwriter.gui.autocomplete import PhrasingIndex
+    from eduwriter.gui.editor.autocomplete import PhrasingIndex
     from eduwriter.library.store import LibraryStore
 
     store = LibraryStore.open(db)

@@ -6,7 +6,7 @@ also builds a missing one into the user cache at start, so a pip install works w
 
     python scripts/build_translations.py            # compile
     python scripts/build_translations.py --update   # first refresh the .ts from the sources
-                                                     # (pyside6-lupdate over eduwriter/gui/*.py)
+                                                     # (pyside6-lupdate over eduwriter/gui/**/*.py)
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def update_sources() -> int:
     if lupdate is None:
         print("pyside6-lupdate not found", file=sys.stderr)
         return 1
-    sources = sorted(str(p) for p in (ROOT / "eduwriter" / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "eduwriter" / "gui").rglob("*.py"))
     for ts in sorted(TS_DIR.glob("*.ts")):
         subprocess.run([lupdate, *sources, "-ts", str(ts), "-no-obsolete"], check=True)
     return 0

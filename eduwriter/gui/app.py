@@ -67,7 +67,7 @@ class StoreLoader(QObject):
                     cancel=lambda: self._cancel,
                 )
         except Exception as exc:  # noqa: BLE001 - reported in the window, the app keeps running
-            from eduwriter.gui.library_model import exception_message
+            from eduwriter.gui.models.library_model import exception_message
 
             self.failed.emit(exception_message(exc))
             return
@@ -150,7 +150,7 @@ def _after_show(window: Any, app: QApplication, files: list[str]) -> None:
         if files and not restored:
             window.open_or_import(files)
         try:
-            from eduwriter.gui.font_check import check_fonts_once
+            from eduwriter.gui.dialogs.font_check import check_fonts_once
 
             check_fonts_once(window, window.settings)
         except ImportError:  # pragma: no cover - packaging module missing

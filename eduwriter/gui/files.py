@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from eduwriter.compose.report import Report
-from eduwriter.gui.report_model import ReportDocument
+from eduwriter.gui.editor.report_model import ReportDocument
 from eduwriter.gui.settings import Settings
 
 REPORT_SUFFIXES = (".md", ".markdown")

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduwriter.gui.composer import Composer
+from eduwriter.gui.editor.composer import Composer
+from eduwriter.gui.editor.report_model import PARAGRAPH, TITLE, ReportDocument
 from eduwriter.gui.files import REPORT_SUFFIXES, FileController
-from eduwriter.gui.outline_view import OutlineView
-from eduwriter.gui.report_model import PARAGRAPH, TITLE, ReportDocument
+from eduwriter.gui.panes.outline_view import OutlineView
 from eduwriter.gui.settings import Settings
 from eduwriter.gui.signals import SignalHub, protect_bool_refcounts
 
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
 
         self.composer = Composer(self.rd, self)
         self.composer.setAccessibleName(QCoreApplication.translate("MainWindow", "正文编辑区"))
-        from eduwriter.gui.find_bar import FindBar
+        from eduwriter.gui.panes.find_bar import FindBar
 
         centre = QWidget(self)
         centre_lay = QVBoxLayout(centre)
@@ -100,15 +100,15 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(
             self.rd.to_report, self.rd.is_modified, lambda: self.files.path, self
         )
-        from eduwriter.gui.autocomplete import Autocompleter
+        from eduwriter.gui.editor.autocomplete import Autocompleter
 
         self.autocomplete = Autocompleter(self.composer, self)
         self.autocomplete.enabled = self.settings.autocomplete_enabled()
-        from eduwriter.gui.export_action import ExportController
+        from eduwriter.gui.dialogs.export_action import ExportController
 
         self.exporter = ExportController(self.rd, self.settings, self)
         self.exporter.source_path = lambda: self.files.path
-        from eduwriter.gui.packs import PackController
+        from eduwriter.gui.dialogs.packs import PackController
 
         self.packs = PackController(self)
 
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ library
     def attach_store(self, store: Any) -> None:
         """Put the library pane in the left dock once the store is open."""
-        from eduwriter.gui.library_pane import LibraryPane
+        from eduwriter.gui.panes.library_pane import LibraryPane
 
         self.store = store
         pane = LibraryPane(store, self)
@@ -585,7 +585,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ commands
     def fill_slots(self) -> None:
-        from eduwriter.gui.slots_dialog import SlotsDialog
+        from eduwriter.gui.dialogs.slots_dialog import SlotsDialog
 
         dialog = SlotsDialog(self.rd, self)
         if not dialog.has_slots():
@@ -600,14 +600,14 @@ class MainWindow(QMainWindow):
         self._slots_dialog = dialog
 
     def show_preview(self) -> None:
-        from eduwriter.gui.preview import PreviewDialog
+        from eduwriter.gui.panes.preview import PreviewDialog
 
         dialog = PreviewDialog(self.rd, self)
         dialog.show()
         self._preview_dialog = dialog
 
     def edit_meta(self) -> None:
-        from eduwriter.gui.meta_dialog import MetaDialog
+        from eduwriter.gui.dialogs.meta_dialog import MetaDialog
 
         dialog = MetaDialog(self.rd, self)
         dialog.open()
@@ -670,7 +670,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         try:
-            from eduwriter.gui.about import show_about
+            from eduwriter.gui.dialogs.about import show_about
         except ImportError:  # pragma: no cover - packaging module missing
             QMessageBox.about(self, "EduWriter", "EduWriter 教育公文写作助手")
             return

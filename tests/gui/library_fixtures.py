@@ -54,7 +54,7 @@ def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def make_pane(qtbot, store):
-    from eduwriter.gui.library_pane import LibraryPane
+    from eduwriter.gui.panes.library_pane import LibraryPane
 
     widget = LibraryPane(store)
     qtbot.addWidget(widget)

@@ -89,7 +89,7 @@ def test_dropping_a_report_file_on_the_window_opens_it(window, tmp_path):
 
 def test_recipient_and_signature_are_saved_and_undoable(window, demo_report, tmp_path):
     from eduwriter.compose.markdown_io import read_report
-    from eduwriter.gui.meta_dialog import MetaDialog
+    from eduwriter.gui.dialogs.meta_dialog import MetaDialog
 
     window.rd.set_report(demo_report)
     dialog = MetaDialog(window.rd, window)

@@ -54,12 +54,12 @@ def _ui_texts(widget) -> list[str]:
 def test_every_dialog_of_the_window_speaks_english(qtbot, settings, demo_report, monkeypatch):
     from PySide6.QtWidgets import QMenu
 
-    from eduwriter.gui.export_action import ExportOptionsDialog
+    from eduwriter.gui.dialogs.export_action import ExportOptionsDialog
+    from eduwriter.gui.dialogs.meta_dialog import MetaDialog
+    from eduwriter.gui.dialogs.slots_dialog import SlotsDialog
     from eduwriter.gui.files import FileController
     from eduwriter.gui.main_window import MainWindow
-    from eduwriter.gui.meta_dialog import MetaDialog
-    from eduwriter.gui.preview import PreviewDialog
-    from eduwriter.gui.slots_dialog import SlotsDialog
+    from eduwriter.gui.panes.preview import PreviewDialog
 
     monkeypatch.setattr(FileController, "ask_save_changes", lambda self: "discard")
     assert i18n.install_translator("en")

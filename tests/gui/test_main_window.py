@@ -9,7 +9,7 @@ from pathlib import Path
 from gui_helpers import heading_lines
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from eduwriter.gui.export_action import ExportOptionsDialog
+from eduwriter.gui.dialogs.export_action import ExportOptionsDialog
 
 
 def test_library_pane_inserts_into_the_composer(window, store, qtbot):
@@ -17,7 +17,7 @@ def test_library_pane_inserts_into_the_composer(window, store, qtbot):
     pane = window.library
     assert window.library_dock.widget() is pane
     skeleton = store.items(kind="skeleton")[0]
-    from eduwriter.gui.library_model import item_payload
+    from eduwriter.gui.models.library_model import item_payload
 
     window.composer.go_to_block(0)
     pane.insertRequested.emit(item_payload(skeleton))

@@ -113,7 +113,7 @@ def test_a_huge_paste_is_refused_with_a_message(window, monkeypatch):
 
 
 def test_pasted_placeholders_become_slots_counted_and_listed(window, qtbot):
-    from eduwriter.gui.slots_dialog import SlotsDialog
+    from eduwriter.gui.dialogs.slots_dialog import SlotsDialog
 
     _empty(window)
     qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：0", timeout=3000)

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QByteArray, QMimeData
 
-from eduwriter.gui.mime import ITEM_MIME, item_from_mime, item_to_mime
+from eduwriter.gui.editor.mime import ITEM_MIME, item_from_mime, item_to_mime
 
 
 def test_round_trip_keeps_text_slots_and_skeleton_parts():

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from eduwriter.compose.report import Report, ReportBlock
-from eduwriter.gui.export_action import ExportOptionsDialog
+from eduwriter.gui.dialogs.export_action import ExportOptionsDialog
 
 
 def _ask(window, monkeypatch, answer: str = ""):

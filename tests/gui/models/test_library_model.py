@@ -7,8 +7,8 @@ import library_fixtures as fx
 from PySide6.QtCore import QModelIndex
 
 from eduwriter.core.items import FUNCTIONS
-from eduwriter.gui.library_model import ItemRole, LibraryModel
-from eduwriter.gui.mime import item_from_mime
+from eduwriter.gui.editor.mime import item_from_mime
+from eduwriter.gui.models.library_model import ItemRole, LibraryModel
 from eduwriter.resources_path import sample_files
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
@@ -181,7 +181,7 @@ def test_a_skeletons_ordinal_names_the_document_it_was_drawn_from(qtbot, library
 
 
 def test_store_messages_show_their_english_part_in_an_english_ui():
-    from eduwriter.gui.library_model import english_gloss, ui_message
+    from eduwriter.gui.models.library_model import english_gloss, ui_message
 
     binary = "无法读取：这是二进制文件，不是文本，请另存为 .txt 或 .docx 后再导入 (binary file)"
     assert english_gloss(binary) == "binary file"

@@ -27,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from eduwriter.core.items import FUNCTIONS
-from eduwriter.gui.mime import ITEM_MIME, item_from_mime, item_to_mime
+from eduwriter.gui.editor.mime import ITEM_MIME, item_from_mime, item_to_mime
 
 CTX = "LibraryModel"
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from eduwriter.compose.report import ReportMeta
-from eduwriter.gui.report_model import ReportDocument
+from eduwriter.gui.editor.report_model import ReportDocument
 
 
 def official_date(day: _dt.date) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from gui_helpers import visible_lines
 
-from eduwriter.gui.slots_dialog import SlotsDialog
+from eduwriter.gui.dialogs.slots_dialog import SlotsDialog
 
 
 def test_form_lists_each_slot_once_and_fills_all_occurrences(

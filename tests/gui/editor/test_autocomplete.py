@@ -7,7 +7,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from eduwriter.compose.report import Report, ReportBlock
-from eduwriter.gui.autocomplete import PhrasingIndex
+from eduwriter.gui.editor.autocomplete import PhrasingIndex
 
 PHRASINGS = [
     "全面贯彻党的教育方针，落实立德树人根本任务",

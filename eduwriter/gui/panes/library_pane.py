@@ -45,8 +45,10 @@ from PySide6.QtWidgets import (
 )
 
 from eduwriter.compose.numbering import compute_markers
-from eduwriter.gui.import_dialog import IMPORT_SUFFIXES, ImportDialog
-from eduwriter.gui.library_model import (
+from eduwriter.gui.dialogs.import_dialog import IMPORT_SUFFIXES, ImportDialog
+from eduwriter.gui.dialogs.snippet_dialogs import FolderChoiceDialog, SnippetDialog
+from eduwriter.gui.editor.mime import ITEM_MIME, item_to_mime
+from eduwriter.gui.models.library_model import (
     DetailRole,
     DocumentIndex,
     ItemRole,
@@ -63,8 +65,6 @@ from eduwriter.gui.library_model import (
     merged_skeleton_label,
     section_lines,
 )
-from eduwriter.gui.mime import ITEM_MIME, item_to_mime
-from eduwriter.gui.snippet_dialogs import FolderChoiceDialog, SnippetDialog
 from eduwriter.gui.workers import SearchRunner
 from eduwriter.library import pinyin
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import library_fixtures as fx
 
-from eduwriter.gui.import_dialog import error_rows, expand_paths
-from eduwriter.gui.library_model import ItemRole
+from eduwriter.gui.dialogs.import_dialog import error_rows, expand_paths
+from eduwriter.gui.models.library_model import ItemRole
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
 built_library_db = fx.built_library_db
@@ -111,7 +111,7 @@ def test_import_folder_with_one_bad_file(qtbot, pane, library_store, tmp_path):
 def test_cancel_before_start_imports_nothing(qtbot, pane, library_store, tmp_path):
     _write_inputs(tmp_path / "in")
     before = library_store.count()
-    from eduwriter.gui.import_dialog import ImportDialog
+    from eduwriter.gui.dialogs.import_dialog import ImportDialog
 
     dialog = ImportDialog(library_store, [str(tmp_path / "in")], pane)
     qtbot.addWidget(dialog)

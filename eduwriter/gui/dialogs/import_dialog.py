@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduwriter.gui.library_model import library_total, ui_message
+from eduwriter.gui.models.library_model import library_total, ui_message
 from eduwriter.gui.workers import BackgroundJob, import_job
 
 #: File types the importer reads.

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eduwriter.compose.report import Report, ReportBlock
-from eduwriter.gui.report_model import TITLE, ReportDocument
+from eduwriter.gui.editor.report_model import TITLE, ReportDocument
 
 block = st.one_of(
     st.builds(

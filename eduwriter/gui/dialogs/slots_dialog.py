@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduwriter.gui.report_model import SLOT_RE, ReportDocument
+from eduwriter.gui.editor.report_model import SLOT_RE, ReportDocument
 
 #: Example values shown as placeholders, by the slot's kind.
 _EXAMPLES = {

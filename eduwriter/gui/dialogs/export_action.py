@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from eduwriter.compose.report import Report
-from eduwriter.gui.report_model import ReportDocument
+from eduwriter.gui.editor.report_model import ReportDocument
 from eduwriter.gui.settings import Settings
 
 FORMAT_SUFFIX = {"docx": ".docx", "md": ".md", "txt": ".txt"}

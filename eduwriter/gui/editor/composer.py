@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from eduwriter.compose.report import ReportBlock
-from eduwriter.gui.report_model import (
+from eduwriter.gui.editor.report_model import (
     BODY_FAMILIES,
     HEI_FAMILIES,
     KAI_FAMILIES,
@@ -96,7 +96,7 @@ class Composer(QTextEdit):
 
     #: The cursor moved to another block (the outline follows).
     currentBlockChanged = Signal(int)
-    #: A library item was dropped or pasted (payload dict from eduwriter.gui.mime).
+    #: A library item was dropped or pasted (payload dict from eduwriter.gui.editor.mime).
     itemDropped = Signal(dict)
     #: Text was committed (typed or IME commit): autocomplete listens.
     textCommitted = Signal()
@@ -436,14 +436,14 @@ class Composer(QTextEdit):
         return True
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
-        from eduwriter.gui.mime import ITEM_MIME
+        from eduwriter.gui.editor.mime import ITEM_MIME
 
         if _local_files(source):
             return True
         return source.hasFormat(ITEM_MIME) or source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
-        from eduwriter.gui.mime import item_from_mime
+        from eduwriter.gui.editor.mime import item_from_mime
 
         item = item_from_mime(source)
         if item is not None:

@@ -6,7 +6,8 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication
 
 from eduwriter import __version__
-from eduwriter.gui import about, identity
+from eduwriter.gui import identity
+from eduwriter.gui.dialogs import about
 
 
 def test_about_shows_name_version_qt_and_data_folder(qtbot, tmp_path, monkeypatch) -> None:

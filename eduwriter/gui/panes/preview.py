@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from eduwriter.gui.report_model import ReportDocument
+from eduwriter.gui.editor.report_model import ReportDocument
 
 
 class PreviewDialog(QDialog):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from eduwriter.gui.report_model import ReportDocument, split_run_in
+from eduwriter.gui.editor.report_model import ReportDocument, split_run_in
 
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 

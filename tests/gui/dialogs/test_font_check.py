@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase
 
-from eduwriter.gui import font_check
+from eduwriter.gui.dialogs import font_check
 
 
 def _settings(tmp_path) -> QSettings:

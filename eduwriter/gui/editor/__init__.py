@@ -1,0 +1,1 @@
+"""The composer and its document: the report model, highlighting, paste, autocomplete, mime."""
