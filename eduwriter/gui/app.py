@@ -67,7 +67,7 @@ class StoreLoader(QObject):
                     cancel=lambda: self._cancel,
                 )
         except Exception as exc:  # noqa: BLE001 - reported in the window, the app keeps running
-            from eduwriter.gui.models.library_model import exception_message
+            from eduwriter.gui.messages import exception_message
 
             self.failed.emit(exception_message(exc))
             return

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
-from eduwriter.gui.models.library_model import exception_message
+from eduwriter.gui.messages import exception_message
 
 
 class _SearchTask(QRunnable):

@@ -17,7 +17,7 @@ def test_library_pane_inserts_into_the_composer(window, store, qtbot):
     pane = window.library
     assert window.library_dock.widget() is pane
     skeleton = store.items(kind="skeleton")[0]
-    from eduwriter.gui.models.library_model import item_payload
+    from eduwriter.gui.models.library_items import item_payload
 
     window.composer.go_to_block(0)
     pane.insertRequested.emit(item_payload(skeleton))

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduwriter.gui.models.library_model import library_total, ui_message
+from eduwriter.gui.messages import ui_message
+from eduwriter.gui.models.library_items import library_total
 from eduwriter.gui.workers import BackgroundJob, import_job
 
 #: File types the importer reads.

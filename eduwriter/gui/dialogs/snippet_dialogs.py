@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduwriter.gui.models.library_model import exception_message
+from eduwriter.gui.messages import exception_message
 
 _TAG_SPLIT = re.compile(r"[,，、;；\s]+")
 

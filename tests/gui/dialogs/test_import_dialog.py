@@ -8,7 +8,7 @@ from pathlib import Path
 import library_fixtures as fx
 
 from eduwriter.gui.dialogs.import_dialog import error_rows, expand_paths
-from eduwriter.gui.models.library_model import ItemRole
+from eduwriter.gui.models.library_items import ItemRole
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
 built_library_db = fx.built_library_db

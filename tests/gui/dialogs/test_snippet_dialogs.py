@@ -6,7 +6,7 @@ import library_fixtures as fx
 from PySide6.QtWidgets import QMessageBox
 
 from eduwriter.gui.dialogs.snippet_dialogs import SnippetDialog, parse_tags
-from eduwriter.gui.models.library_model import ItemRole
+from eduwriter.gui.models.library_items import ItemRole
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
 built_library_db = fx.built_library_db
@@ -153,7 +153,7 @@ def test_drag_a_snippet_onto_a_folder_moves_it(qtbot, fresh_pane, fresh_store):
     from PySide6.QtCore import QMimeData, Qt
 
     from eduwriter.gui.editor.mime import item_to_mime
-    from eduwriter.gui.models.library_model import item_payload
+    from eduwriter.gui.models.library_items import item_payload
 
     folder = fresh_store.add_folder("开学")
     snippet = fresh_store.add_snippet("新学期新气象。")

@@ -8,7 +8,8 @@ from PySide6.QtCore import QModelIndex
 
 from eduwriter.core.items import FUNCTIONS
 from eduwriter.gui.editor.mime import item_from_mime
-from eduwriter.gui.models.library_model import ItemRole, LibraryModel
+from eduwriter.gui.models.library_items import ItemRole
+from eduwriter.gui.models.library_model import LibraryModel
 from eduwriter.resources_path import sample_files
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
@@ -178,19 +179,6 @@ def test_a_skeletons_ordinal_names_the_document_it_was_drawn_from(qtbot, library
         assert level1 and set(level1) <= set(section_titles), (level1, section_titles)
         checked += 1
     assert checked >= 2
-
-
-def test_store_messages_show_their_english_part_in_an_english_ui():
-    from eduwriter.gui.models.library_model import english_gloss, ui_message
-
-    binary = "无法读取：这是二进制文件，不是文本，请另存为 .txt 或 .docx 后再导入 (binary file)"
-    assert english_gloss(binary) == "binary file"
-    assert ui_message(binary, english=True) == "Binary file"
-    assert ui_message(binary, english=False) == binary
-    # Chinese asides in parentheses are not English glosses; a message without one stays whole.
-    aside = "无法读取：文件是空的（请检查）"
-    assert english_gloss(aside) == ""
-    assert ui_message(aside, english=True) == aside
 
 
 def test_skeletons_sharing_a_title_are_listed_in_document_order(qtbot, library_store):
