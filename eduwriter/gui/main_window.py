@@ -11,33 +11,33 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
-    QStyle,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from eduwriter.gui.editor.composer import Composer
-from eduwriter.gui.editor.report_model import PARAGRAPH, TITLE, ReportDocument
+from eduwriter.gui.editor.report_model import ReportDocument
 from eduwriter.gui.files import REPORT_SUFFIXES, FileController
 from eduwriter.gui.panes.outline_view import OutlineView
 from eduwriter.gui.settings import Settings
 from eduwriter.gui.signals import SignalHub, protect_bool_refcounts
+from eduwriter.gui.window_actions import (
+    build_actions,
+    build_menus,
+    build_toolbar,
+    shortcut_rows,
+)
 
 IMPORT_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".md", ".markdown")
 
@@ -113,9 +113,9 @@ class MainWindow(QMainWindow):
         self.packs = PackController(self)
 
         self._build_status_bar()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        build_actions(self)
+        build_menus(self)
+        build_toolbar(self)
         self._wire()
         self._restore_layout()
         self._update_title()
@@ -150,311 +150,6 @@ class MainWindow(QMainWindow):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self._update_counts)
-
-    def _act(
-        self,
-        text: str,
-        slot: Any,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon: QStyle.StandardPixmap | None = None,
-        tip: str = "",
-        name: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        if name:
-            action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        sk = QKeySequence.StandardKey
-        f = self.files
-        self.act_new = self._act(
-            QCoreApplication.translate("MainWindow", "新建(&N)"),
-            f.new,
-            sk.New,
-            sp.SP_FileIcon,
-            QCoreApplication.translate("MainWindow", "新建报告"),
-            "actNew",
-        )
-        self.act_open = self._act(
-            QCoreApplication.translate("MainWindow", "打开(&O)…"),
-            f.open,
-            sk.Open,
-            sp.SP_DialogOpenButton,
-            QCoreApplication.translate("MainWindow", "打开报告 (.md)"),
-            "actOpen",
-        )
-        self.act_save = self._act(
-            QCoreApplication.translate("MainWindow", "保存(&S)"),
-            f.save,
-            sk.Save,
-            sp.SP_DialogSaveButton,
-            QCoreApplication.translate("MainWindow", "保存报告"),
-            "actSave",
-        )
-        self.act_save_as = self._act(
-            QCoreApplication.translate("MainWindow", "另存为(&A)…"),
-            f.save_as,
-            sk.SaveAs,
-            name="actSaveAs",
-        )
-        self.act_import = self._act(
-            QCoreApplication.translate("MainWindow", "导入范文(&I)…"),
-            self.import_files,
-            None,
-            None,
-            QCoreApplication.translate("MainWindow", "导入 .txt/.docx/.md/.html 范文到素材库"),
-        )
-        self.act_import_pack = self._act(
-            QCoreApplication.translate("MainWindow", "导入素材包…"),
-            lambda: self.packs.ask_import(),
-            None,
-            None,
-            QCoreApplication.translate("MainWindow", "导入同事分享的素材包（.ewlib）"),
-            "actImportPack",
-        )
-        self.act_export_pack = self._act(
-            QCoreApplication.translate("MainWindow", "导出我的素材…"),
-            lambda: self.packs.ask_export(),
-            None,
-            None,
-            QCoreApplication.translate("MainWindow", "把“我的素材”存成素材包（.ewlib）分享给同事"),
-            "actExportPack",
-        )
-        self.act_import_folder = self._act(
-            QCoreApplication.translate("MainWindow", "导入文件夹…"), self.import_folder
-        )
-        self.act_quit = self._act(
-            QCoreApplication.translate("MainWindow", "退出(&Q)"), self.close, sk.Quit
-        )
-        # Fixed labels (the toolbar does not jump as the step name changes); the step being
-        # undone/redone is in the tooltip and the status bar.
-        stack = self.rd.undo_stack
-        undo_label = QCoreApplication.translate("MainWindow", "撤销")
-        redo_label = QCoreApplication.translate("MainWindow", "重做")
-        self.act_undo = self._act(undo_label, stack.undo, sk.Undo, sp.SP_ArrowBack, name="actUndo")
-        self.act_redo = self._act(
-            redo_label, stack.redo, sk.Redo, sp.SP_ArrowForward, name="actRedo"
-        )
-        self.act_undo.setEnabled(stack.canUndo())
-        self.act_redo.setEnabled(stack.canRedo())
-        stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        stack.undoTextChanged.connect(self._undo_tip)
-        stack.redoTextChanged.connect(self._redo_tip)
-        c = self.composer
-        self.act_cut = self._act(QCoreApplication.translate("MainWindow", "剪切"), c.cut, sk.Cut)
-        self.act_copy = self._act(QCoreApplication.translate("MainWindow", "复制"), c.copy, sk.Copy)
-        self.act_paste = self._act(
-            QCoreApplication.translate("MainWindow", "粘贴"), c.paste, sk.Paste
-        )
-        for a in (self.act_cut, self.act_copy, self.act_paste):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            c.addAction(a)
-        self.act_find = self._act(
-            QCoreApplication.translate("MainWindow", "查找…"),
-            lambda: self.find_bar.open_find(False),
-            sk.Find,
-            name="actFind",
-        )
-        self.act_replace = self._act(
-            QCoreApplication.translate("MainWindow", "替换…"),
-            lambda: self.find_bar.open_find(True),
-            "Ctrl+H",
-            name="actReplace",
-        )
-        self.act_snippet = self._act(
-            QCoreApplication.translate("MainWindow", "加入我的素材…"),
-            self.add_snippet,
-            None,
-            None,
-            QCoreApplication.translate("MainWindow", "把选中的文字存入“我的素材”"),
-        )
-        self.act_slots = self._act(
-            QCoreApplication.translate("MainWindow", "填写要素(&F)…"),
-            self.fill_slots,
-            "Ctrl+Shift+F",
-            sp.SP_FileDialogDetailedView,
-            QCoreApplication.translate("MainWindow", "一次填写报告中的所有【要素】"),
-            "actSlots",
-        )
-        self.act_meta = self._act(
-            QCoreApplication.translate("MainWindow", "主送、附件与落款…"),
-            self.edit_meta,
-            None,
-            None,
-            QCoreApplication.translate("MainWindow", "主送机关、附件说明、署名和成文日期"),
-            "actMeta",
-        )
-        self.act_insert = self._act(
-            QCoreApplication.translate("MainWindow", "插入选中素材"),
-            self.insert_selected_item,
-            "Ctrl+Return",
-            None,
-            QCoreApplication.translate("MainWindow", "把素材库中选中的条目插入到光标处"),
-        )
-        self.act_levels: list[QAction] = []
-        for kind, label, key in (
-            (PARAGRAPH, QCoreApplication.translate("MainWindow", "正文"), "Ctrl+0"),
-            (1, QCoreApplication.translate("MainWindow", "一级标题 一、"), "Ctrl+1"),
-            (2, QCoreApplication.translate("MainWindow", "二级标题 （一）"), "Ctrl+2"),
-            (3, QCoreApplication.translate("MainWindow", "三级标题 1."), "Ctrl+3"),
-            (4, QCoreApplication.translate("MainWindow", "四级标题 （1）"), "Ctrl+4"),
-            (TITLE, QCoreApplication.translate("MainWindow", "文档标题"), "Ctrl+T"),
-        ):
-            self.act_levels.append(self._act(label, lambda k=kind: c.set_current_level(k), key))
-        self.act_promote = self._act(
-            QCoreApplication.translate("MainWindow", "升级 (Shift+Tab)"),
-            c.promote,
-            None,
-            sp.SP_ArrowLeft,
-            QCoreApplication.translate("MainWindow", "标题升一级（Shift+Tab）"),
-            "actPromote",
-        )
-        self.act_demote = self._act(
-            QCoreApplication.translate("MainWindow", "降级 (Tab)"),
-            c.demote,
-            None,
-            sp.SP_ArrowRight,
-            QCoreApplication.translate("MainWindow", "标题降一级（Tab）"),
-            "actDemote",
-        )
-        self.act_up = self._act(
-            QCoreApplication.translate("MainWindow", "章节上移 (Alt+↑)"),
-            lambda: self.move_section(-1),
-            None,
-            sp.SP_ArrowUp,
-            QCoreApplication.translate("MainWindow", "把当前章节连同下级内容上移（Alt+↑）"),
-            "actSectionUp",
-        )
-        self.act_down = self._act(
-            QCoreApplication.translate("MainWindow", "章节下移 (Alt+↓)"),
-            lambda: self.move_section(1),
-            None,
-            sp.SP_ArrowDown,
-            QCoreApplication.translate("MainWindow", "把当前章节连同下级内容下移（Alt+↓）"),
-            "actSectionDown",
-        )
-        self.act_preview = self._act(
-            QCoreApplication.translate("MainWindow", "公文预览…"),
-            self.show_preview,
-            "F5",
-            None,
-            QCoreApplication.translate("MainWindow", "按导出的公文版式预览，包括主送机关和落款"),
-            "actPreview",
-        )
-        self.act_autocomplete = QAction(
-            QCoreApplication.translate("MainWindow", "输入时提示语句"), self
-        )
-        self.act_autocomplete.setCheckable(True)
-        self.act_autocomplete.setChecked(self.autocomplete.enabled)
-        self.act_autocomplete.toggled.connect(self._toggle_autocomplete)
-        self.act_keys = self._act(
-            QCoreApplication.translate("MainWindow", "快捷键一览"),
-            self.show_shortcuts,
-            "F1",
-            name="actShortcuts",
-        )
-        self.act_about = self._act(
-            QCoreApplication.translate("MainWindow", "关于 EduWriter"), self.show_about
-        )
-        self.lang_group = QActionGroup(self)
-        self.act_lang: dict[str, QAction] = {}
-        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
-            a = QAction(label, self)
-            a.setCheckable(True)
-            a.setChecked(self.settings.language == code)
-            a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
-            self.lang_group.addAction(a)
-            self.act_lang[code] = a
-
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        m = mb.addMenu(QCoreApplication.translate("MainWindow", "文件(&F)"))
-        m.addActions([self.act_new, self.act_open])
-        self.recent_menu = QMenu(QCoreApplication.translate("MainWindow", "最近打开"), self)
-        m.addMenu(self.recent_menu)
-        m.addSeparator()
-        m.addActions([self.act_save, self.act_save_as])
-        m.addSeparator()
-        m.addActions([self.act_import, self.act_import_folder])
-        m.addActions([self.act_import_pack, self.act_export_pack])
-        m.addAction(self.exporter.action)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        self.file_menu = m
-        self._fill_recent(self.settings.recent_files())
-
-        m = mb.addMenu(QCoreApplication.translate("MainWindow", "编辑(&E)"))
-        m.addActions([self.act_undo, self.act_redo])
-        m.addSeparator()
-        m.addActions([self.act_cut, self.act_copy, self.act_paste])
-        m.addSeparator()
-        m.addActions([self.act_find, self.act_replace])
-        m.addSeparator()
-        m.addActions([self.act_slots, self.act_meta, self.act_snippet])
-
-        m = mb.addMenu(QCoreApplication.translate("MainWindow", "插入(&I)"))
-        m.addAction(self.act_insert)
-        m.addSeparator()
-        m.addActions(self.act_levels[1:5])
-
-        m = mb.addMenu(QCoreApplication.translate("MainWindow", "格式(&O)"))
-        m.addAction(self.act_levels[-1])
-        m.addActions(self.act_levels[:5])
-        m.addSeparator()
-        m.addActions([self.act_promote, self.act_demote])
-        m.addSeparator()
-        m.addActions([self.act_up, self.act_down])
-
-        m = mb.addMenu(QCoreApplication.translate("MainWindow", "视图(&V)"))
-        lib = self.library_dock.toggleViewAction()
-        lib.setText(QCoreApplication.translate("MainWindow", "素材库"))
-        out = self.outline_dock.toggleViewAction()
-        out.setText(QCoreApplication.translate("MainWindow", "大纲"))
-        m.addActions([lib, out])
-        m.addSeparator()
-        m.addAction(self.act_preview)
-        m.addSeparator()
-        m.addAction(self.act_autocomplete)
-        lang = m.addMenu(QCoreApplication.translate("MainWindow", "界面语言"))
-        lang.addActions(list(self.act_lang.values()))
-
-        m = mb.addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)"))
-        m.addAction(self.act_keys)
-        m.addAction(self.act_about)
-        self.composer.extra_context_actions = [self.act_snippet, self.act_slots]
-
-    def _build_toolbar(self) -> None:
-        tb = QToolBar(QCoreApplication.translate("MainWindow", "工具栏"), self)
-        tb.setObjectName("mainToolbar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addActions([self.act_new, self.act_open, self.act_save])
-        tb.addSeparator()
-        tb.addActions([self.act_undo, self.act_redo])
-        tb.addSeparator()
-        for a, short in (
-            (self.act_promote, QCoreApplication.translate("MainWindow", "升级")),
-            (self.act_demote, QCoreApplication.translate("MainWindow", "降级")),
-            (self.act_up, QCoreApplication.translate("MainWindow", "上移")),
-            (self.act_down, QCoreApplication.translate("MainWindow", "下移")),
-        ):
-            tb.addAction(a)
-            tb.widgetForAction(a).setText(short)
-        tb.addSeparator()
-        tb.addAction(self.act_slots)
-        tb.addAction(self.exporter.action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        self.toolbar = tb
 
     def _wire(self) -> None:
         rd = self.rd
@@ -620,37 +315,7 @@ class MainWindow(QMainWindow):
             self.composer.move_current_section(direction)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        return [
-            (
-                "Tab / Shift+Tab",
-                QCoreApplication.translate("MainWindow", "标题降一级 / 升一级（编号自动更新）"),
-            ),
-            (
-                "Alt+↑ / Alt+↓",
-                QCoreApplication.translate("MainWindow", "章节连同下级内容上移 / 下移"),
-            ),
-            (
-                "Ctrl+1 … Ctrl+4",
-                QCoreApplication.translate(
-                    "MainWindow", "设为一级…四级标题（一、 （一） 1. （1））"
-                ),
-            ),
-            ("Ctrl+0 / Ctrl+T", QCoreApplication.translate("MainWindow", "设为正文 / 文档标题")),
-            ("Ctrl+Enter", QCoreApplication.translate("MainWindow", "插入素材库中选中的条目")),
-            (
-                QCoreApplication.translate("MainWindow", "Tab 或 Enter / Esc"),
-                QCoreApplication.translate("MainWindow", "接受 / 关闭输入提示"),
-            ),
-            ("Ctrl+Shift+F", QCoreApplication.translate("MainWindow", "填写要素")),
-            ("Ctrl+F / Ctrl+H", QCoreApplication.translate("MainWindow", "查找 / 替换")),
-            ("F5", QCoreApplication.translate("MainWindow", "公文预览")),
-            ("Ctrl+E", QCoreApplication.translate("MainWindow", "导出")),
-            (
-                "Ctrl+Z / Ctrl+Y",
-                QCoreApplication.translate("MainWindow", "撤销 / 重做（包括插入和移动章节）"),
-            ),
-            ("Ctrl+S", QCoreApplication.translate("MainWindow", "保存（每 30 秒另有自动保存）")),
-        ]
+        return shortcut_rows(self)
 
     def show_shortcuts(self) -> None:
         import html as _html

@@ -37,7 +37,15 @@ def test_users_rounding_policy_is_respected() -> None:
     assert _policy(QT_SCALE_FACTOR_ROUNDING_POLICY="Round") == "Round"
 
 
-def test_calling_after_the_app_exists_is_harmless(qapp) -> None:
+def test_calling_after_the_app_exists_is_harmless(qapp, qtlog, monkeypatch) -> None:
+    """Too late to change the policy: it is left as it is and Qt has nothing to warn about."""
+    from PySide6.QtGui import QGuiApplication
+
     from eduwriter.gui.dpi import configure_high_dpi
 
-    configure_high_dpi()  # no exception, no Qt warning about a too-late call
+    monkeypatch.delenv("QT_SCALE_FACTOR_ROUNDING_POLICY", raising=False)
+    monkeypatch.delenv("QT_SCALE_FACTOR", raising=False)
+    before = QGuiApplication.highDpiScaleFactorRoundingPolicy()
+    configure_high_dpi()
+    assert QGuiApplication.highDpiScaleFactorRoundingPolicy() == before
+    assert not [r.message for r in qtlog.records if "RoundingPolicy" in r.message]

@@ -3,6 +3,8 @@ layout remembered, English UI."""
 
 from __future__ import annotations
 
+import html
+import re
 import zipfile
 from pathlib import Path
 
@@ -211,7 +213,9 @@ def test_preview_shows_the_official_layout_with_signature(window, demo_report):
     )
     window.act_preview.trigger()
     text = window._preview_dialog.text()
-    assert "各区教育局：" in text or "各区教育局" in text
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # the recipient (主送机关) stands on its own line after the title, ending with a colon
+    assert lines[1] == "各区教育局：", lines[:3]
     assert "一、总体要求" in text and "（一）指导思想" in text
     assert text.rstrip().endswith("2026年11月22日")
 
@@ -240,11 +244,33 @@ def test_switching_language_can_restart_with_the_same_report(window, tmp_path, m
 
 
 def test_shortcut_list_matches_the_real_shortcuts(window):
+    """Every key the list names for a command is that command's real shortcut, and every
+    command with a shortcut is in the list (issue 14: the list was a hard-coded string)."""
+    from PySide6.QtGui import QKeySequence
+
     window.act_keys.trigger()
     text = window._keys_box.text()
-    assert "Alt+↑ / Alt+↓" in text and "Ctrl+Shift+F" in text
-    assert window.act_slots.shortcut().toString() == "Ctrl+Shift+F"
-    assert window.act_preview.shortcut().toString() == "F5"
-    assert window.exporter.action.shortcut().toString() == "Ctrl+E"
-    assert window.act_levels[1].shortcut().toString() == "Ctrl+1"
-    assert window.act_insert.shortcut().toString() == "Ctrl+Return"
+    native = QKeySequence.SequenceFormat.NativeText
+    commands = [
+        *window.act_levels,
+        window.act_insert,
+        window.act_slots,
+        window.act_find,
+        window.act_replace,
+        window.act_preview,
+        window.exporter.action,
+        window.act_undo,
+        window.act_redo,
+        window.act_save,
+    ]
+    real = {action.shortcut().toString(native) for action in commands}
+    assert "" not in real
+    listed = {
+        key.strip()
+        for cell in re.findall(r"<b>(.*?)</b>", text)
+        for key in html.unescape(cell).split("/")
+    }
+    assert real <= listed, real - listed  # every command's real key is in the list
+    # keys the composer handles itself (no QAction) are listed as typed; nothing else is
+    typed = {"Tab", "Shift+Tab", "Alt+↑", "Alt+↓", "Esc", "Tab 或 Enter"}
+    assert listed <= real | typed, listed - real - typed

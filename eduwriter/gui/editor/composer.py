@@ -18,77 +18,19 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from eduwriter.compose.report import ReportBlock
-from eduwriter.gui.editor.report_model import (
-    BODY_FAMILIES,
-    HEI_FAMILIES,
-    KAI_FAMILIES,
-    PARAGRAPH,
-    SLOT_RE,
-    TITLE,
-    TITLE_FAMILIES,
-    TITLE_POINT_SIZE,
-    ReportDocument,
-    heading_font,
-    split_run_in,
-)
+from eduwriter.gui.editor.highlighter import ReportHighlighter
+from eduwriter.gui.editor.paste import parse_pasted, skeleton_blocks
+from eduwriter.gui.editor.report_format import PARAGRAPH, TITLE, heading_font
+from eduwriter.gui.editor.report_model import SLOT_RE, ReportDocument
 
 #: Longer pastes are refused with a message (a whole book pasted by mistake would freeze typing).
 MAX_PASTE_CHARS = 500_000
-
-
-class ReportHighlighter(QSyntaxHighlighter):
-    """Heading fonts, grey hints and yellow slots, without touching the text's own formats."""
-
-    def __init__(self, rd: ReportDocument) -> None:
-        super().__init__(rd.doc)
-        self._rd = rd
-        self._slot = QTextCharFormat()
-        self._slot.setBackground(QColor("#fff1b8"))
-        self._slot.setForeground(QColor("#8a5a00"))
-        self._hint = QTextCharFormat()
-        self._hint.setForeground(QColor("#9a9a9a"))
-        self._hint.setFontItalic(True)
-        self._levels: dict[int, QTextCharFormat] = {}
-        for kind, fams in ((1, HEI_FAMILIES), (2, KAI_FAMILIES)):
-            fmt = QTextCharFormat()
-            fmt.setFontFamilies(fams)
-            self._levels[kind] = fmt
-        for kind in (3, 4):
-            fmt = QTextCharFormat()
-            fmt.setFontFamilies(BODY_FAMILIES)
-            fmt.setFontWeight(QFont.Weight.DemiBold)
-            self._levels[kind] = fmt
-        title = QTextCharFormat()
-        title.setFontFamilies(TITLE_FAMILIES)
-        title.setFontPointSize(TITLE_POINT_SIZE)
-        title.setFontWeight(QFont.Weight.Bold)
-        self._levels[TITLE] = title
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        block = self.currentBlock()
-        kind = ReportDocument.kind_of(block)
-        if ReportDocument.is_hint(block):
-            self.setFormat(0, len(text), self._hint)
-            return
-        if kind in self._levels:
-            head = split_run_in(text)[0] if kind > 0 else text
-            self.setFormat(0, len(head), self._levels[kind])
-        for m in SLOT_RE.finditer(text):
-            fmt = QTextCharFormat(self._slot)
-            if kind in self._levels and m.start() < (
-                len(split_run_in(text)[0]) if kind > 0 else len(text)
-            ):
-                fmt.merge(self._levels[kind])
-                fmt.setBackground(self._slot.background())
-                fmt.setForeground(self._slot.foreground())
-            self.setFormat(m.start(), m.end() - m.start(), fmt)
 
 
 class Composer(QTextEdit):
@@ -543,81 +485,3 @@ def _local_files(md: QMimeData | None) -> list[str]:
     if md is None or not md.hasUrls():
         return []
     return [u.toLocalFile() for u in md.urls() if u.isLocalFile()]
-
-
-def skeleton_blocks(payload: dict) -> list[ReportBlock]:
-    """Headings with greyed hints from a skeleton payload (``data["parts"]``)."""
-    data = payload.get("data") or {}
-    parts = data.get("parts") or []
-    out: list[ReportBlock] = []
-    for part in parts:
-        if isinstance(part, dict):
-            level, heading = part.get("level", 1), str(part.get("heading") or "").strip()
-            hint, role = str(part.get("hint") or "").strip(), str(part.get("role") or "")
-        else:
-            level, heading = part.level, part.heading.strip()
-            hint, role = part.hint.strip(), part.role
-        if not heading:
-            continue
-        if len(hint) > 40:
-            hint = hint[:40] + "…"
-        if hint.startswith("【"):
-            text = hint
-        elif hint:
-            text = QCoreApplication.translate("Composer", "【在此概述{0}，如：{1}】").format(
-                heading, hint
-            )
-        else:
-            text = QCoreApplication.translate("Composer", "【在此概述{0}…】").format(heading)
-        if heading == role and role in ("开头", "结尾"):
-            # An opening/closing paragraph, not a numbered section.
-            out.append(ReportBlock("paragraph", text, hint=True))
-            continue
-        out.append(ReportBlock("heading", heading, max(1, min(int(level or 1), 4))))
-        out.append(ReportBlock("paragraph", text, hint=True))
-    if not out and payload.get("text"):
-        return outline_blocks(str(payload["text"]))
-    return out
-
-
-def parse_pasted(text: str, context_level: int | None = None) -> tuple[str, list[ReportBlock]]:
-    """(title, blocks) of typed-numbered text, numbers removed, using the importer."""
-    try:
-        from eduwriter.core.importer import parse_outline
-    except ImportError:  # the importer is not installed in this build
-        return "", []
-    try:
-        doc = parse_outline(text)
-    except Exception:  # noqa: BLE001 - a paste must never crash the editor
-        return "", []
-    heads = [b for b in doc.blocks if b.kind == "heading" and b.level > 0]
-    # The depth the typed markers stand for (（一） is level 2 wherever it appears).
-    typed = [_marker_level(b.marker) for b in heads]
-    fits = bool(heads) and all(typed) and context_level is not None
-    fits = fits and 0 < context_level < min(t for t in typed if t)
-    levels = iter(typed if fits else [b.level for b in heads])
-    top = 1 if fits or not heads else min(b.level for b in heads)
-    blocks: list[ReportBlock] = []
-    for b in doc.blocks:
-        if b.kind == "heading" and b.level > 0:
-            head, body = split_run_in(b.text)
-            level = next(levels) - (0 if fits else top - 1)
-            blocks.append(ReportBlock("heading", head, max(1, min(level, 4)), body))
-        elif b.text.strip():
-            blocks.append(ReportBlock("paragraph", b.text.strip()))
-    return (doc.title or "").strip(), blocks
-
-
-def _marker_level(marker: str) -> int:
-    if not marker:
-        return 0
-    from eduwriter.compose.markdown_io import split_marker
-
-    level, _rest = split_marker(marker + "标题")
-    return level or 0
-
-
-def outline_blocks(text: str) -> list[ReportBlock]:
-    """Typed-numbered text -> report blocks (a title becomes the first paragraph)."""
-    title, blocks = parse_pasted(text)
-    return ([ReportBlock("paragraph", title)] if title else []) + blocks

@@ -7,7 +7,7 @@ placeholder paragraph from a skeleton. Numbers (一、 （一） 1. （1）) are
 text: :meth:`ReportDocument.markers` computes them from the levels.
 
 Every change goes through the document's own undo machinery and is mirrored into one
-:class:`QUndoStack` by :class:`_DocStep` commands named for what the writer did (输入、插入骨架、
+:class:`QUndoStack` by :class:`~eduwriter.gui.editor.undo_steps.DocStep` commands named for what the writer did (输入、插入骨架、
 移动章节、降级、填写要素、粘贴…), so undo/redo in the menu and Ctrl+Z agree and a section move
 undoes in one step.
 """
@@ -21,69 +21,32 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import (
-    QFont,
     QFontMetricsF,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QUndoCommand,
     QUndoStack,
 )
 
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
-
-KIND_PROP = QTextFormat.Property.UserProperty + 1
-HINT_PROP = QTextFormat.Property.UserProperty + 2
-TITLE = -1
-PARAGRAPH = 0
+from eduwriter.gui.editor.report_format import (
+    HINT_PROP,
+    KIND_PROP,
+    MARKER_SAMPLE,
+    PARAGRAPH,
+    TITLE,
+    body_font,
+    heading_font,
+)
+from eduwriter.gui.editor.undo_steps import DocStep, MetaStep
 
 #: A slot the writer fills: 【年份】 (hint paragraphs are not counted).
 SLOT_RE = re.compile(r"【([^【】\n]{1,40})】")
 #: Where a run-in heading ends and its body begins: after the first sentence end.
 _RUNIN_END = re.compile(r"[。！？]")
-
-BODY_FAMILIES = [
-    "FangSong",
-    "仿宋",
-    "仿宋_GB2312",
-    "STFangsong",
-    "Noto Serif CJK SC",
-    "Source Han Serif SC",
-    "Noto Serif CJK",
-    "serif",
-]
-HEI_FAMILIES = ["SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei"]
-KAI_FAMILIES = ["KaiTi", "楷体", "楷体_GB2312", "STKaiti", "AR PL UKai CN", "Noto Serif CJK SC"]
-TITLE_FAMILIES = ["方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC"]
-
-BODY_POINT_SIZE = 15.0
-TITLE_POINT_SIZE = 20.0
-#: The widest usual marker per level: the marker is drawn right-aligned in this much room.
-_MARKER_SAMPLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-
-
-def body_font() -> QFont:
-    font = QFont()
-    font.setFamilies(BODY_FAMILIES)
-    font.setPointSizeF(BODY_POINT_SIZE)
-    return font
-
-
-def heading_font(level: int) -> QFont:
-    font = body_font()
-    if level == 1:
-        font.setFamilies(HEI_FAMILIES)
-    elif level == 2:
-        font.setFamilies(KAI_FAMILIES)
-    elif level == TITLE:
-        font.setFamilies(TITLE_FAMILIES)
-        font.setPointSizeF(TITLE_POINT_SIZE)
-        font.setWeight(QFont.Weight.Bold)
-    return font
 
 
 def split_run_in(text: str) -> tuple[str, str]:
@@ -102,38 +65,6 @@ class HeadingInfo:
     level: int
     text: str
     marker: str
-
-
-class _DocStep(QUndoCommand):
-    """One undo step of the QTextDocument, named for the writer."""
-
-    def __init__(self, doc: QTextDocument, label: str) -> None:
-        super().__init__(label)
-        self._doc = doc
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the edit has already happened
-            self._first = False
-            return
-        self._doc.redo()
-
-    def undo(self) -> None:
-        self._doc.undo()
-
-
-class _MetaStep(QUndoCommand):
-    """A change of 主送机关 / 附件 / 署名 / 成文日期 (not part of the text document)."""
-
-    def __init__(self, rd: ReportDocument, old: ReportMeta, new: ReportMeta, label: str) -> None:
-        super().__init__(label)
-        self._rd, self._old, self._new = rd, old, new
-
-    def redo(self) -> None:
-        self._rd._apply_meta(self._new)
-
-    def undo(self) -> None:
-        self._rd._apply_meta(self._old)
 
 
 class ReportDocument(QObject):
@@ -173,7 +104,7 @@ class ReportDocument(QObject):
         return self._em
 
     def marker_room(self, level: int) -> float:
-        return QFontMetricsF(heading_font(level)).horizontalAdvance(_MARKER_SAMPLE[level])
+        return QFontMetricsF(heading_font(level)).horizontalAdvance(MARKER_SAMPLE[level])
 
     def block_format(self, kind: int, hint: bool = False) -> QTextBlockFormat:
         """The block format of a title (-1), paragraph (0) or heading (1..4)."""
@@ -232,7 +163,7 @@ class ReportDocument(QObject):
 
     def _on_undo_added(self) -> None:
         self.undo_stack.push(
-            _DocStep(self.doc, self._label or QCoreApplication.translate("ReportDocument", "输入"))
+            DocStep(self.doc, self._label or QCoreApplication.translate("ReportDocument", "输入"))
         )
 
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
@@ -419,7 +350,7 @@ class ReportDocument(QObject):
         if new == self.meta:
             return False
         label = QCoreApplication.translate("ReportDocument", "主送、附件与落款")
-        self.undo_stack.push(_MetaStep(self, _copy_meta(self.meta), new, label))
+        self.undo_stack.push(MetaStep(self, _copy_meta(self.meta), new, label))
         return True
 
     def _apply_meta(self, meta: ReportMeta) -> None:

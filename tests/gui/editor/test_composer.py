@@ -190,7 +190,7 @@ def _number_area(composer, block_number: int):
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
-    from eduwriter.gui.editor.report_model import heading_font
+    from eduwriter.gui.editor.report_format import heading_font
 
     rd = composer.rd
     block = rd.block(block_number)
@@ -240,7 +240,7 @@ def test_composer_paints_the_computed_numbers_in_front_of_headings(window, qtbot
 def test_title_hint_is_drawn_whole(window, qtbot):
     from PySide6.QtGui import QFontMetricsF
 
-    from eduwriter.gui.editor.report_model import TITLE, heading_font
+    from eduwriter.gui.editor.report_format import TITLE, heading_font
 
     composer, rd = window.composer, window.rd
     composer.title_hint = "(Type the title here)"  # the English hint: descenders and brackets

@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eduwriter.compose.report import Report, ReportBlock
-from eduwriter.gui.editor.report_model import TITLE, ReportDocument
+from eduwriter.gui.editor.report_format import TITLE
+from eduwriter.gui.editor.report_model import ReportDocument
 
 block = st.one_of(
     st.builds(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import threading
 
 import library_fixtures as fx
@@ -94,9 +96,16 @@ def test_preview_shows_slots_highlighted_and_where_it_comes_from(qtbot, pane):
     wait_for_search(qtbot, pane, "【")
     slot_item = pane.current_item()
     assert slot_item is not None and "【" in slot_item.text
-    assert "background-color:#ffe9a8" in pane.preview.toHtml().replace(" ", "") or "ffe9a8" in (
-        pane.preview.toHtml()
+    slots = re.findall(r"【[^【】\n]+】", slot_item.text)
+    marked = "".join(
+        html.unescape(chunk)
+        for chunk in re.findall(
+            r'<span style="[^"]*background-color:#ffe9a8[^"]*">([^<]*)</span>',
+            pane.preview.toHtml(),
+        )
     )
+    assert slots and slots[0] in marked  # the slot itself is marked...
+    assert set(marked) <= set("".join(slots))  # ...and nothing but slots is
 
 
 def test_double_click_inserts_the_text_and_counts_the_use(qtbot, pane, library_store):
