@@ -12,14 +12,19 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 _T0 = time.perf_counter()
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
+from eduwriter.gui.autosave import Recovery, find_orphans  # noqa: E402
+from eduwriter.gui.files import read_report_file  # noqa: E402
 from eduwriter.gui.settings import ENV_DATA_DIR, Settings, data_dir  # noqa: E402
+
+if TYPE_CHECKING:
+    from eduwriter.gui.main_window import MainWindow
 
 #: Benchmarks set this: print "EDUWRITER_READY <seconds>" once the window accepts input, then
 #: (value "quit") leave, or (value "library") leave once the library pane is attached too.
@@ -74,44 +79,61 @@ class StoreLoader(QObject):
         self.ready.emit(store)
 
 
-def offer_recovery(window: Any) -> bool:
-    """After a crash: offer the report of the session that did not close. True if restored."""
-    from eduwriter.gui.autosave import find_orphans
-    from eduwriter.gui.files import read_report_file
+def offer_recovery(window: MainWindow) -> bool:
+    """After a crash: offer the reports of the sessions that did not close. True if restored.
 
+    Every report is offered, newest first, until the writer takes one into this window; the
+    ones declined are discarded. Reports not yet offered when one is taken stay on disk and a
+    new EduWriter window is started, which offers them in turn (one report per window). None
+    is deleted without having been offered."""
     orphans = find_orphans()
-    if not orphans:
-        return False
-    rec = orphans[0]
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
-    name = (
-        Path(rec.original).name if rec.original else QCoreApplication.translate("App", "未命名报告")
-    )
-    answer = QMessageBox.question(
-        window,
-        QCoreApplication.translate("App", "恢复报告"),
-        QCoreApplication.translate(
-            "App", "EduWriter 上次没有正常关闭。\n发现 {0} 自动保存的“{1}”。\n\n要恢复这份报告吗？"
-        ).format(when, name),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    restored = False
-    if answer == QMessageBox.StandardButton.Yes:
+    for i, rec in enumerate(orphans):
+        if not _ask_to_restore(window, rec, i, len(orphans)):
+            rec.discard()
+            continue
         try:
             report = read_report_file(rec.report_path)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - kept on disk, offered again next time
             QMessageBox.warning(
                 window,
                 QCoreApplication.translate("App", "恢复报告"),
                 QCoreApplication.translate("App", "无法读取自动保存的文件：{0}").format(exc),
             )
-            return False
+            continue
         window.restore_recovered(report, rec.original)
-        restored = True
-    for other in orphans:
-        other.discard()
-    return restored
+        rec.discard()
+        if i + 1 < len(orphans):
+            window.start_another_window()
+        return True
+    return False
+
+
+def _ask_to_restore(window: MainWindow, rec: Recovery, index: int, total: int) -> bool:
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
+    name = (
+        Path(rec.original).name if rec.original else QCoreApplication.translate("App", "未命名报告")
+    )
+    if not rec.original:
+        try:
+            title = read_report_file(rec.report_path).title.strip()
+        except Exception:  # noqa: BLE001 - the question still names the time
+            title = ""
+        name = title or name
+    text = QCoreApplication.translate(
+        "App", "EduWriter 上次没有正常关闭。\n发现 {0} 自动保存的“{1}”。\n\n要恢复这份报告吗？"
+    ).format(when, name)
+    if total > 1:
+        text += "\n" + QCoreApplication.translate("App", "（第 {0} 份，共 {1} 份）").format(
+            index + 1, total
+        )
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("App", "恢复报告"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _after_show(window: Any, app: QApplication, files: list[str]) -> None:

@@ -51,9 +51,25 @@ def _atomic_json(path: Path, data: dict) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False))
 
 
+def _remove_stale_locks(folder: Path) -> None:
+    """Remove the lock of every session whose process is gone and that left no report (it was
+    killed before its first autosave): nothing to recover, and the lock would stay forever."""
+    for lock_path in folder.glob("session-*.lock"):
+        if lock_path.with_suffix(".md").exists():
+            continue  # a report to offer: find_orphans handles it
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if lock.tryLock(0):
+            lock.unlock()  # removes the file
+            lock_path.with_suffix(".json").unlink(missing_ok=True)
+
+
 def find_orphans(folder: Path | None = None) -> list[Recovery]:
-    """Recovery files of sessions that are not running any more, newest first."""
+    """Recovery files of sessions that are not running any more, newest first.
+
+    Locks left by sessions that died before their first autosave are removed on the way."""
     folder = folder or recovery_dir()
+    _remove_stale_locks(folder)
     out: list[Recovery] = []
     for md in folder.glob("session-*.md"):
         lock = QLockFile(str(md.with_suffix(".lock")))

@@ -373,17 +373,21 @@ class MainWindow(QMainWindow):
         """Close (asking about unsaved changes) and start EduWriter again with this report."""
         if not self.files.maybe_save():
             return False
+        extra = [self.files.path] if self.files.path else []  # the language is in the settings
+        self.rd.mark_saved()  # already saved or discarded above
+        if not self.start_another_window(extra):
+            return False
+        self.close()
+        return True
+
+    def start_another_window(self, files: list[str] | None = None) -> bool:
+        """Start a new EduWriter process (its own window), opening ``files``."""
         if getattr(sys, "frozen", False):
             program, args = sys.executable, []
         else:
             program, args = sys.executable, ["-m", "eduwriter"]
-        if self.files.path:
-            args += ["gui", self.files.path]  # the language is already in the settings
-        self.rd.mark_saved()  # already saved or discarded above
-        if not QProcess.startDetached(program, args):
-            return False
-        self.close()
-        return True
+        args += ["gui", *(files or [])]
+        return bool(QProcess.startDetached(program, args))
 
     def _toggle_autocomplete(self, on: bool) -> None:
         self.autocomplete.enabled = on

@@ -37,6 +37,11 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../eduwriter/gui/app.py" line="120"/>
+        <source>（第 {0} 份，共 {1} 份）</source>
+        <translation>(report {0} of {1})</translation>
+    </message>
+    <message>
         <location filename="../../eduwriter/gui/app.py" line="86"/>
         <source>未命名报告</source>
         <extracomment>Benchmarks set this: print &quot;EDUWRITER_READY &lt;seconds&gt;&quot; once the window accepts input, then (value &quot;quit&quot;) leave, or (value &quot;library&quot;) leave once the library pane is attached too.</extracomment>
