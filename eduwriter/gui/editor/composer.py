@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from eduwriter.compose.report import ReportBlock
 from eduwriter.gui.editor.highlighter import ReportHighlighter
+from eduwriter.gui.editor.mime import composer_mime
 from eduwriter.gui.editor.paste import parse_pasted, skeleton_blocks
 from eduwriter.gui.editor.report_format import PARAGRAPH, TITLE, heading_font
 from eduwriter.gui.editor.report_model import SLOT_RE, ReportDocument
@@ -428,7 +429,7 @@ class Composer(QTextEdit):
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
         """Copy with the computed numbers, as the text will print."""
         cur = self.textCursor()
-        md = QMimeData()
+        md = composer_mime()  # made in Python: see release_clipboard
         start = self.rd.doc.findBlock(cur.selectionStart())
         end = self.rd.doc.findBlock(cur.selectionEnd())
         if start == end:

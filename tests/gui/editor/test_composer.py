@@ -3,6 +3,12 @@ cursor, hints are replaced by what is typed."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from gui_helpers import heading_lines, visible_lines
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QTextCursor
@@ -394,3 +400,36 @@ def test_tab_is_refused_when_a_sub_heading_would_go_below_level_four(window, qtb
     qtbot.keyClick(composer, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert heading_lines(rd)[0] == "一、总体要求"
     assert "一级标题" in window.statusBar().currentMessage()
+
+
+COPY_THEN_EXIT = """
+from PySide6.QtWidgets import QApplication
+from eduwriter.compose.report import Report, ReportBlock
+from eduwriter.gui.editor.composer import Composer
+from eduwriter.gui.editor.report_model import ReportDocument
+
+app = QApplication([])
+rd = ReportDocument()
+composer = Composer(rd)
+rd.set_report(Report(title="标题", blocks=[ReportBlock("heading", "总体要求", 1)]))
+composer.selectAll()
+composer.{command}()
+print(QApplication.clipboard().text().replace("\\n", "|"), flush=True)
+"""
+
+
+@pytest.mark.parametrize("command", ["copy", "cut"])
+def test_copying_from_the_composer_does_not_crash_the_process_at_exit(command):
+    """Issue 14.19: after a copy the process died at exit with a segfault (rc 139)."""
+    root = Path(__file__).resolve().parents[3]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    for _round in range(2):  # it crashed every time; twice rules out luck
+        proc = subprocess.run(
+            [sys.executable, "-c", COPY_THEN_EXIT.format(command=command)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert proc.returncode == 0, (proc.returncode, proc.stderr[-2000:])
+        assert proc.stdout.strip() == "标题|一、总体要求"  # copied as it prints
