@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import library_fixtures
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,7 +31,8 @@ def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A library database built once from the bundled samples."""
+    """A library database built once per test session from the bundled samples (every store
+    fixture copies it, so tests may change their copy freely)."""
     from eduwriter.library.store import LibraryStore
 
     path = tmp_path_factory.mktemp("library") / "library.db"
@@ -38,6 +40,32 @@ def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store.ensure_builtin()
     store.close()
     return path
+
+
+@pytest.fixture
+def library_store(built_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from eduwriter.library.store import LibraryStore
+
+    monkeypatch.setenv("EDUWRITER_LIBRARY", str(tmp_path / "never-used.db"))
+    db = tmp_path / "library.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(built_library) + suffix)
+        if src.exists():
+            shutil.copy(src, str(db) + suffix)
+    store = LibraryStore.open(db)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A new, empty library (no built-in part): enough for the writer's own snippets."""
+    from eduwriter.library.store import LibraryStore
+
+    monkeypatch.setenv("EDUWRITER_LIBRARY", str(tmp_path / "never-used.db"))
+    store = LibraryStore.open(tmp_path / "fresh.db")
+    yield store
+    store.close()
 
 
 @pytest.fixture
@@ -81,3 +109,17 @@ def window(qtbot, settings, monkeypatch):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def fresh_pane(qtbot, fresh_store):
+    widget = library_fixtures.make_pane(qtbot, fresh_store)
+    yield widget
+    widget.shutdown()
+
+
+@pytest.fixture
+def pane(qtbot, library_store):
+    widget = library_fixtures.make_pane(qtbot, library_store)
+    yield widget
+    widget.shutdown()

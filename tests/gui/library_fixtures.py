@@ -1,56 +1,10 @@
-"""Fixtures for the library pane tests: a real library built from the bundled samples.
+"""Helpers for the library pane tests: open a pane on a store, type a search and wait for it.
 
-The library is built once per test session (``ensure_builtin`` over resources/samples) into a
-temporary folder and copied for every test, so tests can change it freely. The user's own
-library is never touched: ``EDUWRITER_LIBRARY`` points into the test's tmp dir.
+The stores themselves (``library_store``: a copy of the library built once per session from the
+bundled samples; ``fresh_store``: an empty one) and the ``pane`` fixtures are in conftest.py.
 """
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
-
-import pytest
-
-from eduwriter.library.store import LibraryStore
-
-_BUILT: list[Path] = []  # the library built in this test session (several modules share it)
-
-
-@pytest.fixture(scope="session")
-def built_library_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if _BUILT and _BUILT[0].exists():
-        return _BUILT[0]
-    db = tmp_path_factory.mktemp("builtin-library") / "library.db"
-    store = LibraryStore.open(db)
-    try:
-        store.ensure_builtin()
-    finally:
-        store.close()
-    _BUILT[:] = [db]
-    return db
-
-
-@pytest.fixture
-def library_store(built_library_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("EDUWRITER_LIBRARY", str(tmp_path / "never-used.db"))
-    db = tmp_path / "library.db"
-    for suffix in ("", "-wal", "-shm"):
-        src = Path(str(built_library_db) + suffix)
-        if src.exists():
-            shutil.copy(src, str(db) + suffix)
-    store = LibraryStore.open(db)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A new, empty library (no built-in part): enough for the writer's own snippets."""
-    monkeypatch.setenv("EDUWRITER_LIBRARY", str(tmp_path / "never-used.db"))
-    store = LibraryStore.open(tmp_path / "fresh.db")
-    yield store
-    store.close()
 
 
 def make_pane(qtbot, store):
@@ -61,20 +15,6 @@ def make_pane(qtbot, store):
     widget.resize(420, 820)
     widget.show()
     return widget
-
-
-@pytest.fixture
-def fresh_pane(qtbot, fresh_store):
-    widget = make_pane(qtbot, fresh_store)
-    yield widget
-    widget.shutdown()
-
-
-@pytest.fixture
-def pane(qtbot, library_store):
-    widget = make_pane(qtbot, library_store)
-    yield widget
-    widget.shutdown()
 
 
 def wait_for_search(qtbot, pane, text: str, timeout: int = 5000) -> int:

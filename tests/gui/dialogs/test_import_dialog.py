@@ -5,15 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import library_fixtures as fx
-
 from eduwriter.gui.dialogs.import_dialog import error_rows, expand_paths
 from eduwriter.gui.models.library_items import ItemRole
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
-built_library_db = fx.built_library_db
-library_store = fx.library_store
-pane = fx.pane
 
 
 PLAN = """关于加强校园安全工作的实施方案

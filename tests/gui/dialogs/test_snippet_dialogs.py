@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import library_fixtures as fx
 from PySide6.QtWidgets import QMessageBox
 
 from eduwriter.gui.dialogs.snippet_dialogs import SnippetDialog, parse_tags
 from eduwriter.gui.models.library_items import ItemRole
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
-built_library_db = fx.built_library_db
-fresh_pane = fx.fresh_pane
-fresh_store = fx.fresh_store
-library_store = fx.library_store
-pane = fx.pane
 
 
 def _mine(pane):

@@ -3,7 +3,6 @@ section, 我的素材 with the writer's folders; counts in the labels; lazy load
 
 from __future__ import annotations
 
-import library_fixtures as fx
 from PySide6.QtCore import QModelIndex
 
 from eduwriter.core.items import FUNCTIONS
@@ -13,8 +12,6 @@ from eduwriter.gui.models.library_model import LibraryModel
 from eduwriter.resources_path import sample_files
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
-built_library_db = fx.built_library_db
-library_store = fx.library_store
 
 
 def _children(model, parent):

@@ -14,9 +14,6 @@ from eduwriter.gui.models.library_items import ItemRole
 from eduwriter.gui.panes.library_pane import SEARCH_LIMIT
 
 # Fixtures shared by the library pane tests (tests/gui/library_fixtures.py).
-built_library_db = fx.built_library_db
-library_store = fx.library_store
-pane = fx.pane
 wait_for_search = fx.wait_for_search
 
 
