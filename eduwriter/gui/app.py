@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 _T0 = time.perf_counter()
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from eduwriter.gui.autosave import Recovery, find_orphans  # noqa: E402
@@ -39,44 +38,6 @@ def library_path() -> Path | None:
     if os.environ.get(ENV_DATA_DIR):
         return data_dir() / "library.db"
     return None
-
-
-class StoreLoader(QObject):
-    """Opens the store (and builds the built-in library on first start) in a thread."""
-
-    progress = Signal(int, int, str)
-    ready = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, path: Path | None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.path = path
-        self._cancel = False
-        self.thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="store-open", daemon=True)
-        self.thread.start()
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def _run(self) -> None:
-        try:
-            from eduwriter.library.store import LibraryStore
-
-            store = LibraryStore.open(self.path, recover=True)
-            if not store.has_builtin():
-                store.ensure_builtin(
-                    progress=lambda done, total, name: self.progress.emit(done, total, str(name)),
-                    cancel=lambda: self._cancel,
-                )
-        except Exception as exc:  # noqa: BLE001 - reported in the window, the app keeps running
-            from eduwriter.gui.messages import exception_message
-
-            self.failed.emit(exception_message(exc))
-            return
-        self.ready.emit(store)
 
 
 def offer_recovery(window: MainWindow) -> bool:
@@ -136,37 +97,22 @@ def _ask_to_restore(window: MainWindow, rec: Recovery, index: int, total: int) -
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _after_show(window: Any, app: QApplication, files: list[str]) -> None:
+def _after_show(window: MainWindow, app: QApplication, files: list[str]) -> None:
     bench = os.environ.get(ENV_BENCH, "")
     if bench:
         print(f"EDUWRITER_READY {time.perf_counter() - _T0:.3f}", flush=True)
         if bench == "quit":
             QTimer.singleShot(0, app.quit)
             return
-    loader = StoreLoader(library_path(), window)
-    loader.progress.connect(window.set_library_progress)
-    loader.failed.connect(window.library_failed)
+    # first, so the library builds while the writer answers any question
+    job = window.open_library(library_path(), quiet=bool(bench))
+    if bench == "library":
 
-    def ready(store: Any) -> None:
-        window.set_library_progress(0, 0, "")
-        window.attach_store(store)
-        moved = getattr(store, "recovered_from", None)
-        if moved is not None and not bench:
-            QMessageBox.warning(
-                window,
-                QCoreApplication.translate("App", "素材库"),
-                QCoreApplication.translate(
-                    "App",
-                    "素材库文件已损坏，已改名保存为：\n{0}\n\n已新建素材库，内置范文会重新导入。",
-                ).format(moved),
-            )
-        if bench == "library":
+        def opened(_store: object) -> None:
             print(f"EDUWRITER_LIBRARY {time.perf_counter() - _T0:.3f}", flush=True)
             QTimer.singleShot(0, app.quit)
 
-    loader.ready.connect(ready)
-    window.store_loader = loader
-    loader.start()  # first, so the library builds while the writer answers any question
+        job.finished.connect(opened)
     if not bench:
         restored = offer_recovery(window)
         if files and not restored:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -31,13 +31,18 @@ from eduwriter.gui.editor.report_model import ReportDocument
 from eduwriter.gui.files import REPORT_SUFFIXES, FileController
 from eduwriter.gui.panes.outline_view import OutlineView
 from eduwriter.gui.settings import Settings
-from eduwriter.gui.signals import SignalHub, protect_bool_refcounts
+from eduwriter.gui.signals import protect_bool_refcounts
 from eduwriter.gui.window_actions import (
     build_actions,
     build_menus,
     build_toolbar,
     shortcut_rows,
 )
+from eduwriter.gui.workers import BackgroundJob, open_store_job
+
+if TYPE_CHECKING:
+    from eduwriter.gui.panes.library_pane import LibraryPane
+    from eduwriter.library.store import LibraryStore
 
 IMPORT_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".md", ".markdown")
 
@@ -52,10 +57,10 @@ class MainWindow(QMainWindow):
         protect_bool_refcounts()
         super().__init__(parent)
         self.settings = settings or Settings()
-        self.hub = SignalHub(self)
         self.rd = ReportDocument(self)
-        self.store: Any = None
-        self.library: Any = None
+        self.store: LibraryStore | None = None
+        self.library: LibraryPane | None = None
+        self.store_loader: BackgroundJob | None = None
         self._pending_imports: list[str] = []
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -164,10 +169,6 @@ class MainWindow(QMainWindow):
         self.outline.headingActivated.connect(self.composer.go_to_block)
         self.composer.filesDropped.connect(self.open_or_import)
         self.composer.selectionChanged.connect(self._count_timer.start)
-        self.hub.insertItem.connect(self.composer.insert_item)
-        self.hub.status.connect(self.statusBar().showMessage)
-        self.hub.importRequested.connect(self.import_paths)
-        self.hub.storeReady.connect(self.attach_store)
         self.exporter.status.connect(self._show_status)
         try:
             from eduwriter.gui import crash
@@ -177,13 +178,41 @@ class MainWindow(QMainWindow):
             pass
 
     # ------------------------------------------------------------------ library
-    def attach_store(self, store: Any) -> None:
+    def open_library(self, path: Path | None, quiet: bool = False) -> BackgroundJob:
+        """Open the library off the GUI thread (building it from the bundled samples on first
+        start, with progress in the status bar); the pane replaces the placeholder when ready.
+        ``quiet``: no message box about a damaged library that was set aside (benchmarks)."""
+        job = BackgroundJob(open_store_job(path), self)
+        job.progress.connect(self.set_library_progress)
+        job.failed.connect(self.library_failed)
+        job.finished.connect(lambda store: self._library_opened(store, quiet))
+        self.store_loader = job
+        job.start()
+        return job
+
+    def _library_opened(self, store: LibraryStore, quiet: bool) -> None:
+        self.set_library_progress(0, 0, "")
+        self.attach_store(store)
+        moved = getattr(store, "recovered_from", None)
+        if moved is not None and not quiet:
+            QMessageBox.warning(
+                self,
+                QCoreApplication.translate("App", "素材库"),
+                QCoreApplication.translate(
+                    "App",
+                    "素材库文件已损坏，已改名保存为：\n{0}\n\n已新建素材库，内置范文会重新导入。",
+                ).format(moved),
+            )
+
+    def attach_store(self, store: LibraryStore) -> None:
         """Put the library pane in the left dock once the store is open."""
-        from eduwriter.gui.panes.library_pane import LibraryPane
+        from eduwriter.gui.panes.library_pane import LibraryPane  # loaded with the library
 
         self.store = store
         pane = LibraryPane(store, self)
-        pane.insertRequested.connect(self.hub.insertItem)
+        pane.insertRequested.connect(self.composer.insert_item)
+        # New imports and snippets become suggestions too.
+        pane.libraryChanged.connect(self._reload_suggestions)
         self.library = pane
         old = self.library_dock.widget()
         self.library_dock.setWidget(pane)
@@ -194,9 +223,15 @@ class MainWindow(QMainWindow):
         pending, self._pending_imports = self._pending_imports, []
         if pending:
             self.import_paths(pending)
-        if hasattr(pane, "libraryChanged"):
-            # New imports and snippets become suggestions too.
-            pane.libraryChanged.connect(self._reload_suggestions)
+
+    def _library_pane(self) -> LibraryPane | None:
+        """The library pane; while the library is not open, None and a word in the status bar.
+        (The one place that handles "the library is not open yet".)"""
+        if self.library is None:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "素材库还没有打开，请稍候。"), 5000
+            )
+        return self.library
 
     def library_failed(self, message: str) -> None:
         self.progress.hide()
@@ -236,13 +271,9 @@ class MainWindow(QMainWindow):
         self.progress.show()
 
     def insert_selected_item(self) -> None:
-        if self.library is None:
-            return
-        item = self.library.current_item()
-        if item is not None:
-            payload = self.library.insert_item(item)
-            if payload is None:
-                return
+        pane = self._library_pane()
+        if pane is not None:
+            pane.insert_item(pane.current_item())
 
     def add_snippet(self) -> None:
         text = self.composer.textCursor().selectedText().replace("\u2029", "\n").strip()
@@ -251,32 +282,28 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "请先选中要加入“我的素材”的文字。"), 5000
             )
             return
-        if self.library is None:
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "素材库还没有打开，请稍候。"), 5000
-            )
-            return
-        self.library.add_snippet_from_text(text)
+        pane = self._library_pane()
+        if pane is not None:
+            pane.add_snippet_from_text(text)
 
     def import_files(self) -> None:
-        if self.library is not None:
-            self.library.ask_import_files()
+        pane = self._library_pane()
+        if pane is not None:
+            pane.ask_import_files()
 
     def import_folder(self) -> None:
-        if self.library is not None:
-            self.library.ask_import_folder()
+        pane = self._library_pane()
+        if pane is not None:
+            pane.ask_import_folder()
 
     def import_paths(self, paths: list[str]) -> None:
         if self.library is None and self.store is None:
             # The library is still opening (e.g. files given on the command line): import then.
             self._pending_imports.extend(paths)
             return
-        if self.library is None:
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "素材库还没有打开，请稍候再导入。"), 5000
-            )
-            return
-        self.library.import_documents(paths)
+        pane = self._library_pane()
+        if pane is not None:
+            pane.import_documents(paths)
 
     # ------------------------------------------------------------------ commands
     def fill_slots(self) -> None:
@@ -492,8 +519,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        busy = getattr(self.library, "is_busy", None)
-        if callable(busy) and busy():
+        if self.library is not None and self.library.is_busy():
             answer = QMessageBox.question(
                 self,
                 QCoreApplication.translate("MainWindow", "正在导入"),
@@ -506,7 +532,9 @@ class MainWindow(QMainWindow):
                 return
         self.save_layout()
         self.autosaver.close()
-        if self.library is not None and hasattr(self.library, "shutdown"):
+        if self.store_loader is not None:
+            self.store_loader.cancel()  # a first-start build stops at the next file
+        if self.library is not None:
             self.library.shutdown()
         self.autocomplete.shutdown()
         try:

@@ -1,27 +1,20 @@
-"""One hub for the app's cross-widget signals, so the wiring lives in one place (main_window)."""
+"""Signals across the window: no hub, by choice; and a guard for PySide6's ``emit``.
+
+**No signal hub.** EduWriter has one window per process, and each pane is created by that
+window: :class:`~eduwriter.gui.main_window.MainWindow` is the one place that connects them
+(``MainWindow._wire`` for the composer, outline, files and autosave; ``attach_store`` for the
+library pane once the library is open). Panes declare their own signals (``insertRequested``,
+``libraryChanged``, ``headingActivated``…) and never look for each other. A hub in the style of
+novelWriter's ``SHARED`` pays off when many panes and several projects must meet without
+knowing each other; here it only added a second name for each signal: of the four signals the
+old hub declared, three were never emitted. So every connection is a direct, greppable
+``pane.signal.connect(other.slot)`` in the main window.
+"""
 
 from __future__ import annotations
 
 import ctypes
 import sys
-
-from PySide6.QtCore import QObject, Signal
-
-
-class SignalHub(QObject):
-    """Signals that cross widget boundaries.
-
-    * ``insertItem(dict)``: a library item to insert at the composer's cursor.
-    * ``storeReady(object)``: the library store is open (and the built-in library exists).
-    * ``status(str, int)``: a transient status-bar message with a timeout in ms.
-    * ``importRequested(list)``: files dropped on the window to import as 范文.
-    """
-
-    insertItem = Signal(dict)
-    storeReady = Signal(object)
-    status = Signal(str, int)
-    importRequested = Signal(list)
-
 
 _PROTECTED = False
 

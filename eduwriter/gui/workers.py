@@ -1,8 +1,20 @@
-"""Background work for the GUI: library search as you type and document import.
+"""Background work for the GUI: one idiom, a ``QRunnable`` on a ``QThreadPool`` that reports
+through a signals object living in the GUI thread.
 
-Nothing here touches widgets. The library store is safe to share between threads (one
-``check_same_thread=False`` connection behind a re-entrant lock), so the workers call the same
-store object the GUI uses: its in-memory search index sees every change at once.
+* :class:`BackgroundJob` runs ``job(progress, cancelled)``: the job reports with
+  ``progress(done, total, name)`` and polls ``cancelled()``; the GUI gets ``progress``,
+  ``finished(result)`` or ``failed(message)``, then ``done``. Used to open the library (building
+  it from the bundled samples on first start), to import 范文 and to load autocomplete phrasings.
+* :class:`SearchRunner` is the same idiom for search as you type: a one-thread pool, so searches
+  run in order, where a newer query cancels the older ones (their results are dropped).
+* Export (``dialogs/export_action.py``) runs its own ``QRunnable`` on a one-thread pool too.
+
+Why a thread pool and not ``QThread`` workers or ``threading.Thread``: the job body stays a
+plain function (testable without Qt), the pool reuses threads, and signals emitted from the pool
+thread reach the GUI thread queued, so no widget is touched off the GUI thread. Nothing here
+touches widgets. The library store is safe to share between threads (one
+``check_same_thread=False`` connection behind a re-entrant lock), so jobs call the same store
+object the GUI uses: its in-memory search index sees every change at once.
 """
 
 from __future__ import annotations
@@ -10,11 +22,123 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from eduwriter.gui.messages import exception_message
+
+if TYPE_CHECKING:
+    from eduwriter.library.store import ImportReport, LibraryStore
+
+#: ``progress(done, total, name)``: what a job calls to report.
+Progress = Callable[..., None]
+#: ``cancelled()``: what a job polls to stop early.
+Cancelled = Callable[[], bool]
+#: The body of a background job.
+Job = Callable[[Progress, Cancelled], Any]
+
+
+def failure_message(exc: BaseException) -> str:
+    """What the writer reads when a job fails: the library's own message in the UI language,
+    else the exception's one line."""
+    if getattr(exc, "message_zh", None):
+        return exception_message(exc)
+    return "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+
+class _JobSignals(QObject):
+    """Created in the GUI thread; emitted from the pool thread (delivered queued)."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _JobTask(QRunnable):
+    def __init__(self, job: Job, signals: _JobSignals, cancel: threading.Event) -> None:
+        super().__init__()
+        self._job = job
+        self._signals = signals
+        self._cancel = cancel
+        self.ended = threading.Event()
+
+    def run(self) -> None:  # pool thread
+        def progress(done: int = 0, total: int = 0, name: object = "") -> None:
+            self._signals.progress.emit(int(done), int(total), str(name or ""))
+
+        try:
+            result = self._job(progress, self._cancel.is_set)
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI, never crashes the app
+            self._emit(self._signals.failed, failure_message(exc))
+        else:
+            self._emit(self._signals.finished, result)
+        finally:
+            self.ended.set()  # BackgroundJob.wait() returns even while the GUI thread blocks
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver went away while the job ran: nobody to tell
+            pass
+
+
+class BackgroundJob(QObject):
+    """Run ``job(progress, cancelled)`` on a pool thread.
+
+    Signals (GUI thread): ``progress(done, total, name)``, ``finished(result)``,
+    ``failed(message)``, and ``done()`` after either of the last two.
+    """
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    done = Signal()
+
+    def __init__(
+        self, job: Job, parent: QObject | None = None, pool: QThreadPool | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._pool = pool or QThreadPool.globalInstance()
+        self._cancel = threading.Event()
+        self._signals = _JobSignals(self)
+        self._signals.progress.connect(self.progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._task: _JobTask | None = None
+        self._running = False
+
+    def start(self) -> None:
+        self._task = _JobTask(self._job, self._signals, self._cancel)
+        self._task.setAutoDelete(False)  # kept until the job object goes: wait() reads it
+        self._running = True
+        self._pool.start(self._task)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the job body has returned (True) or ``msecs`` passed (False)."""
+        return self._task is None or self._task.ended.wait(msecs / 1000)
+
+    def _on_finished(self, result: object) -> None:
+        self._running = False
+        self.finished.emit(result)
+        self.done.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self._running = False
+        self.failed.emit(message)
+        self.done.emit()
 
 
 class _SearchTask(QRunnable):
@@ -57,14 +181,15 @@ class SearchRunner(QObject):
     """Runs ``store.search`` on one background thread; only the newest query's results arrive.
 
     Typing never waits for a search: queries are queued to a single worker thread, a query that
-    was overtaken by a newer one before it started is skipped, and stale results are dropped.
+    was overtaken by a newer one before it started is skipped (cancelled), and stale results are
+    dropped.
 
     ``resultsReady(generation, query, items, error)`` is delivered in the GUI thread.
     """
 
     resultsReady = Signal(int, str, list, str)
 
-    def __init__(self, store: Any, parent: QObject | None = None) -> None:
+    def __init__(self, store: LibraryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._pool = QThreadPool(self)
@@ -96,100 +221,37 @@ class SearchRunner(QObject):
         self._pool.waitForDone(5000)
 
 
-class _JobWorker(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, job: Callable[..., Any], cancel_flag: threading.Event) -> None:
-        super().__init__()
-        self._job = job
-        self._cancel = cancel_flag
-
-    @Slot()
-    def run(self) -> None:
-        def progress(done: int = 0, total: int = 0, name: Any = "") -> None:
-            self.progress.emit(int(done), int(total), str(name or ""))
-
-        try:
-            result = self._job(progress, self._cancel.is_set)
-        except Exception as exc:  # noqa: BLE001 - shown in the dialog
-            if getattr(exc, "message_zh", None):
-                detail = exception_message(exc)  # in the UI language
-            else:
-                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self.failed.emit(detail)
-        else:
-            self.finished.emit(result)
-        finally:
-            # Stop this thread's event loop now, so BackgroundJob.wait() returns even while
-            # the GUI thread is blocked in it (e.g. the window closing during an import).
-            thread = QThread.currentThread()
-            if thread is not None:
-                thread.quit()
-
-
-class BackgroundJob(QObject):
-    """Run ``job(progress, cancelled)`` on its own QThread.
-
-    ``job`` receives ``progress(done, total, name)`` to report and ``cancelled()`` to poll.
-    Signals (GUI thread): ``progress(done, total, name)``, ``finished(result)``, ``failed(message)``,
-    and ``done()`` after either of the last two once the thread has stopped.
-    """
-
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-    done = Signal()
-
-    def __init__(self, job: Callable[..., Any], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-        self._thread = QThread(self)
-        self._worker = _JobWorker(job, self._cancel)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self.progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._running = False
-
-    def start(self) -> None:
-        self._running = True
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def is_running(self) -> bool:
-        return self._running
-
-    def wait(self, msecs: int = 30000) -> bool:
-        return self._thread.wait(msecs)
-
-    def _stop_thread(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
-        self._running = False
-
-    def _on_finished(self, result: object) -> None:
-        self._stop_thread()
-        self.finished.emit(result)
-        self.done.emit()
-
-    def _on_failed(self, message: str) -> None:
-        self._stop_thread()
-        self.failed.emit(message)
-        self.done.emit()
-
-
-def import_job(store: Any, paths: Sequence[str]) -> Callable[..., Any]:
+def import_job(store: LibraryStore, paths: Sequence[str]) -> Job:
     """A BackgroundJob body that runs ``store.import_files(paths)`` with progress and cancel."""
 
-    def job(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
+    def job(progress: Progress, cancelled: Cancelled) -> ImportReport:
         return store.import_files(list(paths), progress=progress, cancel=cancelled)
+
+    return job
+
+
+def open_store_job(path: Path | None) -> Job:
+    """A BackgroundJob body that opens the library (setting a damaged one aside) and builds the
+    built-in part from the bundled samples on first start, with progress and cancel."""
+
+    def job(progress: Progress, cancelled: Cancelled) -> LibraryStore:
+        from eduwriter.library.store import LibraryStore  # the library loads off the GUI thread
+
+        store = LibraryStore.open(path, recover=True)
+        if not store.has_builtin():
+            store.ensure_builtin(progress=progress, cancel=cancelled)
+        return store
+
+    return job
+
+
+def phrasings_job(store: LibraryStore) -> Job:
+    """A BackgroundJob body that reads the texts autocomplete suggests (phrasings, snippets)."""
+
+    def job(_progress: Progress, _cancelled: Cancelled) -> list[str]:
+        texts: list[str] = []
+        for kind in ("phrasing", "snippet"):
+            texts.extend(it.text for it in store.items(kind=kind))
+        return texts
 
     return job

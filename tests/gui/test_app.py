@@ -17,7 +17,7 @@ def test_a_locked_library_is_reported_in_chinese(qtbot, tmp_path):
     """Another program holding the library: the window says so in the writer's language."""
     import sqlite3
 
-    from eduwriter.gui.app import StoreLoader
+    from eduwriter.gui.workers import BackgroundJob, open_store_job
     from eduwriter.library.store import LibraryStore
 
     path = tmp_path / "library.db"
@@ -26,7 +26,7 @@ def test_a_locked_library_is_reported_in_chinese(qtbot, tmp_path):
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        loader = StoreLoader(path)
+        loader = BackgroundJob(open_store_job(path))
         with qtbot.waitSignal(loader.failed, timeout=30000) as blocker:
             loader.start()
         message = blocker.args[0]

@@ -12,15 +12,19 @@ suggestions in the title or in headings: Enter there always starts a new block.
 from __future__ import annotations
 
 import bisect
-import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from eduwriter.gui.workers import BackgroundJob, phrasings_job
+
+if TYPE_CHECKING:
+    from eduwriter.library.store import LibraryStore
 
 MAX_SUGGESTIONS = 8
 #: How many of the last typed characters are looked up, longest first. Three at least: two
@@ -102,10 +106,6 @@ class PhrasingIndex:
         return out
 
 
-class _Loader(QObject):
-    loaded = Signal(object)
-
-
 class Autocompleter(QObject):
     """Owns the popup of one composer."""
 
@@ -131,8 +131,7 @@ class Autocompleter(QObject):
         )
         self.popup.itemClicked.connect(lambda item: self.accept(self.popup.row(item)))
         self.suggestions: list[Suggestion] = []
-        self._loader = _Loader(self)
-        self._loader.loaded.connect(self.set_phrasings)
+        self._load_job: BackgroundJob | None = None
         composer.textCommitted.connect(self.update)
         composer.cursorPositionChanged.connect(self._cursor_moved)
         self._expected_pos = -1
@@ -143,19 +142,13 @@ class Autocompleter(QObject):
     def set_phrasings(self, texts: Iterable[str]) -> None:
         self.index = PhrasingIndex(texts)
 
-    def attach_store(self, store: Any) -> None:
-        """Load phrasings (and the writer's snippets) from the store in a background thread."""
-
-        def work() -> None:
-            texts: list[str] = []
-            try:
-                for kind in ("phrasing", "snippet"):
-                    texts.extend(it.text for it in store.items(kind=kind))
-            except Exception:  # noqa: BLE001 - autocomplete is optional; never crash for it
-                return
-            self._loader.loaded.emit(texts)
-
-        threading.Thread(target=work, name="autocomplete-load", daemon=True).start()
+    def attach_store(self, store: LibraryStore) -> None:
+        """Load phrasings (and the writer's snippets) from the store in the background; a
+        failed load leaves the suggestions as they were (autocomplete is optional)."""
+        job = BackgroundJob(phrasings_job(store), self)
+        job.finished.connect(self.set_phrasings)
+        self._load_job = job
+        job.start()
 
     def shutdown(self) -> None:
         self.popup.hide()
