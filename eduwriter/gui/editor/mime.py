@@ -16,8 +16,6 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 
 ITEM_MIME = "application/x-eduwriter-item"
 
-_KEYS = ("id", "kind", "text", "title", "data")
-
 
 def _normalise(payload: dict[str, Any]) -> dict[str, Any]:
     out = {
