@@ -4,32 +4,32 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/about.py" line="55"/>
+        <location filename="../../eduwriter/gui/about.py" line="55"/>
         <source>关于 %1</source>
         <translation>About %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/about.py" line="68"/>
+        <location filename="../../eduwriter/gui/about.py" line="68"/>
         <source>为教育系统办公室写作者编写工作计划、工作总结、讲话稿、实施方案和典型材料：整理范文，积累常用语句和结构骨架，按公文格式（GB/T 9704）导出 DOCX。</source>
         <translation>For office writers in education: work plans, work summaries, speeches, implementation plans and case reports. Collect sample texts, build up phrasings and outline skeletons, and export DOCX in the official layout (GB/T 9704).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/about.py" line="83"/>
+        <location filename="../../eduwriter/gui/about.py" line="83"/>
         <source>本程序以 MIT 许可证发布。界面使用 Qt for Python（PySide6），遵循 LGPL v3 许可证。</source>
         <translation>Released under the MIT license. The interface uses Qt for Python (PySide6) under the LGPL v3.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/about.py" line="88"/>
+        <location filename="../../eduwriter/gui/about.py" line="88"/>
         <source>复制版本信息</source>
         <translation>Copy version info</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/about.py" line="90"/>
+        <location filename="../../eduwriter/gui/about.py" line="90"/>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/about.py" line="113"/>
+        <location filename="../../eduwriter/gui/about.py" line="113"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -89,7 +89,7 @@ A new library was created; the built-in samples are imported again.</translation
 <context>
     <name>Autocomplete</name>
     <message>
-        <location filename="../../eduwriter/gui/editor/autocomplete.py" line="219"/>
+        <location filename="../../eduwriter/gui/autocomplete.py" line="219"/>
         <source>自动补全</source>
         <extracomment>How many of the last typed characters are looked up, longest first. Three at least: two characters match nearly every phrasing of a large library and the popup would never close (and Enter would keep accepting instead of starting a paragraph). The writer moved into the popup with Up/Down: Enter accepts then.</extracomment>
         <translation>Autocomplete</translation>
@@ -98,66 +98,66 @@ A new library was created; the built-in samples are imported again.</translation
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="114"/>
+        <location filename="../../eduwriter/gui/composer.py" line="114"/>
         <source>在此输入标题，或从左侧素材库插入结构骨架</source>
         <extracomment>Longer pastes are refused with a message (a whole book pasted by mistake would freeze typing). The cursor moved to another block (the outline follows). A library item was dropped or pasted (payload dict from eduwriter.gui.mime). Text was committed (typed or IME commit): autocomplete listens. Files were dropped on the page (the window opens or imports them).</extracomment>
         <translation>Type the title here, or insert a skeleton from the library on the left</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="128"/>
+        <location filename="../../eduwriter/gui/composer.py" line="128"/>
         <source>（在此输入标题）</source>
         <translation>(Type the title here)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="337"/>
+        <location filename="../../eduwriter/gui/composer.py" line="337"/>
         <source>分段</source>
         <translation>New paragraph</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="389"/>
+        <location filename="../../eduwriter/gui/composer.py" line="389"/>
         <source>插入骨架</source>
         <translation>Insert skeleton</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="396"/>
+        <location filename="../../eduwriter/gui/composer.py" line="396"/>
         <source>插入范文</source>
         <translation>Insert sample text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="398"/>
+        <location filename="../../eduwriter/gui/composer.py" line="398"/>
         <source>插入语句</source>
         <translation>Insert phrasing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="412"/>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="463"/>
+        <location filename="../../eduwriter/gui/composer.py" line="412"/>
+        <location filename="../../eduwriter/gui/composer.py" line="463"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="464"/>
+        <location filename="../../eduwriter/gui/composer.py" line="464"/>
         <source>要粘贴的内容太长（{0} 万字），没有粘贴。
 整篇的范文请用“文件 → 导入范文”放进素材库。</source>
         <translation>The text is too long to paste (over {0}0,000 characters); nothing was pasted.
 Put whole sample texts into the library with File → Import sample texts.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="523"/>
+        <location filename="../../eduwriter/gui/composer.py" line="523"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="526"/>
+        <location filename="../../eduwriter/gui/composer.py" line="526"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="567"/>
+        <location filename="../../eduwriter/gui/composer.py" line="567"/>
         <source>【在此概述{0}，如：{1}】</source>
         <translation>【Summarise {0} here, e.g. {1}】</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/composer.py" line="571"/>
+        <location filename="../../eduwriter/gui/composer.py" line="571"/>
         <source>【在此概述{0}…】</source>
         <translation>【Summarise {0} here…】</translation>
     </message>
@@ -223,195 +223,195 @@ Put whole sample texts into the library with File → Import sample texts.</tran
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="68"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="68"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="72"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="72"/>
         <source>Word 文档 (.docx，公文版式)</source>
         <translation>Word document (.docx, official layout)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="73"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="73"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="74"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="74"/>
         <source>纯文本 (.txt)</source>
         <translation>Plain text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="80"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="80"/>
         <source>留空使用默认公文版式（GB/T 9704）</source>
         <translation>Leave empty for the default official layout (GB/T 9704)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="82"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="82"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="89"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="89"/>
         <source>Windows 自带字体（仿宋、楷体、黑体）</source>
         <translation>Fonts shipped with Windows (FangSong, KaiTi, SimHei)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="93"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="93"/>
         <source>公文标准字体（仿宋_GB2312、方正小标宋简体）</source>
         <translation>Standard official fonts (FangSong_GB2312, FZXiaoBiaoSong)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="97"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="97"/>
         <source>二、三级标题加粗</source>
         <translation>Bold level 2 and 3 headings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="100"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="100"/>
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="101"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="101"/>
         <source>单位模板：</source>
         <translation>Office template:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="102"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="102"/>
         <source>字体名称：</source>
         <translation>Font names:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="108"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="108"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="111"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="111"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="127"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="127"/>
         <source>选择单位模板</source>
         <translation>Choose office template</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="35"/>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="129"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="35"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="129"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="36"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="36"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="37"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="37"/>
         <source>纯文本 (*.txt)</source>
         <translation>Plain text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="155"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="155"/>
         <source>导出(&amp;E)…</source>
         <extracomment>An export finished (result) — tests and the status bar listen. An export failed (exception).</extracomment>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="160"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="160"/>
         <source>导出为 Word 公文（.docx）、Markdown 或纯文本</source>
         <translation>Export as an official Word document (.docx), Markdown or plain text</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="178"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="178"/>
         <source>未命名报告</source>
         <extracomment>Ask before opening the result (False in tests). The report&apos;s own .md file (&quot;&quot; while unsaved): named in the suggestion, never overwritten by an export (the window sets it).</extracomment>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="194"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="194"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="222"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="222"/>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="236"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="236"/>
         <source>报告没有标题：导出的文件没有公文标题，请在第一行输入标题后再导出。</source>
         <translation>The report has no title: the exported file has no document title. Type the title on the first line and export again.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="240"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="240"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="245"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="245"/>
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="247"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="247"/>
         <source>已导出到：
 {0}</source>
         <translation>Exported to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="249"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="249"/>
         <source>该文件使用字体：{0}</source>
         <translation>Fonts used by the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="255"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="255"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="260"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="260"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="263"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="263"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="267"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="267"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="277"/>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="299"/>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="309"/>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="313"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="277"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="299"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="309"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="313"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="286"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="286"/>
         <source>模板无法使用</source>
         <translation>Template cannot be used</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="289"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="289"/>
         <source>改用默认公文版式导出吗？</source>
         <translation>Export with the default official layout instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="302"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="302"/>
         <source>改存为 {0} 吗？</source>
         <translation>Save as {0} instead?</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="314"/>
+        <location filename="../../eduwriter/gui/export_action.py" line="314"/>
         <source>导出时出错：{0}
 报告没有受影响。</source>
         <translation>Export error: {0}
@@ -502,54 +502,54 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="29"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="29"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="32"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="32"/>
         <source>替换为</source>
         <translation>Replace with</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="33"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="33"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="34"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="34"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="35"/>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="140"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="35"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="140"/>
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="36"/>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="159"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="36"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="159"/>
         <source>全部替换</source>
         <translation>Replace all</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="41"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="41"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="104"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="104"/>
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="110"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="110"/>
         <source>共 {0} 处</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/find_bar.py" line="165"/>
+        <location filename="../../eduwriter/gui/find_bar.py" line="165"/>
         <source>已替换 {0} 处</source>
         <translation>{0} replaced</translation>
     </message>
@@ -557,22 +557,22 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FolderChoiceDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="181"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="181"/>
         <source>移动到文件夹</source>
         <translation>Move to folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="186"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="186"/>
         <source>移动</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="187"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="187"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="191"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="191"/>
         <source>移动到：</source>
         <translation>Move to:</translation>
     </message>
@@ -580,28 +580,28 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FolderPicker</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="73"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="73"/>
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="83"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="83"/>
         <source>（未分类）</source>
         <translation>(Unfiled)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="96"/>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="105"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="96"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="105"/>
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="96"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="96"/>
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="106"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="106"/>
         <source>无法新建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
@@ -609,32 +609,32 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>FontCheck</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/font_check.py" line="84"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="84"/>
         <source>Windows 自带“仿宋”字体：请在“设置 → 个性化 → 字体”中确认它没有被删除或隐藏；也可以安装单位统一使用的“仿宋_GB2312”字体。</source>
         <translation>Windows ships the FangSong font: check in Settings → Personalization → Fonts that it is not removed or hidden; or install the FangSong_GB2312 font your office uses.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/font_check.py" line="89"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="89"/>
         <source>macOS 自带“华文仿宋”（STFangsong）：请在“字体册”中启用它。</source>
         <translation>macOS ships STFangsong: enable it in Font Book.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/font_check.py" line="93"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="93"/>
         <source>Linux 上请安装中文字体，例如：sudo apt install fonts-noto-cjk（Noto Serif CJK 与仿宋相近），或安装单位统一使用的“仿宋_GB2312”字体。</source>
         <translation>On Linux install a Chinese font, e.g. sudo apt install fonts-noto-cjk (Noto Serif CJK is close to FangSong), or the FangSong_GB2312 font your office uses.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/font_check.py" line="97"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="97"/>
         <source>本机没有找到仿宋类字体，编辑区的正文暂时用其他字体显示。</source>
         <translation>No FangSong-like font was found on this computer; body text in the editor is shown in another font for now.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/font_check.py" line="100"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="100"/>
         <source>导出的 DOCX 仍按公文格式写入正确的字体名称（仿宋_GB2312 / 仿宋），在装有这些字体的电脑上打开时显示正常。</source>
         <translation>Exported DOCX files still name the right fonts (FangSong_GB2312 / FangSong) and look correct on computers that have them.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/font_check.py" line="140"/>
+        <location filename="../../eduwriter/gui/font_check.py" line="140"/>
         <source>缺少仿宋字体</source>
         <translation>FangSong font missing</translation>
     </message>
@@ -642,88 +642,88 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="103"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="103"/>
         <source>导入范文</source>
         <extracomment>File types the importer reads.</extracomment>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="118"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="118"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="124"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="124"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="125"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="148"/>
         <source>没有可导入的文件（支持 .txt、.docx、.md、.html）。</source>
         <translation>Nothing to import (supported: .txt, .docx, .md, .html).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="152"/>
         <source>正在导入 %1 个文件…</source>
         <translation>Importing %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="168"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="168"/>
         <source>正在取消…（已导入的文件会保留）</source>
         <translation>Cancelling… (files already imported are kept)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="189"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="189"/>
         <source>正在导入（%1/%2）：%3</source>
         <translation>Importing (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="195"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="195"/>
         <source>正在导入：%1</source>
         <translation>Importing: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="206"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="206"/>
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="207"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="207"/>
         <source>成功导入 %1 个文件</source>
         <translation>Imported %1 file(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="209"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="209"/>
         <source>，素材库现有 %1 条</source>
         <translation>; the library now holds %1 items</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="211"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="211"/>
         <source>（增加 %1 条）</source>
         <translation> (%1 added)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="214"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="214"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="216"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="216"/>
         <source>%1 个文件未能导入：</source>
         <translation>%1 file(s) could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="234"/>
+        <location filename="../../eduwriter/gui/import_dialog.py" line="234"/>
         <source>导入失败，资料库未改动：%1</source>
         <translation>Import failed; the library was not changed: %1</translation>
     </message>
@@ -731,79 +731,79 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="50"/>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="70"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="50"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="70"/>
         <source>结构骨架</source>
         <extracomment>Custom data roles. Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.</extracomment>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="51"/>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="71"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="51"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="71"/>
         <source>常用语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="52"/>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="72"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="52"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="72"/>
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="53"/>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="74"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="53"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="74"/>
         <source>我的素材</source>
         <translation>My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="54"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="54"/>
         <source>收藏</source>
         <translation>Favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="60"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="60"/>
         <source>工作计划</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="61"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="61"/>
         <source>工作总结</source>
         <translation>Work summaries</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="62"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="62"/>
         <source>讲话稿</source>
         <translation>Speeches</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="63"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="63"/>
         <source>其他文稿</source>
         <translation>Other texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="64"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="64"/>
         <source>未分类</source>
         <translation>Unfiled</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="73"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="73"/>
         <source>范文段落</source>
         <translation>Sample sections</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="444"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="444"/>
         <source>无法读取：%1</source>
         <extracomment>A trailing English gloss in parentheses: &quot;无法读取：文件是空的 (empty file)&quot;.</extracomment>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="481"/>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="502"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="481"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="502"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/models/library_model.py" line="517"/>
+        <location filename="../../eduwriter/gui/library_model.py" line="517"/>
         <source>（未知文件）</source>
         <translation>(unknown file)</translation>
     </message>
@@ -811,251 +811,251 @@ The report is still in the window and nothing was lost. Please save it somewhere
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="271"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="271"/>
         <source>搜索素材：汉字或拼音（如 zdsx）</source>
         <extracomment>emitted after each finished search: (query, number of results shown) emitted when the library changed (import, snippet edits)</extracomment>
         <translation>Search the library: Chinese or pinyin (e.g. zdsx)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="275"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="275"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="276"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="276"/>
         <source>骨架</source>
         <translation>Skeletons</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="277"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="277"/>
         <source>语句</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="278"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="278"/>
         <source>范文</source>
         <translation>Sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="279"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="279"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="282"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="282"/>
         <source>只搜索某一类素材</source>
         <translation>Search only one kind of item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="330"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="330"/>
         <source>选中一条素材，在此预览；双击或按回车插入。</source>
         <translation>Select an item to preview it here; double-click or press Enter to insert.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="431"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="431"/>
         <source>导入范文</source>
         <translation>Import sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="433"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="433"/>
         <source>范文文件 (%1);;所有文件 (*)</source>
         <translation>Sample files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="441"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="441"/>
         <source>导入范文文件夹</source>
         <translation>Import a folder of sample texts</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="499"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="499"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="511"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="511"/>
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="513"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="513"/>
         <source>没有找到“%1”</source>
         <translation>Nothing found for &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="516"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="516"/>
         <source>找到 %1 条以上，显示前 %1 条</source>
         <translation>More than %1 found, showing the first %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="519"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="519"/>
         <source>找到 %1 条</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="537"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="537"/>
         <source>共 %1 条素材；输入汉字或拼音搜索</source>
         <translation>%1 items; type Chinese or pinyin to search</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="610"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="610"/>
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="613"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="613"/>
         <source>取消收藏</source>
         <translation>Remove from favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="613"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="613"/>
         <source>收藏</source>
         <translation>Add to favourites</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="619"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="619"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="620"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="620"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="621"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="621"/>
         <source>移动到…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="622"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="622"/>
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="624"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="624"/>
         <source>加入我的素材…</source>
         <translation>Add to My snippets…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="626"/>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="632"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="626"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="632"/>
         <source>新建文件夹…</source>
         <translation>New folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="628"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="628"/>
         <source>重命名文件夹…</source>
         <translation>Rename folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="629"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="629"/>
         <source>删除文件夹…</source>
         <translation>Delete folder…</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="636"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="636"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="704"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="704"/>
         <source>重命名素材</source>
         <translation>Rename item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="704"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="704"/>
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="736"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="736"/>
         <source>删除素材</source>
         <translation>Delete item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="737"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="737"/>
         <source>确定删除“%1”吗？此操作不能撤销。</source>
         <translation>Delete &quot;%1&quot;? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="745"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="745"/>
         <source>新建文件夹</source>
         <translation>New folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="745"/>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="765"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="745"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="765"/>
         <source>文件夹名称：</source>
         <translation>Folder name:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="765"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="765"/>
         <source>重命名文件夹</source>
         <translation>Rename folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="786"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="786"/>
         <source>删除文件夹</source>
         <translation>Delete folder</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="787"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="787"/>
         <source>确定删除文件夹“%1”吗？其中的素材会移到“未分类”。</source>
         <translation>Delete the folder &quot;%1&quot;? Its items move to &quot;Unfiled&quot;.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="831"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="831"/>
         <source>素材库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="831"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="831"/>
         <source>操作未完成：%1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="845"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="845"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="846"/>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="852"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="846"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="852"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="851"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="851"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="913"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="913"/>
         <source>已收藏</source>
         <translation>Favourite</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="919"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="919"/>
         <source>用过 %1 次</source>
         <translation>Used %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="934"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="934"/>
         <source>等 %1 处</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="987"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="987"/>
         <source>%1 篇</source>
         <translation>%1 document(s)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="995"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="995"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="996"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="996"/>
         <source>（%1）</source>
         <translation>(%1)</translation>
     </message>
@@ -1560,62 +1560,62 @@ You can still edit and save the report.</translation>
 <context>
     <name>MetaDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="39"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="39"/>
         <source>主送、附件与落款</source>
         <translation>Recipients, attachments and signature</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="44"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="44"/>
         <source>如：各区（县）教育局，局属各学校</source>
         <translation>e.g. 各区（县）教育局，局属各学校</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="48"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="48"/>
         <source>每行一个附件名称，如：2026年工作任务分解表</source>
         <translation>One attachment name per line, e.g. 2026年工作任务分解表</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="52"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="52"/>
         <source>如：XX市教育局</source>
         <translation>e.g. XX市教育局</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="55"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="55"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="61"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="61"/>
         <source>留空的项目不出现在导出的公文中。导出时按公文格式自动排版。</source>
         <translation>Empty fields are left out of the exported document; the rest is laid out in the official format on export.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="69"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="69"/>
         <source>主送机关：</source>
         <translation>Recipients:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="70"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
         <source>附件：</source>
         <translation>Attachments:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="71"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="71"/>
         <source>署名：</source>
         <translation>Issued by:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="72"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="72"/>
         <source>成文日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="78"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="78"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/meta_dialog.py" line="81"/>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="81"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1623,28 +1623,28 @@ You can still edit and save the report.</translation>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../eduwriter/gui/panes/outline_view.py" line="163"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="163"/>
         <source>章节上移 (Alt+↑)</source>
         <extracomment>The writer picked a heading: go there in the composer.</extracomment>
         <translation>Move section up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/outline_view.py" line="167"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="167"/>
         <source>章节下移 (Alt+↓)</source>
         <translation>Move section down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/outline_view.py" line="172"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="172"/>
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/outline_view.py" line="176"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="176"/>
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/outline_view.py" line="181"/>
+        <location filename="../../eduwriter/gui/outline_view.py" line="181"/>
         <source>删除章节</source>
         <translation>Delete section</translation>
     </message>
@@ -1652,85 +1652,85 @@ You can still edit and save the report.</translation>
 <context>
     <name>Packs</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="42"/>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="60"/>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="75"/>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="88"/>
+        <location filename="../../eduwriter/gui/packs.py" line="42"/>
+        <location filename="../../eduwriter/gui/packs.py" line="60"/>
+        <location filename="../../eduwriter/gui/packs.py" line="75"/>
+        <location filename="../../eduwriter/gui/packs.py" line="88"/>
         <source>导入素材包</source>
         <extracomment>A pack was merged: (path, MergeReport).</extracomment>
         <translation>Import library pack</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="44"/>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="133"/>
+        <location filename="../../eduwriter/gui/packs.py" line="44"/>
+        <location filename="../../eduwriter/gui/packs.py" line="133"/>
         <source>素材包 (*.ewlib)</source>
         <translation>Library packs (*.ewlib)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="61"/>
+        <location filename="../../eduwriter/gui/packs.py" line="61"/>
         <source>把素材包“{0}”导入素材库吗？
 同样的素材不会重复导入。</source>
         <translation>Import the library pack &quot;{0}&quot; into your library?
 Items you already have are not added twice.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="76"/>
+        <location filename="../../eduwriter/gui/packs.py" line="76"/>
         <source>无法导入“{0}”：{1}
 素材库没有改动。</source>
         <translation>Cannot import &quot;{0}&quot;: {1}
 Your library was not changed.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="89"/>
+        <location filename="../../eduwriter/gui/packs.py" line="89"/>
         <source>“{0}”已导入：新增 {1} 条，更新 {2} 条，已有 {3} 条，冲突 {4} 处。</source>
         <translation>&quot;{0}&quot; imported: {1} added, {2} updated, {3} already there, {4} conflict(s).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="103"/>
+        <location filename="../../eduwriter/gui/packs.py" line="103"/>
         <source>素材有两个版本</source>
         <translation>Two versions of an item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="106"/>
+        <location filename="../../eduwriter/gui/packs.py" line="106"/>
         <source>“{0}”在您的素材库和素材包中都改过。
 本次导入中这样的素材都按下面的选择处理：</source>
         <translation>&quot;{0}&quot; was changed both in your library and in the pack.
 All such items in this import are handled as you choose:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="112"/>
+        <location filename="../../eduwriter/gui/packs.py" line="112"/>
         <source>保留我的</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="115"/>
+        <location filename="../../eduwriter/gui/packs.py" line="115"/>
         <source>用素材包的</source>
         <translation>Take the pack&apos;s</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="118"/>
+        <location filename="../../eduwriter/gui/packs.py" line="118"/>
         <source>两个都保留</source>
         <translation>Keep both</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="131"/>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="147"/>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="153"/>
+        <location filename="../../eduwriter/gui/packs.py" line="131"/>
+        <location filename="../../eduwriter/gui/packs.py" line="147"/>
+        <location filename="../../eduwriter/gui/packs.py" line="153"/>
         <source>导出我的素材</source>
         <translation>Export My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="132"/>
+        <location filename="../../eduwriter/gui/packs.py" line="132"/>
         <source>我的素材</source>
         <translation>My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="148"/>
+        <location filename="../../eduwriter/gui/packs.py" line="148"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/packs.py" line="154"/>
+        <location filename="../../eduwriter/gui/packs.py" line="154"/>
         <source>已把 {0} 条素材导出到：
 {1}
 可以发给同事，用 EduWriter 打开即可导入。</source>
@@ -1742,12 +1742,12 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
 <context>
     <name>Preview</name>
     <message>
-        <location filename="../../eduwriter/gui/panes/preview.py" line="18"/>
+        <location filename="../../eduwriter/gui/preview.py" line="18"/>
         <source>公文预览</source>
         <translation>Document preview</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/panes/preview.py" line="25"/>
+        <location filename="../../eduwriter/gui/preview.py" line="25"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1755,54 +1755,54 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
 <context>
     <name>ReportDocument</name>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="235"/>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="618"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="235"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="618"/>
         <source>输入</source>
         <extracomment>A slot the writer fills: 【年份】 (hint paragraphs are not counted). Where a run-in heading ends and its body begins: after the first sentence end. The widest usual marker per level: the marker is drawn right-aligned in this much room. Headings were added, removed, moved or re-levelled (numbers may have changed). Any edit (debounce before doing heavy work). The &quot;unsaved changes&quot; state flipped. 主送机关 / 附件 / 署名 / 成文日期 changed. A structure command was refused; the argument says why (for the status bar).</extracomment>
         <translation>Typing</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="421"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="421"/>
         <source>主送、附件与落款</source>
         <translation>Recipients, attachments and signature</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="447"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="447"/>
         <source>设置级别</source>
         <translation>Set level</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="465"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="465"/>
         <source>已是一级标题，不能再升级。</source>
         <translation>This is already a level-1 heading; it cannot be promoted.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="470"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="470"/>
         <source>不能降级：本节的下级标题会超过四级（（1））。</source>
         <translation>Cannot demote: a sub-heading of this section would go below level 4 ((1)).</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="476"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="476"/>
         <source>降级</source>
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="478"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="478"/>
         <source>升级</source>
         <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="533"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="533"/>
         <source>移动章节</source>
         <translation>Move section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="547"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="547"/>
         <source>删除章节</source>
         <translation>Delete section</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/editor/report_model.py" line="642"/>
+        <location filename="../../eduwriter/gui/report_model.py" line="642"/>
         <source>填写要素</source>
         <translation>Fill in slots</translation>
     </message>
@@ -1810,7 +1810,7 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../eduwriter/gui/panes/library_pane.py" line="211"/>
+        <location filename="../../eduwriter/gui/library_pane.py" line="211"/>
         <source>%1骨架</source>
         <translation>%1 skeleton</translation>
     </message>
@@ -1818,33 +1818,33 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
 <context>
     <name>SlotsDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="39"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="39"/>
         <source>填写要素</source>
         <extracomment>Example values shown as placeholders, by the slot&apos;s kind.</extracomment>
         <translation>Fill in slots</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="45"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="45"/>
         <source>报告中共有 {0} 个要素。填写后，同名要素在全文各处一并替换；留空的保持不变。</source>
         <translation>The report has {0} slot(s). A value replaces the slot everywhere in the report; empty fields leave the slot as it is.</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="58"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="58"/>
         <source>如：{0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="61"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="61"/>
         <source>（{0} 处）</source>
         <translation> ({0} places)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="74"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="74"/>
         <source>填入报告</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="77"/>
+        <location filename="../../eduwriter/gui/slots_dialog.py" line="77"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1852,62 +1852,62 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
 <context>
     <name>SnippetDialog</name>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="128"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="128"/>
         <source>编辑素材</source>
         <translation>Edit item</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="128"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="128"/>
         <source>加入我的素材</source>
         <translation>Add to My snippets</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="131"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="131"/>
         <source>可选，留空则取正文开头</source>
         <translation>Optional; the start of the text is used when empty</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="134"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="134"/>
         <source>素材内容，可用【年份】【单位】等表示待填要素</source>
         <translation>The snippet; use 【年份】, 【单位】… for slots to fill in</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="137"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="137"/>
         <source>如：德育，安全（用逗号或空格分隔）</source>
         <translation>e.g. moral education, safety (separated by commas or spaces)</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="143"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="143"/>
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="144"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="144"/>
         <source>内容：</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="145"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="145"/>
         <source>文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="146"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="146"/>
         <source>标签：</source>
         <translation>Tags:</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="150"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="150"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="151"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="151"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eduwriter/gui/dialogs/snippet_dialogs.py" line="170"/>
+        <location filename="../../eduwriter/gui/snippet_dialogs.py" line="170"/>
         <source>内容不能为空。</source>
         <translation>The text cannot be empty.</translation>
     </message>
