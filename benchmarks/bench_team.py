@@ -52,14 +52,25 @@ def sentences() -> list[str]:
 def seed(admin, n: int) -> None:
     rng = random.Random(7)
     pool = sentences()
-    with admin.cursor() as cur, cur.copy(
-        "COPY eduwriter.items (id, kind, function, genre, title, text, tags, folder) FROM STDIN"
-    ) as copy:
+    with (
+        admin.cursor() as cur,
+        cur.copy(
+            "COPY eduwriter.items (id, kind, function, genre, title, text, tags, folder) FROM STDIN"
+        ) as copy,
+    ):
         for i in range(n):
             text = "。".join(rng.sample(pool, rng.randint(1, 3))) + "。"
             copy.write_row(
-                (f"b{i}", "phrasing", rng.choice(FUNCTIONS), "summary", "", text, "[]",
-                 f"共享/{i % 40}")
+                (
+                    f"b{i}",
+                    "phrasing",
+                    rng.choice(FUNCTIONS),
+                    "summary",
+                    "",
+                    text,
+                    "[]",
+                    f"共享/{i % 40}",
+                )
             )
     admin.commit()
 
@@ -103,8 +114,14 @@ def main() -> int:
 
         with connect(editor, "e") as ed:
             changed = [
-                SharedItem(id=f"b{i}", kind="phrasing", text=f"修改后的第{i}条", function="措施",
-                           genre="summary", folder=f"共享/{i % 40}")
+                SharedItem(
+                    id=f"b{i}",
+                    kind="phrasing",
+                    text=f"修改后的第{i}条",
+                    function="措施",
+                    genre="summary",
+                    folder=f"共享/{i % 40}",
+                )
                 for i in range(ns.changes)
             ]
             publish(ed, changed, cache.versions())
@@ -130,8 +147,12 @@ def main() -> int:
                 n = 0
                 while not stop.is_set():
                     item = SharedItem(id=f"live{n % 20}", kind="snippet", text=f"实时{n}")
-                    base = {r[0]: r[1] for r in ed.execute(
-                        "SELECT id, version FROM eduwriter.items WHERE id LIKE 'live%%'")}
+                    base = {
+                        r[0]: r[1]
+                        for r in ed.execute(
+                            "SELECT id, version FROM eduwriter.items WHERE id LIKE 'live%%'"
+                        )
+                    }
                     ed.commit()
                     r = publish(ed, [item], base)
                     if r.conflicts:

@@ -45,8 +45,16 @@ def test_setup_users_publish_and_sync_from_the_command_line(server, tmp_path, mo
         store.add_snippet("不在文件夹里的素材")
     capsys.readouterr()
     code = run_cli(
-        ["library", "publish", "--server", server.url("office", "ed-pw"), "--db", str(editor_db),
-         "--folder", "通知"]
+        [
+            "library",
+            "publish",
+            "--server",
+            server.url("office", "ed-pw"),
+            "--db",
+            str(editor_db),
+            "--folder",
+            "通知",
+        ]
     )
     out = capsys.readouterr()
     assert code == 0, out.err
@@ -54,9 +62,12 @@ def test_setup_users_publish_and_sync_from_the_command_line(server, tmp_path, mo
 
     writer_db = tmp_path / "writer" / "library.db"
     writer_db.parent.mkdir()
-    assert run_cli(
-        ["library", "sync", "--server", server.url("teacher", "wr-pw"), "--db", str(writer_db)]
-    ) == 0
+    assert (
+        run_cli(
+            ["library", "sync", "--server", server.url("teacher", "wr-pw"), "--db", str(writer_db)]
+        )
+        == 0
+    )
     cache = TeamCache.open(writer_db.with_name("team_cache.db"))
     texts = [r["text"] for r in cache.items()]
     assert texts == ["请各单位于【日期】前报送材料。"]
@@ -75,8 +86,14 @@ def test_setup_users_publish_and_sync_from_the_command_line(server, tmp_path, mo
 
 def test_unreachable_server_is_a_clear_message(tmp_path, capsys):
     code = run_cli(
-        ["library", "sync", "--server", "postgresql://u:p@127.0.0.1:1/eduwriter", "--db",
-         str(tmp_path / "library.db")]
+        [
+            "library",
+            "sync",
+            "--server",
+            "postgresql://u:p@127.0.0.1:1/eduwriter",
+            "--db",
+            str(tmp_path / "library.db"),
+        ]
     )
     assert code == 1
     assert "本机缓存" in capsys.readouterr().err

@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 from eduwriter.library.team.connection import TeamPermissionError
 from eduwriter.library.team.server_schema import SCHEMA
 
-_CONTENT = ("kind", "function", "genre", "title", "text", "tags", "folder", "sources", "data", "unit")
+_CONTENT = (
+    "kind",
+    "function",
+    "genre",
+    "title",
+    "text",
+    "tags",
+    "folder",
+    "sources",
+    "data",
+    "unit",
+)
 
 
 @dataclass(slots=True)

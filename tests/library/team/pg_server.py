@@ -34,7 +34,9 @@ class PgServer:
         return f"postgresql://{user}{pw}@127.0.0.1:{self.port}/{dbname}"
 
     def stop(self) -> None:
-        _run(self, [str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "immediate", "stop"])
+        _run(
+            self, [str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "immediate", "stop"]
+        )
         shutil.rmtree(self.datadir.parent, ignore_errors=True)
 
 
@@ -102,7 +104,17 @@ def start() -> PgServer:
     opts = f"-p {port} -k {top} -c listen_addresses=127.0.0.1 -c max_connections=120 -c fsync=off"
     started = _run(
         server,
-        [str(bindir / "pg_ctl"), "-D", str(datadir), "-o", opts, "-l", str(top / "log"), "-w", "start"],
+        [
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(datadir),
+            "-o",
+            opts,
+            "-l",
+            str(top / "log"),
+            "-w",
+            "start",
+        ],
     )
     if started.returncode != 0:
         log = (top / "log").read_text(errors="replace")[-400:] if (top / "log").exists() else ""
@@ -110,6 +122,8 @@ def start() -> PgServer:
         raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()[-300:]} {log}")
     import psycopg
 
-    with psycopg.connect(server.url(password=ADMIN_PASSWORD, dbname="postgres"), autocommit=True) as c:
+    with psycopg.connect(
+        server.url(password=ADMIN_PASSWORD, dbname="postgres"), autocommit=True
+    ) as c:
         c.execute("CREATE DATABASE eduwriter")
     return server

@@ -42,7 +42,9 @@ def _conn(pg, user, pw):
 
 
 def _item(i: int, text: str | None = None, **kw) -> SharedItem:
-    return SharedItem(id=f"t{i}", kind="phrasing", text=text or f"第{i}条共享语句", function="开头", **kw)
+    return SharedItem(
+        id=f"t{i}", kind="phrasing", text=text or f"第{i}条共享语句", function="开头", **kw
+    )
 
 
 def test_editor_publishes_and_reader_syncs(team, tmp_path):
