@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from eduwriter.cli import team as team_commands
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
 
 
@@ -72,6 +73,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE.ewlib")
     p.set_defaults(func=cmd_import)
+
+    team_commands.register(sub)
 
 
 def _positive_int(value: str) -> int:

@@ -1,0 +1,10 @@
+"""The shared unit library on a PostgreSQL server (教研室/办公室 curate, every writer reads).
+
+- :mod:`.server_schema` — the schema, roles, grants and row-level security an administrator
+  installs once (``eduwriter library serve-setup``);
+- :mod:`.connection` — where the server is and how to log in (password in the OS keyring);
+- :mod:`.publish` — an editor publishes items, each with a version check;
+- :mod:`.cache` and :mod:`.sync` — the writer's local copy, pulled by change number, used offline.
+
+Permissions are enforced by PostgreSQL (roles, GRANTs, row-level security), not by this code.
+"""
