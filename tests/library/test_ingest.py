@@ -1,0 +1,241 @@
+"""Building the library from files: the bundled samples, more imports, bad files, cancel."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eduwriter.core.importer import analyze_file
+from eduwriter.core.model import Block, Document, FileResult
+from eduwriter.library import builder
+from eduwriter.library.store import LibraryStore
+from eduwriter.resources_path import sample_files
+
+_BUILT: list[Path] = []
+
+
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("built") / "library.db"
+    with LibraryStore.open(db) as s:
+        report = s.ensure_builtin()
+        assert report is not None and not report.errors
+    return db
+
+
+@pytest.fixture
+def built(built_db, tmp_path):
+    db = tmp_path / "library.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(built_db) + suffix)
+        if src.exists():
+            shutil.copy(src, str(db) + suffix)
+    s = LibraryStore.open(db)
+    yield s
+    s.close()
+
+
+def test_analysis_survives_the_json_round_trip():
+    result = analyze_file(sample_files()[0])
+    again = builder.result_from_json(result.to_json())
+    assert again.to_json() == result.to_json()
+
+
+def test_document_and_section_items_form_a_tree():
+    doc = Document(
+        title="学校安全工作计划",
+        genre="plan",
+        blocks=[
+            Block("paragraph", "为做好安全工作，特制定本计划。"),
+            Block("heading", "指导思想", 1, "一、"),
+            Block("paragraph", "坚持安全第一。"),
+            Block("heading", "主要措施", 1, "二、"),
+            Block("heading", "加强演练", 2, "（一）"),
+            Block("paragraph", "每月演练一次。"),
+        ],
+    )
+    items = builder.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
+    kinds = [i.kind for i in items]
+    assert kinds == ["document", "section", "section", "section"]
+    d, s1, s2, s3 = items
+    assert d.title == "学校安全工作计划" and "一、指导思想" in d.text
+    assert (s1.title, s1.text, s1.parent) == ("指导思想", "坚持安全第一。", d.id)
+    assert s1.data["marker"] == "一、"
+    assert s3.parent == s2.id and s3.text == "每月演练一次。"
+    assert s3.sources[0].section == ("主要措施", "加强演练")
+    # ids are stable
+    again = builder.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
+    assert [i.id for i in again] == [i.id for i in items]
+
+
+def test_section_and_document_texts_have_normalised_punctuation():
+    doc = Document(
+        title="",
+        genre="plan",
+        blocks=[
+            Block("heading", "主要措施:抓落实", 1, "一、"),
+            Block("heading", "总体目标", 2, "(一)"),
+            Block("paragraph", "例如:企事业单位招聘,比例1.5%,见http://www.moe.gov.cn/a,b (试行)"),
+        ],
+    )
+    items = builder.document_items("学校计划.txt", "imported", FileResult("x", documents=[doc]))
+    d, sec, sub = items
+    assert sec.title == "主要措施：抓落实"
+    assert sub.data["marker"] == "（一）" and "（一）总体目标" in d.text
+    assert sub.text == "例如：企事业单位招聘，比例1.5%，见http://www.moe.gov.cn/a,b （试行）"
+    assert "一、主要措施：抓落实" in d.text and "例如：企事业" in d.text
+    # a document without a title is not shown as 文档1
+    assert d.title == "《学校计划》第1篇"
+
+
+def test_heading_families_are_items_of_their_own(built):
+    assert built.stats()["families"] >= 1
+    hits = built.search("以“德”为先", kind="phrasing")
+    fam = next(h for h in hits if h.data.get("members"))
+    assert fam.function == "标题" and " / " in fam.text
+    assert fam.title.startswith("以“【字】”为")
+    members = built.get_many([m["id"] for m in fam.data["members"]])
+    assert len(members) == len(fam.data["members"]) >= 3
+    assert [m.text for m in members] == fam.text.split(" / ")
+    assert all(m.data["family_id"] == fam.id for m in members)
+
+
+def test_builtin_library_from_the_samples(built):
+    stats = built.stats()
+    assert stats["files"] == {"builtin": len(sample_files())}
+    assert stats["by_kind"]["document"] >= len(sample_files())
+    assert stats["by_kind"]["phrasing"] > 100
+    assert stats["by_kind"]["section"] > 50
+    for genre in ("plan", "summary", "speech"):
+        assert stats["merged_skeletons_by_genre"].get(genre) == 1
+    assert set(stats["by_origin"]) == {"builtin"}
+    # phrasings point at documents that exist in the library
+    titles = {(d.data["file"], d.title) for d in built.items(kind="document")}
+    for p in built.items(kind="phrasing")[:200]:
+        assert p.sources
+        assert (p.sources[0].file, p.sources[0].document) in titles
+    # the 范文 tree: every sample file, with documents and their sections
+    tree = built.documents()
+    assert sorted(f.file for f in tree) == sorted(p.name for p in sample_files())
+    assert any(doc.children for f in tree for doc in f.documents)
+    # a search finds a heading of the samples by characters and by pinyin initials
+    hits = built.search("指导思想", kind="section")
+    assert hits and hits[0].title == "指导思想"
+    assert "指导思想" in [h.title for h in built.search("zdsx", kind="section")]
+    # and nothing is built twice
+    assert built.ensure_builtin() is None
+
+
+def test_rebuild_never_touches_personal_items(built):
+    sn = built.add_snippet("自己的句子", folder="常用")
+    some = built.items(kind="phrasing")[0]
+    built.set_favorite(some.id, True)
+    before = built.count()
+    report = built.rebuild_builtin()
+    assert report.added == 0
+    assert built.count() == before
+    assert built.get(sn.id).text == "自己的句子"
+    assert built.get(some.id).favorite
+
+
+def test_import_more_files_with_a_bad_one(built, tmp_path):
+    good = tmp_path / "家校共育工作计划.txt"
+    good.write_text(
+        "家校共育工作计划\n"
+        "一、指导思想\n为进一步加强家校合作，形成教育合力，结合我校实际，特制定本计划。\n"
+        "二、主要措施\n（一）办好家长学校\n每学期召开家长会两次，邀请专家开展家庭教育讲座。\n"
+        "（二）开展家访活动\n班主任每学期家访覆盖全班学生，及时了解学生思想动态。\n",
+        encoding="gb18030",
+    )
+    bad = tmp_path / "broken.txt"  # a picture saved with the wrong extension
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    missing = tmp_path / "missing.txt"
+    before = built.count()
+    report = built.import_files([good, bad, missing])
+    assert report.added == built.count() - before  # what the writer sees the library grow by
+    assert report.files_ok == [str(good)]
+    assert {Path(p).name for p, _ in report.errors} == {"broken.txt", "missing.txt"}
+    assert all(msg for _, msg in report.errors)
+    assert built.count() > before
+    files = {f.file: f for f in built.documents()}
+    assert files["家校共育工作计划.txt"].origin == "imported"
+    hits = built.search("家访", kind="section")
+    assert hits and hits[0].origin == "imported"
+    # the built-in part is still there
+    assert built.stats()["by_origin"]["builtin"] > 0
+
+
+def test_cancel_leaves_the_library_unchanged(built, tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("工作计划\n一、指导思想\n坚持立德树人。\n", encoding="utf-8")
+    before = built.count()
+    report = built.import_files([f], cancel=lambda: True)
+    assert report.cancelled
+    assert built.count() == before
+
+
+def test_deleted_items_can_be_restored(built):
+    victim = built.items(kind="phrasing")[0]
+    built.delete_item(victim.id)
+    built.rebuild_builtin()
+    assert built.get(victim.id) is None
+    assert built.restore_deleted() >= 1
+    assert built.get(victim.id).text == victim.text
+
+
+def test_importing_the_same_file_twice_adds_nothing(built, tmp_path):
+    f = tmp_path / "安全工作总结.txt"
+    f.write_text(
+        "安全工作总结\n一、主要成绩\n全年未发生安全责任事故，安全教育覆盖全体师生。\n"
+        "二、存在问题\n部分教师安全意识有待提高。\n",
+        encoding="utf-8",
+    )
+    first = built.import_files([f])
+    assert first.added > 0
+    count = built.count()
+    second = built.import_files([f])
+    assert second.added == 0
+    assert built.count() == count
+
+
+def test_a_file_the_extractor_chokes_on_is_left_out(built, tmp_path, monkeypatch):
+    import eduwriter.core.extract as extract
+
+    real = extract.extract_library
+
+    def fragile(results):
+        if any("毒" in (d.title or "") for r in results for d in r.documents):
+            raise ValueError("boom")
+        return real(results)
+
+    monkeypatch.setattr(extract, "extract_library", fragile)
+    good = tmp_path / "好文件.txt"
+    good.write_text(
+        "德育工作计划\n一、指导思想\n坚持立德树人，推广星空观测课程。\n", encoding="utf-8"
+    )
+    bad = tmp_path / "坏文件.txt"
+    bad.write_text("毒文件计划\n一、指导思想\n这一篇会让提取出错。\n", encoding="utf-8")
+    report = built.import_files([good, bad])
+    assert [Path(p).name for p, _ in report.errors] == ["坏文件.txt"]
+    assert report.files_ok == [str(good)]
+    assert "提取" in report.errors[0][1]
+    assert built.search("星空观测课程")  # the good file is in
+    assert built.stats()["by_kind"]["phrasing"] > 100  # the rest of the library is intact
+
+
+def test_cancel_after_the_analysis_changes_nothing(built, tmp_path):
+    f = tmp_path / "y.txt"
+    f.write_text("工作计划\n一、指导思想\n推广量子纠缠教学法，促进全面发展。\n", encoding="utf-8")
+    before = (built.count(), built.stats()["files"])
+    calls = []
+
+    def cancel() -> bool:  # false while files are analysed, true at the extraction step
+        calls.append(1)
+        return len(calls) > 1
+
+    report = built.import_files([f], cancel=cancel)
+    assert report.cancelled
+    assert (built.count(), built.stats()["files"]) == before
+    assert built.search("量子纠缠教学法") == []
