@@ -58,11 +58,13 @@ class StoreLoader(QObject):
 
     def _run(self) -> None:
         try:
+            from eduwriter.library import ingest
             from eduwriter.library.store import LibraryStore
 
             store = LibraryStore.open(self.path, recover=True)
             if not store.has_builtin():
-                store.ensure_builtin(
+                ingest.ensure_builtin(
+                    store,
                     progress=lambda done, total, name: self.progress.emit(done, total, str(name)),
                     cancel=lambda: self._cancel,
                 )

@@ -187,9 +187,11 @@ class BackgroundJob(QObject):
 
 
 def import_job(store: Any, paths: Sequence[str]) -> Callable[..., Any]:
-    """A BackgroundJob body that runs ``store.import_files(paths)`` with progress and cancel."""
+    """A BackgroundJob body that runs ``ingest.import_files(store, paths)`` with progress and
+    cancel."""
+    from eduwriter.library import ingest
 
     def job(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
-        return store.import_files(list(paths), progress=progress, cancel=cancelled)
+        return ingest.import_files(store, list(paths), progress=progress, cancel=cancelled)
 
     return job

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eduwriter.cli.main import run_cli
+from eduwriter.library import sharing
 from eduwriter.resources_path import sample_files
 
 
@@ -164,12 +165,12 @@ def _conflicting_pack(db: Path, tmp_path: Path) -> tuple[str, Path]:
 
     with LibraryStore.open(db) as s:
         sid = s.add_snippet("原来的句子").id
-        s.export_pack(tmp_path / "v1.ewlib")
+        sharing.export_pack(s, tmp_path / "v1.ewlib")
     colleague = tmp_path / "colleague.db"
     with LibraryStore.open(colleague) as c:
-        c.import_pack(tmp_path / "v1.ewlib")
+        sharing.import_pack(c, tmp_path / "v1.ewlib")
         c.update_item(sid, text="同事的版本")
-        c.export_pack(tmp_path / "theirs.ewlib")
+        sharing.export_pack(c, tmp_path / "theirs.ewlib")
     with LibraryStore.open(db) as s:
         s.update_item(sid, text="我的版本")
     return sid, tmp_path / "theirs.ewlib"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from eduwriter.library import ingest
 from eduwriter.library.store import LibraryStore
 
 _BUILT: list[Path] = []  # the library built in this test session (several modules share it)
@@ -24,7 +25,7 @@ def built_library_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("builtin-library") / "library.db"
     store = LibraryStore.open(db)
     try:
-        store.ensure_builtin()
+        ingest.ensure_builtin(store)
     finally:
         store.close()
     _BUILT[:] = [db]
