@@ -81,9 +81,7 @@ def _graph() -> dict[str, set[str]]:
     known = set(mods)
     graph = {name: _imports(path, name, known) for name, path in mods.items()}
     # a package's __init__ importing its own submodules is packaging, not a dependency
-    return {
-        name: {t for t in deps if not t.startswith(name + ".")} for name, deps in graph.items()
-    }
+    return {name: {t for t in deps if not t.startswith(name + ".")} for name, deps in graph.items()}
 
 
 def _part(module: str) -> str:

@@ -239,3 +239,38 @@ def test_cancel_after_the_analysis_changes_nothing(built, tmp_path):
     assert report.cancelled
     assert (built.count(), built.stats()["files"]) == before
     assert built.search("量子纠缠教学法") == []
+
+
+def _plan(path: Path, words: str) -> Path:
+    path.write_text(
+        f"{path.stem}\n一、指导思想\n坚持{words}，推进学校各项工作，特制定本计划。\n"
+        f"二、主要措施\n（一）加强领导\n成立{words}工作领导小组，明确职责分工。\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _snapshot(store: LibraryStore) -> list[tuple]:
+    return sorted((i.id, i.kind, i.origin, i.title, i.text) for i in store.items())
+
+
+def test_incremental_and_full_import_give_the_same_library(built, tmp_path):
+    a = _plan(tmp_path / "甲校计划.txt", "星空观测课程")
+    b = _plan(tmp_path / "乙校计划.txt", "陶艺社团建设")
+    c = _plan(tmp_path / "丙校计划.txt", "校园足球联赛")
+    ingest.import_files(built, [a, b])
+    second = ingest.import_files(built, [a, b, c])  # a and b unchanged: only c is analysed
+    assert second.unchanged == [str(a), str(b)]
+    assert set(second.files_ok) == {str(a), str(b), str(c)}
+    incremental = _snapshot(built)
+    full = ingest.import_files(built, [a, b, c], full=True)
+    assert full.unchanged == []
+    assert _snapshot(built) == incremental
+    # a changed file is analysed again; removing a file removes its items
+    _plan(b, "陶艺社团和书法社团建设")
+    again = ingest.import_files(built, [a, b, c])
+    assert again.unchanged == [str(a), str(c)]
+    assert built.search("书法社团")
+    ingest.remove_files(built, [str(b)])
+    assert not built.search("陶艺社团")
+    assert built.search("星空观测课程")

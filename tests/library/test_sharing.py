@@ -198,3 +198,39 @@ def test_explicit_choice_overrides_an_earlier_keep_mine(store, other, tmp_path):
     report = sharing.import_pack(store, pack, force="theirs")
     assert report.conflicts == [(sn.id, "theirs")]
     assert store.get(sn.id).text == "同事的版本"
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"position": "abc"},
+        {"created": "yesterday"},
+        {"modified": [1]},
+        {"position": 1.5},
+        {"text": "坏\ud800字"},  # a lone surrogate: cannot be stored
+        {"tags": ["\udfff"]},
+        {"data": {"original": "\ud83d"}},
+    ],
+)
+def test_packs_with_wrong_field_types_or_lone_surrogates_are_refused(store, tmp_path, odd):
+    before = [(i.id, i.text) for i in store.items()]
+    pack = tmp_path / "odd.ewlib"
+    items = [
+        {"id": "ok-1", "kind": "snippet", "text": "好的条目"},
+        {"id": "odd-1", "kind": "snippet", "text": "字段类型不对", **odd},
+    ]
+    with zipfile.ZipFile(pack, "w") as zf:
+        zf.writestr("manifest.json", json.dumps({"format": "ewlib", "format_version": 1}))
+        zf.writestr("items.json", json.dumps(items))  # \ud800 is escaped: valid JSON text
+    with pytest.raises(PackError) as info:
+        sharing.import_pack(store, pack)
+    assert "资料库未做任何改动" in info.value.message_zh
+    assert [(i.id, i.text) for i in store.items()] == before
+
+
+def test_exporting_nothing_writes_nothing(store, tmp_path):
+    out = tmp_path / "empty.ewlib"
+    with pytest.raises(PackError) as info:
+        sharing.export_pack(store, out, folder=store.add_folder("空文件夹").id)
+    assert "没有可导出的条目" in info.value.message_zh
+    assert not list(tmp_path.glob("*ewlib*"))  # no pack, no temporary file
