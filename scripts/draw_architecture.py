@@ -110,7 +110,7 @@ def draw() -> str:
         parts.append(_arrow(a, b, "dep", offset=-6))
     for a, b, _label in FLOW:
         parts.append(_arrow(a, b, "flow", offset=6))
-    for pkg, (row, col, label) in BOXES.items():
+    for row, col, label in BOXES.values():
         x, y = 60 + col * 290, 40 + row * 130
         parts.append(f'<rect x="{x}" y="{y}" width="{BW}" height="{BH}"/>')
         parts.append(
@@ -126,9 +126,7 @@ def draw() -> str:
         "灰色虚线：包之间的导入（只向下）。</text>"
     )
     for n, (_a, _b, label) in enumerate(FLOW):
-        parts.append(
-            f'<text class="legend" x="20" y="{y + 22 + n * 18}">{escape(label)}</text>'
-        )
+        parts.append(f'<text class="legend" x="20" y="{y + 22 + n * 18}">{escape(label)}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
