@@ -29,11 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 def build_library(folder: Path, target: int = 10_000) -> Path:
     """The built-in library plus personal snippets up to ``target`` items."""
+    from eduwriter.library import ingest
     from eduwriter.library.store import Item, LibraryStore
 
     db = folder / "library.db"
     store = LibraryStore.open(db)
-    store.ensure_builtin()
+    ingest.ensure_builtin(store)
     have = store.count()
     sentences = [it.text for it in store.items(kind="phrasing") if it.text] or ["加强教师队伍建设"]
     items = []

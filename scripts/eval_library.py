@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from eduwriter.library import ingest  # noqa: E402
 from eduwriter.library.store import LibraryStore  # noqa: E402
 
 BOILERPLATE = (
@@ -115,8 +116,8 @@ def main() -> int:
         store = LibraryStore.open(Path(tmp) / "eval.db")
         t0 = time.perf_counter()
         if ns.with_samples:
-            store.ensure_builtin()
-        report = store.import_files([Path(p) for p in ns.paths])
+            ingest.ensure_builtin(store)
+        report = ingest.import_files(store, [Path(p) for p in ns.paths])
         took = time.perf_counter() - t0
         print(
             f"built in {took:.2f} s: {len(report.files_ok)} files imported, "

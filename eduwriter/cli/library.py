@@ -11,9 +11,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eduwriter.cli import team as team_commands
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
+
+if TYPE_CHECKING:
+    from eduwriter.library.store import LibraryStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--recover",
         action="store_true",
         help="资料库损坏时将其改名保存到一旁并新建 / set a damaged database aside",
+    )
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="重新分析所有给定文件（默认只分析新增或改动的文件） / re-analyse every file",
     )
     p.set_defaults(func=cmd_build)
 
@@ -143,12 +152,27 @@ def _expand(paths: list[str]) -> list[Path]:
     return out
 
 
+def _vanished(store: LibraryStore, paths: list[str]) -> list[str]:
+    """Stored files inside the given folders that are no longer there (deleted or moved)."""
+    folders = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+    gone = []
+    for f in store.stored_files():
+        if f.origin != "imported":
+            continue
+        path = Path(f.name)
+        if any(path.resolve().is_relative_to(d) for d in folders) and not path.exists():
+            gone.append(f.name)
+    return gone
+
+
 def _progress(done: int, total: int, message: str) -> None:
     if sys.stderr.isatty():
         print(f"\r[{done}/{total}] {message}\033[K", end="", file=sys.stderr, flush=True)
 
 
 def cmd_build(ns: argparse.Namespace) -> int:
+    from eduwriter.library import ingest
+
     try:
         with _open(ns, recover=ns.recover, must_exist=False) as store:
             if ns.paths:
@@ -156,10 +180,14 @@ def cmd_build(ns: argparse.Namespace) -> int:
                 if not files:
                     print("错误：没有找到可导入的文件。", file=sys.stderr)
                     return 1
-                store.ensure_builtin(progress=_progress)
-                report = store.import_files(files, progress=_progress)
+                ingest.ensure_builtin(store, progress=_progress)
+                gone = _vanished(store, ns.paths)
+                if gone:
+                    ingest.remove_files(store, gone, progress=_progress)
+                    print(f"已移除 {len(gone)} 个不再存在的文件的条目。", file=sys.stderr)
+                report = ingest.import_files(store, files, progress=_progress, full=ns.rebuild)
             else:
-                report = store.rebuild_builtin(progress=_progress)
+                report = ingest.rebuild_builtin(store, progress=_progress)
             if sys.stderr.isatty():
                 print(file=sys.stderr)
             for path, message in report.errors:
@@ -195,9 +223,11 @@ def _kinds_zh(by_kind: dict) -> str:
 
 
 def cmd_search(ns: argparse.Namespace) -> int:
+    from eduwriter.library import ingest
+
     try:
         with _open(ns) as store:
-            store.ensure_builtin()
+            ingest.ensure_builtin(store)
             items = store.search(
                 ns.query,
                 kind=ns.kind,
@@ -271,9 +301,11 @@ def cmd_export(ns: argparse.Namespace) -> int:
     if ns.out is None:
         print("错误：请指定导出文件 OUT.ewlib。 / Error: OUT.ewlib is required.", file=sys.stderr)
         return 2
+    from eduwriter.library import sharing
+
     try:
         with _open(ns) as store:
-            n = store.export_pack(ns.out, ids=ns.ids, folder=ns.folder)
+            n = sharing.export_pack(store, ns.out, ids=ns.ids, folder=ns.folder)
     except LibraryError as exc:
         return _err(exc, ns)
     except OSError as exc:
@@ -313,9 +345,11 @@ def cmd_import(ns: argparse.Namespace) -> int:
         resolver = _ask
     else:  # nobody to ask: keep mine for now, without remembering the answer
         resolver = lambda _c: "skip"  # noqa: E731
+    from eduwriter.library import sharing
+
     try:
         with _open(ns, must_exist=False) as store:
-            report = store.import_pack(ns.file, resolver=resolver, force=force)
+            report = sharing.import_pack(store, ns.file, resolver=resolver, force=force)
     except LibraryError as exc:
         return _err(exc, ns)
     print(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eduwriter.compose.render import render, unfilled_slots
 from eduwriter.compose.report import Report
-from eduwriter.export.atomic import atomic_write_bytes
+from eduwriter.core.atomic import atomic_write_bytes
 from eduwriter.export.errors import ExportError, TemplateError, is_open_elsewhere, suggest_free_name
 from eduwriter.export.fonts import missing_fonts
 from eduwriter.export.target import FORMATS, check_not_source, resolve_target
@@ -109,9 +109,9 @@ def export_report(
                 + "。在本机用 Word/WPS 打开时会用其他字体代替，打印效果可能与公文版式不一致。"
             )
     elif fmt == "md":
-        from eduwriter.export.markdown_writer import to_markdown
+        from eduwriter.compose.markdown_io import blocks_to_markdown
 
-        data = to_markdown(blocks, report).encode("utf-8")
+        data = blocks_to_markdown(blocks, report).encode("utf-8")
     else:
         from eduwriter.export.text_writer import to_text
 

@@ -46,7 +46,7 @@ def _write_report(report: Report, path: Path) -> None:
 
 
 def _atomic_json(path: Path, data: dict) -> None:
-    from eduwriter.export.atomic import atomic_write_text
+    from eduwriter.core.atomic import atomic_write_text
 
     atomic_write_text(path, json.dumps(data, ensure_ascii=False))
 

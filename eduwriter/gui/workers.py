@@ -222,10 +222,12 @@ class SearchRunner(QObject):
 
 
 def import_job(store: LibraryStore, paths: Sequence[str]) -> Job:
-    """A BackgroundJob body that runs ``store.import_files(paths)`` with progress and cancel."""
+    """A BackgroundJob body that runs ``ingest.import_files(store, paths)`` with progress and
+    cancel."""
+    from eduwriter.library import ingest
 
     def job(progress: Progress, cancelled: Cancelled) -> ImportReport:
-        return store.import_files(list(paths), progress=progress, cancel=cancelled)
+        return ingest.import_files(store, list(paths), progress=progress, cancel=cancelled)
 
     return job
 
@@ -235,11 +237,12 @@ def open_store_job(path: Path | None) -> Job:
     built-in part from the bundled samples on first start, with progress and cancel."""
 
     def job(progress: Progress, cancelled: Cancelled) -> LibraryStore:
-        from eduwriter.library.store import LibraryStore  # the library loads off the GUI thread
+        from eduwriter.library import ingest  # the library loads off the GUI thread
+        from eduwriter.library.store import LibraryStore
 
         store = LibraryStore.open(path, recover=True)
         if not store.has_builtin():
-            store.ensure_builtin(progress=progress, cancel=cancelled)
+            ingest.ensure_builtin(store, progress=progress, cancel=cancelled)
         return store
 
     return job

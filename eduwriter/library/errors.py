@@ -62,3 +62,16 @@ class LibraryVersionError(LibraryError):
 
 class PackError(LibraryError):
     """An ``.ewlib`` file is damaged, foreign or of an unsupported version. Library untouched."""
+
+
+class LibraryBusyError(LibraryLockedError):
+    """Another import or build is writing the library; only one writer at a time."""
+
+    def __init__(self, path: Path) -> None:
+        LibraryError.__init__(
+            self,
+            f"另一个导入或构建任务正在写入资料库：{path}。请等它完成后重试（资料库未做任何改动）。",
+            f"Another import or build is writing the library {path}. Try again when it has "
+            "finished (the library is unchanged).",
+        )
+        self.path = path

@@ -71,6 +71,12 @@ MIGRATIONS: list[str] = [
         deleted REAL NOT NULL
     );
     """,
+    # 2 -> 3: the SHA-256 of each analysed file's bytes, so that importing a file again whose
+    # content has not changed reuses its stored analysis (incremental import)
+    """
+    ALTER TABLE files ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+    CREATE INDEX files_hash ON files(hash);
+    """,
 ]
 
 #: The schema version this code writes.

@@ -26,22 +26,23 @@ Import merges by id, in one transaction (a damaged or foreign pack changes nothi
 
 from __future__ import annotations
 
+import io
 import json
+import math
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from eduwriter import __version__
+from eduwriter.core.atomic import atomic_write_bytes
 from eduwriter.core.items import SourceRef
-from eduwriter.library.errors import PackError
-
-if TYPE_CHECKING:
-    from eduwriter.library.store import Item, LibraryStore
+from eduwriter.library.backend import Backend
+from eduwriter.library.errors import LibraryError, PackError
+from eduwriter.library.items import KINDS, Item
 
 FORMAT = "ewlib"
 FORMAT_VERSION = 1
@@ -84,13 +85,11 @@ class MergeReport:
         }
 
 
-def _select(store: LibraryStore, ids: Sequence[str] | None, folder: int | str | None) -> list[Item]:
+def _select(store: Backend, ids: Sequence[str] | None, folder: int | str | None) -> list[Item]:
     if ids:
         items = store.get_many(list(ids))
         missing = sorted(set(ids) - {it.id for it in items})
         if missing:
-            from eduwriter.library.errors import LibraryError
-
             raise LibraryError(
                 f"找不到条目：{'、'.join(missing[:5])}", f"No such items: {', '.join(missing)}"
             )
@@ -110,15 +109,21 @@ def _select(store: LibraryStore, ids: Sequence[str] | None, folder: int | str | 
 
 
 def export_pack(
-    store: LibraryStore,
+    store: Backend,
     out: str | os.PathLike,
     ids: Sequence[str] | None = None,
     folder: int | str | None = None,
 ) -> int:
     """Write a pack with the selected items (``ids``), a folder (with its sub-folders) or, by
     default, the whole personal library. Atomic: a temporary file is renamed into place.
-    Returns the number of items written."""
+    Returns the number of items written. Nothing to export is a :class:`PackError` (no file is
+    written)."""
     items = _select(store, ids, folder)
+    if not items:
+        raise PackError(
+            "没有可导出的条目（我的素材为空，或所选文件夹中没有条目），未写入任何文件。",
+            "Nothing to export (no personal items, or the folder is empty); no file was written.",
+        )
     paths = {f.id: store.folder_path(f.id) for f in store.folders()}
     payload = []
     for it in items:
@@ -138,19 +143,11 @@ def export_pack(
     }
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".ewlib-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-                zf.writestr("items.json", json.dumps(payload, ensure_ascii=False))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        zf.writestr("items.json", json.dumps(payload, ensure_ascii=False))
+    atomic_write_bytes(target, buf.getvalue())
     return len(payload)
 
 
@@ -199,8 +196,6 @@ def read_pack(path: str | os.PathLike) -> tuple[dict, list[dict]]:
         ) from exc
     if not isinstance(items, list):
         raise PackError(f"“{name}”内容格式不正确。", f"{name}: items.json is not a list.")
-    from eduwriter.library.store import KINDS
-
     for d in items:
         ok = (
             isinstance(d, dict)
@@ -212,6 +207,10 @@ def read_pack(path: str | os.PathLike) -> tuple[dict, list[dict]]:
             and isinstance(d.get("tags", []), list)
             and isinstance(d.get("sources", []), list)
             and isinstance(d.get("data", {}), dict)
+            and _is_number(d.get("position", 0), whole=True)
+            and _is_number(d.get("created", 0))
+            and _is_number(d.get("modified", 0))
+            and _encodable(d)
         )
         if not ok:
             raise PackError(
@@ -221,9 +220,33 @@ def read_pack(path: str | os.PathLike) -> tuple[dict, list[dict]]:
     return manifest, items
 
 
-def _item_from_json(d: dict) -> Item:
-    from eduwriter.library.store import Item
+def _is_number(value: object, whole: bool = False) -> bool:
+    """A number (or nothing) where the pack format has one: not a string, not a bool."""
+    if value is None:
+        return True
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if not math.isfinite(value):
+        return False
+    return not whole or float(value).is_integer()
 
+
+def _encodable(value: object) -> bool:
+    """True when every string in ``value`` can be stored (no lone surrogates such as \\ud800)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_encodable(v) for v in value)
+    return True
+
+
+def _item_from_json(d: dict) -> Item:
     try:
         sources = [SourceRef.from_json(s) for s in d.get("sources", [])]
     except (KeyError, TypeError) as exc:
@@ -247,7 +270,7 @@ def _item_from_json(d: dict) -> Item:
 
 
 def import_pack(
-    store: LibraryStore,
+    store: Backend,
     path: str | os.PathLike,
     resolver: Callable[[Conflict], Resolution] | None = None,
     force: Resolution | None = None,
@@ -255,12 +278,10 @@ def import_pack(
     """Merge a pack into the library (one transaction). See the module docstring."""
     if force is not None and force not in ("mine", "theirs", "both"):
         raise ValueError(f"force must be mine, theirs or both, not {force!r}")
-    from eduwriter.library.store import _history, _insert, _sync_tags
-
     manifest, raw_items = read_pack(path)
     report = MergeReport(manifest=manifest)
     theirs_list = [(_item_from_json(d), d) for d in raw_items]
-    with store._tx() as conn:
+    with store.transaction():
         for theirs, d in theirs_list:
             their_hash = theirs.content_hash()
             their_history = [h for h in d.get("history", []) if isinstance(h, str)]
@@ -268,12 +289,12 @@ def import_pack(
             mine = store.get(theirs.id)
             if mine is None:
                 if folder_path:
-                    theirs.folder = store._folder_id(folder_path, create=True)
-                _insert(conn, theirs, touched=True, history=their_history[-20:])
+                    theirs.folder = store.folder_id(folder_path, create=True)
+                store.insert_item(theirs, history=their_history[-20:])
                 report.added += 1
                 continue
             my_hash = mine.content_hash()
-            my_history = _history(conn, mine.id)
+            my_history = store.history(mine.id)
             if my_hash == their_hash:
                 report.unchanged += 1
                 continue
@@ -307,28 +328,22 @@ def import_pack(
                     mine.usage,
                 )
                 history = _merge_history(my_history, their_history, my_hash)
-                _insert(conn, theirs, touched=True, replace=True, history=history)
+                store.insert_item(theirs, replace=True, history=history)
                 report.updated += 1
             elif resolution == "mine":
                 history = _merge_history(my_history, [], KEPT + their_hash)
-                conn.execute(
-                    "UPDATE items SET history=? WHERE id=?", (json.dumps(history), mine.id)
-                )
+                store.set_history(mine.id, history)
                 report.kept_mine += 1
             else:
                 copy_id = f"{theirs.id}~{their_hash[:8]}"
                 if store.get(copy_id) is None:
                     theirs.id = copy_id
                     if folder_path:
-                        theirs.folder = store._folder_id(folder_path, create=True)
-                    _insert(conn, theirs, touched=True, history=their_history[-20:])
+                        theirs.folder = store.folder_id(folder_path, create=True)
+                    store.insert_item(theirs, history=their_history[-20:])
                 history = _merge_history(my_history, [], KEPT + their_hash)
-                conn.execute(
-                    "UPDATE items SET history=? WHERE id=?", (json.dumps(history), mine.id)
-                )
+                store.set_history(mine.id, history)
                 report.kept_both += 1
-        _sync_tags(conn)
-    store._index = None
     return report
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eduwriter.cli.main import run_cli
+from eduwriter.library import sharing
 from eduwriter.resources_path import sample_files
 
 
@@ -164,12 +165,12 @@ def _conflicting_pack(db: Path, tmp_path: Path) -> tuple[str, Path]:
 
     with LibraryStore.open(db) as s:
         sid = s.add_snippet("原来的句子").id
-        s.export_pack(tmp_path / "v1.ewlib")
+        sharing.export_pack(s, tmp_path / "v1.ewlib")
     colleague = tmp_path / "colleague.db"
     with LibraryStore.open(colleague) as c:
-        c.import_pack(tmp_path / "v1.ewlib")
+        sharing.import_pack(c, tmp_path / "v1.ewlib")
         c.update_item(sid, text="同事的版本")
-        c.export_pack(tmp_path / "theirs.ewlib")
+        sharing.export_pack(c, tmp_path / "theirs.ewlib")
     with LibraryStore.open(db) as s:
         s.update_item(sid, text="我的版本")
     return sid, tmp_path / "theirs.ewlib"
@@ -260,3 +261,44 @@ def test_build_exits_nonzero_when_a_file_was_skipped(tmp_path, capsys):
     cap = capsys.readouterr()
     assert "跳过" in cap.err and "bad.txt" in cap.err
     assert "已导入 1 个文件" in cap.out
+
+
+def test_data_dir_is_honoured_by_the_library_commands(db, tmp_path, capsys, monkeypatch):
+    data = tmp_path / "数据"
+    data.mkdir()
+    shutil.copy(db, data / "library.db")  # the library the window uses
+    monkeypatch.delenv("EDUWRITER_LIBRARY", raising=False)
+    monkeypatch.setenv("EDUWRITER_DATA_DIR", str(data))
+    assert run_cli(["library", "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] > 0
+    assert sorted(p.name for p in data.iterdir())[0] == "library.db"
+
+
+def test_export_with_nothing_to_export_says_so(db, tmp_path, capsys):
+    out = tmp_path / "empty.ewlib"
+    assert run_cli(["library", "export", "--db", str(db), str(out)]) != 0  # no personal items
+    err = capsys.readouterr().err
+    assert "没有可导出的条目" in err
+    assert not out.exists()
+    assert not list(tmp_path.glob("*ewlib*"))
+
+
+def test_build_is_incremental_and_forgets_removed_files(tmp_path, capsys):
+    db = tmp_path / "lib.db"
+    folder = tmp_path / "范文"
+    folder.mkdir()
+    for n, words in enumerate(["星空观测课程", "陶艺社团建设"]):
+        (folder / f"计划{n}.txt").write_text(
+            f"工作计划\n一、指导思想\n坚持{words}，推进学校各项工作。\n", encoding="utf-8"
+        )
+    assert run_cli(["library", "build", "--db", str(db), str(folder)]) == 0
+    capsys.readouterr()
+    assert run_cli(["library", "search", "--db", str(db), "陶艺社团"]) == 0
+    assert "陶艺社团" in capsys.readouterr().out
+    (folder / "计划1.txt").unlink()
+    assert run_cli(["library", "build", "--db", str(db), str(folder)]) == 0
+    capsys.readouterr()
+    assert run_cli(["library", "search", "--db", str(db), "陶艺社团"]) == 0
+    assert "没有找到" in capsys.readouterr().out
+    assert run_cli(["library", "search", "--db", str(db), "星空观测"]) == 0
+    assert "星空观测" in capsys.readouterr().out

@@ -303,3 +303,15 @@ def test_a_digit_numbered_list_alone_is_not_made_into_headings():
         ("paragraph", "1. 按时上报材料"),
         ("paragraph", "2. 做好安全检查"),
     ]
+
+
+def test_a_title_ending_with_a_hash_survives_save_and_reopen(tmp_path):
+    from eduwriter.compose.markdown_io import write_report
+    from eduwriter.compose.report import Report, ReportBlock
+
+    report = Report(title="C# 课程 #", blocks=[ReportBlock("heading", "编程 #", level=1)])
+    path = tmp_path / "r.md"
+    write_report(report, path)
+    again = read_report(path)
+    assert again.title == "C# 课程 #"
+    assert again.blocks[0].text == "编程 #"

@@ -33,11 +33,12 @@ def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A library database built once per test session from the bundled samples (every store
     fixture copies it, so tests may change their copy freely)."""
+    from eduwriter.library import ingest
     from eduwriter.library.store import LibraryStore
 
     path = tmp_path_factory.mktemp("library") / "library.db"
     store = LibraryStore.open(path)
-    store.ensure_builtin()
+    ingest.ensure_builtin(store)
     store.close()
     return path
 

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from eduwriter.library import sharing
+
 PACK_SUFFIX = ".ewlib"
 
 
@@ -66,8 +68,8 @@ class PackController(QObject):
                     continue
             choice: dict[str, str] = {}
             try:
-                report = self.store.import_pack(
-                    path, resolver=lambda c, ch=choice: self._resolve(c, ch)
+                report = sharing.import_pack(
+                    self.store, path, resolver=lambda c, ch=choice: self._resolve(c, ch)
                 )
             except Exception as exc:  # noqa: BLE001 - PackError, OSError: the library is unchanged
                 QMessageBox.warning(
@@ -140,7 +142,7 @@ class PackController(QObject):
 
     def export_to(self, path: str) -> bool:
         try:
-            count = self.store.export_pack(path)
+            count = sharing.export_pack(self.store, path)
         except Exception as exc:  # noqa: BLE001
             QMessageBox.warning(
                 self.window,

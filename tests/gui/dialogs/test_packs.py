@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from eduwriter.library import sharing
+
 
 def _pack_with_snippet(tmp_path: Path) -> Path:
     from eduwriter.library.store import LibraryStore
@@ -15,7 +17,7 @@ def _pack_with_snippet(tmp_path: Path) -> Path:
     other = LibraryStore.open(tmp_path / "colleague.db")
     other.add_snippet("同事的好句子：以高质量党建引领学校高质量发展。")
     out = tmp_path / "同事素材.ewlib"
-    assert other.export_pack(out) == 1
+    assert sharing.export_pack(other, out) == 1
     other.close()
     return out
 
@@ -76,13 +78,13 @@ def test_an_item_changed_on_both_sides_asks_once_and_keeps_both(
     window.attach_store(store)
     mine = store.add_snippet("原句：加强安全教育。")
     out = tmp_path / "共享.ewlib"
-    store.export_pack(out, ids=[mine.id])
+    sharing.export_pack(store, out, ids=[mine.id])
     # a colleague edits the shared item, and so do I
     other = LibraryStore.open(tmp_path / "colleague.db")
-    other.import_pack(out)
+    sharing.import_pack(other, out)
     other.update_item(mine.id, text="同事改过：切实加强安全教育。")
     theirs = tmp_path / "同事改过.ewlib"
-    other.export_pack(theirs, ids=[mine.id])
+    sharing.export_pack(other, theirs, ids=[mine.id])
     other.close()
     store.update_item(mine.id, text="我改过：全面加强安全教育。")
     asked = []

@@ -1,7 +1,7 @@
-"""Turn files into library items: analyse (importer) → extract (phrasings, skeletons) → items.
+"""Library items from analysed files: documents, sections, and the extracted phrasings,
+heading families and skeletons.
 
-``analyze_paths`` runs the importer on each file and keeps going when one fails; ``derive_items``
-turns the stored analyses of all built-in and imported files into library items: one document
+``derive_items`` turns the stored analyses of all built-in and imported files into library items: one document
 item per document, one section item per heading (parent: the enclosing section or document), and
 the phrasings and skeletons extracted over all files together (so that recurrence across files and
 merged per-genre skeletons see everything). Ids are stable (derived from file name, document
@@ -11,49 +11,15 @@ index and heading path), so rebuilding the library keeps favourites and folders.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from eduwriter.core import extract
 from eduwriter.core.items import HeadingFamily, Phrasing, Skeleton, SourceRef
 from eduwriter.core.model import Block, Document, FileResult, RunInItem, Slot
-
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
-
-
-def analyze_paths(
-    paths: Sequence[Path], progress: Progress | None = None, cancel: Cancel | None = None
-):
-    """Analyse each file. Returns ``(ImportReport, [(path, FileResult), ...])`` with the files that
-    failed listed in ``report.errors`` (path, message in Chinese)."""
-    from eduwriter.core.importer import analyze_file
-    from eduwriter.library.store import ImportReport
-
-    report = ImportReport()
-    results: list[tuple[Path, FileResult]] = []
-    total = len(paths)
-    for n, path in enumerate(paths):
-        if cancel and cancel():
-            report.cancelled = True
-            break
-        if progress:
-            progress(n, total, f"分析 {path.name}…")
-        try:
-            result = analyze_file(path)
-        except Exception as exc:  # a broken file must not stop the others
-            report.errors.append((str(path), f"无法读取：{exc}"))
-            continue
-        if result.error:
-            report.errors.append((str(path), result.error))
-            continue
-        if not result.documents:
-            report.errors.append((str(path), "文件中没有找到可用的正文。"))
-            continue
-        results.append((path, result))
-        report.files_ok.append(str(path))
-    if progress and not report.cancelled:
-        progress(total, total, "分析完成")
-    return report, results
+from eduwriter.core.phrases import normalise_text
+from eduwriter.core.skeletons import document_title, sections
+from eduwriter.library.items import Item
 
 
 def result_from_json(data: dict) -> FileResult:
@@ -89,7 +55,7 @@ def _hid(prefix: str, *parts: object) -> str:
     return f"{prefix}-{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:16]}"
 
 
-def document_items(file_name: str, origin: str, result: FileResult) -> list:
+def document_items(file_name: str, origin: str, result: FileResult) -> list[Item]:
     """Document and section items of one analysed file.
 
     Titles and heading paths are the extractor's (``skeletons.document_title`` and
@@ -97,10 +63,6 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
     ``title`` is its heading without the numbering marker (kept in ``data["marker"]``), its
     ``text`` the paragraphs directly under it; ``parent`` is the enclosing section or document.
     """
-    from eduwriter.core.phrases import normalise_text
-    from eduwriter.core.skeletons import document_title, sections
-    from eduwriter.library.store import Item
-
     out: list[Item] = []
     for di, doc in enumerate(result.documents):
         title = document_title(doc, di, file_name)
@@ -156,9 +118,7 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
     return out
 
 
-def phrasing_item(p: Phrasing, origin: str):
-    from eduwriter.library.store import Item
-
+def phrasing_item(p: Phrasing, origin: str) -> Item:
     data = {"slots": list(p.slots), "original": p.original, "family": p.family, "score": p.score}
     return Item(
         id=p.id,
@@ -173,11 +133,9 @@ def phrasing_item(p: Phrasing, origin: str):
     )
 
 
-def family_item(f: HeadingFamily, origin: str):
+def family_item(f: HeadingFamily, origin: str) -> Item:
     """A family of parallel headings as one phrasing item (function 标题): ``text`` the members
     joined by " / ", ``title`` the shared pattern, ``data["members"]`` ids and texts."""
-    from eduwriter.library.store import Item
-
     data = {
         "family": f.pattern,
         "members": [{"id": i, "text": t} for i, t in zip(f.members, f.texts, strict=True)],
@@ -202,9 +160,7 @@ def skeleton_text(s: Skeleton) -> str:
     return "\n".join("　" * max(part.level - 1, 0) + part.heading for part in s.parts)
 
 
-def skeleton_item(s: Skeleton, origin: str):
-    from eduwriter.library.store import Item
-
+def skeleton_item(s: Skeleton, origin: str) -> Item:
     parts = [
         {
             "level": p.level,
@@ -236,7 +192,7 @@ def skeleton_item(s: Skeleton, origin: str):
 
 def derive_items(
     files: Sequence[tuple[str, str, FileResult]], errors: list[tuple[str, str]] | None = None
-) -> list:
+) -> list[Item]:
     """All derived items of the given ``(file key, origin, analysis)`` triples.
 
     An extracted item is ``builtin`` when one of its sources is a built-in file, else
@@ -244,9 +200,7 @@ def derive_items(
     the extraction fails is left out (and listed in ``errors`` as ``(file key, message)``) so
     that one odd document cannot block the whole library.
     """
-    from eduwriter.core.extract import extract_library
-
-    items = []
+    items: list[Item] = []
     builtin_names: set[str] = set()
     good: list[tuple[str, FileResult]] = []
     for key, origin, result in files:
@@ -262,18 +216,18 @@ def derive_items(
         items.extend(docs)
         good.append((key, result))
     try:
-        lib = extract_library([r for _k, r in good])
+        lib = extract.extract_library([r for _k, r in good])
     except Exception:  # noqa: BLE001 - find the file(s) the extractor cannot handle
         kept = []
         for key, result in good:
             try:
-                extract_library([result])
+                extract.extract_library([result])
             except Exception as exc:  # noqa: BLE001
                 if errors is not None:
                     errors.append((key, f"无法从该文件提取句式和结构：{exc}"))
                 continue
             kept.append(result)
-        lib = extract_library(kept)
+        lib = extract.extract_library(kept)
 
     def origin_of(sources: Sequence[SourceRef]) -> str:
         return "builtin" if any(Path(s.file).name in builtin_names for s in sources) else "imported"

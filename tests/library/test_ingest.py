@@ -9,7 +9,7 @@ import pytest
 
 from eduwriter.core.importer import analyze_file
 from eduwriter.core.model import Block, Document, FileResult
-from eduwriter.library import builder
+from eduwriter.library import derive, ingest
 from eduwriter.library.store import LibraryStore
 from eduwriter.resources_path import sample_files
 
@@ -20,7 +20,7 @@ _BUILT: list[Path] = []
 def built_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("built") / "library.db"
     with LibraryStore.open(db) as s:
-        report = s.ensure_builtin()
+        report = ingest.ensure_builtin(s)
         assert report is not None and not report.errors
     return db
 
@@ -39,7 +39,7 @@ def built(built_db, tmp_path):
 
 def test_analysis_survives_the_json_round_trip():
     result = analyze_file(sample_files()[0])
-    again = builder.result_from_json(result.to_json())
+    again = derive.result_from_json(result.to_json())
     assert again.to_json() == result.to_json()
 
 
@@ -56,7 +56,7 @@ def test_document_and_section_items_form_a_tree():
             Block("paragraph", "每月演练一次。"),
         ],
     )
-    items = builder.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
+    items = derive.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
     kinds = [i.kind for i in items]
     assert kinds == ["document", "section", "section", "section"]
     d, s1, s2, s3 = items
@@ -66,7 +66,7 @@ def test_document_and_section_items_form_a_tree():
     assert s3.parent == s2.id and s3.text == "每月演练一次。"
     assert s3.sources[0].section == ("主要措施", "加强演练")
     # ids are stable
-    again = builder.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
+    again = derive.document_items("a.txt", "imported", FileResult("a.txt", documents=[doc]))
     assert [i.id for i in again] == [i.id for i in items]
 
 
@@ -80,7 +80,7 @@ def test_section_and_document_texts_have_normalised_punctuation():
             Block("paragraph", "例如:企事业单位招聘,比例1.5%,见http://www.moe.gov.cn/a,b (试行)"),
         ],
     )
-    items = builder.document_items("学校计划.txt", "imported", FileResult("x", documents=[doc]))
+    items = derive.document_items("学校计划.txt", "imported", FileResult("x", documents=[doc]))
     d, sec, sub = items
     assert sec.title == "主要措施：抓落实"
     assert sub.data["marker"] == "（一）" and "（一）总体目标" in d.text
@@ -125,7 +125,7 @@ def test_builtin_library_from_the_samples(built):
     assert hits and hits[0].title == "指导思想"
     assert "指导思想" in [h.title for h in built.search("zdsx", kind="section")]
     # and nothing is built twice
-    assert built.ensure_builtin() is None
+    assert ingest.ensure_builtin(built) is None
 
 
 def test_rebuild_never_touches_personal_items(built):
@@ -133,7 +133,7 @@ def test_rebuild_never_touches_personal_items(built):
     some = built.items(kind="phrasing")[0]
     built.set_favorite(some.id, True)
     before = built.count()
-    report = built.rebuild_builtin()
+    report = ingest.rebuild_builtin(built)
     assert report.added == 0
     assert built.count() == before
     assert built.get(sn.id).text == "自己的句子"
@@ -153,7 +153,7 @@ def test_import_more_files_with_a_bad_one(built, tmp_path):
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
     missing = tmp_path / "missing.txt"
     before = built.count()
-    report = built.import_files([good, bad, missing])
+    report = ingest.import_files(built, [good, bad, missing])
     assert report.added == built.count() - before  # what the writer sees the library grow by
     assert report.files_ok == [str(good)]
     assert {Path(p).name for p, _ in report.errors} == {"broken.txt", "missing.txt"}
@@ -171,7 +171,7 @@ def test_cancel_leaves_the_library_unchanged(built, tmp_path):
     f = tmp_path / "x.txt"
     f.write_text("工作计划\n一、指导思想\n坚持立德树人。\n", encoding="utf-8")
     before = built.count()
-    report = built.import_files([f], cancel=lambda: True)
+    report = ingest.import_files(built, [f], cancel=lambda: True)
     assert report.cancelled
     assert built.count() == before
 
@@ -179,9 +179,9 @@ def test_cancel_leaves_the_library_unchanged(built, tmp_path):
 def test_deleted_items_can_be_restored(built):
     victim = built.items(kind="phrasing")[0]
     built.delete_item(victim.id)
-    built.rebuild_builtin()
+    ingest.rebuild_builtin(built)
     assert built.get(victim.id) is None
-    assert built.restore_deleted() >= 1
+    assert ingest.restore_deleted(built) >= 1
     assert built.get(victim.id).text == victim.text
 
 
@@ -192,10 +192,10 @@ def test_importing_the_same_file_twice_adds_nothing(built, tmp_path):
         "二、存在问题\n部分教师安全意识有待提高。\n",
         encoding="utf-8",
     )
-    first = built.import_files([f])
+    first = ingest.import_files(built, [f])
     assert first.added > 0
     count = built.count()
-    second = built.import_files([f])
+    second = ingest.import_files(built, [f])
     assert second.added == 0
     assert built.count() == count
 
@@ -217,7 +217,7 @@ def test_a_file_the_extractor_chokes_on_is_left_out(built, tmp_path, monkeypatch
     )
     bad = tmp_path / "坏文件.txt"
     bad.write_text("毒文件计划\n一、指导思想\n这一篇会让提取出错。\n", encoding="utf-8")
-    report = built.import_files([good, bad])
+    report = ingest.import_files(built, [good, bad])
     assert [Path(p).name for p, _ in report.errors] == ["坏文件.txt"]
     assert report.files_ok == [str(good)]
     assert "提取" in report.errors[0][1]
@@ -235,7 +235,42 @@ def test_cancel_after_the_analysis_changes_nothing(built, tmp_path):
         calls.append(1)
         return len(calls) > 1
 
-    report = built.import_files([f], cancel=cancel)
+    report = ingest.import_files(built, [f], cancel=cancel)
     assert report.cancelled
     assert (built.count(), built.stats()["files"]) == before
     assert built.search("量子纠缠教学法") == []
+
+
+def _plan(path: Path, words: str) -> Path:
+    path.write_text(
+        f"{path.stem}\n一、指导思想\n坚持{words}，推进学校各项工作，特制定本计划。\n"
+        f"二、主要措施\n（一）加强领导\n成立{words}工作领导小组，明确职责分工。\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _snapshot(store: LibraryStore) -> list[tuple]:
+    return sorted((i.id, i.kind, i.origin, i.title, i.text) for i in store.items())
+
+
+def test_incremental_and_full_import_give_the_same_library(built, tmp_path):
+    a = _plan(tmp_path / "甲校计划.txt", "星空观测课程")
+    b = _plan(tmp_path / "乙校计划.txt", "陶艺社团建设")
+    c = _plan(tmp_path / "丙校计划.txt", "校园足球联赛")
+    ingest.import_files(built, [a, b])
+    second = ingest.import_files(built, [a, b, c])  # a and b unchanged: only c is analysed
+    assert second.unchanged == [str(a), str(b)]
+    assert set(second.files_ok) == {str(a), str(b), str(c)}
+    incremental = _snapshot(built)
+    full = ingest.import_files(built, [a, b, c], full=True)
+    assert full.unchanged == []
+    assert _snapshot(built) == incremental
+    # a changed file is analysed again; removing a file removes its items
+    _plan(b, "陶艺社团和书法社团建设")
+    again = ingest.import_files(built, [a, b, c])
+    assert again.unchanged == [str(a), str(c)]
+    assert built.search("书法社团")
+    ingest.remove_files(built, [str(b)])
+    assert not built.search("陶艺社团")
+    assert built.search("星空观测课程")
