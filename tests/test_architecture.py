@@ -1,7 +1,9 @@
 """The house rules of the architecture, checked on the source (a small AST walk).
 
 * No import circle anywhere in ``eduwriter/`` (module-level imports and imports inside
-  functions alike: hiding a circle in a function does not remove it).
+  functions alike: hiding a circle in a function does not remove it). Imports under
+  ``if TYPE_CHECKING:`` serve annotations only and never run; they do not make a circle, but
+  they do count for the layers (a type from a higher layer is still an upward dependency).
 * Layers point down only: core ← library / compose ← export ← gui / cli (``eduwriter/__init__``
   and ``resources_path`` count as core; ``__main__`` is the entry point above everything).
 * No module over :data:`MAX_LINES` lines. :data:`KNOWN_OVERSIZE` lists the modules that are over
@@ -24,11 +26,6 @@ KNOWN_OVERSIZE: dict[str, int] = {
     "core/phrases.py": 1162,
     "core/outline.py": 733,
     "library/search.py": 822,
-    "gui/composer.py": 623,
-    "gui/report_model.py": 665,
-    "gui/library_model.py": 819,
-    "gui/main_window.py": 849,
-    "gui/library_pane.py": 1002,
 }
 
 #: Layer of each top-level part of the package; an import may only go to the same or a lower
@@ -51,12 +48,29 @@ def _modules() -> dict[str, Path]:
     return {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
-def _imports(path: Path, name: str, known: set[str]) -> set[str]:
-    """Modules of the package that ``path`` imports (anywhere in the file)."""
+def _type_checking_nodes(tree: ast.AST) -> set[int]:
+    """ids of the nodes inside ``if TYPE_CHECKING:`` blocks (imports for annotations only)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If):
+            test = node.test
+            name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
+            if name == "TYPE_CHECKING":
+                for stmt in node.body:
+                    inside.update(id(n) for n in ast.walk(stmt))
+    return inside
+
+
+def _imports(path: Path, name: str, known: set[str], annotations: bool = True) -> set[str]:
+    """Modules of the package that ``path`` imports (anywhere in the file); with
+    ``annotations`` False, imports under ``if TYPE_CHECKING:`` (never run) are left out."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     is_package = path.name == "__init__.py"
+    skip = set() if annotations else _type_checking_nodes(tree)
     out: set[str] = set()
     for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         targets: list[str] = []
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
@@ -76,10 +90,11 @@ def _imports(path: Path, name: str, known: set[str]) -> set[str]:
     return {t for t in out if not name.startswith(t + ".")}
 
 
-def _graph() -> dict[str, set[str]]:
+def _graph(annotations: bool = True) -> dict[str, set[str]]:
+    """The import graph; ``annotations`` False leaves out imports made for type hints only."""
     mods = _modules()
     known = set(mods)
-    graph = {name: _imports(path, name, known) for name, path in mods.items()}
+    graph = {name: _imports(path, name, known, annotations) for name, path in mods.items()}
     # a package's __init__ importing its own submodules is packaging, not a dependency
     return {name: {t for t in deps if not t.startswith(name + ".")} for name, deps in graph.items()}
 
@@ -135,7 +150,9 @@ def test_the_walk_sees_imports_inside_functions():
 
 
 def test_no_import_circle():
-    assert _cycles(_graph()) == []
+    # A type hint naming a class of a module that imports this one is not a circle: nothing
+    # runs it.  Every import that runs (at module level or inside a function) counts.
+    assert _cycles(_graph(annotations=False)) == []
 
 
 def test_a_circle_would_be_found():
