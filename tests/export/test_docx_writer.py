@@ -44,7 +44,7 @@ SECT_ORDER = (
 @pytest.fixture
 def exported(tmp_path: Path) -> Path:
     out = tmp_path / "报告.docx"
-    export_report(sample_report(), out)
+    export_report(sample_report(), out, fonts="installed")
     return out
 
 
@@ -68,7 +68,9 @@ def test_body_text_figures(exported: Path):
     styles = part(exported, "word/styles.xml")
     normal = style_by_name(styles, "Normal")
     rfonts = normal.find("w:rPr/w:rFonts", NS)
-    assert {val(rfonts, a) for a in ("ascii", "hAnsi", "eastAsia")} == {"仿宋"}
+    # 仿宋 for Chinese, Times New Roman for digits and Latin letters (issue 15)
+    assert val(rfonts, "eastAsia") == "仿宋"
+    assert {val(rfonts, a) for a in ("ascii", "hAnsi")} == {"Times New Roman"}
     assert val(rfonts, "hint") == "eastAsia"
     assert val(normal.find("w:rPr/w:sz", NS)) == "32"  # 3号
     assert val(normal.find("w:rPr/w:spacing", NS)) == "-5"  # -0.25 pt
@@ -153,7 +155,10 @@ def test_body_paragraphs_in_order_with_styles(exported: Path):
         assert val(p.find("w:pPr/w:jc", NS)) == "right"
         assert val(p.find("w:pPr/w:ind", NS), "firstLine") == "0"
     assert int(val(date.find("w:pPr/w:ind", NS), "right")) == 630  # right-indented 2 characters
-    assert paras[3].find("w:pPr/w:ind", NS) is None
+    # body paragraphs: 2 characters, written in character units too (Word shows "2 字符")
+    body_ind = paras[3].find("w:pPr/w:ind", NS)
+    assert val(body_ind, "firstLineChars") == "200"
+    assert val(body_ind, "firstLine") == "630"
 
 
 def test_run_in_heading_is_one_paragraph_with_body_in_body_font(exported: Path):

@@ -40,7 +40,7 @@ def test_template_styles_page_setup_and_header_are_used(tmp_path: Path, template
     assert d.sections[0].header.paragraphs[0].text == "XX区教育局文件"
     texts = [p.text for p in d.paragraphs]
     assert "模板里原有的示例文字" not in texts
-    by_text = {p.text: p.style.name for p in d.paragraphs}
+    by_text = {p.text.replace("\n", ""): p.style.name for p in d.paragraphs}
     assert by_text["一、总体要求"] == "Heading 1"
     assert by_text["（一）指导思想"] == "Heading 2"
     assert by_text["关于做好2026年全市教育工作的实施方案"] == "Title"
