@@ -28,7 +28,6 @@ def fresh_core_xml(title: str, now: _dt.datetime | None = None) -> bytes:
 def fresh_app_xml() -> bytes:
     """docProps/app.xml naming EduWriter (no stale page/word counts, company or template)."""
     return (
-        _HEAD
-        + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        _HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         'extended-properties"><Application>EduWriter</Application></Properties>'
     ).encode("utf-8")

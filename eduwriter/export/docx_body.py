@@ -162,19 +162,34 @@ def body_paragraphs(
             if role == "date" and not signer:
                 blank = 3 if meta.sealed else 1
             spacing = f'<w:spacing w:before="{blank * L.LINE_PITCH}"/>' if blank else ""
+            indent, align = ind(right=right, first=0), '<w:jc w:val="right"/>'
+            if role == "signer" and meta.sealed and date:
+                # §7.3.5.1: centred on the date — a centred paragraph whose box is centred
+                # on the date, so the signer's own glyph widths do not matter
+                box = max(text_width(date), text_width(signer)) + 2
+                centre = L.BODY_CHARS_PER_LINE - date_right - text_width(date) / 2
+                indent = ind(
+                    left=max(0.0, centre - box / 2),
+                    right=max(0.0, L.BODY_CHARS_PER_LINE - centre - box / 2),
+                    first=0,
+                )
+                align = '<w:jc w:val="center"/>'
             props = ppr(
                 s.body_id,
                 keepNext="<w:keepNext/>" if role == "signer" and date else "",
                 spacing=spacing,
-                ind=ind(right=right, first=0),
-                jc='<w:jc w:val="right"/>',
+                ind=indent,
+                jc=align,
             )
             out.append(f"<w:p>{props}{run(blk.text)}</w:p>")
     imprint = imprint_paragraphs(meta, s.body_id)
     if imprint:
-        breaks = imprint_page_breaks(estimated_lines(blocks, meta), len(imprint))
+        breaks = imprint_page_breaks(estimated_lines(blocks, meta), 3)
         out.extend(page_break() for _ in range(breaks))
         out.extend(imprint)
+        # a table must be followed by a paragraph; this one is empty and takes no room
+        tiny = '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        out.append(f"<w:p>{ppr(s.body_id, spacing=tiny, ind=NO_INDENT)}</w:p>")
     return out
 
 

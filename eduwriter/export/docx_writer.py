@@ -13,13 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from lxml import etree
-
 from eduwriter.compose.render import RenderedBlock
 from eduwriter.compose.report import ReportMeta
 from eduwriter.export import gbt9704 as L
-from eduwriter.export.docx_body import BodyStyles, body_paragraphs
 from eduwriter.export.doc_props import fresh_app_xml, fresh_core_xml
+from eduwriter.export.docx_body import BodyStyles, body_paragraphs
 from eduwriter.export.fonts import FontSet, get_font_set
 from eduwriter.export.template import Package, StyleInfo, load_template, open_package
 from eduwriter.export.template_body import merge_body, title_capacity
@@ -90,9 +88,7 @@ class _Styles:
             title_font=self.title_font or self.fonts.title,
             h1_font=self.heading_fonts.get(1) or self.fonts.h1,
             body_run_rpr=self.body_run_rpr(),
-            title_capacity=(
-                L.TITLE_CHARS_PER_LINE if self.default_layout else title_capacity(pkg)
-            ),
+            title_capacity=(L.TITLE_CHARS_PER_LINE if self.default_layout else title_capacity(pkg)),
             title_bold=self.fonts.title_bold,
             warnings=self.warnings,
         )

@@ -44,6 +44,8 @@ CHAR_SPACING = -5
 CHAR_WIDTH = 320 + CHAR_SPACING
 #: Characters of the 2号 title (22 pt, no character spacing) on one line of the 版心 (≈20.1).
 TITLE_CHARS_PER_LINE = TEXT_WIDTH / (SIZE_TITLE * 10)
+#: Body characters on one line of the 版心 (§5.2.3).
+BODY_CHARS_PER_LINE = 28
 #: First-line indent of body paragraphs: two characters.
 FIRST_LINE_INDENT = 2 * CHAR_WIDTH
 #: One character of 4号 between the page number and the edge of the 版心.

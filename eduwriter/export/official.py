@@ -29,6 +29,8 @@ DOC_NUMBER_IN_TEXT = re.compile(r"[^\s〔]{0,12}〔(?:19|20|XX|xx|X)[\dXx]{0,2}�
 #: 0.35 mm and 0.25 mm separator lines in eighths of a point (w:sz of a border).
 THICK_LINE, THIN_LINE = 8, 6
 RED = "FF0000"
+#: Line pitch of the 版记 rows (4号 text).
+IMPRINT_LINE = 480
 
 
 def check_doc_number(text: str) -> tuple[str, list[str]]:
@@ -48,7 +50,9 @@ def check_doc_number(text: str) -> tuple[str, list[str]]:
         return raw, notes
     num = str(int(m.group("num")))
     if m.group("di") or num != m.group("num"):
-        notes.append(f"发文字号的序号不加“第”、不编虚位：{m.group('org')}〔{m.group('year')}〕{num}号。")
+        notes.append(
+            f"发文字号的序号不加“第”、不编虚位：{m.group('org')}〔{m.group('year')}〕{num}号。"
+        )
     return f"{m.group('org')}〔{m.group('year')}〕{num}号", notes
 
 
@@ -108,49 +112,64 @@ def signature_indents(signer: str, date: str, sealed: bool) -> tuple[float, floa
 
 
 def imprint_paragraphs(meta: ReportMeta, body_id: str | None) -> list[str]:
-    """版记 (§7.4): 抄送 and 印发机关/印发日期, framed at the foot of the 版心."""
+    """版记 (§7.4): 抄送 and 印发机关/印发日期 in a one-column table fixed to the foot of the
+    版心 (a floating table: Word, WPS and LibreOffice all place it), with the separator
+    lines as its borders — first and last 0.35 mm, between the rows 0.25 mm."""
     copy_to = meta.copy_to.strip().rstrip("。")
     printer = meta.printer.strip()
     print_date = meta.print_date.strip()
-    if not (copy_to or printer or print_date):
-        return []
-    frame = (
-        f'<w:framePr w:w="{L.TEXT_WIDTH}" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin"'
-        ' w:xAlign="center" w:yAlign="bottom"/>'
-    )
+    rows: list[str] = []
     size = f'<w:sz w:val="{L.SIZE_PAGE_NUMBER}"/><w:szCs w:val="{L.SIZE_PAGE_NUMBER}"/>'
     rpr = f'<w:rPr><w:rFonts w:hint="eastAsia"/>{size}</w:rPr>'
-    spacing = '<w:spacing w:before="0" w:after="0" w:line="480" w:lineRule="exact"/>'
-    out: list[str] = []
-    rows = []
+    spacing = f'<w:spacing w:before="0" w:after="0" w:line="{IMPRINT_LINE}" w:lineRule="exact"/>'
+    lines = 0
     if copy_to:
-        rows.append(("copy", f"抄送：{copy_to}。"))
+        text = f"抄送：{copy_to}。"
+        # 抄送 one character in; wrapped lines align after "抄送：" (4号: 34 characters a line)
+        props = ppr(body_id, spacing=spacing, ind=ind(left=1 + 3, right=1, hanging=3))
+        rows.append(f"<w:p>{props}{run(text, rpr)}</w:p>")
+        lines += max(1, math.ceil(text_width(text) * 14 / 16 / (L.BODY_CHARS_PER_LINE - 2)))
     if printer or print_date:
-        rows.append(("print", ""))
-    for k, (kind, text) in enumerate(rows):
-        top = THICK_LINE if k == 0 else THIN_LINE
-        bottom = f'<w:bottom w:val="single" w:sz="{THICK_LINE}" w:space="1" w:color="000000"/>'
-        bdr = f'<w:pBdr><w:top w:val="single" w:sz="{top}" w:space="1" w:color="000000"/>'
-        bdr += (bottom if k == len(rows) - 1 else "") + "</w:pBdr>"
-        if kind == "copy":
-            # 抄送 left one character in; wrapped lines align after "抄送："
-            props = ppr(
-                body_id,
-                framePr=frame,
-                pBdr=bdr,
-                spacing=spacing,
-                ind=ind(left=1 + 3, right=1, hanging=3),
-            )
-            out.append(f"<w:p>{props}{run(text, rpr)}</w:p>")
-        else:
-            tab = f'<w:tabs><w:tab w:val="right" w:pos="{L.TEXT_WIDTH - twips(1)}"/></w:tabs>'
-            date = f"{print_date}印发" if print_date and not print_date.endswith("印发") else print_date
-            props = ppr(
-                body_id, framePr=frame, pBdr=bdr, tabs=tab, spacing=spacing, ind=ind(left=1, first=0)
-            )
-            runs = run(printer, rpr) + f"<w:r>{rpr}<w:tab/></w:r>" + run(date, rpr)
-            out.append(f"<w:p>{props}{runs}</w:p>")
-    return out
+        tab = f'<w:tabs><w:tab w:val="right" w:pos="{L.TEXT_WIDTH - twips(1)}"/></w:tabs>'
+        date = f"{print_date}印发" if print_date and not print_date.endswith("印发") else print_date
+        props = ppr(body_id, tabs=tab, spacing=spacing, ind=ind(left=1, first=0))
+        runs = run(printer, rpr) + f"<w:r>{rpr}<w:tab/></w:r>" + run(date, rpr)
+        rows.append(f"<w:p>{props}{runs}</w:p>")
+        lines += 1
+    if not rows:
+        return []
+    pad = 60  # twips above and below the text of a row
+    height = lines * IMPRINT_LINE + len(rows) * 2 * pad
+
+    def border(side: str, size: int) -> str:
+        return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+
+    tbl_pr = (
+        "<w:tblPr>"
+        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="page"'
+        f' w:horzAnchor="margin" w:tblpXSpec="center" w:tblpY="{L.PAGE_HEIGHT - L.MARGIN_BOTTOM - height}"/>'
+        '<w:tblOverlap w:val="never"/>'
+        f'<w:tblW w:w="{L.TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+        "<w:tblBorders>"
+        + border("top", THICK_LINE)
+        + '<w:left w:val="nil"/>'
+        + border("bottom", THICK_LINE)
+        + '<w:right w:val="nil"/>'
+        + border("insideH", THIN_LINE)
+        + '<w:insideV w:val="nil"/>'
+        + "</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        f'<w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr>"
+        f'<w:tblGrid><w:gridCol w:w="{L.TEXT_WIDTH}"/></w:tblGrid>'
+    )
+    cells = "".join(
+        f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{L.TEXT_WIDTH}"'
+        f' w:type="dxa"/></w:tcPr>{row}</w:tc></w:tr>'
+        for row in rows
+    )
+    return [f"<w:tbl>{tbl_pr}{cells}</w:tbl>"]
 
 
 def estimated_lines(blocks: list[RenderedBlock], meta: ReportMeta) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from eduwriter.core import words
 
@@ -141,9 +141,7 @@ def split_title(text: str, capacity: float) -> list[str]:
     return [text]
 
 
-def _best_cuts(
-    text: str, capacity: float, lines: int, costs: dict[int, float]
-) -> list[int] | None:
+def _best_cuts(text: str, capacity: float, lines: int, costs: dict[int, float]) -> list[int] | None:
     """Offsets [0, …, len] of the cheapest shaped split into ``lines`` lines, or None."""
     n = len(text)
     prefix = [0.0]
@@ -153,7 +151,7 @@ def _best_cuts(
     seams = [k for k in sorted(costs)]
     inf = float("inf")
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(start: int, left: int, prev_width: float, falling: bool) -> tuple[float, tuple]:
         """Cheapest way to set text[start:] on ``left`` lines after a line of prev_width."""
         ends = [n] if left == 1 else [k for k in seams if k > start]

@@ -94,8 +94,7 @@ def test_shape_rule():
 
 def test_a_three_line_title_is_never_an_hourglass():
     title = (
-        "关于印发《XX市推进义务教育优质均衡发展和城乡一体化"
-        "建设三年行动计划（2026—2028年）》的通知"
+        "关于印发《XX市推进义务教育优质均衡发展和城乡一体化建设三年行动计划（2026—2028年）》的通知"
     )
     lines = split_title(title, CAPACITY)
     assert len(lines) == 3
