@@ -72,8 +72,31 @@ _META_KEYS = {
     "成文日期": "date",
     "日期": "date",
     "date": "date",
+    # 版头 and 版记 (GB/T 9704 §7.2, §7.4) and the sealed layout (§7.3.5.1)
+    "发文字号": "doc_number",
+    "签发人": "issuer",
+    "密级": "secrecy",
+    "紧急程度": "urgency",
+    "抄送": "copy_to",
+    "抄送机关": "copy_to",
+    "印发机关": "printer",
+    "印发日期": "print_date",
+    "盖章": "sealed",
+    "加盖印章": "sealed",
 }
-_META_ORDER = (("主送机关", "recipient"), ("署名", "signer"), ("成文日期", "date"))
+_META_ORDER = (
+    ("主送机关", "recipient"),
+    ("署名", "signer"),
+    ("成文日期", "date"),
+    ("发文字号", "doc_number"),
+    ("签发人", "issuer"),
+    ("密级", "secrecy"),
+    ("紧急程度", "urgency"),
+    ("抄送", "copy_to"),
+    ("印发机关", "printer"),
+    ("印发日期", "print_date"),
+)
+_YES = ("是", "yes", "true", "1", "盖章", "有")
 
 _CJK_NUM = "一二三四五六七八九十百零〇两"
 #: A typed heading number at the start of a heading line, with the level it implies.
@@ -150,6 +173,8 @@ def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
         for key, attr in _META_ORDER[1:]:
             if getattr(meta, attr).strip():
                 lines.append(f"{key}: {_one_line(getattr(meta, attr))}")
+        if meta.sealed:
+            lines.append("盖章: 是")
         lines.append("---")
         lines.append("")
     if _needs_plain_mark(blocks):
@@ -390,6 +415,8 @@ def _parse_front_matter(lines: list[str]) -> tuple[ReportMeta, int]:
                 )
             elif value:
                 meta.attachments.append(value)
+        elif attr == "sealed":
+            meta.sealed = value.strip().lower() in _YES
         else:
             setattr(meta, attr, value)
     if known == 0 and body and any(line.strip() for line in body):
