@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Mm, Pt
-from export_helpers import NS, body_paragraphs, para_text, sample_report, val
+from export_helpers import NS, body_paragraphs, para_text, sample_report, val, w
 
 from eduwriter.export import TemplateError, export_report
 from eduwriter.export.docx_writer import base_docx_path
@@ -182,7 +182,7 @@ def test_title_in_a_template_is_centred_without_the_body_indent_and_broken_betwe
     ind = title.find("w:pPr/w:ind", NS)
     assert (val(ind, "firstLine"), val(ind, "firstLineChars"), val(ind, "left")) == ("0", "0", "0")
     assert val(title.find("w:pPr/w:jc", NS)) == "center"
-    lines = [t.text for t in title.iter("{%s}t" % NS["w"])]
+    lines = [t.text for t in title.iter(w("t"))]
     # python-docx's Title style is 28 pt: three lines on this template's text block
     assert len(lines) == 3
     assert "".join(lines) == report.title
