@@ -24,6 +24,10 @@ from eduwriter.export.ooxml import HINT_RPR, NO_INDENT, ind, ppr, run, t, tab_ru
 from eduwriter.export.title_lines import split_title, text_width
 
 
+#: A last body paragraph up to this many lines is kept whole with the 署名 (§7.3.5).
+KEEP_WHOLE_LINES = 3
+
+
 @dataclass(slots=True)
 class BodyStyles:
     """What the body needs to know about the styles in use (default layout or template)."""
@@ -148,8 +152,17 @@ def body_paragraphs(
             out.append(f"<w:p>{props}{runs}</w:p>")
         elif role == "paragraph":
             if blk.text:
-                keep = "<w:keepNext/>" if k == last_body else ""
-                props = ppr(s.body_id, keepNext=keep, ind=ind(first=2))
+                keep = widow = ""
+                if k == last_body:
+                    # LibreOffice moves a kept paragraph whole, leaving its lines empty at the
+                    # foot of the page: a long last paragraph may split (at least two lines go
+                    # on with the 署名, by widow control) instead of being kept whole.
+                    lines = (2 + text_width(blk.text)) / L.BODY_CHARS_PER_LINE
+                    if lines <= KEEP_WHOLE_LINES:
+                        keep = "<w:keepNext/>"
+                    else:
+                        widow = '<w:widowControl w:val="1"/>'
+                props = ppr(s.body_id, keepNext=keep, widowControl=widow, ind=ind(first=2))
                 out.append(f"<w:p>{props}{run(blk.text)}</w:p>")
         elif role == "recipient":
             # §7.3.2: flush left, and wrapped lines stay flush left (回行时仍顶格)

@@ -107,6 +107,17 @@ def _comma_report() -> Report:
     )
 
 
+def _closing_report() -> Report:
+    # 17 one-line paragraphs, then a 5-line last paragraph that does not fit on page 1
+    body = "教育是国之大计、党之大计。我们要坚持以人民为中心发展教育，加快建设高质量教育体系。"
+    return Report(
+        title="关于做好教育工作的通知",
+        meta=ReportMeta(signer="XX市教育局", date="2026年11月22日"),
+        blocks=[ReportBlock("paragraph", f"{i:02d}{body[:22]}") for i in range(17)]
+        + [ReportBlock("paragraph", "最后" + body * 3)],
+    )
+
+
 def _pages(html: Path) -> list[dict]:
     root = etree.parse(str(html)).getroot()
     pages = []
@@ -132,7 +143,13 @@ def _pages(html: Path) -> list[dict]:
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[dict]]]:
     soffice, pdftotext = _tools()
     tmp = tmp_path_factory.mktemp("reports")
-    docs = {"notice": NOTICE, "summary": SUMMARY, "plan": PLAN, "comma": _comma_report()}
+    docs = {
+        "notice": NOTICE,
+        "summary": SUMMARY,
+        "plan": PLAN,
+        "comma": _comma_report(),
+        "closing": _closing_report(),
+    }
     paths = []
     for name, report in docs.items():
         path = tmp / f"{name}.docx"
@@ -175,7 +192,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", PAGE_NUMBER.sub("", text))
 
 
-@pytest.mark.parametrize("name", ["notice", "summary", "plan", "comma"])
+@pytest.mark.parametrize("name", ["notice", "summary", "plan", "comma", "closing"])
 def test_no_character_is_lost_between_the_document_and_the_pdf(converted, name: str):
     docx_path, pages = converted[name]
     pdf_text = _squash("".join(ln["text"] for p in pages for ln in p["lines"]))
@@ -244,3 +261,15 @@ def test_long_title_breaks_between_words_and_is_centred(converted):
     centre = (LEFT + 210 * PT_PER_MM - 26 * PT_PER_MM) / 2
     for ln in got:
         assert abs((ln["xmin"] + ln["xmax"]) / 2 - centre) < 6, ln
+
+
+def test_a_long_last_paragraph_splits_instead_of_leaving_empty_lines_at_the_foot(converted):
+    _, pages = converted["closing"]
+    first = [ln for ln in pages[0]["lines"] if not PAGE_NUMBER.fullmatch(ln["text"])]
+    last_paragraph = _closing_report().blocks[-1].text
+    assert first[-1]["text"] in last_paragraph, first[-1]  # it split across the pages
+    bottom = pages[0]["height"] - 35 * PT_PER_MM
+    assert first[-1]["ymax"] > bottom - 2 * 28.95, "empty lines left at the foot of page 1"
+    # the 署名 still has body text on its page (§7.3.5)
+    second = [ln["text"] for ln in pages[1]["lines"]]
+    assert second.index("XX市教育局") >= 2
