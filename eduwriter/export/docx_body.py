@@ -23,7 +23,6 @@ from eduwriter.export.official import (
 from eduwriter.export.ooxml import HINT_RPR, NO_INDENT, ind, ppr, run, t, tab_run, twips
 from eduwriter.export.title_lines import split_title, text_width
 
-
 #: A last body paragraph up to this many lines is kept whole with the 署名 (§7.3.5).
 KEEP_WHOLE_LINES = 3
 

@@ -412,6 +412,11 @@ Put whole sample texts into the library with File → Import sample texts.</tran
         <translation>Export error: {0}
 The report was not affected.</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/export_action.py" line="89"/>
+        <source>自动（本机有公文标准字体时用标准字体名）</source>
+        <translation>Automatic (standard font names when this computer has them)</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 
-def test_front_matter_fields_are_saved_and_the_doc_number_is_checked(
-    window, demo_report, tmp_path
-):
+def test_front_matter_fields_are_saved_and_the_doc_number_is_checked(window, demo_report, tmp_path):
     from eduwriter.compose.markdown_io import read_report
     from eduwriter.gui.meta_dialog import MetaDialog
 
@@ -28,7 +26,11 @@ def test_front_matter_fields_are_saved_and_the_doc_number_is_checked(
     meta = read_report(out).meta
     assert meta.doc_number == "X教〔2026〕5号"
     assert (meta.issuer, meta.urgency, meta.copy_to) == ("张三", "特急", "市政府办公室")
-    assert (meta.printer, meta.print_date, meta.sealed) == ("XX市教育局办公室", "2026年3月2日", True)
+    assert (meta.printer, meta.print_date, meta.sealed) == (
+        "XX市教育局办公室",
+        "2026年3月2日",
+        True,
+    )
     # reopening the dialog shows what was saved; a correct number needs no note
     again = MetaDialog(window.rd, window)
     again.show()
