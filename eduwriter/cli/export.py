@@ -1,4 +1,4 @@
-"""``eduwriter export REPORT.md -o OUT [--template REF.docx] [--fonts strict|installed] [--format docx|md|txt]``."""
+"""``eduwriter export REPORT.md -o OUT [--template REF.docx] [--fonts auto|strict|installed] [--digits-in-chinese-font] [--format docx|md|txt]``."""
 
 from __future__ import annotations
 
@@ -24,12 +24,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--template", default=None, help="参考模板 .docx（套用其样式和页面设置）")
     p.add_argument(
         "--fonts",
-        choices=("strict", "installed"),
-        default="installed",
-        help="strict：仿宋_GB2312/方正小标宋简体；installed：Windows 自带的仿宋/楷体/黑体/宋体（默认）",
+        choices=("auto", "strict", "installed"),
+        default="auto",
+        help="auto：本机装有标准字体时用标准字体名，否则用 Windows 自带字体（默认）；strict：仿宋_GB2312/方正小标宋简体；installed：Windows 自带的仿宋/楷体/黑体/宋体",
     )
     p.add_argument(
         "--bold-headings", action="store_true", help="二、三级标题加粗（部分地方规范要求）"
+    )
+    p.add_argument(
+        "--digits-in-chinese-font",
+        action="store_true",
+        help="数字和西文字母随中文字体（默认用 Times New Roman）",
     )
     p.set_defaults(func=run)
 
@@ -80,6 +85,7 @@ def run(ns: argparse.Namespace) -> int:
             fonts=ns.fonts,
             bold_headings=ns.bold_headings,
             source=src,
+            latin_font=None if ns.digits_in_chinese_font else "Times New Roman",
         )
     except TemplateError as exc:
         print(f"错误：{exc.message_zh}", file=sys.stderr)
@@ -91,6 +97,8 @@ def run(ns: argparse.Namespace) -> int:
             print(f"建议改存为：{exc.suggestion}", file=sys.stderr)
         return 4
     print(f"已导出：{result.path}")
+    if result.font_choice:
+        print("字体方案：" + result.font_choice)
     if result.fonts_expected:
         print("文档使用的字体：" + "、".join(result.fonts_expected))
         if result.fonts_missing is None:

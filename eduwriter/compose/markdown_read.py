@@ -12,6 +12,7 @@ from eduwriter.compose.markdown_syntax import (
     META_KEYS,
     PLAIN_MARK,
     RUNIN_RE,
+    YES,
     split_marker,
 )
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
@@ -86,6 +87,8 @@ def _parse_front_matter(lines: list[str]) -> tuple[ReportMeta, int]:
                 )
             elif value:
                 meta.attachments.append(value)
+        elif attr == "sealed":
+            meta.sealed = value.strip().lower() in YES
         else:
             setattr(meta, attr, value)
     if known == 0 and body and any(line.strip() for line in body):
@@ -174,6 +177,8 @@ def report_from_markdown(text: str) -> Report:
     lines = lines[start:]
     # First pass: classify lines. Paragraph text is kept as typed (list numbers included).
     items: list[tuple[str, int, str, str]] = []  # (kind, hashes, text, body)
+    run_ordinal: dict[int, int | None] = {}  # run-in item -> its typed number (1 of "1.")
+    raw_heads: dict[int, str] = {}  # run-in item -> its bold part as typed
     plain = False  # our own file says: typed numbers in paragraphs are body text
     official = False  # some heading or line carries a 一、 / （一） number
     in_fence = False
@@ -243,6 +248,9 @@ def report_from_markdown(text: str) -> Report:
             head = _strip_inline(rm.group(1))
             level, rest = split_marker(head)
             if level is not None:
+                ordinal = re.match(r"^\s*[（(]?(\d+)", head)
+                run_ordinal[len(items)] = int(ordinal.group(1)) if ordinal else None
+                raw_heads[len(items)] = head
                 items.append(("runin", level, rest, _strip_inline(rm.group(2))))
                 official = official or level in _CJK_LEVELS
                 continue
@@ -266,17 +274,23 @@ def report_from_markdown(text: str) -> Report:
     rest = [h for i, (k, h, _, _) in enumerate(items) if k == "heading" and i != title_index]
     base = min(rest) if rest else 2
     report = Report(title=title, meta=meta)
+    nested: dict[int, int] = {}  # typed run-in level -> the level it is nested at
     for i, (kind, hashes, body_text, run_body) in enumerate(items):
         if i == title_index:
             continue
         if kind == "heading":
+            nested.clear()
             # A typed number decides the level (一、 1, （一） 2, 1. 3, （1） 4): numbers are
             # computed from levels, so this keeps what the writer sees; else the depth counts.
             typed, stripped_text = split_marker(body_text)
             level = typed or min(max(hashes - base + 1, 1), MAX_LEVEL)
             report.blocks.append(ReportBlock("heading", stripped_text, level=level))
         elif kind == "runin":
-            report.blocks.append(ReportBlock("heading", body_text, level=hashes, body=run_body))
+            level = _runin_level(report.blocks, hashes, run_ordinal.get(i), nested)
+            if level is None:  # "1." under a （1） heading: no level left, kept as typed
+                report.blocks.append(ReportBlock("paragraph", f"{raw_heads[i]}{run_body}"))
+            else:
+                report.blocks.append(ReportBlock("heading", body_text, level=level, body=run_body))
         elif kind == "hint":
             report.blocks.append(ReportBlock("paragraph", body_text, hint=True))
         else:
@@ -297,6 +311,22 @@ def report_from_markdown(text: str) -> Report:
             return report
     report.blocks = _promote_numbered_lines(report.blocks, official)
     return report
+
+
+def _runin_level(
+    blocks: list[ReportBlock], level: int, ordinal: int | None, nested: dict[int, int]
+) -> int | None:
+    """Level of a bold run-in item. "**1.推进…**" right under the heading "2.义务教育…" is
+    not a sibling of it (it would be renumbered 3.): the writer started a list inside that
+    section, so the items go one level down (（1）…); None where no level is left. (Our own
+    files never hold a run-in 1. right after a heading of its level: it would be numbered 2.)"""
+    if level in nested:
+        return nested[level]
+    last = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    if ordinal == 1 and last is not None and not last.body and last.level == level:
+        nested[level] = level + 1 if level < MAX_LEVEL else 0
+        return nested[level] or None
+    return level
 
 
 def _typed_headings(blocks: list[ReportBlock]) -> list[ReportBlock] | None:

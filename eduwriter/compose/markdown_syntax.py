@@ -21,8 +21,32 @@ META_KEYS = {
     "成文日期": "date",
     "日期": "date",
     "date": "date",
+    # 版头 and 版记 (GB/T 9704 §7.2, §7.4) and the sealed layout (§7.3.5.1)
+    "发文字号": "doc_number",
+    "签发人": "issuer",
+    "密级": "secrecy",
+    "紧急程度": "urgency",
+    "抄送": "copy_to",
+    "抄送机关": "copy_to",
+    "印发机关": "printer",
+    "印发日期": "print_date",
+    "盖章": "sealed",
+    "加盖印章": "sealed",
 }
-META_ORDER = (("主送机关", "recipient"), ("署名", "signer"), ("成文日期", "date"))
+META_ORDER = (
+    ("主送机关", "recipient"),
+    ("署名", "signer"),
+    ("成文日期", "date"),
+    ("发文字号", "doc_number"),
+    ("签发人", "issuer"),
+    ("密级", "secrecy"),
+    ("紧急程度", "urgency"),
+    ("抄送", "copy_to"),
+    ("印发机关", "printer"),
+    ("印发日期", "print_date"),
+)
+#: Values of 盖章 that mean yes.
+YES = ("是", "yes", "true", "1", "盖章", "有")
 
 _CJK_NUM = "一二三四五六七八九十百零〇两"
 #: A typed heading number at the start of a heading line, with the level it implies.

@@ -35,6 +35,8 @@ def blocks_to_markdown(blocks: list[RenderedBlock], report: Report) -> str:
         for key, attr in META_ORDER[1:]:
             if getattr(meta, attr).strip():
                 lines.append(f"{key}: {one_line(getattr(meta, attr))}")
+        if meta.sealed:
+            lines.append("盖章: 是")
         lines.append("---")
         lines.append("")
     if _needs_plain_mark(blocks):

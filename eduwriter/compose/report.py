@@ -42,9 +42,36 @@ class ReportMeta:
     attachments: list[str] = field(default_factory=list)  # 附件说明
     signer: str = ""  # 署名
     date: str = ""  # 成文日期, e.g. 2026年11月22日
+    doc_number: str = ""  # 发文字号, e.g. X教〔2026〕5号
+    issuer: str = ""  # 签发人 (上行文)
+    secrecy: str = ""  # 密级和保密期限, e.g. 秘密★1年
+    urgency: str = ""  # 紧急程度: 特急 / 加急
+    copy_to: str = ""  # 抄送机关 (版记)
+    printer: str = ""  # 印发机关 (版记), e.g. XX市教育局办公室
+    print_date: str = ""  # 印发日期 (版记), e.g. 2026年11月22日
+    sealed: bool = False  # 加盖印章: 署名 centred above the date (§7.3.5.1)
 
     def is_empty(self) -> bool:
-        return not (self.recipient or self.attachments or self.signer or self.date)
+        return not (
+            self.recipient
+            or self.attachments
+            or self.signer
+            or self.date
+            or self.has_front_matter()
+        )
+
+    def has_front_matter(self) -> bool:
+        """Whether any 版头/版记 field or the sealed layout is set."""
+        return bool(
+            self.doc_number
+            or self.issuer
+            or self.secrecy
+            or self.urgency
+            or self.copy_to
+            or self.printer
+            or self.print_date
+            or self.sealed
+        )
 
 
 @dataclass(slots=True)

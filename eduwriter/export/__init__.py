@@ -15,7 +15,8 @@ from eduwriter.compose.render import render, unfilled_slots
 from eduwriter.compose.report import Report
 from eduwriter.core.atomic import atomic_write_bytes
 from eduwriter.export.errors import ExportError, TemplateError, is_open_elsewhere, suggest_free_name
-from eduwriter.export.fonts import missing_fonts
+from eduwriter.export.fonts import LATIN_FONT, get_font_set, missing_fonts
+from eduwriter.export.official import check_doc_number
 from eduwriter.export.target import FORMATS, check_not_source, resolve_target
 
 __all__ = ["ExportError", "ExportResult", "FORMATS", "TemplateError", "export_report"]
@@ -34,6 +35,8 @@ class ExportResult:
     fonts_expected: list[str] = field(default_factory=list)
     #: Expected fonts this computer lacks (Word/WPS will substitute them); None if unknown.
     fonts_missing: list[str] | None = field(default_factory=list)
+    #: Which font names the DOCX asks for, in one line (see FontSet.describe); "" otherwise.
+    font_choice: str = ""
 
 
 def export_report(
@@ -41,16 +44,19 @@ def export_report(
     path: str | Path,
     fmt: str | None = "docx",
     template: str | Path | None = None,
-    fonts: str = "installed",
+    fonts: str = "auto",
     bold_headings: bool = False,
     source: str | Path | None = None,
+    latin_font: str | None = LATIN_FONT,
 ) -> ExportResult:
     """Export ``report`` to ``path`` as ``docx``, ``md`` or ``txt``.
 
     ``fmt=None`` takes the format from the extension; a name without an extension gets the
     format's; an extension naming another format raises :class:`ExportError` (see
     :func:`eduwriter.export.target.resolve_target`). ``source`` is the file the report was
-    read from: exporting onto it is refused. Skeleton hint paragraphs (guidance, not
+    read from: exporting onto it is refused. ``fonts`` is ``auto`` (the standard names when
+    installed, Windows' fonts otherwise), ``strict`` or ``installed``; ``latin_font`` sets
+    digits and Latin letters in body and headings (None keeps them in the Chinese font). Skeleton hint paragraphs (guidance, not
     content) are left out of DOCX and text output and kept in Markdown; the warnings say
     how many were left out. ``ExportResult.path`` is the file written.
 
@@ -74,6 +80,8 @@ def export_report(
         warnings.append(f"成文日期“{date}”的月、日不应编虚位（如 2026年1月5日，而不是 01月05日）。")
     elif date and _DATE_CJK_DIGITS.search(date):
         warnings.append(f"成文日期“{date}”应使用阿拉伯数字（如 2026年11月22日）。")
+    if report.meta.doc_number.strip():
+        warnings.extend(check_doc_number(report.meta.doc_number)[1])
     hints = sum(1 for b in blocks if b.hint and b.role == "paragraph")
     if hints and fmt == "md":
         warnings.append(f"有 {hints} 段提示文字（来自结构模板）还没有改写成正文。")
@@ -85,19 +93,23 @@ def export_report(
 
     fonts_expected: list[str] = []
     fonts_missing: list[str] | None = []
+    font_choice = ""
     if fmt == "docx":
         from eduwriter.export.docx_writer import build_docx
 
         try:
-            built = build_docx(
-                blocks,
-                template=template,
-                fonts=fonts,
-                bold_headings=bold_headings,
-                title=report.title,
-            )
+            font_set = get_font_set(fonts, latin_font)
         except ValueError as exc:  # unknown font set
             raise ExportError(str(exc)) from exc
+        font_choice = font_set.describe()
+        built = build_docx(
+            blocks,
+            template=template,
+            fonts=font_set,
+            bold_headings=bold_headings,
+            title=report.title,
+            meta=report.meta,
+        )
         data = built.data
         warnings.extend(built.warnings)
         fonts_expected = built.fonts_expected
@@ -124,6 +136,7 @@ def export_report(
         warnings=warnings,
         fonts_expected=fonts_expected,
         fonts_missing=fonts_missing,
+        font_choice=font_choice,
     )
 
 

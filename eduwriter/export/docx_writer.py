@@ -8,26 +8,22 @@ template package that we do not change are copied byte for byte.
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from lxml import etree
-
 from eduwriter.compose.render import RenderedBlock
+from eduwriter.compose.report import ReportMeta
 from eduwriter.export import gbt9704 as L
+from eduwriter.export.doc_props import fresh_app_xml, fresh_core_xml
+from eduwriter.export.docx_body import BodyStyles, body_paragraphs
 from eduwriter.export.fonts import FontSet, get_font_set
 from eduwriter.export.template import Package, StyleInfo, load_template, open_package
-from eduwriter.export.title_lines import split_title
+from eduwriter.export.template_body import merge_body, title_capacity
 from eduwriter.resources_path import resources_dir
 
 _W = f"{{{L.W_NS}}}"
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_HINT_RPR = '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-_NO_INDENT = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
 _CT_DOCUMENT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _CT_TEMPLATE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
@@ -46,30 +42,6 @@ class DocxBuild:
     warnings: list[str] = field(default_factory=list)
 
 
-def _t(text: str) -> str:
-    return escape(_INVALID_XML.sub("", text.replace("\t", " ")))
-
-
-def _run(text: str, rpr: str = _HINT_RPR) -> str:
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_t(text)}</w:t></w:r>'
-
-
-def _title_run(text: str, rpr: str = _HINT_RPR) -> str:
-    """The title in one run, its balanced lines separated by w:br (default layout)."""
-    lines = split_title(text, L.TITLE_CHARS_PER_LINE)
-    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{_t(line)}</w:t>' for line in lines)
-    return f"<w:r>{rpr}{inner}</w:r>"
-
-
-def text_width(text: str) -> float:
-    """Width in body characters: full-width 1, half-width (digits, Latin) 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
-
-
-def _chars(n: float) -> int:
-    return round(n * L.CHAR_WIDTH)
-
-
 class _Styles:
     """Style ids and fonts for each role (default layout or template)."""
 
@@ -86,7 +58,7 @@ class _Styles:
             self.title_font = fonts.title
             self.heading_fonts = {lv: fonts.heading(lv) for lv in (1, 2, 3, 4)}
             self._body_rpr_extra = ""
-            self._body_rfonts = L.rfonts(fonts.body)
+            self._body_rfonts = L.rfonts(fonts.body, fonts.latin)
             return
         body = st.body()
         title = st.title()
@@ -104,6 +76,21 @@ class _Styles:
         rfonts_el = st.rfonts_of(body)
         self._body_rfonts = (
             _rfonts_copy(rfonts_el) if rfonts_el is not None else L.rfonts(self.body_font)
+        )
+
+    def body(self, pkg: Package) -> BodyStyles:
+        """What the body paragraphs need, for this layout."""
+        return BodyStyles(
+            body_id=self.body_id,
+            title_id=self.title_id,
+            heading_ids=dict(self.heading_ids),
+            heading_fonts=dict(self.heading_fonts),
+            title_font=self.title_font or self.fonts.title,
+            h1_font=self.heading_fonts.get(1) or self.fonts.h1,
+            body_run_rpr=self.body_run_rpr(),
+            title_capacity=(L.TITLE_CHARS_PER_LINE if self.default_layout else title_capacity(pkg)),
+            title_bold=self.fonts.title_bold,
+            warnings=self.warnings,
         )
 
     def body_run_rpr(self) -> str:
@@ -141,120 +128,6 @@ def _size_of(st, info: StyleInfo | None) -> str:
     return ""
 
 
-def _ppr(style_id: str | None, inner: str = "") -> str:
-    pstyle = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
-    if not pstyle and not inner:
-        return ""
-    return f"<w:pPr>{pstyle}{inner}</w:pPr>"
-
-
-def _paragraphs(blocks: list[RenderedBlock], s: _Styles, bold_headings: bool) -> list[str]:
-    out: list[str] = []
-    signer = next((b.text for b in blocks if b.role == "signer"), "")
-    date = next((b.text for b in blocks if b.role == "date"), "")
-    signer_right, date_right = _signature_indents(signer, date)
-    blank_before = f'<w:spacing w:before="{L.LINE_PITCH}"/>'
-    missing_heading_warned = False
-    # §7.3.5: 署名 and 成文日期 never stand on a page without body text. The last body
-    # paragraph and the 附件说明 lines are kept with the next paragraph, so the chain
-    # body -> 附件 -> 署名 -> 日期 moves (at least) the last body line along with them.
-    closing = ("attachment", "signer", "date")
-    has_closing = any(b.role in ("signer", "date") for b in blocks)
-    last_body = max(
-        (k for k, b in enumerate(blocks) if b.role in ("heading", "paragraph") and b.plain),
-        default=-1,
-    )
-    if not any(b.role in closing for b in blocks[last_body + 1 :]):
-        last_body = -1
-    for k, blk in enumerate(blocks):
-        role = blk.role
-        if role == "title":
-            title_run = _title_run(blk.text) if s.default_layout else _run(blk.text)
-            if s.title_id:
-                out.append(f"<w:p>{_ppr(s.title_id)}{title_run}</w:p>")
-            else:
-                rpr = (
-                    "<w:rPr>"
-                    + L.rfonts(s.title_font or s.fonts.title)
-                    + f'<w:sz w:val="{L.SIZE_TITLE}"/><w:szCs w:val="{L.SIZE_TITLE}"/></w:rPr>'
-                )
-                inner = (
-                    f'<w:spacing w:after="{L.LINE_PITCH}"/><w:ind w:firstLine="0"'
-                    ' w:firstLineChars="0"/><w:jc w:val="center"/>'
-                )
-                out.append(f"<w:p>{_ppr(s.body_id, inner)}{_run(blk.text, rpr)}</w:p>")
-        elif role == "heading":
-            style_id = s.heading_ids.get(blk.level)
-            head_rpr = _HINT_RPR
-            inner = ""
-            if style_id is None:
-                # The template lacks this heading style: body style + outline level, so the
-                # navigation pane still sees the heading.
-                style_id = s.body_id
-                inner = f'<w:outlineLvl w:val="{blk.level - 1}"/>'
-                bold = "<w:b/><w:bCs/>" if bold_headings and blk.level in (2, 3) else ""
-                head_rpr = f"<w:rPr>{L.rfonts(s.heading_fonts[blk.level])}{bold}</w:rPr>"
-                if not missing_heading_warned:
-                    s.warnings.append(
-                        f"模板中没有“标题 {blk.level}”（heading {blk.level}）样式，"
-                        "该级标题用正文样式加大纲级别导出。"
-                    )
-                    missing_heading_warned = True
-            elif not s.default_layout and bold_headings and blk.level in (2, 3):
-                head_rpr = '<w:rPr><w:rFonts w:hint="eastAsia"/><w:b/><w:bCs/></w:rPr>'
-            runs = _run(blk.heading_line, head_rpr)
-            if k == last_body:
-                inner = "<w:keepNext/>" + inner
-            elif blk.body:
-                # A run-in heading is mostly body text: don't chain it to the next paragraph.
-                inner = '<w:keepNext w:val="0"/>' + inner
-            if blk.body:
-                runs += _run(blk.body, s.body_run_rpr())
-            out.append(f"<w:p>{_ppr(style_id, inner)}{runs}</w:p>")
-        elif role == "paragraph":
-            if blk.text:
-                keep = "<w:keepNext/>" if k == last_body else ""
-                out.append(f"<w:p>{_ppr(s.body_id, keep)}{_run(blk.text)}</w:p>")
-        elif role == "recipient":
-            out.append(f"<w:p>{_ppr(s.body_id, _NO_INDENT)}{_run(blk.text)}</w:p>")
-        elif role == "attachment":
-            left = _chars(5)
-            keep = "<w:keepNext/>" if has_closing else ""
-            if blk.prefix:
-                inner = f'{keep}{blank_before}<w:ind w:left="{left}" w:hanging="{_chars(3)}"/>'
-            else:
-                inner = f'{keep}<w:ind w:left="{left}" w:firstLine="0" w:firstLineChars="0"/>'
-            line = f"{blk.prefix}{blk.number}{blk.text}"
-            out.append(f"<w:p>{_ppr(s.body_id, inner)}{_run(line)}</w:p>")
-        elif role in ("signer", "date"):
-            right = signer_right if role == "signer" else date_right
-            spacing = blank_before if role == "signer" or not signer else ""
-            # the signer never stands on a page without its date
-            keep = "<w:keepNext/>" if role == "signer" and date else ""
-            inner = (
-                f'{keep}{spacing}<w:ind w:right="{_chars(right)}" w:firstLine="0"'
-                ' w:firstLineChars="0"/><w:jc w:val="right"/>'
-            )
-            out.append(f"<w:p>{_ppr(s.body_id, inner)}{_run(blk.text)}</w:p>")
-    return out
-
-
-def _signature_indents(signer: str, date: str) -> tuple[float, float]:
-    """Right indents (in characters) of 署名 and 成文日期 without a seal (§7.3.5.2).
-
-    The date is right-indented 2 characters; the signer starts 2 characters left of the
-    date's first character; a signer longer than that is right-indented 2 characters and
-    the date moves left to keep the 2-character offset.
-    """
-    if not signer or not date:
-        return 2.0, 2.0
-    ws, wd = text_width(signer), text_width(date)
-    signer_right = 4 + wd - ws
-    if signer_right >= 2:
-        return signer_right, 2.0
-    return 2.0, max(2.0, ws - wd)
-
-
 def _fonts_used(blocks: list[RenderedBlock], s: _Styles, default_layout: bool) -> list[str]:
     used: list[str | None] = []
     roles = {b.role for b in blocks}
@@ -272,12 +145,14 @@ def build_docx(
     blocks: list[RenderedBlock],
     *,
     template: str | Path | None = None,
-    fonts: str = "installed",
+    fonts: str | FontSet = "installed",
     bold_headings: bool = False,
     title: str = "",
+    meta: ReportMeta | None = None,
 ) -> DocxBuild:
     """The .docx bytes for ``blocks``. Raises TemplateError for a broken template."""
-    font_set = get_font_set(fonts)
+    font_set = fonts if isinstance(fonts, FontSet) else get_font_set(fonts)
+    meta = meta or ReportMeta()
     default_layout = template is None
     if default_layout:
         pkg = open_package(base_docx_path(), what="内置版式")
@@ -285,16 +160,34 @@ def build_docx(
         pkg = load_template(template)
     parts = dict(pkg.parts)
     styles = _Styles(pkg, font_set, default_layout)
+    if pkg.dropped:
+        styles.warnings.append(
+            "模板中有位置不安全的文件（" + "、".join(pkg.dropped[:3]) + "），已略去。"
+        )
     if default_layout:
         parts["word/styles.xml"] = L.styles_xml(font_set, bold_headings).encode("utf-8")
         parts["word/fontTable.xml"] = L.font_table_xml(font_set).encode("utf-8")
-        core = parts.get("docProps/core.xml")
-        if core is not None and title:
-            parts["docProps/core.xml"] = core.replace(
-                b"<dc:title></dc:title>", f"<dc:title>{_t(title)}</dc:title>".encode()
-            )
-    paragraphs = _paragraphs(blocks, styles, bold_headings)
-    parts[pkg.document_path] = _document_xml(parts[pkg.document_path], paragraphs)
+    if pkg.core_path:
+        parts[pkg.core_path] = fresh_core_xml(title)
+    if pkg.app_path:
+        parts[pkg.app_path] = fresh_app_xml()
+    body_styles = styles.body(pkg)
+
+    def make(has_header: bool) -> list[str]:
+        return body_paragraphs(
+            blocks,
+            body_styles,
+            meta,
+            bold_headings=bold_headings,
+            default_layout=default_layout,
+            with_header=not has_header,
+        )
+
+    document, merge_warnings = merge_body(
+        parts[pkg.document_path], make, meta, template=not default_layout
+    )
+    parts[pkg.document_path] = document
+    styles.warnings.extend(merge_warnings)
     ct = parts.get("[Content_Types].xml")
     if ct is not None and _CT_TEMPLATE in ct:
         parts["[Content_Types].xml"] = ct.replace(_CT_TEMPLATE, _CT_DOCUMENT)
@@ -303,29 +196,3 @@ def build_docx(
         for name in pkg.names:
             zf.writestr(name, parts[name])
     return DocxBuild(buf.getvalue(), _fonts_used(blocks, styles, default_layout), styles.warnings)
-
-
-def _document_xml(source: bytes, paragraphs: list[str]) -> bytes:
-    """The source document with its body replaced by ``paragraphs``; the last sectPr kept."""
-    try:
-        root = etree.fromstring(source)
-    except etree.XMLSyntaxError as exc:
-        from eduwriter.export.errors import TemplateError
-
-        raise TemplateError("模板的正文部分已损坏，无法使用。可以改用默认的公文版式导出。") from exc
-    body = root.find(f"{_W}body")
-    if body is None:
-        body = etree.SubElement(root, f"{_W}body")
-    children = list(body)
-    sect = children[-1] if children and children[-1].tag == f"{_W}sectPr" else None
-    for child in children:
-        body.remove(child)
-    if not paragraphs:
-        paragraphs = ["<w:p/>"]
-    wrapper = etree.fromstring(
-        f'<w:body xmlns:w="{L.W_NS}" xmlns:r="{L.R_NS}">{"".join(paragraphs)}</w:body>'.encode()
-    )
-    body.extend(list(wrapper))
-    if sect is not None:
-        body.append(sect)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,17 @@ class FontSet:
     h4: str  # （1）
     page_number: str  # — 1 —
     title_bold: bool = False  # bold stands in for 小标宋's weight when 宋体 replaces it
+    #: digits and Latin letters (w:ascii/w:hAnsi) in body and headings; None: the Chinese font
+    latin: str | None = None
+
+    def describe(self) -> str:
+        """One line for the writer: which names the document asks for."""
+        which = "标准字体名" if self.key == "strict" else "Windows 自带字体"
+        latin = f"，数字和西文用 {self.latin}" if self.latin else "，数字和西文随中文字体"
+        return (
+            f"{which}：标题 {self.title}{'（加粗）' if self.title_bold else ''}，"
+            f"正文 {self.body}，一级标题 {self.h1}，二级标题 {self.h2}{latin}"
+        )
 
     def heading(self, level: int) -> str:
         return (self.h1, self.h2, self.h3, self.h4)[min(max(level, 1), 4) - 1]
@@ -36,6 +47,8 @@ class FontSet:
     def names(self) -> list[str]:
         """Every font name the output uses, in order of first use, without duplicates."""
         order = [self.title, self.body, self.h1, self.h2, self.h3, self.h4, self.page_number]
+        if self.latin:
+            order.append(self.latin)
         return list(dict.fromkeys(order))
 
 
@@ -79,14 +92,29 @@ FONT_ALIASES: dict[str, tuple[str, ...]] = {
 ALT_NAMES: dict[str, str] = {name: aliases[0] for name, aliases in FONT_ALIASES.items()}
 
 
-def get_font_set(name: str) -> FontSet:
-    """``strict`` or ``installed``; raises ValueError otherwise."""
+#: The font for digits and Latin letters that most units expect in body and headings.
+LATIN_FONT = "Times New Roman"
+
+
+def get_font_set(name: str, latin: str | None = LATIN_FONT) -> FontSet:
+    """``auto``, ``strict`` or ``installed`` with ``latin`` for digits and Latin letters
+    (None keeps them in the Chinese font); raises ValueError for another name.
+
+    ``auto`` writes the standard names (方正小标宋简体, 仿宋_GB2312, 楷体_GB2312) when this
+    computer has them, the fonts Windows ships otherwise (also when fonts cannot be checked).
+    The app's preview asks the same function, so it shows what the DOCX asks for.
+    """
+    if name == "auto":
+        strict = FONT_SETS["strict"]
+        needed = (strict.title, strict.body, strict.h2)
+        name = "strict" if all(is_installed(f) for f in needed) else "installed"
     try:
-        return FONT_SETS[name]
+        base = FONT_SETS[name]
     except KeyError:
         raise ValueError(
-            f"未知的字体方案“{name}”，可选：strict（标准字体名）或 installed（系统自带字体）"
+            f"未知的字体方案“{name}”，可选：auto（自动）、strict（标准字体名）或 installed（系统自带字体）"
         ) from None
+    return replace(base, latin=latin)
 
 
 def _windows_font_dirs() -> list[Path]:

@@ -44,6 +44,8 @@ CHAR_SPACING = -5
 CHAR_WIDTH = 320 + CHAR_SPACING
 #: Characters of the 2号 title (22 pt, no character spacing) on one line of the 版心 (≈20.1).
 TITLE_CHARS_PER_LINE = TEXT_WIDTH / (SIZE_TITLE * 10)
+#: Body characters on one line of the 版心 (§5.2.3).
+BODY_CHARS_PER_LINE = 28
 #: First-line indent of body paragraphs: two characters.
 FIRST_LINE_INDENT = 2 * CHAR_WIDTH
 #: One character of 4号 between the page number and the edge of the 版心.
@@ -123,18 +125,19 @@ def styles_xml(fonts: FontSet, bold_headings: bool = False) -> str:
                 next_id="Normal",
                 ui_priority=9,
                 ppr=f'<w:keepNext/><w:outlineLvl w:val="{level - 1}"/>',
-                rpr=rfonts(fonts.heading(level)) + (bold if is_bold else not_bold),
+                rpr=rfonts(fonts.heading(level), fonts.latin) + (bold if is_bold else not_bold),
             )
         )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
         "<w:docDefaults><w:rPrDefault><w:rPr>"
-        + rfonts(fonts.body)
+        + rfonts(fonts.body, fonts.latin)
         + f'<w:kern w:val="0"/><w:sz w:val="{SIZE_BODY}"/><w:szCs w:val="{SIZE_BODY}"/>'
         + lang
         + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-        '<w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0"/>'
+        '<w:widowControl w:val="0"/><w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/>'
+        '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:before="0" w:after="0"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
         '<w:latentStyles w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0"'
         ' w:defUnhideWhenUsed="0" w:defQFormat="0" w:count="376"/>'
@@ -142,11 +145,13 @@ def styles_xml(fonts: FontSet, bold_headings: bool = False) -> str:
             "Normal",
             based_on=None,
             default=True,
-            ppr='<w:widowControl w:val="0"/><w:adjustRightInd w:val="0"/>'
+            ppr='<w:widowControl w:val="0"/><w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/>'
+            '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:adjustRightInd w:val="0"/>'
             '<w:snapToGrid w:val="0"/>'
             + body_spacing
-            + f'<w:ind w:firstLine="{FIRST_LINE_INDENT}"/><w:jc w:val="both"/>',
-            rpr=rfonts(fonts.body)
+            + f'<w:ind w:firstLine="{FIRST_LINE_INDENT}" w:firstLineChars="200"/>'
+            '<w:jc w:val="both"/>',
+            rpr=rfonts(fonts.body, fonts.latin)
             + '<w:color w:val="000000"/>'
             + f'<w:spacing w:val="{CHAR_SPACING}"/><w:kern w:val="0"/>'
             + f'<w:sz w:val="{SIZE_BODY}"/><w:szCs w:val="{SIZE_BODY}"/>',
@@ -258,6 +263,6 @@ def sect_pr_xml(odd_footer_rid: str, even_footer_rid: str) -> str:
         ' w:gutter="0"/>'
         '<w:pgNumType w:fmt="decimal"/>'
         '<w:cols w:space="425"/>'
-        f'<w:docGrid w:linePitch="{LINE_PITCH}"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{LINE_PITCH}"/>'
         "</w:sectPr>"
     )

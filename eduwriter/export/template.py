@@ -154,6 +154,17 @@ class Package:
     document_path: str
     styles_path: str | None
     styles: TemplateStyles
+    #: members left out because their names could write outside the package (../, /, C:)
+    dropped: list[str] = field(default_factory=list)
+    core_path: str | None = None
+    app_path: str | None = None
+
+
+def safe_member(name: str) -> bool:
+    """A zip member name that stays inside the package (no ../, absolute path or drive)."""
+    if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name:
+        return False
+    return ".." not in name.split("/")
 
 
 def _main_document_path(parts: dict[str, bytes]) -> str | None:
@@ -178,7 +189,9 @@ def open_package(path: str | Path, *, what: str = "模板") -> Package:
         raise TemplateError(f"找不到{what}文件“{p}”。")
     try:
         with zipfile.ZipFile(p) as zf:
-            names = zf.namelist()
+            all_names = zf.namelist()
+            names = [n for n in all_names if safe_member(n) and not n.endswith("/")]
+            dropped = [n for n in all_names if not safe_member(n)]
             parts = {n: zf.read(n) for n in names}
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
         raise TemplateError(
@@ -197,7 +210,22 @@ def open_package(path: str | Path, *, what: str = "模板") -> Package:
     theme_path = _related_part(parts, doc_path, "/theme")
     if theme_path is not None:
         styles.theme_fonts = parse_theme_fonts(parts[theme_path])
-    return Package(parts, names, doc_path, styles_path, styles)
+    core_path = _package_part(parts, "/metadata/core-properties")
+    app_path = _package_part(parts, "/extended-properties")
+    return Package(parts, names, doc_path, styles_path, styles, dropped, core_path, app_path)
+
+
+def _package_part(parts: dict[str, bytes], type_suffix: str) -> str | None:
+    """A part the package relationships point to (core or app properties), if present."""
+    try:
+        root = etree.fromstring(parts.get("_rels/.rels", b""))
+    except etree.XMLSyntaxError:
+        return None
+    for rel in root:
+        if (rel.get("Type") or "").endswith(type_suffix):
+            target = (rel.get("Target") or "").lstrip("/")
+            return target if target in parts else None
+    return None
 
 
 def _related_part(parts: dict[str, bytes], doc_path: str, type_suffix: str) -> str | None:

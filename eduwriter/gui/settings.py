@@ -129,7 +129,7 @@ class Settings:
         return {
             "fmt": str(self.qs.value("export/format", "docx") or "docx"),
             "template": str(self.qs.value("export/template", "") or ""),
-            "fonts": str(self.qs.value("export/fonts", "installed") or "installed"),
+            "fonts": str(self.qs.value("export/fonts", "auto") or "auto"),
             "bold_headings": _as_bool(self.qs.value("export/bold_headings", False)),
         }
 

@@ -417,6 +417,11 @@ Put whole sample texts into the library with File → Import sample texts.</tran
         <translation>Export error: {0}
 The report was not affected.</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/export_action.py" line="89"/>
+        <source>自动（本机有公文标准字体时用标准字体名）</source>
+        <translation>Automatic (standard font names when this computer has them)</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -1618,6 +1623,71 @@ You can still edit and save the report.</translation>
         <location filename="../../eduwriter/gui/meta_dialog.py" line="81"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>加盖印章（署名居中压在日期之上，日期右空四字）</source>
+        <translation>Sealed (signer centred above the date, date four characters from the right)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>如：X教〔2026〕5号</source>
+        <translation>e.g. X教〔2026〕5号</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>上行文填写，如：张三</source>
+        <translation>For reports to a higher office, e.g. Zhang San</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>如：秘密★1年（不涉密留空）</source>
+        <translation>e.g. 秘密★1年 (leave empty if not classified)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>如：市政府办公室，市财政局</source>
+        <translation>e.g. city government office, finance bureau</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>如：XX市教育局办公室</source>
+        <translation>e.g. office of the XX education bureau</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>发文字号：</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>签发人：</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>密级：</source>
+        <translation>Classification:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>紧急程度：</source>
+        <translation>Urgency:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>抄送：</source>
+        <translation>Copy to:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>印发机关：</source>
+        <translation>Printed by:</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/meta_dialog.py" line="70"/>
+        <source>印发日期：</source>
+        <translation>Printing date:</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ SECT_ORDER = (
 @pytest.fixture
 def exported(tmp_path: Path) -> Path:
     out = tmp_path / "报告.docx"
-    export_report(sample_report(), out)
+    export_report(sample_report(), out, fonts="installed")
     return out
 
 
@@ -68,7 +68,9 @@ def test_body_text_figures(exported: Path):
     styles = part(exported, "word/styles.xml")
     normal = style_by_name(styles, "Normal")
     rfonts = normal.find("w:rPr/w:rFonts", NS)
-    assert {val(rfonts, a) for a in ("ascii", "hAnsi", "eastAsia")} == {"仿宋"}
+    # 仿宋 for Chinese, Times New Roman for digits and Latin letters (issue 15)
+    assert val(rfonts, "eastAsia") == "仿宋"
+    assert {val(rfonts, a) for a in ("ascii", "hAnsi")} == {"Times New Roman"}
     assert val(rfonts, "hint") == "eastAsia"
     assert val(normal.find("w:rPr/w:sz", NS)) == "32"  # 3号
     assert val(normal.find("w:rPr/w:spacing", NS)) == "-5"  # -0.25 pt
@@ -153,7 +155,10 @@ def test_body_paragraphs_in_order_with_styles(exported: Path):
         assert val(p.find("w:pPr/w:jc", NS)) == "right"
         assert val(p.find("w:pPr/w:ind", NS), "firstLine") == "0"
     assert int(val(date.find("w:pPr/w:ind", NS), "right")) == 630  # right-indented 2 characters
-    assert paras[3].find("w:pPr/w:ind", NS) is None
+    # body paragraphs: 2 characters, written in character units too (Word shows "2 字符")
+    body_ind = paras[3].find("w:pPr/w:ind", NS)
+    assert val(body_ind, "firstLineChars") == "200"
+    assert val(body_ind, "firstLine") == "630"
 
 
 def test_run_in_heading_is_one_paragraph_with_body_in_body_font(exported: Path):
@@ -282,3 +287,66 @@ def test_last_body_paragraph_keeps_with_the_signature_block(tmp_path: Path):
     # body -> 附件 -> 署名 -> 日期 chained with keep-with-next; the body before it is free
     assert [keep_next(p) for p in paras[last_body - 1 :]] == [False, True, True, True, True, False]
     assert texts[-2:] == ["XX市教育局", "2026年11月22日"]
+
+
+def test_word_and_wps_fidelity_settings(exported: Path):
+    styles = part(exported, "word/styles.xml")
+    ppr = styles.find("w:docDefaults/w:pPrDefault/w:pPr", NS)
+    # no automatic space between Chinese and digits/Latin (it widens lines past 28 characters)
+    assert val(ppr.find("w:autoSpaceDE", NS)) == "0"
+    assert val(ppr.find("w:autoSpaceDN", NS)) == "0"
+    assert val(ppr.find("w:kinsoku", NS)) == "1"
+    # every paragraph written carries them too (templates keep their own defaults)
+    for p in body_paragraphs(exported):
+        assert val(p.find("w:pPr/w:autoSpaceDE", NS)) == "0", para_text(p)
+    grid = part(exported, "word/document.xml").find("w:body/w:sectPr/w:docGrid", NS)
+    assert (val(grid, "type"), val(grid, "linePitch")) == ("lines", "579")
+
+
+def test_attachment_lines_hang_so_wrapped_names_align_with_the_name(exported: Path):
+    paras = body_paragraphs(exported)
+    first = next(p for p in paras if para_text(p).startswith("附件："))
+    second = next(p for p in paras if para_text(p).startswith("2."))
+    ind1, ind2 = first.find("w:pPr/w:ind", NS), second.find("w:pPr/w:ind", NS)
+    # "附件：1.<tab>name": first line at 2 characters, wrapped lines at 2 + 3 + 1 (the name)
+    assert (val(ind1, "leftChars"), val(ind1, "hangingChars")) == ("600", "400")
+    # "2.<tab>name" under "1.": first line at 5 characters, wrapped lines at 6
+    assert (val(ind2, "leftChars"), val(ind2, "hangingChars")) == ("600", "100")
+    for p in (first, second):
+        assert p.find(".//w:r/w:tab", NS) is not None
+        tab = p.find("w:pPr/w:tabs/w:tab", NS)
+        assert val(tab, "pos") == val(p.find("w:pPr/w:ind", NS), "left")
+
+
+def test_run_in_heading_stays_out_of_the_navigation_pane(exported: Path):
+    para = next(p for p in body_paragraphs(exported) if para_text(p).startswith("1.认真"))
+    assert val(para.find("w:pPr/w:outlineLvl", NS)) == "9"
+    # a heading without run-in text keeps its style's outline level
+    plain = next(p for p in body_paragraphs(exported) if para_text(p) == "一、总体要求")
+    assert plain.find("w:pPr/w:outlineLvl", NS) is None
+
+
+def test_digits_and_latin_letters_can_stay_in_the_chinese_font(tmp_path: Path):
+    out = tmp_path / "a.docx"
+    result = export_report(sample_report(), out, fonts="installed", latin_font=None)
+    rfonts = style_by_name(part(out, "word/styles.xml"), "Normal").find("w:rPr/w:rFonts", NS)
+    assert {val(rfonts, a) for a in ("ascii", "hAnsi", "eastAsia")} == {"仿宋"}
+    assert "随中文字体" in result.font_choice
+
+
+def test_auto_fonts_write_the_standard_names_only_where_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from eduwriter.export import fonts
+
+    monkeypatch.setattr(fonts, "is_installed", lambda name, installed=None: True)
+    out = tmp_path / "strict.docx"
+    result = export_report(sample_report(), out)
+    title = style_by_name(part(out, "word/styles.xml"), "Title")
+    assert val(title.find("w:rPr/w:rFonts", NS), "eastAsia") == "方正小标宋简体"
+    assert result.font_choice.startswith("标准字体名")
+    monkeypatch.setattr(fonts, "is_installed", lambda name, installed=None: False)
+    result = export_report(sample_report(), tmp_path / "win.docx")
+    assert result.font_choice.startswith("Windows 自带字体")
+    normal = style_by_name(part(tmp_path / "win.docx", "word/styles.xml"), "Normal")
+    assert val(normal.find("w:rPr/w:rFonts", NS), "eastAsia") == "仿宋"

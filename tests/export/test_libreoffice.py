@@ -127,8 +127,14 @@ def test_full_page_holds_22_lines_of_28_characters(pdf_pages):
     full = [ln for ln in lines if ln["xmax"] > right_edge - 10 and ln["xmin"] < 28 * PT_PER_MM + 5]
     assert len(full) >= 15
     counts = Counter(ln["chars"] for ln in full)
-    assert counts.most_common(1)[0][0] == 28, counts
-    assert counts[28] >= 0.8 * len(full), counts
+    assert max(counts) == 28, counts
+    # a full line holds 28 characters, or 27 when its last character had to move on with a
+    # "。"/"，" that may not start a line (and is not hung into the margin: see ooxml.FIDELITY)
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if ln in full and ln["chars"] == 27:
+            assert nxt["text"].replace(" ", "")[1:2] in "，。、；：？！）》”", (ln, nxt)
+        elif ln in full:
+            assert ln["chars"] == 28, ln
 
 
 def test_page_numbers_odd_right_even_left(pdf_pages):

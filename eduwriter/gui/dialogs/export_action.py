@@ -86,6 +86,10 @@ class ExportOptionsDialog(QDialog):
         row.addWidget(browse)
         self.fonts = QComboBox(self)
         self.fonts.addItem(
+            QCoreApplication.translate("Export", "自动（本机有公文标准字体时用标准字体名）"),
+            "auto",
+        )
+        self.fonts.addItem(
             QCoreApplication.translate("Export", "Windows 自带字体（仿宋、楷体、黑体）"),
             "installed",
         )
@@ -93,7 +97,7 @@ class ExportOptionsDialog(QDialog):
             QCoreApplication.translate("Export", "公文标准字体（仿宋_GB2312、方正小标宋简体）"),
             "strict",
         )
-        self.fonts.setCurrentIndex(max(0, self.fonts.findData(opts.get("fonts", "installed"))))
+        self.fonts.setCurrentIndex(max(0, self.fonts.findData(opts.get("fonts", "auto"))))
         self.bold = QCheckBox(QCoreApplication.translate("Export", "二、三级标题加粗"), self)
         self.bold.setChecked(bool(opts.get("bold_headings")))
         form = QFormLayout(self)
@@ -208,7 +212,7 @@ class ExportController(QObject):
         kwargs = {
             "fmt": opts.get("fmt", "docx"),
             "template": opts.get("template") or None,
-            "fonts": opts.get("fonts", "installed"),
+            "fonts": opts.get("fonts", "auto"),
             "bold_headings": bool(opts.get("bold_headings")),
             "source": self.source_path() or None,
         }

@@ -14,6 +14,7 @@ undoes in one step.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -587,7 +588,7 @@ def _clean(text: str) -> str:
 
 
 def _copy_meta(meta: ReportMeta) -> ReportMeta:
-    return ReportMeta(meta.recipient, list(meta.attachments), meta.signer, meta.date)
+    return dataclasses.replace(meta, attachments=list(meta.attachments))
 
 
 def _align_center():
