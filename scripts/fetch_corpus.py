@@ -143,10 +143,13 @@ def transform(entry: dict, data: bytes) -> bytes:
 
 
 def docx_source_lines(text: str, stop_at: str | None = None) -> list[str]:
-    """Paragraph texts for a built .docx: the page body without the page's own title line,
-    cut before ``stop_at`` (an attachment of forms), and without table cells (runs of six
+    """Paragraph texts for a built .docx: the page body without the page's own title line
+    (kept when the body opens with prose rather than a title), cut before ``stop_at`` (an attachment of forms), and without table cells (runs of six
     or more short lines, which a page shows one cell per line)."""
-    lines = [ln for ln in page_body(text)[2:] if ln.strip()]
+    body = page_body(text)
+    lines = [ln for ln in body[2:] if ln.strip()]
+    if lines and lines[0].rstrip()[-1:] in "。，：；:,;":  # body opens with prose: title it
+        lines.insert(0, body[0])
     if stop_at:
         cut = next((i for i, ln in enumerate(lines) if ln.startswith(stop_at)), len(lines))
         lines = lines[:cut]
