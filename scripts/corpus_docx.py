@@ -21,7 +21,9 @@ for the entry, not guessed here.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -231,7 +233,21 @@ def build_docx(
         else:
             _set_font(p.add_run(line), font, bold=level >= 3)
     out.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(out))
+    buf = io.BytesIO()
+    doc.save(buf)
+    out.write_bytes(_stable_zip(buf.getvalue()))
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same package with fixed entry dates, so a rebuild is byte for byte the same."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(name))
+    return buf.getvalue()
 
 
 __all__ = ["build_docx", "DEFAULT_LEVELS"]
