@@ -1,16 +1,32 @@
-"""Score the importer against gold annotations.
+"""Score the importer against hand-annotated gold, beside a naive baseline.
 
 Usage::
 
-    python scripts/eval_corpus.py DIR            # DIR/raw/*.txt + DIR/gold/*.json (corpus layout)
-    python scripts/eval_corpus.py --samples      # bundled samples vs tests/data/gold
+    python scripts/eval_corpus.py --set dev            # tests/data/corpus/dev (raw/ + gold/)
+    python scripts/eval_corpus.py --set heldout        # only at the end of the work (see README)
+    python scripts/eval_corpus.py --set samples        # bundled samples vs tests/data/gold
+    python scripts/eval_corpus.py --samples            # the same
+    python scripts/eval_corpus.py DIR                  # DIR/raw/* + DIR/gold/*.json
+    python scripts/eval_corpus.py --set DIR            # the same
 
-Prints, per file: document count (ours/gold), heading precision/recall/F1 (marker + text,
-whitespace and trailing punctuation ignored, matched in order), level accuracy over matched
-headings, gold boilerplate strings still present in the output, gold placeholders found as
-slots, run-in item recall (prefix match), and "lost": input lines missing from the output
-that were not reported as removed (text dropped silently; should be 0). ``-v`` lists the
-mismatches.
+Per file and as a macro average over files, each figure with the naive baseline beside it
+(``ours/base``):
+
+* heading precision, recall, F1: headings matched in order on their head (marker + text up to
+  the first 。：；, whitespace and trailing punctuation ignored, first 20 characters);
+* level accuracy over matched headings;
+* boilerplate removed: share of the gold boilerplate lines no longer in the output;
+* content removed: content lines (not boilerplate, not optional) whose text is missing from
+  the output (should be 0);
+* documents exact: same number of documents and each gold title (or an alternative) found as
+  the title of the document in the same place;
+* placeholders found as slots.
+
+The naive baseline reads the file's text (HTML tags stripped, .docx paragraph texts without
+Word's numbering), takes every line that starts with 一、 （一） 1. （1） as a heading with the
+level of its marker, removes nothing and does not split documents. ``--batch`` analyzes the
+set in one batch (furniture repeated across its files may then be removed, as when a folder is
+imported); by default each file is analyzed alone. ``-v`` lists mismatches per file.
 """
 
 from __future__ import annotations
@@ -19,203 +35,367 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from eduwriter.core.importer import analyze_file  # noqa: E402
-from eduwriter.core.model import FileResult  # noqa: E402
+from corpus_text import decode_bytes, html_to_text, reference_lines  # noqa: E402
 
+CORPUS = ROOT / "tests" / "data" / "corpus"
 _TRAIL = " \u00a0\u3000。．.：:；;，,、"
 _WS = re.compile(r"\s+")
+_HEAD_END = re.compile(r"[。：:；;]")
+_SQUASH = re.compile(r"[\s\u00a0\u3000。．.：:；;，,、！!？?“”\"'‘’（）()《》【】\[\]—\-…·|]+")
+_LEAD_MARKER = re.compile(
+    r"^(?:第[一二三四五六七八九十]+(?:部分|章|节|条)|[一二三四五六七八九十]+[、.．]|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、)）]|[①-⑳]|§\d+\.?)"
+)
+_BASE_HEADING = re.compile(r"^\s*(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)]|"
+                           r"(\d{1,2})[.．](?!\d)|[（(](\d{1,2})[）)])")  # fmt: skip
+_BASE_SLOT = re.compile(r"\d{0,3}[Xx]{2,}|_{3,}|\d{2}_{2,}")
 
 
-def norm(text: str) -> str:
-    return _WS.sub("", text.rstrip(_TRAIL).strip())
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
 
 
-def our_headings(res: FileResult) -> list[tuple[str, int]]:
-    out = []
-    for doc in res.documents:
-        for b in doc.blocks:
-            if b.kind == "heading":
-                out.append((norm(b.marker + b.text), b.level))
-    return out
+def head_key(text: str) -> str:
+    """Comparable head of a heading: marker and text up to the first 。：；, no whitespace or
+    trailing punctuation, width-folded, at most 20 characters."""
+    t = _WS.sub("", _nfkc(text))
+    m = _HEAD_END.search(t, 2)
+    if m:
+        t = t[: m.start()]
+    return t.rstrip(_TRAIL)[:20]
 
 
-def gold_headings(gold: dict) -> list[tuple[str, int]]:
-    return [(norm(h["text"]), h["level"]) for d in gold["documents"] for h in d["headings"]]
+def squash(text: str) -> str:
+    return _SQUASH.sub("", _nfkc(text))
 
 
-def match(ours: list[tuple[str, int]], gold: list[tuple[str, int]]):
-    sm = SequenceMatcher(None, [t for t, _ in ours], [t for t, _ in gold], autojunk=False)
-    pairs = []
-    for blk in sm.get_matching_blocks():
-        for k in range(blk.size):
-            pairs.append((blk.a + k, blk.b + k))
-    return pairs
+# ---------------------------------------------------------------- scoring functions
 
 
-def output_text(res: FileResult) -> tuple[str, set[str]]:
-    lines = []
-    block_lines = set()
-    for doc in res.documents:
-        if doc.title:
-            lines.append(doc.title)
-        for b in doc.blocks:
-            lines.append((b.marker + b.text) if b.kind == "heading" else b.text)
-            block_lines.add(lines[-1])
-    return "\n".join(lines), block_lines
+@dataclass
+class HeadingScore:
+    tp: int
+    ours: int
+    gold: int
+    level_ok: int
+    fp: list[str] = field(default_factory=list)
+    fn: list[str] = field(default_factory=list)
+    level_diff: list[str] = field(default_factory=list)
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.ours if self.ours else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    @property
+    def level(self) -> float:
+        return self.level_ok / self.tp if self.tp else 1.0
 
 
-def score(res: FileResult, gold: dict, verbose: bool = False) -> dict:
-    ours, gh = our_headings(res), gold_headings(gold)
-    pairs = match(ours, gh)
-    tp = len(pairs)
-    p = tp / len(ours) if ours else 1.0
-    r = tp / len(gh) if gh else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    lvl = sum(1 for a, b in pairs if ours[a][1] == gh[b][1]) / tp if tp else 1.0
-    text, line_set = output_text(res)
-    bp = gold.get("boilerplate", gold.get("boilerplate_samples", []))
-    left = []
-    for b in bp:
-        if len(b) <= 8:  # short strings: whole-line match (they also occur inside content)
-            if b.strip() in line_set:
-                left.append(b)
-        elif b in text:
-            left.append(b)
-    slots = {s.raw for d in res.documents for s in d.slots}
-    ph = gold.get("placeholders", [])
-    missing_ph = [x for x in ph if x not in slots]
-    gold_titles = [d.get("title") for d in gold["documents"]]
-    our_titles = [d.title for d in res.documents]
-    gold_runin = [x for d in gold["documents"] for x in d.get("run_in_items", [])]
-    our_runin = [norm(i.marker + i.text) for d in res.documents for i in d.run_in_items]
-    found = sum(1 for g in gold_runin if any(o.startswith(norm(g)[:12]) for o in our_runin))
-    if verbose:
-        matched_a = {a for a, _ in pairs}
-        matched_b = {b for _, b in pairs}
-        for i, (t, lv) in enumerate(ours):
-            if i not in matched_a:
-                print(f"    FP  L{lv} {t}")
-        for i, (t, lv) in enumerate(gh):
-            if i not in matched_b:
-                print(f"    FN  L{lv} {t}")
-        for a, b in pairs:
-            if ours[a][1] != gh[b][1]:
-                print(f"    LVL ours {ours[a][1]} gold {gh[b][1]} {gh[b][0]}")
-        print(f"    titles ours {our_titles}")
-        print(f"    titles gold {gold_titles}")
-        for x in left:
-            print(f"    BOILERPLATE LEFT {x!r}")
-        for x in missing_ph:
-            print(f"    PLACEHOLDER MISSING {x!r}")
-    return {
-        "docs": (len(res.documents), len(gold["documents"])),
-        "titles_ok": [_tnorm(t) for t in our_titles] == [_tnorm(t) for t in gold_titles],
-        "genres_ok": all("genre" not in g for g in gold["documents"])
-        or [d.genre for d in res.documents] == [g.get("genre") for g in gold["documents"]],
-        "p": p,
-        "r": r,
-        "f1": f1,
-        "level": lvl,
-        "boilerplate_left": len(left),
-        "boilerplate_total": len(bp),
-        "placeholders": (len(ph) - len(missing_ph), len(ph)),
-        "run_in": (found, len(gold_runin)),
-    }
-
-
-_PUNCT = re.compile(r"[\s。．.：:；;，,、！!？?]+")
-
-
-def lost_lines(res: FileResult, raw_text: str) -> list[str]:
-    """Input lines missing from the output that were not reported as removed (and are not
-    collection separators, whose title is kept): text the importer dropped silently."""
-    from eduwriter.core.clean import normalize_chars
-    from eduwriter.core.segment import is_separator
-
-    def squash(text: str) -> str:
-        return _PUNCT.sub("", normalize_chars(text))
-
-    out = squash(
-        "\n".join(
-            (d.title or "") + "\n" + "\n".join(b.marker + b.text for b in d.blocks)
-            for d in res.documents
-        )
+def score_headings(
+    ours: Sequence[tuple[str, int]], gold: Sequence[tuple[str, int]]
+) -> HeadingScore:
+    """Match headings in order on :func:`head_key`; count level agreement of matched pairs."""
+    ka = [head_key(t) for t, _ in ours]
+    kb = [head_key(t) for t, _ in gold]
+    sm = SequenceMatcher(None, ka, kb, autojunk=False)
+    pairs = [(b.a + k, b.b + k) for b in sm.get_matching_blocks() for k in range(b.size)]
+    ma, mb = {a for a, _ in pairs}, {b for _, b in pairs}
+    level_ok = sum(1 for a, b in pairs if ours[a][1] == gold[b][1])
+    return HeadingScore(
+        tp=len(pairs),
+        ours=len(ours),
+        gold=len(gold),
+        level_ok=level_ok,
+        fp=[f"L{lv} {t}" for i, (t, lv) in enumerate(ours) if i not in ma],
+        fn=[f"L{lv} {t}" for i, (t, lv) in enumerate(gold) if i not in mb],
+        level_diff=[
+            f"ours {ours[a][1]} gold {gold[b][1]} {gold[b][0]}"
+            for a, b in pairs
+            if ours[a][1] != gold[b][1]
+        ],
     )
-    removed = sorted((squash(r) for r in res.removed), key=len, reverse=True)
-    lost = []
-    for line in raw_text.splitlines():
+
+
+def boilerplate_removed(output_lines: Iterable[str], boilerplate: Iterable[str]) -> tuple[int, int]:
+    """(removed, total) over gold boilerplate lines with any letters or digits. A line counts
+    as left when an output line equals it (after :func:`squash`) or, for lines of 8 or more
+    characters, contains it."""
+    outs = [squash(x) for x in output_lines]
+    out_set = set(outs)
+    total = removed = 0
+    for line in boilerplate:
         s = squash(line)
-        if not s or s in out or is_separator(normalize_chars(line).strip()) is not None:
+        if not s:
             continue
-        rest = s
-        for r in removed:
-            rest = rest.replace(r, "")
-        if rest and rest not in out:
+        total += 1
+        left = s in out_set or (len(s) >= 8 and any(s in o for o in outs))
+        removed += not left
+    return removed, total
+
+
+def content_removed(
+    reference: Iterable[str],
+    boilerplate: Iterable[str],
+    optional: Iterable[str],
+    output_lines: Iterable[str],
+) -> list[str]:
+    """Content lines (reference lines that are neither boilerplate nor optional) whose text,
+    without a leading outline marker, does not occur in the output (all output text joined)."""
+    skip = {squash(x) for x in [*boilerplate, *optional]}
+    joined = "".join(squash(x) for x in output_lines)
+    lost = []
+    for line in reference:
+        s = squash(line)
+        if not s or s in skip:
+            continue
+        body = squash(_LEAD_MARKER.sub("", _nfkc(line).strip()))
+        if body and body not in joined:
             lost.append(line)
     return lost
 
 
-def _tnorm(t: str | None) -> str | None:
-    return None if t is None else _WS.sub("", t)
+def _tnorm(t: str | None) -> str:
+    return squash(t or "").strip("《》")
+
+
+def documents_exact(our_titles: Sequence[str | None], gold_docs: Sequence[dict]) -> bool:
+    """Same number of documents, and each gold title (or one of its ``title_alt``) equals the
+    title of the document in the same place (whitespace and punctuation ignored)."""
+    if len(our_titles) != len(gold_docs):
+        return False
+    for ours, g in zip(our_titles, gold_docs, strict=True):
+        wanted = [t for t in [g.get("title"), *g.get("title_alt", [])] if t]
+        if wanted and _tnorm(ours) not in {_tnorm(t) for t in wanted}:
+            return False
+    return True
+
+
+def placeholders_found(found: Iterable[str], gold: Iterable[str]) -> tuple[int, int]:
+    have = {squash(x) for x in found}
+    gold = list(dict.fromkeys(gold))
+    return sum(1 for g in gold if squash(g) in have), len(gold)
+
+
+# ---------------------------------------------------------------- naive baseline
+
+
+def baseline_lines(path: Path) -> list[str]:
+    """What a naive reader sees: decoded text, HTML tags stripped, .docx paragraph texts."""
+    if path.suffix.lower() == ".docx":
+        import docx
+
+        return [p.text for p in docx.Document(str(path)).paragraphs]
+    text, _ = decode_bytes(path.read_bytes())
+    if path.suffix.lower() in (".html", ".htm") or re.search(r"<(?:p|P|TEXTFORMAT|div)[ >]", text):
+        text = html_to_text(text)
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def baseline_headings(lines: Iterable[str]) -> list[tuple[str, int]]:
+    """One regex: 一、 → 1, （一） → 2, 1. → 3, （1） → 4, closed up to the styles present."""
+    found = []
+    for line in lines:
+        m = _BASE_HEADING.match(line)
+        if m:
+            kind = next(i for i, g in enumerate(m.groups()) if g)
+            found.append((line.strip(), kind))
+    kinds = sorted({k for _, k in found})
+    return [(t, kinds.index(k) + 1) for t, k in found]
+
+
+@dataclass
+class Output:
+    """What an analyzer produced for one file, in the terms the scores need."""
+
+    headings: list[tuple[str, int]]
+    lines: list[str]
+    titles: list[str | None]
+    slots: list[str]
+    genres: list[str] = field(default_factory=list)
+
+
+def baseline_output(path: Path) -> Output:
+    lines = baseline_lines(path)
+    return Output(
+        headings=baseline_headings(lines),
+        lines=lines,
+        titles=[next((ln.strip() for ln in lines if ln.strip()), None)],
+        slots=_BASE_SLOT.findall("\n".join(lines)),
+    )
+
+
+def importer_output(result) -> Output:  # result: eduwriter.core.model.FileResult
+    lines: list[str] = []
+    heads: list[tuple[str, int]] = []
+    for doc in result.documents:
+        if doc.title:
+            lines.append(doc.title)
+        for b in doc.blocks:
+            text = (b.marker + b.text) if b.kind == "heading" else b.text
+            lines.append(text)
+            if b.kind == "heading":
+                heads.append((text, b.level))
+    return Output(
+        headings=heads,
+        lines=lines,
+        titles=[d.title for d in result.documents],
+        slots=[s.raw for d in result.documents for s in d.slots],
+        genres=[d.genre for d in result.documents],
+    )
+
+
+# ---------------------------------------------------------------- per file, per set
+
+
+def gold_headings(gold: dict) -> list[tuple[str, int]]:
+    return [(h["text"], h["level"]) for d in gold["documents"] for h in d["headings"]]
+
+
+def score_file(path: Path, gold: dict, out: Output) -> dict:
+    bp = gold.get("boilerplate", gold.get("boilerplate_samples", []))
+    hs = score_headings(out.headings, gold_headings(gold))
+    removed, total = boilerplate_removed(out.lines, bp)
+    ref = reference_lines(path)
+    lost = content_removed(ref, bp, gold.get("optional", []), out.lines)
+    ph = placeholders_found(out.slots, gold.get("placeholders", []))
+    genres = [d.get("genre") for d in gold["documents"]]
+    return {
+        "h": hs,
+        "bp": (removed, total),
+        "bp_recall": removed / total if total else 1.0,
+        "lost": lost,
+        "docs": (len(out.titles), len(gold["documents"])),
+        "docs_exact": documents_exact(out.titles, gold["documents"]),
+        "ph": ph,
+        "genre_ok": sum(1 for a, b in zip(out.genres, genres, strict=False) if a == b),
+    }
+
+
+def set_pairs(which: str) -> list[tuple[Path, Path]]:
+    if which == "samples":
+        return [
+            (p, ROOT / "tests/data/gold" / (p.stem + ".json"))
+            for p in sorted((ROOT / "resources/samples").glob("*.txt"))
+        ]
+    base = CORPUS / which if which in ("dev", "heldout") else Path(which)
+    gold_dir = base / "gold"
+    pairs = []
+    for g in sorted(gold_dir.glob("*.json")):
+        raw = [p for p in (base / "raw").glob(g.stem + ".*") if p.name[len(g.stem)] == "."]
+        if raw:
+            pairs.append((raw[0], g))
+        else:
+            print(f"{g.stem}: no raw file (run scripts/fetch_corpus.py)", file=sys.stderr)
+    return pairs
+
+
+def _analyze(paths: list[Path], batch: bool) -> list:
+    from eduwriter.core.importer import analyze_file, analyze_files
+
+    if batch:
+        return analyze_files(paths)
+    return [analyze_file(p) for p in paths]
+
+
+def _pair(a: float, b: float) -> str:
+    return f"{a:4.2f}/{b:4.2f}"
+
+
+def _mean(rows: list[dict], fn) -> float:
+    return sum(fn(r) for r in rows) / len(rows) if rows else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", help="folder with raw/ and gold/")
+    ap.add_argument("--set", dest="which", help="dev | heldout | samples | PATH")
     ap.add_argument("--samples", action="store_true", help="score the bundled samples")
+    ap.add_argument("--batch", action="store_true", help="analyze the set as one batch")
     ap.add_argument("-v", "--verbose", action="store_true")
     ns = ap.parse_args(argv)
-    if ns.samples:
-        pairs = [
-            (p, ROOT / "tests/data/gold" / (p.stem + ".json"))
-            for p in sorted((ROOT / "resources/samples").glob("*.txt"))
-        ]
-    elif ns.corpus:
-        base = Path(ns.corpus)
-        pairs = [
-            (p, base / "gold" / (p.stem + ".json")) for p in sorted((base / "raw").glob("*.txt"))
-        ]
-    else:
-        ap.error("give a corpus folder or --samples")
-    rows = []
+    which = "samples" if ns.samples else (ns.which or ns.corpus)
+    if not which:
+        ap.error("give --set dev|heldout|samples|PATH, a corpus folder or --samples")
+    pairs = set_pairs(which)
+    if not pairs:
+        print("no files to score", file=sys.stderr)
+        return 1
+    results = _analyze([p for p, _ in pairs], ns.batch)
+    print(f"set {which}: {len(pairs)} files; each figure ours/baseline")
     print(
-        f"{'file':28} {'docs':>7} {'P':>5} {'R':>5} {'F1':>5} {'lvl':>5} {'bp left':>8} {'slots':>7} {'run-in':>7} titles genres"
+        f"{'file':30} {'P':>9} {'R':>9} {'F1':>9} {'level':>9} {'bp removed':>10} "
+        f"{'lost':>7} {'docs':>9} {'slots':>9} genre"
     )
-    for raw, gold_path in pairs:
+    ours_rows, base_rows = [], []
+    for (raw, gold_path), res in zip(pairs, results, strict=True):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        res = analyze_file(raw)
         if res.error:
-            print(f"{raw.name}: ERROR {res.error}")
+            print(f"{raw.name[:30]:30} ERROR {res.error}")
             continue
-        if ns.verbose:
-            print(f"== {raw.name}")
-        s = score(res, gold, ns.verbose)
-        lost = lost_lines(res, raw.read_text(encoding="utf-8", errors="replace"))
-        s["lost"] = len(lost)
-        if ns.verbose:
-            for line in lost:
-                print(f"    LOST {line[:60]!r}")
-        rows.append(s)
+        s = score_file(raw, gold, importer_output(res))
+        b = score_file(raw, gold, baseline_output(raw))
+        ours_rows.append(s)
+        base_rows.append(b)
+        h, bh = s["h"], b["h"]
         print(
-            f"{raw.name[:28]:28} {s['docs'][0]:>3}/{s['docs'][1]:<3} {s['p']:5.2f} {s['r']:5.2f} {s['f1']:5.2f} "
-            f"{s['level']:5.2f} {s['boilerplate_left']:>3}/{s['boilerplate_total']:<4} "
-            f"{s['placeholders'][0]:>3}/{s['placeholders'][1]:<3} {s['run_in'][0]:>3}/{s['run_in'][1]:<3} "
-            f"{s['lost']:>4} "
-            f"{'ok' if s['titles_ok'] else 'DIFF':6} {'ok' if s['genres_ok'] else 'DIFF'}"
+            f"{raw.name[:30]:30} {_pair(h.p, bh.p)} {_pair(h.r, bh.r)} {_pair(h.f1, bh.f1)} "
+            f"{_pair(h.level, bh.level)} {_pair(s['bp_recall'], b['bp_recall']):>10} "
+            f"{len(s['lost']):>3}/{len(b['lost']):<3} "
+            f"{s['docs'][0]:>2}/{s['docs'][1]:<2}{'ok' if s['docs_exact'] else '--'}{'+' if b['docs_exact'] else '-'} "
+            f"{s['ph'][0]:>2}/{b['ph'][0]}/{s['ph'][1]:<3} {s['genre_ok']}/{s['docs'][1]}"
         )
-    if rows:
-        n = len(rows)
-        print(
-            f"{'MEAN':28} {sum(1 for s in rows if s['docs'][0] == s['docs'][1])}/{n} docs ok "
-            f"F1 {sum(s['f1'] for s in rows) / n:.3f} level {sum(s['level'] for s in rows) / n:.3f} "
-            f"boilerplate left {sum(s['boilerplate_left'] for s in rows)}"
-        )
+        if ns.verbose:
+            for x in h.fp:
+                print(f"    FP  {x[:70]}")
+            for x in h.fn:
+                print(f"    FN  {x[:70]}")
+            for x in h.level_diff:
+                print(f"    LVL {x[:70]}")
+            for x in s["lost"]:
+                print(f"    LOST {x[:60]!r}")
+            print(f"    titles ours {[t for t in importer_output(res).titles]}")
+            print(f"    titles gold {[d.get('title') for d in gold['documents']]}")
+    if not ours_rows:
+        return 1
+    n = len(ours_rows)
+    o, b = ours_rows, base_rows
+    print(
+        f"{'MACRO (' + str(n) + ' files)':30} "
+        f"{_pair(_mean(o, lambda r: r['h'].p), _mean(b, lambda r: r['h'].p))} "
+        f"{_pair(_mean(o, lambda r: r['h'].r), _mean(b, lambda r: r['h'].r))} "
+        f"{_pair(_mean(o, lambda r: r['h'].f1), _mean(b, lambda r: r['h'].f1))} "
+        f"{_pair(_mean(o, lambda r: r['h'].level), _mean(b, lambda r: r['h'].level))} "
+        f"{_pair(_mean(o, lambda r: r['bp_recall']), _mean(b, lambda r: r['bp_recall'])):>10} "
+        f"{sum(len(r['lost']) for r in o):>3}/{sum(len(r['lost']) for r in b):<3} "
+        f"{sum(r['docs_exact'] for r in o):>2}/{sum(r['docs_exact'] for r in b)}/{n} "
+        f"{sum(r['ph'][0] for r in o)}/{sum(r['ph'][0] for r in b)}/{sum(r['ph'][1] for r in o)}"
+    )
+    tp = sum(r["h"].tp for r in o)
+    print(
+        f"micro: headings found {tp}/{sum(r['h'].gold for r in o)} "
+        f"(baseline {sum(r['h'].tp for r in b)}), predicted {sum(r['h'].ours for r in o)} "
+        f"(baseline {sum(r['h'].ours for r in b)}); boilerplate lines removed "
+        f"{sum(r['bp'][0] for r in o)}/{sum(r['bp'][1] for r in o)}; "
+        f"genre right {sum(r['genre_ok'] for r in o)}/{sum(r['docs'][1] for r in o)} documents"
+    )
     return 0
 
 
