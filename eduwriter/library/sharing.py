@@ -207,7 +207,9 @@ def read_pack(path: str | os.PathLike) -> tuple[dict, list[dict]]:
             and isinstance(d.get("tags", []), list)
             and isinstance(d.get("sources", []), list)
             and isinstance(d.get("data", {}), dict)
-            and _is_number(d.get("position", 0), whole=True)
+            and _is_number(d.get("position", 0), whole=True, limit=2**31)
+            and isinstance(d.get("history") or [], list)
+            and isinstance(d.get("folder_path") or "", str)
             and _is_number(d.get("created", 0))
             and _is_number(d.get("modified", 0))
             and _encodable(d)
@@ -220,13 +222,14 @@ def read_pack(path: str | os.PathLike) -> tuple[dict, list[dict]]:
     return manifest, items
 
 
-def _is_number(value: object, whole: bool = False) -> bool:
-    """A number (or nothing) where the pack format has one: not a string, not a bool."""
+def _is_number(value: object, whole: bool = False, limit: float = 1e15) -> bool:
+    """A number (or nothing) where the pack format has one: not a string, not a bool, finite
+    and within ``limit`` (SQLite stores integers of 64 bits at most)."""
     if value is None:
         return True
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
-    if not math.isfinite(value):
+    if not math.isfinite(value) or abs(value) > limit:
         return False
     return not whole or float(value).is_integer()
 
@@ -284,7 +287,7 @@ def import_pack(
     with store.transaction():
         for theirs, d in theirs_list:
             their_hash = theirs.content_hash()
-            their_history = [h for h in d.get("history", []) if isinstance(h, str)]
+            their_history = [h for h in d.get("history") or [] if isinstance(h, str)]
             folder_path = str(d.get("folder_path", "") or "")
             mine = store.get(theirs.id)
             if mine is None:
