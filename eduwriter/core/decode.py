@@ -84,7 +84,7 @@ def looks_binary(data: bytes) -> str | None:
             return _binary_message(kind)
     if any(head.startswith(bom) for bom, _, _ in _BOMS):
         return None
-    if _utf16_guess(head) is not None:
+    if _utf16_guess(head) is not None or _utf16_cjk(data) is not None:
         return None  # judged after decoding (see decode_bytes)
     if b"\x00" in head:
         return _binary_message()
@@ -134,6 +134,30 @@ def _utf16_guess(head: bytes) -> str | None:
             and _plausible(text)
         ):
             return codec
+    return None
+
+
+#: Share of CJK characters (ideographs and CJK punctuation) above which bytes without zero
+#: bytes and without a BOM are read as UTF-16: GB18030 or Big5 bytes read as UTF-16 give
+#: Hangul, surrogates and private-use characters, never ideographs.
+UTF16_CJK_SHARE = 0.8
+_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _utf16_cjk(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` for UTF-16 without BOM and without zero bytes (text of Chinese
+    characters only, such as one line of 中文), judged by the share of CJK characters."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" in data[:8192]:
+        return None
+    for codec in ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        visible = [c for c in text[:20000] if not c.isspace()]
+        cjk = len(_CJK_OR_PUNCT.findall("".join(visible)))
+        if visible and cjk >= len(visible) * UTF16_CJK_SHARE and _plausible(text):
+            return text, codec
     return None
 
 
@@ -189,6 +213,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     damaged = len(_DAMAGE.findall(text))  # damaged spots: one bad byte may give 3 U+FFFD
     if damaged <= max(3, len(data) // 2000) and _CJK.search(text) and _plausible(text):
         return text, "UTF-8"
+    cjk16 = _utf16_cjk(data)
+    if cjk16 is not None:
+        return cjk16[0], "UTF-16"
     guess = _utf16_guess(data[:8192])
     if guess:
         try:

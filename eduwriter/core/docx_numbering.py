@@ -221,8 +221,9 @@ class Numbering:
                 ilvl = _int_attr(ov, "ilvl")
                 so = ov.find(f"{_W}startOverride")
                 lvl = ov.find(f"{_W}lvl")
-                if lvl is not None:
+                if lvl is not None:  # a level redefined: it restarts at its own start
                     inst.levels[ilvl] = _read_level(lvl, inst.levels.get(ilvl))
+                    inst.starts[ilvl] = inst.levels[ilvl].start
                 if so is not None:
                     inst.starts[ilvl] = _int(so, 1)
             if inst.starts:

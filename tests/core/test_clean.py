@@ -71,8 +71,17 @@ def test_clean_never_raises_never_adds_and_is_idempotent(text):
 @given(st.text(max_size=200))
 def test_clean_handles_arbitrary_unicode(text):
     result = clean_text(text)
-    assert isinstance(result.text, str)
-    assert _is_subsequence(_WS.sub("", result.text), _WS.sub("", normalize_chars(text)))
+    src = _WS.sub("", normalize_chars(text))
+    out = _WS.sub("", result.text)
+    assert _is_subsequence(out, src)
+    # nothing lost silently: every removed piece comes from the input, and every input line
+    # is kept or lost only through a reported removal
+    for piece in result.removed:
+        assert _WS.sub("", piece) in src
+    for line in normalize_chars(text).split("\n"):
+        squashed = _WS.sub("", line)
+        if squashed and squashed not in out:
+            assert any(_WS.sub("", r) and _WS.sub("", r) in squashed for r in result.removed)
 
 
 def test_site_boilerplate_lines_removed_and_reported():
