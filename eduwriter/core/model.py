@@ -102,6 +102,7 @@ class FileResult:
             "path": self.path,
             "encoding": self.encoding,
             "removed": list(self.removed),
+            "removed_reasons": [getattr(r, "reason", "page") for r in self.removed],
             "documents": [d.to_json() for d in self.documents],
         }
         if self.error is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from eduwriter.core.boilerplate import Removed
 from eduwriter.core.decode import DecodeError, decode_bytes
 from eduwriter.core.docx_headings import docx_lines, heading_key
 from eduwriter.core.docx_reader import read_docx
@@ -344,7 +345,7 @@ def extract_html(html: str) -> tuple[str, list[str]]:
     parser.feed(html)
     parser.finish()
     removed = [_tidy_lines(r) for r in parser.removed]
-    return _tidy_lines("".join(parser.parts)), [r for r in removed if r]
+    return _tidy_lines("".join(parser.parts)), [Removed(r, "page") for r in removed if r]
 
 
 def html_to_text(html: str) -> str:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from eduwriter.core.boilerplate import Removed
 from eduwriter.core.clean import CleanLine
 from eduwriter.core.genre import TITLE_WORDS
 from eduwriter.core.outline import CN_DIGITS, match_marker
@@ -116,7 +117,7 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
     out = []
     for i, ln in enumerate(lines):
         if drop[i]:
-            removed.append(ln.text)
+            removed.append(Removed(ln.text, "page_title"))
         else:
             out.append(ln)
     return out
@@ -259,18 +260,18 @@ def _tidy(docs: list[RawDocument], collection: bool, removed: list[str]) -> list
         head = docs[0]
         body = ([head.title] if head.title else []) + head.lines
         if len(body) <= 4 and sum(map(len, body)) < 400 and not any(match_marker(x) for x in body):
-            removed.extend(body)
+            removed.extend(Removed(b, "blurb") for b in body)
             docs = docs[1:]
     # a title repeated as the first line of its document
     for d in docs:
         if d.title and d.lines and _key(d.lines[0]) == _key(d.title):
-            removed.append(d.lines.pop(0))
+            removed.append(Removed(d.lines.pop(0), "page_title"))
     # a title with no body before the next document is a site name or an orphan heading
     if len(docs) > 1:
         kept = []
         for d in docs:
             if d.title and not d.lines:
-                removed.append(d.title)
+                removed.append(Removed(d.title, "page_title"))
             else:
                 kept.append(d)
         docs = kept or docs[-1:]

@@ -204,3 +204,41 @@ def test_dated_link_lines_removed_only_outside_the_body():
     res = clean_text("\n".join(body + links))
     assert res.text.splitlines() == body
     assert res.removed == links
+
+
+def test_a_sub_heading_used_twice_in_one_document_is_content():
+    # issue 10: a short heading before the first sentence that occurs again in the body was
+    # removed as a menu item repeated around the page
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    text = "\n".join(
+        ["学校工作总结", "工作成效", body, "工作成效", body + "再接再厉。", "存在问题"]
+    )
+    result = clean_text(text)
+    assert result.text.splitlines()[1] == "工作成效"
+    assert result.removed == []
+
+
+def test_general_boilerplate_signals_with_reasons():
+    from eduwriter.core.boilerplate import reason_of
+
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    text = "\n".join(
+        [
+            "转载自：某某教育公众号",
+            "作者：李四 时间：2023-05-06 阅读：3456",
+            "INSERT INTO articles VALUES (1,",
+            body + "［2］",
+            "会议时间：2024年3月5日",
+            "试读结束，登录后查看全文",
+        ]
+    )
+    result = clean_text(text)
+    assert result.text.splitlines() == [body, "会议时间：2024年3月5日"]
+    reasons = {r: reason_of(r) for r in result.removed}
+    assert reasons == {
+        "转载自：某某教育公众号": "blurb",
+        "作者：李四 时间：2023-05-06 阅读：3456": "metadata",
+        "INSERT INTO articles VALUES (1,": "export",
+        "［2］": "footnote",
+        "试读结束，登录后查看全文": "preview",
+    }
