@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import TextIO
 
 from eduwriter.core.boilerplate import REASONS
+from eduwriter.core.genre import GENRE_LABELS
 from eduwriter.core.importer import analyze_files
 from eduwriter.core.model import FileResult
 
 __all__ = ["register", "run", "format_result"]
-
-_GENRE_ZH = {"plan": "计划", "summary": "总结", "speech": "讲话", "article": "文章"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -108,7 +107,7 @@ def format_result(res: FileResult) -> str:
     lines = [f"== {res.path}  [{res.encoding}]  {len(res.documents)} 篇文档"]
     for n, doc in enumerate(res.documents, 1):
         title = doc.title if doc.title is not None else "（无标题）"
-        lines.append(f"文档 {n}：{title}  〈{_GENRE_ZH.get(doc.genre, doc.genre)} {doc.genre}〉")
+        lines.append(f"文档 {n}：{title}  〈{GENRE_LABELS.get(doc.genre, doc.genre)} {doc.genre}〉")
         heads = doc.headings
         if not heads:
             lines.append("    （没有标题层级）")

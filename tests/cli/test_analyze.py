@@ -24,7 +24,7 @@ def test_readable_outline(capsys):
     out = capsys.readouterr().out
     assert code == 0
     lines = out.splitlines()
-    assert "文档 1：在教育局期初工作安排视频会议的讲话  〈讲话 speech〉" in lines
+    assert "文档 1：在教育局期初工作安排视频会议的讲话  〈讲话稿 speech〉" in lines
     # numbered headings indented by level
     assert "    一、全力做好疫情防控工作" in lines
     assert "        第一,思想认识要更加到位" in lines

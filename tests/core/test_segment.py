@@ -102,7 +102,16 @@ def test_genre_from_title():
     assert genre_from_title("2024年关于教育局化解焦虑工作举措范文") == "plan"
     assert genre_from_title("区教育局上半年工作总结暨下半年计划") == "summary"
     assert genre_from_title("在全市教育工作会议上的讲话") == "speech"
-    assert genre_from_title("关于学习全市教育大会领导讲话的通知") == "article"
+    assert genre_from_title("关于学习全市教育大会领导讲话的通知") == "notice"
+    assert genre_from_title("某某中学课后服务工作方案") == "scheme"  # a 方案, not a 计划
+    assert genre_from_title("关于印发《义务教育质量提升实施方案》的通知") == "notice"
+    assert genre_from_title("2024年政府工作报告") == "report"
+    assert genre_from_title("关于增加教师编制的请示") == "request"
+    assert genre_from_title("关于商请协助开展调研的函") == "letter"
+    assert genre_from_title("关于表彰优秀教师的决定") == "decision"
+    assert genre_from_title("某校抓党建促发展典型材料") == "exemplary"
+    assert genre_from_title("某某区教育局2024年工作计划（通用5篇）") == "plan"
+    assert genre_from_title("中小学校园安全管理办法") == "article"
     assert genre_from_title("化解年末焦虑的小方法") is None
 
 
@@ -110,7 +119,7 @@ def test_genre_body_overrides():
     assert guess_genre("教育工委工作总结", ["同志们:", "下面我讲几点意见。"]) == "speech"
     assert (
         guess_genre("教育工委工作总结", ["各县(市、区)教体局,局属各学校:", "请于11月30日前报送。"])
-        == "article"
+        == "notice"
     )
     assert guess_genre(None, ["正文。"], fallback="summary") == "summary"
     assert guess_genre(None, ["正文。"]) == "article"
