@@ -210,8 +210,11 @@ _NAVIGATION = re.compile(
     r"[^。，,>]{1,12}(?:\s?(?:>>|>|»|＞|›)\s?[^。，,>»＞›]{1,24}){2,}$|"
     r"[^|｜。，]{1,12}(?:\s?[|｜]\s?[^|｜。，]{1,12}){2,}$|"
     r"(?:【[^】]{1,40}】)?(?:相关推荐|推荐阅读|相关阅读|相关文章|相关文档|热门推荐|猜你喜欢|精彩推荐|热门文章|"
-    r"最新文章|延伸阅读|相关范文|更多范文|热门标签)"
+    r"最新文章|延伸阅读|相关范文|更多范文|热门标签)|"
+    r"[^。，,]{1,12}\s?(?:[|｜]|>>|>|»|＞|›)$"
 )
+#: A menu item cut from a row of them: a short label with its separator (作息时间 | / 学子>).
+_MENU_PIECE = re.compile(r"^[^。，,；;|｜>»＞›]{1,12}\s?(?:[|｜]|>>|>|»|＞|›)$")
 #: A member-preview cut-off: the page shows the start of a text and asks to pay or log in.
 _PREVIEW = re.compile(
     r"剩余\s*\d+\s*(?:字|页)|余下全文|试读(?:结束|已结束)|(?:开通|成为|升级)(?:VIP|vip|会员)|"
@@ -244,6 +247,8 @@ def boilerplate_reason(line: str) -> str | None:
         return None
     if _EXPORT.search(line):
         return "export"
+    if _MENU_PIECE.match(line):
+        return "navigation"
     if len(line) <= _PREVIEW_MAX and _PREVIEW.search(line):
         return "preview"
     if _BOILERPLATE_START.match(line) or _BOILERPLATE_ANY.search(line):

@@ -79,6 +79,13 @@ def normalize_chars(text: str) -> str:
 
 _WS_RUN = re.compile(r" {2,}")
 _ANY_WS = re.compile(r"\s+")
+_UNIT_FRAGMENT = re.compile(r"^[\u3400-\u9fff]{1,2}$")
+#: A page's <title> line: the document title, then the section and site names after dashes,
+#: underscores or bars (…工作计划--校园安全-某某中学).
+_PAGE_TITLE = re.compile(
+    r"^(?P<t>[^|｜]{4,80}?)\s?(?:--|——|—|-|_|[|｜])\s?[^。，,；;]{1,24}"
+    r"(?:\s?(?:--|——|—|-|_|[|｜])\s?[^。，,；;]{1,24}){0,3}$"
+)
 
 
 @dataclass(slots=True)
@@ -158,6 +165,16 @@ def _clean_pass(
             memo[line.text] = verdict
         kept_text, pieces = verdict
         removed.extend(pieces)
+        if (
+            kept_text is not None
+            and seq
+            and seq[-1][1]
+            and _UNIT_FRAGMENT.match(kept_text)
+            and seq[-1][0].text.rstrip().endswith(("：", ":"))
+        ):
+            # the unit of a metadata line broken before it (点击数：\n次)
+            removed.append(Removed(kept_text, "metadata"))
+            kept_text = None
         if kept_text is None:
             seq.append((line, True))
         else:
@@ -246,6 +263,15 @@ def clean_lines(
     lines never removed for where they sit (headings known from the source's formatting)."""
     lines = normalize_lines(text)
     removed: list[str] = []
+    texts = {ln.text for ln in lines}
+    kept_lines = []
+    for ln in lines:
+        m = _PAGE_TITLE.match(ln.text) if len(ln.text) <= 160 else None
+        if m and m.group("t").strip() in texts and _ANY_WS.sub("", ln.text) not in protected:
+            removed.append(Removed(ln.text, "page_title"))  # the title is also in the text
+        else:
+            kept_lines.append(ln)
+    lines = kept_lines
     memo: dict[str, tuple[str | None, list[Removed]]] = {}
     for _ in range(8):  # repeat to a fixed point (usually 1-2 passes)
         before = len(removed)

@@ -242,3 +242,29 @@ def test_general_boilerplate_signals_with_reasons():
         "［2］": "footnote",
         "试读结束，登录后查看全文": "preview",
     }
+
+
+def test_page_title_menu_pieces_and_broken_metadata_units():
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    text = "\n".join(
+        [
+            "某校2024年安全工作计划--校园安全-某某中学",
+            "办公电话 |",
+            "学生之星>",
+            "某校2024年安全工作计划",
+            "文章来源：本站原创 作者：佚名 点击数：",
+            "次",
+            body,
+        ]
+    )
+    result = clean_text(text)
+    assert result.text.splitlines() == ["某校2024年安全工作计划", body]
+    from eduwriter.core.boilerplate import reason_of
+
+    assert [reason_of(r) for r in result.removed] == [
+        "page_title",
+        "navigation",
+        "navigation",
+        "metadata",
+        "metadata",
+    ]
