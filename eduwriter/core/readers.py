@@ -112,9 +112,20 @@ def read_source(path: str | Path) -> SourceText:
     return SourceText(text, encoding, headings, removed)
 
 
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:]{0,20}(?:\s[^<>\n]{0,300})?/?>")
+#: Tags (at least this many, covering this share of the text) make a text file markup: an
+#: export whose body is HTML or Flash TEXTFORMAT markup.
+_MARKUP_MIN_TAGS = 10
+_MARKUP_SHARE = 0.15
+
+
 def _is_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
-    return head.startswith("<!doctype html") or head.startswith("<html")
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        return True
+    sample = text[:200000]
+    tags = _TAG.findall(sample)
+    return len(tags) >= _MARKUP_MIN_TAGS and sum(map(len, tags)) >= len(sample) * _MARKUP_SHARE
 
 
 def _read_docx(p: Path) -> tuple[str, dict[str, int]]:

@@ -153,6 +153,32 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     return True
 
 
+def _restarts_under_title(lines: list[CleanLine], i: int, collection: bool) -> bool:
+    """A title line naming a document type right before a list that starts again at 一、
+    (the document so far has reached 二、 or further): the next document of a series
+    published one after another, separated only by their titles."""
+    if collection or i + 1 >= len(lines):
+        return False
+    text = lines[i].text
+    nxt = match_marker(lines[i + 1].text)
+    if nxt is None or nxt.style != "cn" or nxt.ordinal != 1:
+        return False
+    return (
+        6 <= len(text) <= 40
+        and _title_like(text)
+        and not _COMMA.search(text)
+        and match_marker(text) is None
+        and bool(_TYPE_END.search(text))
+    )
+
+
+#: A title that ends with the name of a document type.
+_TYPE_END = re.compile(
+    r"(?:计划|方案|规划|要点|总结|报告|讲话|发言|通知|办法|意见|决定|细则|请示|函|纪要|规定|制度)"
+    r"[”\"』」》]?$"
+)
+
+
 def segment_lines(
     lines: list[CleanLine], heading_hints: Mapping[str, int] | None = None
 ) -> tuple[list[RawDocument], list[str]]:
@@ -211,7 +237,10 @@ def segment_lines(
             continue
         if (
             hint is None
-            and _is_doc_title(lines, i, collection, has_headings=current.marked)
+            and (
+                _is_doc_title(lines, i, collection, has_headings=current.marked)
+                or (top_max >= 2 and _restarts_under_title(lines, i, collection))
+            )
             and (current.lines or current.title)
         ):
             docs.append(current)

@@ -207,3 +207,23 @@ def test_first_line_title_without_document_word():
     assert [(d.title, d.genre) for d in res.documents] == [("凝心聚力，砥砺前行", "speech")]
     res = analyze_text("各位老师\n大家好！今天我们在这里隆重集会，庆祝教师节，表彰先进。")
     assert res.documents[0].title is None
+
+
+def test_schemes_published_one_after_another_are_split_at_their_titles():
+    from eduwriter.core.importer import analyze_text
+
+    body = "为做好相关工作，结合学校实际，特制定本方案，请各部门认真抓好落实。"
+    parts = []
+    for name in ("甲校推荐工作实施方案", "乙校推荐工作实施方案", "丙校推荐工作实施方案"):
+        parts += [name, "一、指导思想", body, "二、工作措施", body, "三、组织保障", body]
+    res = analyze_text("\n".join(parts))
+    assert [d.title for d in res.documents] == [
+        "甲校推荐工作实施方案",
+        "乙校推荐工作实施方案",
+        "丙校推荐工作实施方案",
+    ]
+    # a section title before a list at 一、 inside one document is not a new document
+    one = analyze_text(
+        "\n".join(["学校工作计划", "一、总体要求", body, "具体安排", "一、准备阶段", body])
+    )
+    assert len(one.documents) == 1
