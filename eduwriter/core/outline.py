@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eduwriter.core.docx_headings import heading_key
+from eduwriter.core.lead_sentences import lead_sentences
 from eduwriter.core.markers import (
     CN_DIGITS,
     MARKER_RE,
@@ -434,6 +435,11 @@ def build_outline(
         for i, o in classified
     )
     promoted = {} if numbered else _ordinal_comma_headings(lines, markers)
+    eligible = [
+        markers[i] is None and o.heading is None and i not in promoted for i, o in classified
+    ]
+    for i, (lead, rest) in lead_sentences(lines, eligible).items():
+        promoted[i] = OutlineLine(Block("heading", lead, 0, ""), "lead", 0, rest)
     styled = _styled_levels(lines, heading_hints)
     blocks: list[Block] = []
     headings: list[tuple[Block, str]] = []
