@@ -66,12 +66,14 @@ def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = 
             out.write("\n")
     if ns.json:
         indent = getattr(ns, "indent", None)
-        json.dump(
-            {"files": [r.to_json() for r in results]},
-            out,
-            ensure_ascii=False,
-            indent=indent,
-            separators=None if indent is not None else (",", ":"),
+        # json.dumps in one shot: the C encoder (json.dump to a stream encodes in Python)
+        out.write(
+            json.dumps(
+                {"files": [r.to_json() for r in results]},
+                ensure_ascii=False,
+                indent=indent,
+                separators=None if indent is not None else (",", ":"),
+            )
         )
         out.write("\n")
     return 1 if failed else 0

@@ -84,12 +84,14 @@ def looks_binary(data: bytes) -> str | None:
             return _binary_message(kind)
     if any(head.startswith(bom) for bom, _, _ in _BOMS):
         return None
-    if _utf16_guess(head) is not None or _utf16_cjk(data) is not None:
+    if _utf16_guess(head) is not None:
         return None  # judged after decoding (see decode_bytes)
     if b"\x00" in head:
         return _binary_message()
     sample = data[:65536]
     if len(_CONTROL_BYTES.findall(sample)) > max(2, len(sample) * CONTROL_BYTE_SHARE):
+        if _utf16_cjk(data) is not None:
+            return None  # Chinese UTF-16 without BOM has such bytes (see decode_bytes)
         return _binary_message()
     return None
 
@@ -142,6 +144,12 @@ def _utf16_guess(head: bytes) -> str | None:
 #: Hangul, surrogates and private-use characters, never ideographs.
 UTF16_CJK_SHARE = 0.8
 _CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_NOT_SPACE = re.compile(r"\S")
+#: Characters that are neither ASCII, CJK, CJK punctuation/full-width nor common symbols.
+_ODD = re.compile(
+    "[^\x00-\x7f\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2000-\u206f"
+    "\u00a0\u00b7\u00d7\u2460-\u24ff]"
+)
 
 
 def _utf16_cjk(data: bytes) -> tuple[str, str] | None:
@@ -154,9 +162,9 @@ def _utf16_cjk(data: bytes) -> tuple[str, str] | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        visible = [c for c in text[:20000] if not c.isspace()]
-        cjk = len(_CJK_OR_PUNCT.findall("".join(visible)))
-        if visible and cjk >= len(visible) * UTF16_CJK_SHARE and _plausible(text):
+        visible = len(_NOT_SPACE.findall(text, 0, 20000))
+        cjk = len(_CJK_OR_PUNCT.findall(text, 0, 20000))
+        if visible and cjk >= visible * UTF16_CJK_SHARE and _plausible(text):
             return text, codec
     return None
 
@@ -169,15 +177,7 @@ def _plausible(text: str) -> bool:
     controls = len(_CONTROL.findall(sample))
     if controls > max(2, len(sample) // 200):
         return False
-    # Characters that are neither ASCII, CJK, CJK punctuation/full-width nor common symbols.
-    odd = 0
-    for ch in sample:
-        o = ord(ch)
-        if o < 0x80 or 0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF:
-            continue
-        if 0x2000 <= o <= 0x206F or o in (0xA0, 0xB7, 0xD7, 0x2460) or 0x2460 <= o <= 0x24FF:
-            continue
-        odd += 1
+    odd = len(_ODD.findall(sample))
     return odd <= len(sample) * 0.05
 
 
