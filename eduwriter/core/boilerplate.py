@@ -39,6 +39,7 @@ REASONS = {
     "link": ("其他文章的链接", "link to another article"),
     "page": ("网页框架（导航、页眉页脚、侧栏）", "page furniture (nav, header, footer)"),
     "page_title": ("重复的网页标题或合集标题", "repeated page or collection title"),
+    "page_number": ("页码行", "page number line"),
 }
 
 
@@ -241,6 +242,12 @@ _EXPORT = re.compile(
 FOOTNOTE = re.compile(r"(?<=[\u3400-\u9fff。，；：”）)])\s?[［\[〔]\d{1,3}[］\]〕]")
 
 
+#: A page number between dashes, as PDF text carries them (— 6 —, - 12 -).
+_PAGE_NUMBER = re.compile(r"^\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*$")
+#: Figures alone on a line (table cells: 2019, 500, 85.5%, 1:2; not 2/5, a page count) are content.
+_FIGURES = re.compile(r"^[\d\s.,:：%％~～+-]+$")
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why the whole ``line`` is site boilerplate (a key of :data:`REASONS`), or ``None``."""
     if len(line) > _BOILERPLATE_MAX:
@@ -261,7 +268,14 @@ def boilerplate_reason(line: str) -> str | None:
         return "metadata"  # 作者：… 时间：… 浏览：… on one line
     if len(line) <= _REPOST_MAX and _REPOST.search(line):
         return "blurb"
-    if not _CJK.search(line) and len(line) <= 80 and not _DATE_OR_BLANK_LINE.match(line):
+    if _PAGE_NUMBER.match(line):
+        return "page_number"
+    if (
+        not _CJK.search(line)
+        and len(line) <= 80
+        and not _DATE_OR_BLANK_LINE.match(line)
+        and not _FIGURES.match(line)
+    ):
         return "no_text"
     if _is_blurb(line) and not _INLINE_PIECES.search(line):
         return "blurb"

@@ -253,6 +253,48 @@ def _clean_pass(
     return out
 
 
+#: A bare field label of a metadata table (索 引 号： / 发文机关：), its value on the next line.
+_LABEL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,8}[:：]$")
+_LABEL_TABLE_MIN = 3
+_VALUE_MAX = 40
+
+
+def _drop_label_table(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
+    """Metadata tables (a page's 索引号/主题分类/发文机关/成文日期 block): at least three bare
+    labels a line or two apart; each label goes, with its value when the value is short and
+    another label follows it (the value of the last label is kept unless it is a date or a
+    number, as it may be the text's first line)."""
+    labels = [k for k, ln in enumerate(lines) if _LABEL.match(ln.text)]
+    table: set[int] = set()
+    run: list[int] = []
+    for k in [*labels, len(lines) + 99]:
+        if run and k - run[-1] <= 2:
+            run.append(k)
+            continue
+        if len(run) >= _LABEL_TABLE_MIN:
+            table.update(run)
+        run = [k]
+    if not table:
+        return lines
+    drop: set[int] = set()
+    for k in sorted(table):
+        drop.add(k)
+        v = k + 1
+        if v < len(lines) and v not in table and len(lines[v].text) <= _VALUE_MAX:
+            if (v + 1 in table) or _DATE_OR_NUMBER.match(lines[v].text):
+                drop.add(v)
+    out = []
+    for k, ln in enumerate(lines):
+        if k in drop:
+            removed.append(Removed(ln.text, "metadata"))
+        else:
+            out.append(ln)
+    return out
+
+
+_DATE_OR_NUMBER = re.compile(r"^[\d\s年月日\-/.:：〔〕\[\]号第]+$")
+
+
 def clean_lines(
     text: str, repeated: frozenset[str] = frozenset(), protected: frozenset[str] = frozenset()
 ) -> tuple[list[CleanLine], list[str]]:
@@ -271,7 +313,7 @@ def clean_lines(
             removed.append(Removed(ln.text, "page_title"))  # the title is also in the text
         else:
             kept_lines.append(ln)
-    lines = kept_lines
+    lines = _drop_label_table(kept_lines, removed)
     memo: dict[str, tuple[str | None, list[Removed]]] = {}
     for _ in range(8):  # repeat to a fixed point (usually 1-2 passes)
         before = len(removed)

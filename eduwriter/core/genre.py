@@ -111,8 +111,8 @@ def guess_genre(title: str | None, lines: list[str], fallback: str | None = None
         full_title = f"{title}{lines[0]}"
     from_title = genre_from_title(full_title)
     from_body = _genre_from_body(lines, titled=from_title is not None)
-    if from_body == "notice" and from_title in ("request", "letter", "decision", "report"):
-        from_body = None  # an addressee line opens these too
+    if from_body == "notice" and from_title not in (None, "plan", "scheme", "summary", "exemplary"):
+        from_body = None  # an addressee line opens 意见, 请示, 函, 决定, 报告 too
     if from_body:
         return from_body
     if from_title:

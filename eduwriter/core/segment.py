@@ -87,7 +87,10 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
     cand = [
         i
         for i, ln in enumerate(lines)
-        if _title_like(ln.text) and is_separator(ln.text) is None and match_marker(ln.text) is None
+        if _title_like(ln.text)
+        and is_separator(ln.text) is None
+        and match_marker(ln.text) is None
+        and not ln.text.startswith("—")  # a ——subtitle is part of the text
     ]
     # digits and X are alike only when a placeholder is involved: two content lines that
     # differ only in their figures (2018年…94.62%, 2019年…97%) are not copies of each other
@@ -126,6 +129,10 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
 _SALUTATION_START = re.compile(r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|朋友们)")
 
 
+_ATTACHMENT = re.compile(r"^附(?:件|录|表)?\s*\d{0,2}\s*[:：]")
+_ATTACHMENT_LABEL = re.compile(r"^附(?:件|录|表)\s*\d{0,2}\s*[:：]?$")
+
+
 def _content_follows(lines: list[CleanLine], i: int) -> bool:
     """A body paragraph (long, with sentence punctuation) within the next few lines."""
     return any(len(f.text) >= 20 and _SENT.search(f.text) for f in lines[i + 1 : i + 7])
@@ -135,8 +142,10 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     text = lines[i].text
     if not (6 <= len(text) <= 40) or not _title_like(text) or _COMMA.search(text):
         return False
-    if text.startswith(("——", "（", "(", "〔", "[", "【")) or match_marker(text) is not None:
+    if text.startswith(("—", "（", "(", "〔", "[", "【")) or match_marker(text) is not None:
         return False
+    if _ATTACHMENT.match(text) or (i > 0 and _ATTACHMENT_LABEL.match(lines[i - 1].text)):
+        return False  # an attachment belongs to its document
     if i + 1 >= len(lines):
         return False
     nxt = lines[i + 1].text
@@ -179,6 +188,42 @@ _TYPE_END = re.compile(
 )
 
 
+def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> list[CleanLine]:
+    """A 公文 title broken over two lines (关于四川省在…考察工作时 / 所提问题和建议办理情况的函):
+    a short title-like line whose next line ends the title with a document type, the two
+    holding 关于, neither numbered, not after another title-like line, body text after."""
+    out: list[CleanLine] = []
+    k = 0
+    while k < len(lines):
+        a = lines[k]
+        b = lines[k + 1] if k + 1 < len(lines) else None
+        if (
+            b is not None
+            and not hints.get(heading_key(a.text))
+            and not hints.get(heading_key(b.text))
+            and 6 <= len(a.text) <= 30
+            and "关于" in a.text + b.text  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
+            and len(a.text) + len(b.text) <= 60
+            and _title_like(a.text)
+            and _title_like(b.text)
+            and not _COMMA.search(a.text + b.text)
+            and _TYPE_END.search(b.text)
+            and not TITLE_WORDS.search(a.text)
+            and match_marker(a.text) is None
+            and match_marker(b.text) is None
+            and is_separator(a.text) is None
+            and is_separator(b.text) is None
+            and (not out or not _title_like(out[-1].text))
+            and _content_follows(lines, k + 1)
+        ):
+            out.append(CleanLine(a.text + b.text, a.indented))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
 def segment_lines(
     lines: list[CleanLine], heading_hints: Mapping[str, int] | None = None
 ) -> tuple[list[RawDocument], list[str]]:
@@ -189,6 +234,7 @@ def segment_lines(
     line hinted 1 or more is a heading and never taken for a title."""
     hints = heading_hints or {}
     removed: list[str] = []
+    lines = _join_broken_titles(lines, hints)
     lines = _dedupe_page_titles(lines, removed)
     collection = any(is_separator(ln.text) is not None for ln in lines)
     docs: list[RawDocument] = []
@@ -293,7 +339,12 @@ def _tidy(docs: list[RawDocument], collection: bool, removed: list[str]) -> list
             docs = docs[1:]
     # a title repeated as the first line of its document
     for d in docs:
-        if d.title and d.lines and _key(d.lines[0]) == _key(d.title):
+        if (
+            d.title
+            and d.lines
+            and _key(d.lines[0]) == _key(d.title)
+            and not d.lines[0].startswith("—")
+        ):
             removed.append(Removed(d.lines.pop(0), "page_title"))
     # a title with no body before the next document is a site name or an orphan heading
     if len(docs) > 1:

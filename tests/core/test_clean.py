@@ -268,3 +268,12 @@ def test_page_title_menu_pieces_and_broken_metadata_units():
         "metadata",
         "metadata",
     ]
+
+
+def test_table_figures_are_content_and_pdf_page_lines_are_not():
+    from eduwriter.core.boilerplate import reason_of
+
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    result = clean_text("\n".join([body, "2019", "85.5%", "— 6 —", body + "再接再厉。"]))
+    assert result.text.splitlines() == [body, "2019", "85.5%", body + "再接再厉。"]
+    assert [reason_of(r) for r in result.removed] == ["page_number"]

@@ -227,3 +227,44 @@ def test_schemes_published_one_after_another_are_split_at_their_titles():
         "\n".join(["学校工作计划", "一、总体要求", body, "具体安排", "一、准备阶段", body])
     )
     assert len(one.documents) == 1
+
+
+def test_broken_title_attachment_and_metadata_table():
+    from eduwriter.core.importer import analyze_text
+
+    body = "为推动相关工作健康有序发展，经研究同意，现提出如下意见，请认真贯彻执行。"
+    text = "\n".join(
+        [
+            "索 引 号：",
+            "000014349/2018-00221",
+            "发文机关：",
+            "某某办公厅",
+            "成文日期：",
+            "2018年12月07日",
+            "某某办公厅关于推进",
+            "政务新媒体健康发展的意见",
+            "各市人民政府：",
+            body,
+            "一、总体要求",
+            body,
+            "二、主要任务",
+            body,
+            "附：某地通报三起典型问题",
+            body,
+        ]
+    )
+    res = analyze_text(text)
+    assert [d.title for d in res.documents] == ["某某办公厅关于推进政务新媒体健康发展的意见"]
+    assert res.documents[0].genre == "article"  # 意见: the addressee line does not make it 通知
+    assert {"索 引 号：", "某某办公厅", "2018年12月07日"} <= set(res.removed)
+
+
+def test_a_dash_subtitle_repeating_the_title_stays_in_the_text():
+    from eduwriter.core.importer import analyze_text
+
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    res = analyze_text(
+        "\n".join(["求真务实 再铸辉煌", "——学校工作报告", body, "一、主要成绩", body])
+    )
+    assert len(res.documents) == 1
+    assert "——学校工作报告" not in res.removed
