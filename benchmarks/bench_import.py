@@ -5,6 +5,12 @@ Usage::
     python benchmarks/bench_import.py            # 2 MB and 20 MB corpora, plus long-line check
     python benchmarks/bench_import.py --mb 50
 
+First, ``analyze --json`` as a writer runs it over many files (files written to a temporary
+folder: read, decode, clean, segment, outline, compact JSON), beside a naive read-and-split
+baseline measured in the same run on the same files (read, decode, split lines, one heading
+regex, JSON) — the anchor that makes the figure comparable across machines. Goal (issue 10):
+>= 5 MB/s.
+
 The corpus is the five samples repeated (lightly varied: years, 教育局/教体局) until it
 reaches the size; it is analyzed as one text per sample copy, like a batch import. The cache
 of parsed markers is cleared between copies, so the repetition does not flatter the figure.
@@ -16,12 +22,18 @@ quadratic regex would not survive.
 from __future__ import annotations
 
 import argparse
+import io
+import json
+import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from eduwriter.cli.analyze import run as analyze_cli  # noqa: E402
+from eduwriter.core.decode import decode_bytes  # noqa: E402
 from eduwriter.core.importer import analyze_text  # noqa: E402
 from eduwriter.core.outline import match_marker  # noqa: E402
 from eduwriter.resources_path import sample_files  # noqa: E402
@@ -60,10 +72,62 @@ def run(texts: list[str]) -> tuple[float, float, int]:
     return size / 1024 / 1024, elapsed, docs
 
 
+_NAIVE_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])"
+)
+
+
+def naive_analyze(paths: list[Path], out: io.StringIO) -> None:
+    """The baseline: read, decode, split lines, one heading regex, JSON."""
+    files = []
+    for p in paths:
+        text, encoding = decode_bytes(p.read_bytes())
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        heads = [ln for ln in lines if _NAIVE_HEADING.match(ln)]
+        files.append({"path": str(p), "encoding": encoding, "headings": heads, "lines": lines})
+    json.dump({"files": files}, out, ensure_ascii=False, separators=(",", ":"))
+
+
+def bench_files(megabytes: float) -> None:
+    """analyze --json over many files vs the naive baseline, same files, same run."""
+    texts = make_corpus(megabytes)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, t in enumerate(texts):
+            p = Path(tmp) / f"f{k:05d}.txt"
+            p.write_text(t, encoding="utf-8")
+            paths.append(p)
+        size = sum(p.stat().st_size for p in paths) / 1024 / 1024
+
+        def ours() -> None:
+            match_marker.cache_clear()
+            ns = argparse.Namespace(json=True, indent=None, paths=[str(p) for p in paths])
+            analyze_cli(ns, out=io.StringIO(), err=io.StringIO())
+
+        def naive() -> None:
+            naive_analyze(paths, io.StringIO())
+
+        timings = {}
+        for name, fn in (("naive read-and-split", naive), ("analyze --json", ours)):
+            best = None
+            for _ in range(2):
+                start = time.process_time()
+                fn()
+                elapsed = time.process_time() - start
+                best = elapsed if best is None else min(best, elapsed)
+            timings[name] = best
+            print(
+                f"{name:22} {size:6.1f} MB  {len(paths):5d} files  {best:6.2f} s  {size / best:6.2f} MB/s"
+            )
+        ratio = timings["analyze --json"] / timings["naive read-and-split"]
+        print(f"analyze --json takes {ratio:.1f}x the naive baseline (goal: >= 5 MB/s)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=20.0, help="size of the large corpus (MB)")
     ns = ap.parse_args(argv)
+    bench_files(ns.mb / 2)
     small_mb = ns.mb / 10
     results = {}
     run(make_corpus(0.2))  # warm-up: regex compilation, imports

@@ -2,7 +2,7 @@
 
 Without ``--json``: a readable outline per file (documents with title and genre, numbered
 headings indented by level, slots, run-in items, the removed boilerplate). With ``--json``:
-the shape documented in docs/analyze-json.md. A file that cannot be read gives one line on
+the shape documented in docs/analyze-json.md, compact (one line) unless ``--indent N``. A file that cannot be read gives one line on
 stderr (and an ``error`` entry in the JSON); the other files are still analyzed and the exit
 code is 1 at the end.
 """
@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from eduwriter.core.boilerplate import REASONS
+from eduwriter.core.genre import GENRE_LABELS
 from eduwriter.core.importer import analyze_files
 from eduwriter.core.model import FileResult
 
 __all__ = ["register", "run", "format_result"]
-
-_GENRE_ZH = {"plan": "计划", "summary": "总结", "speech": "讲话", "article": "文章"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -31,6 +31,13 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--json", action="store_true", help="输出 JSON（格式见 docs/analyze-json.md）"
+    )
+    parser.add_argument(
+        "--indent",
+        type=int,
+        default=None,
+        metavar="N",
+        help="JSON 缩进 N 个空格（默认紧凑输出） / pretty-print the JSON",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="文件（.txt .md .html .docx）")
     parser.set_defaults(func=run)
@@ -58,7 +65,16 @@ def run(ns: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = 
             out.write(format_result(res))
             out.write("\n")
     if ns.json:
-        json.dump({"files": [r.to_json() for r in results]}, out, ensure_ascii=False, indent=2)
+        indent = getattr(ns, "indent", None)
+        # json.dumps in one shot: the C encoder (json.dump to a stream encodes in Python)
+        out.write(
+            json.dumps(
+                {"files": [r.to_json() for r in results]},
+                ensure_ascii=False,
+                indent=indent,
+                separators=None if indent is not None else (",", ":"),
+            )
+        )
         out.write("\n")
     return 1 if failed else 0
 
@@ -93,7 +109,7 @@ def format_result(res: FileResult) -> str:
     lines = [f"== {res.path}  [{res.encoding}]  {len(res.documents)} 篇文档"]
     for n, doc in enumerate(res.documents, 1):
         title = doc.title if doc.title is not None else "（无标题）"
-        lines.append(f"文档 {n}：{title}  〈{_GENRE_ZH.get(doc.genre, doc.genre)} {doc.genre}〉")
+        lines.append(f"文档 {n}：{title}  〈{GENRE_LABELS.get(doc.genre, doc.genre)} {doc.genre}〉")
         heads = doc.headings
         if not heads:
             lines.append("    （没有标题层级）")
@@ -112,5 +128,6 @@ def format_result(res: FileResult) -> str:
         lines.append(f"已去除的网站杂项（{len(res.removed)} 处）：")
         for r in res.removed:
             shown = r if len(r) <= 80 else r[:77] + "…"
-            lines.append(f"  - {shown}")
+            zh, en = REASONS.get(getattr(r, "reason", "page"), ("", ""))
+            lines.append(f"  - {shown}  〔{zh} {en}〕")
     return "\n".join(lines) + "\n"

@@ -90,6 +90,8 @@ def looks_binary(data: bytes) -> str | None:
         return _binary_message()
     sample = data[:65536]
     if len(_CONTROL_BYTES.findall(sample)) > max(2, len(sample) * CONTROL_BYTE_SHARE):
+        if _utf16_cjk(data) is not None:
+            return None  # Chinese UTF-16 without BOM has such bytes (see decode_bytes)
         return _binary_message()
     return None
 
@@ -137,6 +139,36 @@ def _utf16_guess(head: bytes) -> str | None:
     return None
 
 
+#: Share of CJK characters (ideographs and CJK punctuation) above which bytes without zero
+#: bytes and without a BOM are read as UTF-16: GB18030 or Big5 bytes read as UTF-16 give
+#: Hangul, surrogates and private-use characters, never ideographs.
+UTF16_CJK_SHARE = 0.8
+_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_NOT_SPACE = re.compile(r"\S")
+#: Characters that are neither ASCII, CJK, CJK punctuation/full-width nor common symbols.
+_ODD = re.compile(
+    "[^\x00-\x7f\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2000-\u206f"
+    "\u00a0\u00b7\u00d7\u2460-\u24ff]"
+)
+
+
+def _utf16_cjk(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` for UTF-16 without BOM and without zero bytes (text of Chinese
+    characters only, such as one line of 中文), judged by the share of CJK characters."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" in data[:8192]:
+        return None
+    for codec in ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        visible = len(_NOT_SPACE.findall(text, 0, 20000))
+        cjk = len(_CJK_OR_PUNCT.findall(text, 0, 20000))
+        if visible and cjk >= visible * UTF16_CJK_SHARE and _plausible(text):
+            return text, codec
+    return None
+
+
 def _plausible(text: str) -> bool:
     """Text decoded by a guessed codec must not be full of control or odd characters."""
     if not text:
@@ -145,15 +177,7 @@ def _plausible(text: str) -> bool:
     controls = len(_CONTROL.findall(sample))
     if controls > max(2, len(sample) // 200):
         return False
-    # Characters that are neither ASCII, CJK, CJK punctuation/full-width nor common symbols.
-    odd = 0
-    for ch in sample:
-        o = ord(ch)
-        if o < 0x80 or 0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF:
-            continue
-        if 0x2000 <= o <= 0x206F or o in (0xA0, 0xB7, 0xD7, 0x2460) or 0x2460 <= o <= 0x24FF:
-            continue
-        odd += 1
+    odd = len(_ODD.findall(sample))
     return odd <= len(sample) * 0.05
 
 
@@ -189,6 +213,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     damaged = len(_DAMAGE.findall(text))  # damaged spots: one bad byte may give 3 U+FFFD
     if damaged <= max(3, len(data) // 2000) and _CJK.search(text) and _plausible(text):
         return text, "UTF-8"
+    cjk16 = _utf16_cjk(data)
+    if cjk16 is not None:
+        return cjk16[0], "UTF-16"
     guess = _utf16_guess(data[:8192])
     if guess:
         try:

@@ -93,7 +93,8 @@ def analyze_text(
     ``repeated``: lines found around the body of many files of a batch (see
     :func:`analyze_files`); ``heading_hints``: titles and headings known from the source's
     formatting (see :class:`~eduwriter.core.readers.SourceText`)."""
-    lines, removed = clean_lines(text, repeated)
+    protected = frozenset(heading_hints) if heading_hints else frozenset()
+    lines, removed = clean_lines(text, repeated, protected)
     raw_docs, removed_seg = segment_lines(lines, heading_hints)
     documents: list[Document] = []
     previous_genre: str | None = None

@@ -11,8 +11,20 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph"]
 
-#: Genres recognised by the segmenter.
-GENRES = ("plan", "summary", "speech", "article")
+#: Genres recognised by the segmenter (labels: :data:`eduwriter.core.genre.GENRE_LABELS`).
+GENRES = (
+    "plan",
+    "scheme",
+    "summary",
+    "speech",
+    "exemplary",
+    "notice",
+    "report",
+    "request",
+    "letter",
+    "decision",
+    "article",
+)
 #: Slot kinds (typed placeholders).
 SLOT_KINDS = ("年份", "日期", "地区", "单位", "数量", "文号", "待填")
 
@@ -102,6 +114,7 @@ class FileResult:
             "path": self.path,
             "encoding": self.encoding,
             "removed": list(self.removed),
+            "removed_reasons": [getattr(r, "reason", "page") for r in self.removed],
             "documents": [d.to_json() for d in self.documents],
         }
         if self.error is not None:

@@ -23,9 +23,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
+from eduwriter.core.docx_headings import heading_key
+from eduwriter.core.lead_sentences import lead_sentences
+from eduwriter.core.markers import (
+    CN_DIGITS,
+    MARKER_RE,
+    RANKS,
+    Marker,
+    cn_to_int,
+    match_marker,
+    parse_marker,
+    strip_marker,
+)
 from eduwriter.core.model import Block, RunInItem
+from eduwriter.core.outline_presplit import presplit_lines
+from eduwriter.core.runin import find_run_in
 
 __all__ = [
     "CN_DIGITS",
@@ -35,182 +48,17 @@ __all__ = [
     "OutlineLine",
     "assign_levels",
     "build_blocks",
+    "build_outline",
+    "classify_line",
     "cn_to_int",
+    "match_marker",
     "parse_marker",
+    "presplit_lines",
     "strip_marker",
 ]
 
-CN_DIGITS = "一二三四五六七八九十百零〇两"
 _CN = f"[{CN_DIGITS}]"
-
-#: Rank of each marker style (smaller = outer).
-RANKS = {
-    "chapter": 0,
-    "article": 1,
-    "cn": 2,
-    "paren_cn": 3,
-    "arabic": 4,
-    "glued": 4,
-    "paren_arabic": 5,
-    "circled": 5,
-}
-
-# Each alternative is a named group; all quantifiers are bounded, so matching is linear.
-MARKER_RE = re.compile(
-    "|".join(
-        [
-            rf"(?P<chapter>第\s?(?P<chapter_n>{_CN}{{1,4}}|\d{{1,3}})\s?(?:章|部分|编))(?P<chapter_sep>\s?[:：、.．]?)",
-            rf"(?P<article>第(?P<article_n>{_CN}{{1,4}}|\d{{1,3}})条)",
-            rf"(?P<cn>(?P<cn_n>{_CN}{{1,3}})\s?[、．])",
-            rf"(?P<paren_cn>[（(〔【［\[]\s?(?P<paren_cn_n>{_CN}{{1,3}})\s?[）)〕】］\]])",
-            r"(?P<arabic>(?P<arabic_n>\d{1,2})\s?[.．、](?!\d))",
-            r"(?P<paren_arabic>[（(]\s?(?P<paren_arabic_n>\d{1,2})\s?[.．]?\s?[）)]|"
-            r"(?P<half_paren_n>\d{1,2})[）)](?!\d))",
-            r"(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))",
-            # a digit glued to a short title (1别想太多) - checked further by the caller
-            r"(?P<glued>(?P<glued_n>\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号时分秒个名所人次万亿元岁届期天周项条件家户位节班批场轮篇幅])"
-            r"(?!\d))",
-            rf"(?P<runin>第(?P<runin_n>{_CN}{{1,3}})个是|第(?P<runin_m>{_CN}{{1,3}})\s?[，,、]|"
-            rf"(?P<runin_k>{_CN}{{1,3}})是)",
-        ]
-    )
-)
-
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN_VALUES = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def cn_to_int(text: str) -> int:
-    """Chinese numeral (一 … 九十九, 一百…) or digits -> int; 0 when not a number."""
-    text = text.strip()
-    if not text:
-        return 0
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_VALUES:
-            current = _CN_VALUES[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return 0
-    return total + current
-
-
-@dataclass(slots=True, frozen=True)
-class Marker:
-    """A numbering marker at the start of a line."""
-
-    marker: str  #: as written, separators included, surrounding spaces removed
-    style: str  #: key of :data:`RANKS`, or "runin"
-    ordinal: int
-    rest: str  #: the line after the marker
-
-
-def parse_marker(line: str) -> tuple[str, int, int, str] | None:
-    """``(marker, level_rank, ordinal, rest)`` for a line starting with a numbering marker.
-
-    ``level_rank`` is the usual rank of the style (0 = 第一章 … 5 = （1）; 6 for run-in
-    enumerators such as 一是 / 第一，). Returns ``None`` when the line has no marker.
-    """
-    m = match_marker(line)
-    if m is None:
-        return None
-    return m.marker, RANKS.get(m.style, 6), m.ordinal, m.rest
-
-
-def match_marker(line: str) -> Marker | None:
-    """Like :func:`parse_marker` but returns a :class:`Marker` with the style name.
-
-    Results for lines up to 400 characters are cached (the same line is examined by several
-    stages); longer lines are parsed afresh so the cache never holds big strings."""
-    if len(line) <= 400:
-        return _match_marker_cached(line)
-    return _match_marker(line)
-
-
-@lru_cache(maxsize=16384)
-def _match_marker_cached(line: str) -> Marker | None:
-    return _match_marker(line)
-
-
-def _clear_cache() -> None:
-    _match_marker_cached.cache_clear()
-
-
-match_marker.cache_clear = _clear_cache  # type: ignore[attr-defined]
-
-
-def _match_marker(line: str) -> Marker | None:
-    s = line.lstrip()
-    m = MARKER_RE.match(s)
-    if m is None:
-        return None
-    style = m.lastgroup
-    # lastgroup is the last *closed* group; find the outer alternative that matched
-    for name in (
-        "chapter",
-        "article",
-        "cn",
-        "paren_cn",
-        "arabic",
-        "paren_arabic",
-        "circled",
-        "glued",
-        "runin",
-    ):
-        if m.group(name) is not None:
-            style = name
-            break
-    if style == "runin":
-        num = m.group("runin_n") or m.group("runin_m") or m.group("runin_k") or ""
-    elif style == "paren_arabic":
-        num = m.group("paren_arabic_n") or m.group("half_paren_n") or ""
-    elif style == "circled":
-        num = str(_CIRCLED.index(m.group("circled_n")) + 1)
-    else:
-        num = m.group(f"{style}_n") or ""
-    ordinal = cn_to_int(num)
-    if ordinal <= 0:
-        return None
-    end = m.end()
-    marker = s[:end]
-    if style == "chapter":
-        marker = m.group("chapter") + (m.group("chapter_sep") or "").strip()
-    rest = s[end:].lstrip()
-    return Marker(
-        re.sub(r"\s", "", marker) if style != "chapter" else marker.replace(" ", ""),
-        style,
-        ordinal,
-        rest,
-    )
-
-
-def strip_marker(line: str) -> str:
-    """The line without a leading numbering marker (used when re-importing exported text)."""
-    m = match_marker(line)
-    if m is None or m.style in ("runin", "glued"):
-        return line.strip()
-    return m.rest.strip()
-
+_PUNCT_ANY = re.compile(r"[。！？!?；;：:，,]")
 
 # --- heading detection -------------------------------------------------------------------
 
@@ -466,91 +314,6 @@ def _split_glued(m: Marker) -> OutlineLine | None:
     return OutlineLine(Block("heading", head, 0, m.marker), "glued", m.ordinal, body.strip())
 
 
-_INNER_AFTER_SENTENCE = re.compile(
-    rf"(?<=[。！？!?”」])\s?(?={_CN}{{1,3}}、|[（(]{_CN}{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))"
-)
-_TRAILING_GLUED = re.compile(r"(?<=[。！？!?”」])(?=\d{1,2}[\u4e00-\u9fff]{2,15}$)")
-_INNER_CHILD = re.compile(rf"(?<=[\u4e00-\u9fff])(?=[（(]{_CN}{{1,2}}[）)]|一是)")
-_PUNCT_ANY = re.compile(r"[。！？!?；;：:，,]")
-_TRAILING_MAX = 40
-#: A line this long holds several paragraphs run together: a list may start inside it.
-_RUN_TOGETHER_LINE = 300
-
-
-def presplit_lines(lines: list[str]) -> list[str]:
-    """Split headings that were run into the neighbouring text.
-
-    * ``…特色。七、对营业性网吧…`` — a marker right after a sentence end starts a new line
-      when its ordinal continues the sequence of that marker style in the document;
-    * ``…本末倒置了。”一、深刻领会…意义。`` / ``…从容。3亲近自然`` — a short numbered title
-      at the very end of a line (a glued-digit one only when it continues the list);
-    * ``二、重点工作常态化推进(一)常态化抓好…`` / ``(一)加强…领导一是扎实开展…`` — a first
-      child marker (（一）, 一是) glued to a short heading, before any punctuation.
-    """
-    out: list[str] = []
-    last: dict[str, int] = {}
-
-    def note(style: str, ordinal: int) -> None:
-        rank = RANKS.get(style)
-        if rank is None:
-            return
-        for k in [k for k in last if RANKS[k] > rank]:
-            del last[k]
-        last[style] = ordinal
-
-    for line in lines:
-        pieces = _split_line(line, last, note)
-        out.extend(pieces)
-    return out
-
-
-def _split_line(line: str, last: dict[str, int], note) -> list[str]:  # noqa: ANN001
-    pieces: list[str] = []
-    m = match_marker(line)
-    if m is not None:
-        note(m.style, m.ordinal)
-        if m.style not in ("runin", "glued"):
-            offset = len(line) - len(m.rest)
-            child = _INNER_CHILD.search(line, offset, offset + _TRAILING_MAX)
-            if (
-                child
-                and not _PUNCT_ANY.search(line, offset, child.start())
-                and child.start() - offset >= 4
-            ):
-                pieces.append(line[: child.start()])
-                line = line[child.start() :]
-                cm = match_marker(line)
-                if cm is not None:
-                    note(cm.style, cm.ordinal)
-    start = 0
-    for cand in _INNER_AFTER_SENTENCE.finditer(line):
-        pos = cand.end()
-        if pos <= start:
-            continue
-        im = match_marker(line[pos:])
-        if im is None or im.style in ("runin", "glued"):
-            continue
-        tail = line[pos:]
-        trailing = len(tail) <= _TRAILING_MAX and _SENT_END.search(tail.rstrip()[:-1]) is None
-        continues = im.style in last and im.ordinal == last[im.style] + 1
-        starts = im.ordinal == 1 and im.style not in last and len(line) >= _RUN_TOGETHER_LINE
-        if not (trailing or continues or starts):
-            continue
-        pieces.append(line[start:pos].strip())
-        start = pos
-        note(im.style, im.ordinal)
-    rest = line[start:]
-    glued = _TRAILING_GLUED.search(rest)
-    gm = match_marker(rest[glued.start() :]) if glued else None
-    if glued and gm is not None and gm.style == "glued" and gm.ordinal == last.get("glued", 0) + 1:
-        # the next title of a glued-digit list (…从容。3亲近自然 after 2学会选择)
-        pieces.append(rest[: glued.start()].strip())
-        rest = rest[glued.start() :]
-        note(gm.style, gm.ordinal)
-    pieces.append(rest.strip())
-    return [p for p in pieces if p]
-
-
 _CLAUSE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "circled")
 _FIRST_CUT = re.compile(r"[。；;：:！？!?]")
 _SENT_FINAL_ONLY = re.compile(r"[。！？!?]")
@@ -649,8 +412,6 @@ def build_outline(
     ``heading_hints``: :func:`~eduwriter.core.readers.heading_key` of a line -> heading level
     from the source's formatting (Word heading styles); such lines are headings whether or
     not they carry a typed number, at their styled level (closed up to the levels present)."""
-    from eduwriter.core.runin import find_run_in
-
     lines = presplit_lines(lines)
     n = len(lines)
     markers = [match_marker(line) for line in lines]
@@ -674,6 +435,11 @@ def build_outline(
         for i, o in classified
     )
     promoted = {} if numbered else _ordinal_comma_headings(lines, markers)
+    eligible = [
+        markers[i] is None and o.heading is None and i not in promoted for i, o in classified
+    ]
+    for i, (lead, rest) in lead_sentences(lines, eligible).items():
+        promoted[i] = OutlineLine(Block("heading", lead, 0, ""), "lead", 0, rest)
     styled = _styled_levels(lines, heading_hints)
     blocks: list[Block] = []
     headings: list[tuple[Block, str]] = []
@@ -716,8 +482,6 @@ def _styled_levels(lines: list[str], hints: Mapping[str, int] | None) -> dict[in
     """Line index -> level (closed up to the styled levels present) for hinted headings."""
     if not hints:
         return {}
-    from eduwriter.core.readers import heading_key
-
     found = {}
     for i, line in enumerate(lines):
         level = hints.get(heading_key(line))

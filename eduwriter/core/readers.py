@@ -11,12 +11,15 @@ recovered by the importer.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from eduwriter.core.boilerplate import Removed
 from eduwriter.core.decode import DecodeError, decode_bytes
+from eduwriter.core.docx_headings import docx_lines, heading_key
+from eduwriter.core.docx_reader import read_docx
+from eduwriter.core.safe_zip import PackageError, sniff_not_docx
 
 __all__ = [
     "MAX_BYTES",
@@ -38,14 +41,6 @@ SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".do
 
 class ReadError(Exception):
     """A file could not be read as text; ``str(err)`` is the user-facing one-line message."""
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def heading_key(text: str) -> str:
-    """Comparison key of a heading line: the text without any whitespace."""
-    return _SPACE.sub("", text)
 
 
 @dataclass(slots=True)
@@ -101,6 +96,9 @@ def read_source(path: str | Path) -> SourceText:
             data = p.read_bytes()
         except OSError as exc:
             raise ReadError(f"无法读取：{exc.strerror or exc} ({p})") from exc
+        not_docx = sniff_not_docx(data[:4096] if not data.startswith(b"\xd0\xcf") else data)
+        if not_docx is not None:  # an old .doc or an encrypted .docx under another name
+            raise ReadError(f"无法读取：{not_docx.reason_zh} ({not_docx.reason_en})")
         try:
             text, encoding = decode_bytes(data)
         except DecodeError as exc:
@@ -114,122 +112,31 @@ def read_source(path: str | Path) -> SourceText:
     return SourceText(text, encoding, headings, removed)
 
 
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:]{0,20}(?:\s[^<>\n]{0,300})?/?>")
+#: Tags (at least this many, covering this share of the text) make a text file markup: an
+#: export whose body is HTML or Flash TEXTFORMAT markup.
+_MARKUP_MIN_TAGS = 10
+_MARKUP_SHARE = 0.15
+
+
 def _is_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
-    return head.startswith("<!doctype html") or head.startswith("<html")
-
-
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.IGNORECASE)
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _style_level(style) -> int | None:  # noqa: ANN001 - a python-docx style
-    """0 for a title style, 1.. for a heading style (by name or outline level, following
-    ``based on`` up to a few steps), else ``None``."""
-    for _ in range(6):
-        if style is None:
-            return None
-        name = (style.name or "").strip()
-        if _TITLE_STYLE.match(name):
-            return 0
-        m = _HEADING_STYLE.match(name)
-        if m:
-            return int(m.group(1))
-        level = _outline_level(style.element)
-        if level is not None:
-            return level
-        style = getattr(style, "base_style", None)  # numbering styles have none
-    return None
-
-
-def _outline_level(element) -> int | None:  # noqa: ANN001 - an lxml element
-    """Outline level 1..9 of a paragraph or style element (``w:outlineLvl`` 0..8), if any."""
-    ppr = element.find(f"{_W}pPr")
-    if ppr is None:
-        return None
-    lvl = ppr.find(f"{_W}outlineLvl")
-    if lvl is None:
-        return None
-    try:
-        value = int(lvl.get(f"{_W}val", "9"))
-    except ValueError:
-        return None
-    return value + 1 if 0 <= value <= 8 else None  # 9 is "body text"
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        return True
+    sample = text[:200000]
+    tags = _TAG.findall(sample)
+    return len(tags) >= _MARKUP_MIN_TAGS and sum(map(len, tags)) >= len(sample) * _MARKUP_SHARE
 
 
 def _read_docx(p: Path) -> tuple[str, dict[str, int]]:
+    """Text (Word's automatic numbers as shown) and heading hints of a .docx, through the one
+    Word reader (:mod:`eduwriter.core.docx_reader`)."""
     try:
-        import docx
-    except ImportError as exc:  # pragma: no cover - dependency is declared
-        raise ReadError("无法读取 .docx：缺少 python-docx (python-docx missing)") from exc
-    if not zipfile.is_zipfile(p):
-        raise ReadError("无法读取：这个 .docx 文件已损坏或不是 Word 文档 (not a valid .docx)")
-    from docx.enum.style import WD_STYLE_TYPE
-
-    try:
-        document = docx.Document(str(p))
-    except Exception as exc:  # python-docx raises many kinds for broken packages
-        raise ReadError(
-            f"无法读取：这个 .docx 文件已损坏 (broken .docx: {type(exc).__name__})"
-        ) from exc
-    styles: dict[str, int | None] = {}
-    try:
-        for style in document.styles:
-            if style.style_id and style.type == WD_STYLE_TYPE.PARAGRAPH:
-                styles[style.style_id] = _style_level(style)
-    except Exception:  # a broken styles part: read the text without heading hints
-        styles = {}
-    lines: list[str] = []
-    headings: list[tuple[str, int]] = []
-    first_key: str | None = None
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
-            lines.append(text)
-            if first_key is None and text.strip():
-                first_key = heading_key(text)
-            level = _outline_level(child)
-            if level is None:
-                ppr = child.find(f"{_W}pPr")
-                pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
-                if pstyle is not None:
-                    level = styles.get(pstyle.get(f"{_W}val", ""))
-            if level is not None and text.strip() and len(text.strip()) <= 80:
-                headings.append((heading_key(text), level))
-        elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row.iterchildren():
-                        if cell.tag.endswith("}tc"):
-                            cells.append(
-                                "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
-                            )
-                    lines.append(" ".join(c for c in cells if c))
-    return "\n".join(lines), _heading_hints(headings, first_key)
-
-
-def _heading_hints(headings: list[tuple[str, int]], first_key: str | None) -> dict[str, int]:
-    """Heading hints by key; a lone outermost heading at the very start of a document with
-    deeper headings after it (Heading 1 used for the title) is taken as the title."""
-    numbered = [lvl for _, lvl in headings if lvl > 0]
-    if (
-        headings
-        and headings[0][0] == first_key
-        and headings[0][1] > 0
-        and not any(lvl == 0 for _, lvl in headings)
-        and len(numbered) > 1
-        and numbered.count(min(numbered)) == 1
-        and headings[0][1] == min(numbered)
-    ):
-        headings = [(headings[0][0], 0), *headings[1:]]
-    hints: dict[str, int] = {}
-    for key, level in headings:
-        hints.setdefault(key, level)
-    return hints
+        paras = read_docx(p)
+    except PackageError as exc:
+        raise ReadError(f"无法读取：{exc.reason_zh} ({exc.reason_en})") from exc
+    lines, hints = docx_lines(paras)
+    return "\n".join(lines), hints
 
 
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
@@ -449,7 +356,7 @@ def extract_html(html: str) -> tuple[str, list[str]]:
     parser.feed(html)
     parser.finish()
     removed = [_tidy_lines(r) for r in parser.removed]
-    return _tidy_lines("".join(parser.parts)), [r for r in removed if r]
+    return _tidy_lines("".join(parser.parts)), [Removed(r, "page") for r in removed if r]
 
 
 def html_to_text(html: str) -> str:

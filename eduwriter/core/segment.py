@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from eduwriter.core.boilerplate import Removed
 from eduwriter.core.clean import CleanLine
 from eduwriter.core.genre import TITLE_WORDS
 from eduwriter.core.outline import CN_DIGITS, match_marker
@@ -86,7 +87,10 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
     cand = [
         i
         for i, ln in enumerate(lines)
-        if _title_like(ln.text) and is_separator(ln.text) is None and match_marker(ln.text) is None
+        if _title_like(ln.text)
+        and is_separator(ln.text) is None
+        and match_marker(ln.text) is None
+        and not ln.text.startswith("—")  # a ——subtitle is part of the text
     ]
     # digits and X are alike only when a placeholder is involved: two content lines that
     # differ only in their figures (2018年…94.62%, 2019年…97%) are not copies of each other
@@ -116,13 +120,17 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
     out = []
     for i, ln in enumerate(lines):
         if drop[i]:
-            removed.append(ln.text)
+            removed.append(Removed(ln.text, "page_title"))
         else:
             out.append(ln)
     return out
 
 
 _SALUTATION_START = re.compile(r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|朋友们)")
+
+
+_ATTACHMENT = re.compile(r"^附(?:件|录|表)?\s*\d{0,2}\s*[:：]")
+_ATTACHMENT_LABEL = re.compile(r"^附(?:件|录|表)\s*\d{0,2}\s*[:：]?$")
 
 
 def _content_follows(lines: list[CleanLine], i: int) -> bool:
@@ -134,8 +142,10 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     text = lines[i].text
     if not (6 <= len(text) <= 40) or not _title_like(text) or _COMMA.search(text):
         return False
-    if text.startswith(("——", "（", "(", "〔", "[", "【")) or match_marker(text) is not None:
+    if text.startswith(("—", "（", "(", "〔", "[", "【")) or match_marker(text) is not None:
         return False
+    if _ATTACHMENT.match(text) or (i > 0 and _ATTACHMENT_LABEL.match(lines[i - 1].text)):
+        return False  # an attachment belongs to its document
     if i + 1 >= len(lines):
         return False
     nxt = lines[i + 1].text
@@ -152,6 +162,68 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     return True
 
 
+def _restarts_under_title(lines: list[CleanLine], i: int, collection: bool) -> bool:
+    """A title line naming a document type right before a list that starts again at 一、
+    (the document so far has reached 二、 or further): the next document of a series
+    published one after another, separated only by their titles."""
+    if collection or i + 1 >= len(lines):
+        return False
+    text = lines[i].text
+    nxt = match_marker(lines[i + 1].text)
+    if nxt is None or nxt.style != "cn" or nxt.ordinal != 1:
+        return False
+    return (
+        6 <= len(text) <= 40
+        and _title_like(text)
+        and not _COMMA.search(text)
+        and match_marker(text) is None
+        and bool(_TYPE_END.search(text))
+    )
+
+
+#: A title that ends with the name of a document type.
+_TYPE_END = re.compile(
+    r"(?:计划|方案|规划|要点|总结|报告|讲话|发言|通知|办法|意见|决定|细则|请示|函|纪要|规定|制度)"
+    r"[”\"』」》]?$"
+)
+
+
+def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> list[CleanLine]:
+    """A 公文 title broken over two lines (关于四川省在…考察工作时 / 所提问题和建议办理情况的函):
+    a short title-like line whose next line ends the title with a document type, the two
+    holding 关于, neither numbered, not after another title-like line, body text after."""
+    out: list[CleanLine] = []
+    k = 0
+    while k < len(lines):
+        a = lines[k]
+        b = lines[k + 1] if k + 1 < len(lines) else None
+        if (
+            b is not None
+            and not hints.get(heading_key(a.text))
+            and not hints.get(heading_key(b.text))
+            and 6 <= len(a.text) <= 30
+            and "关于" in a.text + b.text  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
+            and len(a.text) + len(b.text) <= 60
+            and _title_like(a.text)
+            and _title_like(b.text)
+            and not _COMMA.search(a.text + b.text)
+            and _TYPE_END.search(b.text)
+            and not TITLE_WORDS.search(a.text)
+            and match_marker(a.text) is None
+            and match_marker(b.text) is None
+            and is_separator(a.text) is None
+            and is_separator(b.text) is None
+            and (not out or not _title_like(out[-1].text))
+            and _content_follows(lines, k + 1)
+        ):
+            out.append(CleanLine(a.text + b.text, a.indented))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
 def segment_lines(
     lines: list[CleanLine], heading_hints: Mapping[str, int] | None = None
 ) -> tuple[list[RawDocument], list[str]]:
@@ -162,6 +234,7 @@ def segment_lines(
     line hinted 1 or more is a heading and never taken for a title."""
     hints = heading_hints or {}
     removed: list[str] = []
+    lines = _join_broken_titles(lines, hints)
     lines = _dedupe_page_titles(lines, removed)
     collection = any(is_separator(ln.text) is not None for ln in lines)
     docs: list[RawDocument] = []
@@ -210,7 +283,10 @@ def segment_lines(
             continue
         if (
             hint is None
-            and _is_doc_title(lines, i, collection, has_headings=current.marked)
+            and (
+                _is_doc_title(lines, i, collection, has_headings=current.marked)
+                or (top_max >= 2 and _restarts_under_title(lines, i, collection))
+            )
             and (current.lines or current.title)
         ):
             docs.append(current)
@@ -259,18 +335,23 @@ def _tidy(docs: list[RawDocument], collection: bool, removed: list[str]) -> list
         head = docs[0]
         body = ([head.title] if head.title else []) + head.lines
         if len(body) <= 4 and sum(map(len, body)) < 400 and not any(match_marker(x) for x in body):
-            removed.extend(body)
+            removed.extend(Removed(b, "blurb") for b in body)
             docs = docs[1:]
     # a title repeated as the first line of its document
     for d in docs:
-        if d.title and d.lines and _key(d.lines[0]) == _key(d.title):
-            removed.append(d.lines.pop(0))
+        if (
+            d.title
+            and d.lines
+            and _key(d.lines[0]) == _key(d.title)
+            and not d.lines[0].startswith("—")
+        ):
+            removed.append(Removed(d.lines.pop(0), "page_title"))
     # a title with no body before the next document is a site name or an orphan heading
     if len(docs) > 1:
         kept = []
         for d in docs:
             if d.title and not d.lines:
-                removed.append(d.title)
+                removed.append(Removed(d.title, "page_title"))
             else:
                 kept.append(d)
         docs = kept or docs[-1:]

@@ -11,26 +11,21 @@ style and position.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from eduwriter.compose.markdown_io import blocks_from_typed_numbering, split_marker
-from eduwriter.compose.numbering import cjk_numeral
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock
-from eduwriter.export.errors import ExportError, TemplateError
-from eduwriter.export.gbt9704 import W_NS
-from eduwriter.export.template import HEADING_NAMES, TITLE_NAMES, _norm, open_package
+from eduwriter.core.docx_reader import CELL_SEP, DocxParagraph, read_docx
 
-_W = f"{{{W_NS}}}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+__all__ = ["CELL_SEP", "DocxReadError", "import_docx"]
+from eduwriter.core.safe_zip import PackageError
+from eduwriter.export.errors import ExportError
+from eduwriter.export.template import HEADING_NAMES, TITLE_NAMES, _norm
+
 _DATE_RE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
 _ATTACH_RE = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
 _ATTACH_ITEM_RE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(.+)$")
 _SENTENCE_END = re.compile(r"[。！？]")
-#: Between the cells of a table row read back as one paragraph (an ideographic space).
-CELL_SEP = "\u3000"
 #: A typed heading is short; longer numbered lines are run-in headings or list-like paragraphs.
 MAX_HEADING_CHARS = 40
 
@@ -39,254 +34,12 @@ class DocxReadError(ExportError):
     """The .docx cannot be opened as a report."""
 
 
-@dataclass(slots=True)
-class _Para:
-    text: str
-    style_name: str
-    outline: int | None  # 0-based outline level from the paragraph or its style
-    centered: bool
-    right: bool
-    runs: list[tuple[str, bool]]  # (text, has direct font/bold override)
-    indented: bool = False  # a first-line indent set on the paragraph itself
-    table: bool = False  # one row of a table, its cells joined by CELL_SEP
-
-
-def _style_table(
-    styles_xml: bytes | None,
-) -> tuple[dict[str, str], dict[str, int], dict[str, tuple[str, int]]]:
-    names: dict[str, str] = {}
-    outline: dict[str, int] = {}
-    numbering: dict[str, tuple[str, int]] = {}
-    if not styles_xml:
-        return names, outline, numbering
-    root = etree.fromstring(styles_xml)
-    based: dict[str, str] = {}
-    for st in root.iter(f"{_W}style"):
-        sid = st.get(f"{_W}styleId") or ""
-        name = st.find(f"{_W}name")
-        names[sid] = _norm(name.get(f"{_W}val") or sid) if name is not None else _norm(sid)
-        lvl = st.find(f"{_W}pPr/{_W}outlineLvl")
-        if lvl is not None and (lvl.get(f"{_W}val") or "").isdigit():
-            outline[sid] = int(lvl.get(f"{_W}val"))
-        num = _num_pr(st.find(f"{_W}pPr"))
-        if num is not None:
-            numbering[sid] = num
-        b = st.find(f"{_W}basedOn")
-        if b is not None:
-            based[sid] = b.get(f"{_W}val") or ""
-    for sid in names:  # inherit outline levels through basedOn
-        cur, seen = sid, set()
-        while cur not in outline and cur in based and cur not in seen:
-            seen.add(cur)
-            cur = based[cur]
-        if cur in outline and sid not in outline:
-            outline[sid] = outline[cur]
-        cur, seen = sid, set()
-        while cur not in numbering and cur in based and cur not in seen:
-            seen.add(cur)
-            cur = based[cur]
-        if cur in numbering and sid not in numbering:
-            numbering[sid] = numbering[cur]
-    return names, outline, numbering
-
-
-def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
-    """(numId, ilvl) of a w:pPr's w:numPr, or None."""
-    if ppr is None:
-        return None
-    num = ppr.find(f"{_W}numPr")
-    if num is None:
-        return None
-    num_id = num.find(f"{_W}numId")
-    ilvl = num.find(f"{_W}ilvl")
-    nid = num_id.get(f"{_W}val") if num_id is not None else None
-    if nid is None:
-        return None
-    lv = ilvl.get(f"{_W}val") if ilvl is not None else "0"
-    return nid, int(lv) if (lv or "").isdigit() else 0
-
-
-_CJK_FORMATS = {
-    "chineseCounting",
-    "chineseCountingThousand",
-    "chineseLegalSimplified",
-    "ideographTraditional",
-    "ideographDigital",
-    "japaneseCounting",
-    "taiwaneseCounting",
-    "taiwaneseCountingThousand",
-}
-
-
-class _Numbering:
-    """Word's automatic list numbering turned back into the text a reader sees (一、 1. …)."""
-
-    def __init__(self, numbering_xml: bytes | None) -> None:
-        self.levels: dict[str, tuple[str, dict[int, tuple[str, str]]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if not numbering_xml:
-            return
-        try:
-            root = etree.fromstring(numbering_xml)
-        except etree.XMLSyntaxError:
-            return
-        abstract: dict[str, dict[int, tuple[str, str]]] = {}
-        for an in root.findall(f"{_W}abstractNum"):
-            lvls: dict[int, tuple[str, str]] = {}
-            for lvl in an.findall(f"{_W}lvl"):
-                ilvl = lvl.get(f"{_W}ilvl") or "0"
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
-                lvls[int(ilvl) if ilvl.isdigit() else 0] = (
-                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
-                    text.get(f"{_W}val") if text is not None else "",
-                )
-            abstract[an.get(f"{_W}abstractNumId") or ""] = lvls
-        for num in root.findall(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            aid = ref.get(f"{_W}val") if ref is not None else None
-            if aid in abstract:
-                self.levels[num.get(f"{_W}numId") or ""] = (aid, abstract[aid])
-
-    def marker(self, num_id: str, ilvl: int) -> str:
-        entry = self.levels.get(num_id)
-        if entry is None or num_id == "0":
-            return ""
-        aid, lvls = entry
-        if ilvl not in lvls:
-            return ""
-        counters = self.counters.setdefault(aid, {})
-        counters[ilvl] = counters.get(ilvl, 0) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            counters[deeper] = 0
-        fmt, text = lvls[ilvl]
-        if fmt in ("bullet", "none") or not text:
-            return ""
-
-        def level_number(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            n = max(counters.get(k, 1), 1)
-            f = lvls.get(k, (fmt, ""))[0]
-            if f in _CJK_FORMATS:
-                return cjk_numeral(n)
-            if f == "decimalEnclosedCircle" and n <= 20:
-                return chr(0x2460 + n - 1)
-            if f == "lowerLetter":
-                return chr(ord("a") + (n - 1) % 26)
-            if f == "upperLetter":
-                return chr(ord("A") + (n - 1) % 26)
-            return str(n)
-
-        return re.sub(r"%([1-9])", level_number, text)
-
-
-def _paragraphs(
-    doc_xml: bytes, styles_xml: bytes | None, numbering_xml: bytes | None = None
-) -> list[_Para]:
-    names, outline, style_numbering = _style_table(styles_xml)
-    numbering = _Numbering(numbering_xml)
-    root = etree.fromstring(doc_xml)
-    body = root.find(f"{_W}body")
-    out: list[_Para] = []
-    if body is None:
-        return out
-
-    def read(p: etree._Element) -> _Para:
-        ppr = p.find(f"{_W}pPr")
-        sid = ""
-        lvl: int | None = None
-        jc = ""
-        indented = False
-        if ppr is not None:
-            ps = ppr.find(f"{_W}pStyle")
-            sid = ps.get(f"{_W}val") or "" if ps is not None else ""
-            ol = ppr.find(f"{_W}outlineLvl")
-            if ol is not None and (ol.get(f"{_W}val") or "").isdigit():
-                lvl = int(ol.get(f"{_W}val"))
-            j = ppr.find(f"{_W}jc")
-            jc = j.get(f"{_W}val") or "" if j is not None else ""
-            ind = ppr.find(f"{_W}ind")
-            if ind is not None:
-                first = ind.get(f"{_W}firstLineChars") or ind.get(f"{_W}firstLine") or "0"
-                indented = first.lstrip("-").isdigit() and int(first) > 0
-        if lvl is None:
-            lvl = outline.get(sid)
-        runs: list[tuple[str, bool]] = []
-        num = _num_pr(ppr) or style_numbering.get(sid)
-        if num is not None:
-            marker = numbering.marker(*num)
-            if marker:
-                runs.append((marker, False))
-        for r in p.iter(f"{_W}r"):
-            if r.getparent() is not None and r.getparent().tag == f"{_W}del":
-                continue
-            if next(r.iterancestors(f"{_W}p"), None) is not p:
-                continue  # a run of a text box inside this paragraph
-            parts = []
-            for el in r:
-                if el.tag == f"{_W}t":
-                    parts.append(el.text or "")
-                elif el.tag == f"{_W}tab":
-                    parts.append(" ")
-            if not parts:
-                continue
-            rpr = r.find(f"{_W}rPr")
-            override = rpr is not None and (
-                (
-                    rpr.find(f"{_W}rFonts") is not None
-                    and rpr.find(f"{_W}rFonts").get(f"{_W}eastAsia")
-                )
-                or (rpr.find(f"{_W}b") is not None)
-            )
-            runs.append(("".join(parts), bool(override)))
-        text = "".join(t for t, _ in runs).strip()
-        return _Para(
-            text=text,
-            style_name=names.get(sid, _norm(sid)) if sid else "normal",
-            outline=lvl if lvl is not None and lvl < 9 else None,
-            centered=jc == "center",
-            right=jc in ("right", "end"),
-            indented=indented,
-            runs=runs,
-        )
-
-    tr_tag, p_tag = f"{_W}tr", f"{_W}p"
-    for el in body.iter(p_tag, tr_tag):
-        if any(a.tag == _MC_FALLBACK for a in el.iterancestors()):
-            continue  # the legacy copy of a text box; its modern copy is read instead
-        if next(el.iterancestors(tr_tag), None) is not None:
-            continue  # inside a table row: read with its row
-        if el.tag == tr_tag:
-            row = _table_row(el, read)
-            if row:
-                out.append(_Para(row, "normal", None, False, False, [(row, False)], table=True))
-            continue
-        out.append(read(el))
-    return out
-
-
-def _table_row(tr: etree._Element, read) -> str:  # noqa: ANN001 - the paragraph reader
-    """A table row as one line: the cells' text joined by CELL_SEP (empty cells skipped)."""
-    cells: list[str] = []
-    for tc in tr.iter(f"{_W}tc"):
-        if next(tc.iterancestors(f"{_W}tr"), None) is not tr:
-            continue  # a nested table's cell: read as part of its outer cell
-        texts = []
-        for p in tc.iter(f"{_W}p"):
-            if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
-                continue
-            text = read(p).text
-            if text:
-                texts.append(text)
-        if texts:
-            cells.append(" ".join(texts))
-    return CELL_SEP.join(cells)
-
-
-def _heading_level(p: _Para) -> int | None:
+def _heading_level(p: DocxParagraph) -> int | None:
     for level, candidates in HEADING_NAMES.items():
         if p.style_name in {_norm(c) for c in candidates}:
             return level
+    if p.style_level is not None and p.style_level >= 1:
+        return min(p.style_level, MAX_LEVEL)  # custom names: 一级标题, 标题二 …
     m = re.fullmatch(r"(?:heading|标题)\s*([5-9])", p.style_name)
     if m:
         return MAX_LEVEL
@@ -295,14 +48,14 @@ def _heading_level(p: _Para) -> int | None:
     return None
 
 
-def _split_runin(p: _Para, text: str) -> tuple[str, str]:
+def _split_runin(p: DocxParagraph, text: str) -> tuple[str, str]:
     """(heading, run-in body) of a heading paragraph."""
     runs = p.runs
-    if len(runs) > 1 and not runs[0][1]:
+    if len(runs) > 1 and not runs[0].direct:
         for i in range(1, len(runs)):
-            if runs[i][1]:
-                head = "".join(t for t, _ in runs[:i])
-                body = "".join(t for t, _ in runs[i:])
+            if runs[i].direct:
+                head = "".join(r.text for r in runs[:i])
+                body = "".join(r.text for r in runs[i:])
                 if head.strip() and body.strip():
                     _lv, head_text = split_marker(head.strip())
                     return head_text, body.strip()
@@ -329,26 +82,17 @@ def _typed_heading(text: str) -> tuple[int, str, str] | None:
     return None
 
 
-def _related(pkg, type_suffix: str) -> bytes | None:  # noqa: ANN001 - template.Package
-    from eduwriter.export.template import _related_part
-
-    name = _related_part(pkg.parts, pkg.document_path, type_suffix)
-    return pkg.parts.get(name) if name else None
-
-
 def import_docx(path: str | Path) -> Report:
     """Open ``path`` as a report. Raises :class:`DocxReadError` with a Chinese message."""
+    p = Path(path)
+    if not p.exists():
+        raise DocxReadError(f"找不到文档文件“{p}”。")
     try:
-        pkg = open_package(path, what="文档")
-        paras = _paragraphs(
-            pkg.parts[pkg.document_path],
-            pkg.parts.get(pkg.styles_path) if pkg.styles_path else None,
-            _related(pkg, "/numbering"),
-        )
-    except TemplateError as exc:
-        raise DocxReadError(exc.message_zh) from exc
-    except etree.XMLSyntaxError as exc:
-        raise DocxReadError(f"“{Path(path).name}”内容已损坏，无法打开。") from exc
+        paras = read_docx(p)
+    except PackageError as exc:
+        raise DocxReadError(f"“{p.name}”无法打开：{exc.reason_zh}。") from exc
+    for para in paras:
+        para.text = para.text.replace("\n", "")  # soft breaks: line layout only
     paras = [p for p in paras if p.text]
     report = Report()
     i = 0
@@ -409,7 +153,7 @@ def import_docx(path: str | Path) -> Report:
     return report
 
 
-def _body_blocks(paras: list[_Para]) -> list[ReportBlock]:
+def _body_blocks(paras: list[DocxParagraph]) -> list[ReportBlock]:
     """Headings from styles AND from typed numbering; table rows stay paragraphs.
 
     A paragraph in a heading style is a heading at the style's level. Each run of other
@@ -417,7 +161,7 @@ def _body_blocks(paras: list[_Para]) -> list[ReportBlock]:
     "二、存在问题" in the Normal style is a heading too, at the level its marker says.
     """
     blocks: list[ReportBlock] = []
-    run: list[_Para] = []
+    run: list[DocxParagraph] = []
 
     def flush() -> None:
         if not run:

@@ -8,12 +8,12 @@ styles raises :class:`TemplateError` so the caller can offer the default layout 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from eduwriter.core.safe_zip import PackageError, SafeZip
 from eduwriter.export.errors import TemplateError
 from eduwriter.export.gbt9704 import W_NS
 
@@ -188,14 +188,15 @@ def open_package(path: str | Path, *, what: str = "模板") -> Package:
     if not p.exists():
         raise TemplateError(f"找不到{what}文件“{p}”。")
     try:
-        with zipfile.ZipFile(p) as zf:
+        with SafeZip(p) as zf:  # bounded inflation; damaged data is a PackageError
             all_names = zf.namelist()
             names = [n for n in all_names if safe_member(n) and not n.endswith("/")]
             dropped = [n for n in all_names if not safe_member(n)]
             parts = {n: zf.read(n) for n in names}
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+    except PackageError as exc:
+        reason = "" if exc.kind == "damaged" else f"{exc.reason_zh}。"
         raise TemplateError(
-            f"{what}“{p.name}”不是有效的 Word 文档（.docx），无法使用。{offer}"
+            f"{what}“{p.name}”不是有效的 Word 文档（.docx），无法使用。{reason}{offer}"
         ) from exc
     doc_path = _main_document_path(parts)
     if not doc_path or doc_path not in parts:

@@ -24,13 +24,15 @@ def test_readable_outline(capsys):
     out = capsys.readouterr().out
     assert code == 0
     lines = out.splitlines()
-    assert "文档 1：在教育局期初工作安排视频会议的讲话  〈讲话 speech〉" in lines
+    assert "文档 1：在教育局期初工作安排视频会议的讲话  〈讲话稿 speech〉" in lines
     # numbered headings indented by level
     assert "    一、全力做好疫情防控工作" in lines
     assert "        第一,思想认识要更加到位" in lines
     # removed boilerplate listed
     assert any(line.startswith("已去除的网站杂项（3 处）") for line in lines)
-    assert "  - 在教育局期初工作安排视频会议的讲话范文" in lines
+    assert any(
+        line.startswith("  - 在教育局期初工作安排视频会议的讲话范文  〔") for line in lines
+    )  # each removal with its reason
 
 
 def test_json_shape(capsys):
@@ -39,7 +41,8 @@ def test_json_shape(capsys):
     assert code == 0
     assert list(data) == ["files"]
     f0 = data["files"][0]
-    assert list(f0) == ["path", "encoding", "removed", "documents"]
+    assert list(f0) == ["path", "encoding", "removed", "removed_reasons", "documents"]
+    assert len(f0["removed_reasons"]) == len(f0["removed"])
     assert f0["encoding"] == "UTF-8"
     doc = f0["documents"][1]
     assert list(doc) == ["title", "genre", "blocks", "slots", "run_in_items"]
@@ -176,3 +179,30 @@ def test_no_progress_lines_when_stderr_is_not_a_terminal(capsys):
     captured = capsys.readouterr()
     assert code == 0
     assert "已分析" not in captured.err and "已分析" not in captured.out
+
+
+def test_json_is_compact_by_default_and_indented_on_request(capsys):
+    run_cli(["analyze", "--json", str(_sample("003"))])
+    compact = capsys.readouterr().out
+    assert compact.count("\n") == 1 and '": ' not in compact
+    run_cli(["analyze", "--json", "--indent", "2", str(_sample("003"))])
+    pretty = capsys.readouterr().out
+    assert pretty.count("\n") > 50
+    assert json.loads(pretty) == json.loads(compact)
+
+
+def test_every_removal_has_a_known_reason(capsys, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text(
+        "首页 | 新闻中心 | 工作总结\n作者：张三 发布时间：2024-01-02 浏览：120\n"
+        "学校工作总结\n今年以来，我校认真贯彻落实上级部署，各项工作取得新进展［1］。\n"
+        "剩余3000字未读，开通会员查看完整版\n",
+        encoding="utf-8",
+    )
+    run_cli(["analyze", "--json", str(page)])
+    f = json.loads(capsys.readouterr().out)["files"][0]
+    why = dict(zip(f["removed"], f["removed_reasons"], strict=True))
+    assert why["作者：张三 发布时间：2024-01-02 浏览：120"] == "metadata"
+    assert why["剩余3000字未读，开通会员查看完整版"] == "preview"
+    assert why["［1］"] == "footnote"
+    assert why["首页 | 新闻中心 | 工作总结"] == "navigation"

@@ -71,8 +71,17 @@ def test_clean_never_raises_never_adds_and_is_idempotent(text):
 @given(st.text(max_size=200))
 def test_clean_handles_arbitrary_unicode(text):
     result = clean_text(text)
-    assert isinstance(result.text, str)
-    assert _is_subsequence(_WS.sub("", result.text), _WS.sub("", normalize_chars(text)))
+    src = _WS.sub("", normalize_chars(text))
+    out = _WS.sub("", result.text)
+    assert _is_subsequence(out, src)
+    # nothing lost silently: every removed piece comes from the input, and every input line
+    # is kept or lost only through a reported removal
+    for piece in result.removed:
+        assert _WS.sub("", piece) in src
+    for line in normalize_chars(text).split("\n"):
+        squashed = _WS.sub("", line)
+        if squashed and squashed not in out:
+            assert any(_WS.sub("", r) and _WS.sub("", r) in squashed for r in result.removed)
 
 
 def test_site_boilerplate_lines_removed_and_reported():
@@ -195,3 +204,76 @@ def test_dated_link_lines_removed_only_outside_the_body():
     res = clean_text("\n".join(body + links))
     assert res.text.splitlines() == body
     assert res.removed == links
+
+
+def test_a_sub_heading_used_twice_in_one_document_is_content():
+    # issue 10: a short heading before the first sentence that occurs again in the body was
+    # removed as a menu item repeated around the page
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    text = "\n".join(
+        ["学校工作总结", "工作成效", body, "工作成效", body + "再接再厉。", "存在问题"]
+    )
+    result = clean_text(text)
+    assert result.text.splitlines()[1] == "工作成效"
+    assert result.removed == []
+
+
+def test_general_boilerplate_signals_with_reasons():
+    from eduwriter.core.boilerplate import reason_of
+
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    text = "\n".join(
+        [
+            "转载自：某某教育公众号",
+            "作者：李四 时间：2023-05-06 阅读：3456",
+            "INSERT INTO articles VALUES (1,",
+            body + "［2］",
+            "会议时间：2024年3月5日",
+            "试读结束，登录后查看全文",
+        ]
+    )
+    result = clean_text(text)
+    assert result.text.splitlines() == [body, "会议时间：2024年3月5日"]
+    reasons = {r: reason_of(r) for r in result.removed}
+    assert reasons == {
+        "转载自：某某教育公众号": "blurb",
+        "作者：李四 时间：2023-05-06 阅读：3456": "metadata",
+        "INSERT INTO articles VALUES (1,": "export",
+        "［2］": "footnote",
+        "试读结束，登录后查看全文": "preview",
+    }
+
+
+def test_page_title_menu_pieces_and_broken_metadata_units():
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    text = "\n".join(
+        [
+            "某校2024年安全工作计划--校园安全-某某中学",
+            "办公电话 |",
+            "学生之星>",
+            "某校2024年安全工作计划",
+            "文章来源：本站原创 作者：佚名 点击数：",
+            "次",
+            body,
+        ]
+    )
+    result = clean_text(text)
+    assert result.text.splitlines() == ["某校2024年安全工作计划", body]
+    from eduwriter.core.boilerplate import reason_of
+
+    assert [reason_of(r) for r in result.removed] == [
+        "page_title",
+        "navigation",
+        "navigation",
+        "metadata",
+        "metadata",
+    ]
+
+
+def test_table_figures_are_content_and_pdf_page_lines_are_not():
+    from eduwriter.core.boilerplate import reason_of
+
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    result = clean_text("\n".join([body, "2019", "85.5%", "— 6 —", body + "再接再厉。"]))
+    assert result.text.splitlines() == [body, "2019", "85.5%", body + "再接再厉。"]
+    assert [reason_of(r) for r in result.removed] == ["page_number"]

@@ -110,3 +110,15 @@ _CHINESE = st.text(
 def test_chinese_text_in_any_supported_encoding_is_never_called_binary(text, codec):
     decoded, _ = decode_bytes(text.encode(codec))
     assert decoded == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-be", "utf-16-le"])
+def test_chinese_utf16_without_bom_on_one_line_is_text(codec):
+    # issue 14 item 13: no zero byte at all, so the layout of zeros cannot tell UTF-16
+    line = "中设意况保党指因西气；"
+    assert decode_bytes(line.encode(codec)) == (line, "UTF-16")
+
+
+def test_gb18030_chinese_is_not_taken_for_utf16():
+    line = "中设意况保党指因西气；教育局工作计划"
+    assert decode_bytes(line.encode("gb18030")) == (line, "GB18030")

@@ -218,7 +218,7 @@ def test_collection_separators_split_documents():
     res = analyze_text(text)
     assert [(d.title, d.genre) for d in res.documents] == [
         ("学校工作计划", "plan"),
-        ("教师培训方案", "plan"),
+        ("教师培训方案", "scheme"),
         ("学校工作总结", "summary"),
     ]
 

@@ -345,3 +345,45 @@ def test_attachment_list_is_not_headings():
     blocks, items = build_outline(lines)
     assert [b.marker + b.text for b in blocks if b.kind == "heading"] == ["五、工作要求"]
     assert items == []
+
+
+def test_lead_sentence_headings_of_a_work_report():
+    # 政府工作报告 style: each paragraph of the series opens with a short sentence titling it
+    body = "我们坚持稳中求进工作总基调，统筹发展和安全，全年主要目标任务较好完成，经济社会发展取得新成效。"
+    lines = [
+        "一、过去一年的工作",
+        "坚持扩大内需。" + body,
+        "着力稳定就业。" + body,
+        "深化教育改革。" + body,
+    ]
+    blocks, _ = build_outline(lines)
+    heads = [(b.marker + b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert heads == [
+        ("一、过去一年的工作", 1),
+        ("坚持扩大内需", 2),
+        ("着力稳定就业", 2),
+        ("深化教育改革", 2),
+    ]
+    assert [b.text for b in blocks if b.kind == "paragraph"] == [body] * 3
+
+
+def test_parallel_long_lead_sentences_and_what_is_not_a_series():
+    body = (
+        "2015年至2020年，当事人多次违规收受礼品礼金，数额巨大，受到严肃处理，相关人员被追责问责。"
+    )
+    cases = [f"某省某单位原负责人{n}违规收受礼金接受宴请问题。{body}" for n in "甲乙丙"]
+    blocks, _ = build_outline(cases)
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        f"某省某单位原负责人{n}违规收受礼金接受宴请问题" for n in "甲乙丙"
+    ]
+    # two such paragraphs are no series; enumerated openings (一要…) are run-in items
+    assert all(b.kind == "paragraph" for b in build_outline(cases[:2])[0])
+    enumerated = [f"{k}要进一步强化规范意识。{body}" for k in "一二三"]
+    assert all(b.kind == "paragraph" for b in build_outline(enumerated)[0])
+    # ordinary prose whose first sentences differ in length and ending
+    prose = [
+        "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。" + body,
+        "学校始终把安全放在首位，层层落实安全责任，开展隐患排查整治工作。" + body,
+        "我们将继续努力。" + body,
+    ]
+    assert all(b.kind == "paragraph" for b in build_outline(prose)[0])

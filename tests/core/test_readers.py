@@ -362,3 +362,15 @@ def test_read_source_reports_removed_html_lines(tmp_path):
     page.write_text(_PAGE, encoding="utf-8")
     src = read_source(page)
     assert "范文大全" in src.removed and "范文大全" not in src.text
+
+
+def test_text_file_whose_body_is_markup_is_read_as_html(tmp_path):
+    para = '<TEXTFORMAT LEADING="2"><P ALIGN="LEFT"><FONT FACE="宋体" SIZE="12">{}</FONT></P></TEXTFORMAT>'
+    body = "".join(
+        para.format(t) for t in ["一、指导思想", "以学校工作计划为指导，不断更新德育观念。"] * 6
+    )
+    path = tmp_path / "export.txt"
+    path.write_text("某校德育工作计划\n" + body, encoding="utf-8")
+    src = read_source(path)
+    assert "<" not in src.text and "FONT" not in src.text
+    assert "一、指导思想" in src.text.splitlines()

@@ -102,7 +102,16 @@ def test_genre_from_title():
     assert genre_from_title("2024年关于教育局化解焦虑工作举措范文") == "plan"
     assert genre_from_title("区教育局上半年工作总结暨下半年计划") == "summary"
     assert genre_from_title("在全市教育工作会议上的讲话") == "speech"
-    assert genre_from_title("关于学习全市教育大会领导讲话的通知") == "article"
+    assert genre_from_title("关于学习全市教育大会领导讲话的通知") == "notice"
+    assert genre_from_title("某某中学课后服务工作方案") == "scheme"  # a 方案, not a 计划
+    assert genre_from_title("关于印发《义务教育质量提升实施方案》的通知") == "notice"
+    assert genre_from_title("2024年政府工作报告") == "report"
+    assert genre_from_title("关于增加教师编制的请示") == "request"
+    assert genre_from_title("关于商请协助开展调研的函") == "letter"
+    assert genre_from_title("关于表彰优秀教师的决定") == "decision"
+    assert genre_from_title("某校抓党建促发展典型材料") == "exemplary"
+    assert genre_from_title("某某区教育局2024年工作计划（通用5篇）") == "plan"
+    assert genre_from_title("中小学校园安全管理办法") == "article"
     assert genre_from_title("化解年末焦虑的小方法") is None
 
 
@@ -110,7 +119,7 @@ def test_genre_body_overrides():
     assert guess_genre("教育工委工作总结", ["同志们:", "下面我讲几点意见。"]) == "speech"
     assert (
         guess_genre("教育工委工作总结", ["各县(市、区)教体局,局属各学校:", "请于11月30日前报送。"])
-        == "article"
+        == "notice"
     )
     assert guess_genre(None, ["正文。"], fallback="summary") == "summary"
     assert guess_genre(None, ["正文。"]) == "article"
@@ -198,3 +207,64 @@ def test_first_line_title_without_document_word():
     assert [(d.title, d.genre) for d in res.documents] == [("凝心聚力，砥砺前行", "speech")]
     res = analyze_text("各位老师\n大家好！今天我们在这里隆重集会，庆祝教师节，表彰先进。")
     assert res.documents[0].title is None
+
+
+def test_schemes_published_one_after_another_are_split_at_their_titles():
+    from eduwriter.core.importer import analyze_text
+
+    body = "为做好相关工作，结合学校实际，特制定本方案，请各部门认真抓好落实。"
+    parts = []
+    for name in ("甲校推荐工作实施方案", "乙校推荐工作实施方案", "丙校推荐工作实施方案"):
+        parts += [name, "一、指导思想", body, "二、工作措施", body, "三、组织保障", body]
+    res = analyze_text("\n".join(parts))
+    assert [d.title for d in res.documents] == [
+        "甲校推荐工作实施方案",
+        "乙校推荐工作实施方案",
+        "丙校推荐工作实施方案",
+    ]
+    # a section title before a list at 一、 inside one document is not a new document
+    one = analyze_text(
+        "\n".join(["学校工作计划", "一、总体要求", body, "具体安排", "一、准备阶段", body])
+    )
+    assert len(one.documents) == 1
+
+
+def test_broken_title_attachment_and_metadata_table():
+    from eduwriter.core.importer import analyze_text
+
+    body = "为推动相关工作健康有序发展，经研究同意，现提出如下意见，请认真贯彻执行。"
+    text = "\n".join(
+        [
+            "索 引 号：",
+            "000014349/2018-00221",
+            "发文机关：",
+            "某某办公厅",
+            "成文日期：",
+            "2018年12月07日",
+            "某某办公厅关于推进",
+            "政务新媒体健康发展的意见",
+            "各市人民政府：",
+            body,
+            "一、总体要求",
+            body,
+            "二、主要任务",
+            body,
+            "附：某地通报三起典型问题",
+            body,
+        ]
+    )
+    res = analyze_text(text)
+    assert [d.title for d in res.documents] == ["某某办公厅关于推进政务新媒体健康发展的意见"]
+    assert res.documents[0].genre == "article"  # 意见: the addressee line does not make it 通知
+    assert {"索 引 号：", "某某办公厅", "2018年12月07日"} <= set(res.removed)
+
+
+def test_a_dash_subtitle_repeating_the_title_stays_in_the_text():
+    from eduwriter.core.importer import analyze_text
+
+    body = "今年以来，我校认真贯彻落实上级部署，各项工作取得新进展，成效明显。"
+    res = analyze_text(
+        "\n".join(["求真务实 再铸辉煌", "——学校工作报告", body, "一、主要成绩", body])
+    )
+    assert len(res.documents) == 1
+    assert "——学校工作报告" not in res.removed

@@ -162,7 +162,8 @@ def test_import_more_files_with_a_bad_one(built, tmp_path):
     files = {f.file: f for f in built.documents()}
     assert files["家校共育工作计划.txt"].origin == "imported"
     hits = built.search("家访", kind="section")
-    assert hits and hits[0].origin == "imported"
+    # the imported section is found (built-in sections may mention 家访 as well)
+    assert [h.title for h in hits if h.origin == "imported"] == ["开展家访活动"]
     # the built-in part is still there
     assert built.stats()["by_origin"]["builtin"] > 0
 
