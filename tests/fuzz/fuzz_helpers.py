@@ -150,10 +150,12 @@ def corrupt_deflate_docx() -> bytes:
 OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504
 
 
-def ole_file(stream_name: str) -> bytes:
-    """Bytes that start like an OLE compound file (legacy .doc, or an encrypted .docx) and name
-    ``stream_name`` in UTF-16 as their directory would."""
-    return OLE_HEADER + stream_name.encode("utf-16-le") + b"\0" * 2048
+def ole_file(*stream_names: str) -> bytes:
+    """Bytes that start like an OLE compound file (legacy .doc, or an encrypted .docx: Word
+    writes the streams EncryptionInfo and EncryptedPackage) and name ``stream_names`` in
+    UTF-16 as their directory would."""
+    names = b"".join(n.encode("utf-16-le") + b"\0" * 64 for n in stream_names)
+    return OLE_HEADER + names + b"\0" * 2048
 
 
 def report_file(path: Path) -> Path:

@@ -61,7 +61,7 @@ def test_truncated_or_bit_flipped_docx(cut: float, flips: list[int]) -> None:
         ("entity", entity_docx(), ()),
         ("billion-laughs", entity_docx(billion_laughs=True), ()),
         ("legacy-doc", ole_file("WordDocument"), (".doc", "另存")),
-        ("encrypted", ole_file("EncryptionInfo"), ("密码",)),
+        ("encrypted", ole_file("EncryptionInfo", "EncryptedPackage"), ("密码",)),
         ("empty", b"", ()),
         ("not-zip", "一、这不是 Word 文件\n".encode(), ()),
     ],
