@@ -99,12 +99,16 @@ def test_template_member_names_never_reach_the_output(tmp_path: Path) -> None:
     assert not (tmp_path.parent / "evil.xml").exists()
 
 
+# Peak memory of the process itself: VmHWM (the high-water mark of this address space), not
+# ru_maxrss, which Linux carries over from the parent across exec (a big pytest parent would
+# count against the child).
 _MEASURE = r"""
-import resource, sys
+import sys
 sys.path.insert(0, {root!r})
 from eduwriter.cli.main import run_cli
 code = run_cli({argv!r})
-print("RC", code, "MAXRSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1]
+print("RC", code, "MAXRSS_KB", hwm)
 """
 
 
