@@ -15,7 +15,8 @@ import re
 from eduwriter.compose.checks.finding import CheckDoc, Paragraph
 from eduwriter.compose.checks.markers import match_marker
 from eduwriter.compose.numbering import compute_markers
-from eduwriter.compose.report import MAX_LEVEL, Report
+from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock
+from eduwriter.core.model import Document
 
 #: The kind of 公文 a title names (its last genre word wins: 关于…的请示 -> 请示).
 _GENRE_RE = re.compile(
@@ -255,3 +256,15 @@ def doc_from_text(text: str, markdown: bool = False) -> CheckDoc:
     doc = CheckDoc(paras, "", "markdown" if markdown else "text")
     doc.genre = genre_of(doc.title())
     return doc
+
+
+def report_from_imported(document: Document) -> Report:
+    """A document found by the importer, as the report the composer would make of it:
+    headings at the levels the importer assigned (typed numbers are recomputed)."""
+    report = Report(title=(document.title or "").strip())
+    for b in document.blocks:
+        if b.kind == "heading" and b.level > 0:
+            report.blocks.append(ReportBlock("heading", b.text.strip(), min(b.level, MAX_LEVEL)))
+        elif b.text.strip():
+            report.blocks.append(ReportBlock("paragraph", b.text.strip()))
+    return report

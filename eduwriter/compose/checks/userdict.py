@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 HEADER = "# EduWriter 检查词典 / check dictionary: 每行一项 one entry a line; # 注释 comment"
+#: The file name the window and the command line use in the writer's data folder.
+FILE_NAME = "check_dictionary.txt"
 WORDS_SECTION = "[词语]"
 RULES_SECTION = "[规则]"
 

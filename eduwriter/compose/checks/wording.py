@@ -223,7 +223,7 @@ def stale(doc: CheckDoc) -> Iterator[Hit]:
                 pi,
                 hit.start,
                 hit.end,
-                f"“{hit.text}”是{e.superseded}年前后已不再使用的提法{note}。{advice_zh}",
+                f"“{hit.text}”自{e.superseded}年起已不再使用{note}。{advice_zh}",
                 f"“{hit.text}” has been superseded since {e.superseded}. {advice_en}",
                 single,
                 False,
