@@ -16,6 +16,7 @@ from eduwriter.compose.checks.finding import CheckDoc, Paragraph
 from eduwriter.compose.checks.markers import match_marker
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock
+from eduwriter.core.genre import TITLE_WORDS
 from eduwriter.core.model import Document
 
 #: The kind of 公文 a title names (its last genre word wins: 关于…的请示 -> 请示).
@@ -95,25 +96,34 @@ _MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 
 
-def _strip_markdown(line: str) -> tuple[str, int, int | None]:
-    """(text, column where it starts, heading depth or None) of one Markdown line."""
+def _strip_markdown(line: str) -> tuple[str, list[int], int | None]:
+    """(text, the column in ``line`` of each character of text, heading depth or None) of
+    one Markdown line: heading marks, quote marks, emphasis and escapes removed."""
     col = len(line) - len(line.lstrip())
-    rest = line.strip()
+    rest = line.rstrip()
     depth = None
-    m = _MD_HEADING.match(rest)
+    m = _MD_HEADING.match(rest, col)
     if m:
         depth = len(m.group(1))
-        col += m.end()
-        rest = rest[m.end() :].rstrip("#").strip()
-    q = _MD_QUOTE.match(rest)
+        col = m.end()
+        rest = rest.rstrip("#").rstrip()
+    q = _MD_QUOTE.match(rest, col)
     if q:
-        col += q.end()
-        rest = rest[q.end() :]
-    if rest.startswith("**"):
-        col += 2
-    rest = rest.replace("**", "").replace("__", "")
-    rest = _MD_ESCAPE.sub(r"\1", rest)
-    return rest, col, depth
+        col = q.end()
+    text: list[str] = []
+    cols: list[int] = []
+    i = col
+    while i < len(rest):
+        two = rest[i : i + 2]
+        if two in ("**", "__"):
+            i += 2
+            continue
+        if rest[i] == "\\" and i + 1 < len(rest) and _MD_ESCAPE.match(two):
+            i += 1
+        text.append(rest[i])
+        cols.append(i)
+        i += 1
+    return "".join(text), cols, depth
 
 
 def _front_matter(lines: list[str]) -> tuple[list[Paragraph], int]:
@@ -165,13 +175,17 @@ def _raw_lines(text: str, markdown: bool) -> tuple[list[Paragraph], list[Paragra
             if in_comment or stripped.startswith("<!--"):
                 in_comment = "-->" not in stripped
                 continue
-            body, col, depth = _strip_markdown(raw)
+            body, cols, depth = _strip_markdown(raw)
+            col = cols[0] if cols else 0
         else:
             body = raw.strip()
             col = len(raw) - len(raw.lstrip())
+            cols = []
         if not body:
             continue
         para = Paragraph(body.rstrip(), line=n + 1, column=col)
+        if cols and cols[-1] - cols[0] != len(cols) - 1:
+            para.columns = tuple(cols)  # emphasis or escapes removed inside the line
         if depth == 1:
             para.role = "title"
         elif depth is not None:
@@ -179,6 +193,17 @@ def _raw_lines(text: str, markdown: bool) -> tuple[list[Paragraph], list[Paragra
             para.level = min(depth - 1, MAX_LEVEL)
         out.append(para)
     return front, out
+
+
+def _looks_like_title(text: str) -> bool:
+    """A first line that is a title: short, unnumbered, no sentence inside; a title that
+    ends with a mark by mistake (…的通知。) still counts when it names a document type."""
+    if len(text) > 60 or match_marker(text) is not None:
+        return False
+    if not text.endswith(tuple(_END_PUNCT)):
+        return True
+    head = text.rstrip(_END_PUNCT)
+    return not any(c in head for c in "。；！？") and bool(TITLE_WORDS.search(head))
 
 
 def _assign_roles(paras: list[Paragraph]) -> None:
@@ -191,8 +216,7 @@ def _assign_roles(paras: list[Paragraph]) -> None:
         paras[k].role = "docno"
         k += 1
     if k < len(paras) and paras[k].role == "paragraph" and len(paras) > 1:
-        t = paras[k].text
-        if len(t) <= 60 and not t.endswith(tuple(_END_PUNCT)) and match_marker(t) is None:
+        if _looks_like_title(paras[k].text):
             paras[k].role = "title"
     titled = [i for i, p in enumerate(paras) if p.role == "title"]
     k = titled[0] + 1 if titled else k

@@ -64,7 +64,7 @@ def check_doc(
                     replacement=hit.replacement,
                     safe=hit.safe and hit.replacement is not None,
                     line=para.line,
-                    column=None if para.line is None else para.column + hit.start,
+                    column=None if para.line is None else para.column_of(hit.start),
                     block=para.block,
                     part=para.part,
                     index=para.index,

@@ -35,7 +35,8 @@ class Paragraph:
     ``block`` is the index in ``Report.blocks`` and ``part`` the field of the report it came
     from (``title``, ``text``, ``body``, ``recipient``, ``attachment``, ``signer``, ``date``);
     ``index`` is the attachment's position for ``part == "attachment"``.  ``line`` (1-based)
-    and ``column`` (0-based, in characters) locate ``text`` in a text file.
+    and ``column`` (0-based, in characters) locate ``text`` in a text file (``columns`` maps
+    each character when Markdown marks inside the line were removed).
     """
 
     text: str
@@ -49,6 +50,13 @@ class Paragraph:
     line: int | None = None
     column: int = 0
     hint: bool = False
+    columns: tuple[int, ...] = ()  # the line column of each character, when not contiguous
+
+    def column_of(self, offset: int) -> int:
+        """The column in the file's line of character ``offset`` of ``text``."""
+        if self.columns:
+            return self.columns[min(offset, len(self.columns) - 1)]
+        return self.column + offset
 
 
 @dataclass(slots=True)

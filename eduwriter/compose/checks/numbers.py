@@ -15,7 +15,7 @@ from eduwriter.compose.checks.markers import cjk_value
 from eduwriter.compose.checks.registry import Hit, rule
 
 _SHORT_YEAR = re.compile(
-    r"(?<![\d０-９.．/\-－])(\d{2})年(?=\d{1,2}月|度|上半年|下半年|春季|秋季|寒假|暑假|"
+    r"(?<![\d０-９.．/\-－—～~])(\d{2})年(?=\d{1,2}月|度|上半年|下半年|春季|秋季|寒假|暑假|"
     r"第[一二三四]季度|[—－-]\d{2}年)"
 )
 _SHORT_YEAR_RANGE = re.compile(r"(?<=\d{4}[—－-])(\d{2})(?=年)")

@@ -241,6 +241,17 @@ def repeat(doc: CheckDoc) -> Iterator[Hit]:
         if not _DOUBLE.search(p.text):
             continue  # cheap filter: the segmenter runs only where a doubling is possible
         toks = words.tagged(p.text)
+        for t in toks:
+            if len(t.text) == 2 and t.text[0] == t.text[1] and t.text[0] in _FUNCTION:
+                yield Hit(  # the segmenter keeps 的的 as one word
+                    pi,
+                    t.start + 1,
+                    t.end,
+                    f"“{t.text[0]}”连写了两遍，删去一个。",
+                    f"“{t.text[0]}” is written twice; remove one.",
+                    "",
+                    True,
+                )
         for a, b in zip(toks, toks[1:], strict=False):
             if (
                 a.text != b.text
