@@ -195,15 +195,20 @@ def _raw_lines(text: str, markdown: bool) -> tuple[list[Paragraph], list[Paragra
     return front, out
 
 
-def _looks_like_title(text: str) -> bool:
-    """A first line that is a title: short, unnumbered, no sentence inside; a title that
-    ends with a mark by mistake (…的通知。) still counts when it names a document type."""
+def _looks_like_title(text: str, following: str = "") -> bool:
+    """A first line that is a title: short, unnumbered, no sentence inside.  One that ends
+    with a mark by mistake (…的通知。) still counts when it names a document type, or when
+    it has no other mark at all and the text below is longer (a headline over a story)."""
     if len(text) > 60 or match_marker(text) is not None:
         return False
     if not text.endswith(tuple(_END_PUNCT)):
         return True
     head = text.rstrip(_END_PUNCT)
-    return not any(c in head for c in "。；！？") and bool(TITLE_WORDS.search(head))
+    if any(c in head for c in "。；！？"):
+        return False
+    if TITLE_WORDS.search(head):
+        return True
+    return len(head) <= 40 and not any(c in head for c in _END_PUNCT) and len(following) > len(text)
 
 
 def _assign_roles(paras: list[Paragraph]) -> None:
@@ -216,7 +221,8 @@ def _assign_roles(paras: list[Paragraph]) -> None:
         paras[k].role = "docno"
         k += 1
     if k < len(paras) and paras[k].role == "paragraph" and len(paras) > 1:
-        if _looks_like_title(paras[k].text):
+        following = paras[k + 1].text if k + 1 < len(paras) else ""
+        if _looks_like_title(paras[k].text, following):
             paras[k].role = "title"
     titled = [i for i, p in enumerate(paras) if p.role == "title"]
     k = titled[0] + 1 if titled else k

@@ -61,9 +61,7 @@ def skip(doc: CheckDoc) -> Iterator[Hit]:
                     f"A {_LEVEL_EN[item.level]} heading follows a {_LEVEL_EN[depth]} heading; "
                     f"the {_LEVEL_EN[depth + 1]} level is skipped.",
                 )
-            depth = item.level if not depth or item.level <= depth + 1 else depth
-            if item.level <= depth:
-                depth = item.level
+            depth = item.level  # siblings of a skipped heading are reported once, at the first
 
 
 @rule("structure.gap", "structure.gap", "error", "序号不连续", "Numbers not consecutive")

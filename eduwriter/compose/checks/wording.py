@@ -232,6 +232,7 @@ def stale(doc: CheckDoc) -> Iterator[Hit]:
 
 #: Single-character words that are never meant twice in a row.
 _FUNCTION = set("的了在是和与及对把被为将从向按以并而或也都又就地得之其")
+_DOUBLED_FUNCTION = re.compile(f"([{''.join(sorted(_FUNCTION))}])\\1")
 _DOUBLE = re.compile(f"([{HAN}]{{1,4}})\\1")
 
 
@@ -241,17 +242,19 @@ def repeat(doc: CheckDoc) -> Iterator[Hit]:
         if not _DOUBLE.search(p.text):
             continue  # cheap filter: the segmenter runs only where a doubling is possible
         toks = words.tagged(p.text)
-        for t in toks:
-            if len(t.text) == 2 and t.text[0] == t.text[1] and t.text[0] in _FUNCTION:
-                yield Hit(  # the segmenter keeps 的的 as one word
-                    pi,
-                    t.start + 1,
-                    t.end,
-                    f"“{t.text[0]}”连写了两遍，删去一个。",
-                    f"“{t.text[0]}” is written twice; remove one.",
-                    "",
-                    True,
-                )
+        for m in _DOUBLED_FUNCTION.finditer(p.text):
+            # 的的 is a slip unless the segmenter reads a longer word over it (的的确确)
+            if any(t.start <= m.start() and m.end() <= t.end and len(t.text) > 2 for t in toks):
+                continue
+            yield Hit(
+                pi,
+                m.start() + 1,
+                m.end(),
+                f"“{m.group(1)}”连写了两遍，删去一个。",
+                f"“{m.group(1)}” is written twice; remove one.",
+                "",
+                True,
+            )
         for a, b in zip(toks, toks[1:], strict=False):
             if (
                 a.text != b.text
@@ -259,9 +262,9 @@ def repeat(doc: CheckDoc) -> Iterator[Hit]:
                 or not _DOUBLE.match(a.text + b.text)
             ):
                 continue
-            if len(a.text) == 1 and a.text not in _FUNCTION:
-                continue  # 看看, 天天: reduplication, not a typo
-            function_word = len(a.text) == 1
+            if len(a.text) == 1:
+                continue  # 看看, 天天: reduplication; doubled function words are found above
+            function_word = False
             yield Hit(
                 pi,
                 b.start,
