@@ -63,3 +63,16 @@ def test_a_quotation_of_several_paragraphs_opens_each_paragraph() -> None:
 
 def test_run_in_heading_may_end_its_first_sentence() -> None:
     assert not fired(notice("一、加强领导。各校要成立领导小组。"), "punct.heading_end")
+
+
+def test_headline_ending_with_a_mark_is_still_a_title() -> None:
+    text = (
+        "市教育局专题学习全会精神。\n10月27日，市教育局召开会议，专题学习全会精神，部署落实工作。\n"
+    )
+    [f] = fired(text, "punct.heading_end")
+    assert f.line == 1
+
+
+def test_a_short_first_sentence_is_not_taken_for_a_title() -> None:
+    text = "会议强调了三点。\n一是提高认识。\n"
+    assert not fired(text, "punct.heading_end")

@@ -92,3 +92,10 @@ def test_report_numbers_are_computed_so_no_gap() -> None:
 def test_numbers_after_the_signature_start_a_new_run() -> None:
     text = notice("一、总体要求\n二、主要任务") + "附件1\n一、名单\n二、说明\n"
     assert not fired(text, "structure.gap")
+
+
+def test_a_skipped_level_is_reported_once_per_run() -> None:
+    found = fired(
+        notice("一、总体要求\n1.提高认识\n2.加强领导\n二、主要任务\n1.落实责任"), "structure.skip"
+    )
+    assert [f.line for f in found] == [4, 7]

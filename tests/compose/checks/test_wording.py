@@ -88,3 +88,13 @@ def test_doubled_content_word_is_a_suggestion() -> None:
 def test_genre_comes_from_the_title() -> None:
     doc, _ = check_text(notice("正文。", title="关于商请支持开展研学活动的复函"))
     assert doc.genre == "函"
+
+
+def test_doubled_function_word_across_a_word_boundary() -> None:
+    # the segmenter reads 党的 + 的: the doubling straddles two words
+    [f] = fired(notice("全面贯彻党的的教育方针。"), "wording.repeat")
+    assert (f.text, f.safe) == ("的", True)
+
+
+def test_a_longer_word_over_the_doubling_is_not_a_slip() -> None:
+    assert not fired(notice("这的的确确是一项重要工作。"), "wording.repeat")
