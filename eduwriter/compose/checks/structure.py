@@ -48,19 +48,34 @@ def _items(doc: CheckDoc) -> list[list[_Item]]:
 @rule("structure.skip", "structure.skip", "error", "标题层级跳级", "Heading level skipped")
 def skip(doc: CheckDoc) -> Iterator[Hit]:
     for run in _items(doc):
+        used = {item.level for item in run}
         depth = 0  # the level of the last heading seen
         for item in run:
             if depth and item.level > depth + 1:
                 end = len(item.marker.text) if item.marker else 0
-                yield Hit(
-                    item.paragraph,
-                    0,
-                    end,
-                    f"{_LEVEL_ZH[depth]}标题下直接用了{_LEVEL_ZH[item.level]}标题，"
-                    f"跳过了{_LEVEL_ZH[depth + 1]}。",
-                    f"A {_LEVEL_EN[item.level]} heading follows a {_LEVEL_EN[depth]} heading; "
-                    f"the {_LEVEL_EN[depth + 1]} level is skipped.",
-                )
+                missing = depth + 1
+                if missing in used:
+                    yield Hit(
+                        item.paragraph,
+                        0,
+                        end,
+                        f"{_LEVEL_ZH[depth]}标题下直接用了{_LEVEL_ZH[item.level]}标题，"
+                        f"跳过了{_LEVEL_ZH[missing]}（本文其他地方用了这一层）。",
+                        f"A {_LEVEL_EN[item.level]} heading follows a {_LEVEL_EN[depth]} "
+                        f"heading; the {_LEVEL_EN[missing]} level, used elsewhere, is skipped.",
+                    )
+                else:  # GB/T 9704 §7.3.3: the numbers *may* be used in this order
+                    yield Hit(
+                        item.paragraph,
+                        0,
+                        end,
+                        f"{_LEVEL_ZH[depth]}标题下直接用了{_LEVEL_ZH[item.level]}标题。"
+                        f"两层结构常这样写；按规范次序应为{_LEVEL_ZH[missing]}。",
+                        f"A {_LEVEL_EN[item.level]} heading follows a {_LEVEL_EN[depth]} "
+                        f"heading; common in a two-level text, but the standard order has the "
+                        f"{_LEVEL_EN[missing]} level in between.",
+                        severity="suggestion",
+                    )
             depth = item.level  # siblings of a skipped heading are reported once, at the first
 
 

@@ -41,8 +41,16 @@ def test_rule_fires_on_bad_and_not_on_good(rule: str, bad: str, good: str) -> No
 
 
 def test_skip_points_at_the_number_and_offers_no_fix() -> None:
-    [f] = fired(notice("一、总体要求\n1.提高认识"), "structure.skip")
+    text = notice("一、总体要求\n（一）提高认识\n二、主要任务\n1.加强领导")
+    [f] = fired(text, "structure.skip")
     assert (f.text, f.replacement, f.severity) == ("1.", None, "error")
+
+
+def test_a_two_level_text_may_go_from_yi_to_one_as_a_suggestion() -> None:
+    # GB/T 9704 §7.3.3 says the four numbers *may* be used in order: 一、 then 1. with no
+    # （一） anywhere is a common two-level layout, reported as a suggestion only
+    [f] = fired(notice("一、总体要求\n1.提高认识"), "structure.skip")
+    assert f.severity == "suggestion"
 
 
 def test_gap_suggests_the_expected_number_in_the_same_form() -> None:
@@ -78,7 +86,7 @@ def test_report_with_a_skipped_level() -> None:
         blocks=[ReportBlock("heading", "总体要求", 1), ReportBlock("heading", "提高认识", 3)],
     )
     found = [f for f in check_report(report) if f.rule == "structure.skip"]
-    assert [(f.block, f.part) for f in found] == [(1, "text")]
+    assert [(f.block, f.part, f.severity) for f in found] == [(1, "text", "suggestion")]
 
 
 def test_report_numbers_are_computed_so_no_gap() -> None:
