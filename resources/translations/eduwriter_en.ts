@@ -1907,4 +1907,126 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <translation>The text cannot be empty.</translation>
     </message>
 </context>
+<context>
+    <name>CheckPane</name>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="163"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="163"/>
+        <source>原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="163"/>
+        <source>建议改为</source>
+        <translation>Change to</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="165"/>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="56"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="168"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="169"/>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="170"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="286"/>
+        <source>修正</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="171"/>
+        <source>按建议修改这一处（可撤销）</source>
+        <translation>Make the suggested change here (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="172"/>
+        <source>忽略</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="173"/>
+        <source>这次不再提示这一处</source>
+        <translation>Do not show this one again for now</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="174"/>
+        <source>总是忽略</source>
+        <translation>Always ignore</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="175"/>
+        <source>把这个词加入检查词典，以后不再提示</source>
+        <translation>Add this word to the check dictionary and never flag it again</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="176"/>
+        <source>关闭此规则</source>
+        <translation>Turn off this rule</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="177"/>
+        <source>以后不再做这一项检查（可在检查词典里恢复）</source>
+        <translation>Stop making this check (the check dictionary can turn it back on)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="243"/>
+        <source>删去</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="249"/>
+        <source>错误（{0}）</source>
+        <translation>Errors ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="250"/>
+        <source>建议（{0}）</source>
+        <translation>Suggestions ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="254"/>
+        <source>{0} 个错误，{1} 条建议</source>
+        <translation>{0} error(s), {1} suggestion(s)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="256"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="345"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="373"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="380"/>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="346"/>
+        <source>报告里还有 {0} 个错误，仍要导出吗？</source>
+        <translation>The report still has {0} error(s). Export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="347"/>
+        <source>仍然导出</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="348"/>
+        <source>查看错误</source>
+        <translation>Show the errors</translation>
+    </message>
+</context>
 </TS>

@@ -11,11 +11,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from eduwriter.compose.checks.finding import CheckDoc, Paragraph
 from eduwriter.compose.checks.markers import match_marker
 from eduwriter.compose.numbering import compute_markers
-from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock
+from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
 from eduwriter.core.genre import TITLE_WORDS
 from eduwriter.core.model import Document
 
@@ -298,3 +299,43 @@ def report_from_imported(document: Document) -> Report:
         elif b.text.strip():
             report.blocks.append(ReportBlock("paragraph", b.text.strip()))
     return report
+
+
+#: Kinds of the composer's text blocks: -1 title, 0 paragraph, 1..4 heading level.
+TITLE_KIND = -1
+
+
+def doc_from_blocks(blocks: Sequence[tuple[int, str, bool]], meta: ReportMeta) -> CheckDoc:
+    """The composer's text blocks as they stand, ``(kind, text, hint)`` each, plus the
+    report's official-document blocks.  ``Paragraph.block`` is the text block's number, so a
+    finding points straight at the block the writer sees (a run-in heading is one block)."""
+    paras: list[Paragraph] = []
+    kinds = [k for k, _t, _h in blocks]
+    markers = compute_markers([min(k, MAX_LEVEL) if k > 0 else None for k in kinds])
+    titled = False
+    body: list[Paragraph] = []
+    for n, (kind, text, hint) in enumerate(blocks):
+        if not text.strip():
+            continue
+        if kind == TITLE_KIND and not titled:
+            paras.append(Paragraph(text, "title", block=n, part="title"))
+            titled = True
+        elif kind > 0:
+            body.append(
+                Paragraph(
+                    text, "heading", min(kind, MAX_LEVEL), markers[n] or "", block=n, hint=hint
+                )
+            )
+        else:
+            body.append(Paragraph(text, block=n, hint=hint))
+    if meta.recipient.strip():
+        paras.append(Paragraph(meta.recipient, "recipient", part="recipient"))
+    paras += body
+    for k, name in enumerate(meta.attachments):
+        if name.strip():
+            paras.append(Paragraph(name, "attachment", part="attachment", index=k))
+    if meta.signer.strip():
+        paras.append(Paragraph(meta.signer, "signer", part="signer"))
+    if meta.date.strip():
+        paras.append(Paragraph(meta.date, "date", part="date"))
+    return CheckDoc(paras, genre_of(paras[0].text if titled else ""), "report")
