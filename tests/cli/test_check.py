@@ -102,3 +102,21 @@ def test_dictionary_in_the_data_folder_is_used(tmp_path: Path) -> None:
     data.mkdir()
     (data / "check_dictionary.txt").write_text("[词语]\n截止\n", encoding="utf-8")
     assert run_cli(["check", str(path)]) == 0
+
+
+def test_gbk_file_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(BAD.encode("gbk"))
+    assert run_cli(["check", str(path), "--lang", "zh"]) == 1
+    assert "[number.jiezhi]" in capsys.readouterr().out
+
+
+def test_file_over_50_mb_is_refused_without_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(51 * 1024 * 1024)  # sparse: nothing is written
+    assert run_cli(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "文件太大" in err and "file too large" in err
