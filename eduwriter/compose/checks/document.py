@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from eduwriter.compose.checks.finding import CheckDoc, Paragraph
+from eduwriter.compose.checks.finding import CheckDoc, Paragraph, Role
 from eduwriter.compose.checks.markers import match_marker
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
@@ -49,6 +49,11 @@ def genre_of(title: str) -> str:
     return "函" if m.group(1) == "复函" else m.group(1)
 
 
+def _body_role(text: str) -> Role:
+    """A body paragraph typed as ``附件：1.名单`` is a 附件说明 written in the text."""
+    return "attachment" if _ATTACH_HEAD_RE.match(text.strip()) and len(text) <= 80 else "paragraph"
+
+
 def doc_from_report(report: Report) -> CheckDoc:
     """The report's title, 主送机关, blocks, 附件说明, 署名 and 成文日期 as paragraphs."""
     paras: list[Paragraph] = []
@@ -69,7 +74,7 @@ def doc_from_report(report: Report) -> CheckDoc:
             if block.body.strip():
                 paras.append(Paragraph(block.body, block=i, part="body", hint=block.hint))
         else:
-            paras.append(Paragraph(block.text, block=i, hint=block.hint))
+            paras.append(Paragraph(block.text, _body_role(block.text), block=i, hint=block.hint))
     for k, name in enumerate(meta.attachments):
         if name.strip():
             paras.append(Paragraph(name, "attachment", part="attachment", index=k))
@@ -327,7 +332,7 @@ def doc_from_blocks(blocks: Sequence[tuple[int, str, bool]], meta: ReportMeta) -
                 )
             )
         else:
-            body.append(Paragraph(text, block=n, hint=hint))
+            body.append(Paragraph(text, _body_role(text), block=n, hint=hint))
     if meta.recipient.strip():
         paras.append(Paragraph(meta.recipient, "recipient", part="recipient"))
     paras += body

@@ -71,3 +71,17 @@ def test_imported_document_becomes_a_report() -> None:
         ("heading", 2),
         ("paragraph", 0),
     ]
+
+
+def test_attachment_list_typed_in_the_body_of_a_report() -> None:
+    from eduwriter.compose.checks import check_report
+
+    report = Report(
+        "关于开学工作的通知",
+        blocks=[
+            ReportBlock("paragraph", "请填写附件1。"),
+            ReportBlock("paragraph", "附件：1.名单"),
+        ],
+    )
+    assert doc_from_report(report).paragraphs[-1].role == "attachment"
+    assert not [f for f in check_report(report) if f.category == "attachment.missing"]

@@ -105,3 +105,16 @@ def test_findings_are_in_document_order() -> None:
     found = findings(notice("截止目前已完成，，\n请于4月1号前报送。"))
     keys = [(f.paragraph, f.start) for f in found]
     assert keys == sorted(keys)
+
+
+def test_the_engine_needs_no_qt_and_no_export_layer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, eduwriter.compose.checks as c; c.check_text('关于开学的通知\\n截止目前。'); "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'eduwriter.export', "
+        "'eduwriter.gui'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
