@@ -14,8 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -144,6 +153,7 @@ class CheckPane(QWidget):
         self.rd = rd
         self.go_to = go_to
         self.dictionary_path = data_folder / FILE_NAME if data_folder is not None else None
+        self._dictionary_mtime: float | None = None
         self.user = self._load_dictionary()
         self.findings: list[Finding] = []
         self.doc = CheckDoc()
@@ -179,9 +189,19 @@ class CheckPane(QWidget):
         self.btn_ignore.clicked.connect(lambda: self.ignore_once(self.current()))
         self.btn_always.clicked.connect(lambda: self.ignore_always(self.current()))
         self.btn_rule.clicked.connect(lambda: self.disable_rule(self.current()))
+        self.btn_dictionary = QPushButton(_tr("检查词典…"), self)
+        self.btn_dictionary.setToolTip(_tr("在文本编辑器里打开检查词典（接受的词语、关闭的规则）"))
+        self.btn_dictionary.setEnabled(self.dictionary_path is not None)
+        self.btn_dictionary.clicked.connect(self.edit_dictionary)
+        #: Opens a file in the system's editor; replaced in tests.
+        self.open_file: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
         buttons = QHBoxLayout()
         for b in (self.btn_fix, self.btn_ignore, self.btn_always, self.btn_rule):
             buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.btn_dictionary)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.summary)
@@ -194,8 +214,15 @@ class CheckPane(QWidget):
         self._show([])
 
     # ------------------------------------------------------------------ dictionary
+    def _mtime(self) -> float | None:
+        try:
+            return self.dictionary_path.stat().st_mtime if self.dictionary_path else None
+        except OSError:
+            return None
+
     def _load_dictionary(self) -> UserDictionary:
         path = self.dictionary_path
+        self._dictionary_mtime = self._mtime()
         if path is None or not path.is_file():
             return UserDictionary()
         try:
@@ -203,17 +230,33 @@ class CheckPane(QWidget):
         except (OSError, UnicodeDecodeError):
             return UserDictionary()
 
+    def _reload_if_edited(self) -> None:
+        """Pick up changes the writer made to the dictionary file in an editor."""
+        if self._mtime() != self._dictionary_mtime:
+            self.user = self._load_dictionary()
+
     def _save_dictionary(self) -> None:
         if self.dictionary_path is not None:
             atomic_write_text(self.dictionary_path, format_user_dictionary(self.user))
+            self._dictionary_mtime = self._mtime()
+
+    def edit_dictionary(self) -> None:
+        """Open the dictionary file (created on first use) in the system's text editor."""
+        if self.dictionary_path is None:
+            return
+        if not self.dictionary_path.exists():
+            self._save_dictionary()
+        self.open_file(self.dictionary_path)
 
     # ------------------------------------------------------------------ checking
     def refresh(self) -> None:
         """Check the report as it stands now, in the background."""
+        self._reload_if_edited()
         self.runner.request(snapshot(self.rd), self._user_copy())
 
     def refresh_now(self) -> list[Finding]:
         """Check now, on this thread (before an export; in tests)."""
+        self._reload_if_edited()
         doc = snapshot(self.rd)
         self.runner.latest += 1  # results of checks still running are stale
         self._on_done(self.runner.latest, doc, check_doc(doc, self.user))

@@ -164,3 +164,41 @@ def test_window_has_the_pane_on_f7_and_guards_export(window, qtbot) -> None:
     window.exporter.ask_and_export = lambda: opened.append(True) or True
     window.exporter.action.trigger()
     assert asked and opened == []
+
+
+def test_dictionary_can_be_edited_and_is_reread(pane: CheckPane, isolated_data: Path) -> None:
+    opened: list[Path] = []
+    pane.open_file = opened.append
+    pane.btn_dictionary.click()
+    path = isolated_data / FILE_NAME
+    assert opened == [path] and path.is_file()
+    assert ("截止", "截至") in _rows(pane, pane.errors_item)
+    import os
+
+    path.write_text("[词语]\n截止\n", encoding="utf-8")
+    os.utime(path, (1, 1))  # a different modification time, as an editor's save gives
+    pane.refresh_now()
+    assert ("截止", "截至") not in _rows(pane, pane.errors_item)
+
+
+def test_pane_speaks_english(qtbot, isolated_data: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from eduwriter.gui import i18n
+
+    translator = QTranslator()
+    assert translator.load(str(i18n.qm_for("en")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        rd = ReportDocument()
+        rd.set_report(_report())
+        p = CheckPane(rd, lambda *a: None, isolated_data)
+        qtbot.addWidget(p)
+        p.refresh_now()
+        assert p.errors_item.text(0).startswith("Errors (")
+        assert p.btn_fix.text() == "Fix"
+        messages = [p.errors_item.child(i).text(0) for i in range(p.errors_item.childCount())]
+        assert any(m.startswith("截至 (up to)") for m in messages)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        p.runner.wait()
