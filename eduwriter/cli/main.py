@@ -1,4 +1,4 @@
-"""The command-line face of EduWriter: ``eduwriter analyze|library|export``.
+"""The command-line face of EduWriter: ``eduwriter analyze|library|export|check``.
 
 Each sub-command lives in its own module with ``register(subparsers)``; the module sets
 ``func`` on its parser, which receives the parsed namespace and returns the exit code.
@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from eduwriter import __version__
-from eduwriter.cli import analyze, export, library
+from eduwriter.cli import analyze, check, export, library
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.register(sub)
     library.register(sub)
     export.register(sub)
+    check.register(sub)
     gui = sub.add_parser("gui", help="打开窗口 / open the window")
     gui.add_argument("files", nargs="*")
     gui.set_defaults(func=_run_gui)

@@ -1982,4 +1982,136 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <translation>The text cannot be empty.</translation>
     </message>
 </context>
+<context>
+    <name>CheckPane</name>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="173"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="173"/>
+        <source>原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="173"/>
+        <source>建议改为</source>
+        <translation>Change to</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="175"/>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="65"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="178"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="179"/>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="180"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="329"/>
+        <source>修正</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="181"/>
+        <source>按建议修改这一处（可撤销）</source>
+        <translation>Make the suggested change here (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="182"/>
+        <source>忽略</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="183"/>
+        <source>这次不再提示这一处</source>
+        <translation>Do not show this one again for now</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="184"/>
+        <source>总是忽略</source>
+        <translation>Always ignore</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="185"/>
+        <source>把这个词加入检查词典，以后不再提示</source>
+        <translation>Add this word to the check dictionary and never flag it again</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="186"/>
+        <source>关闭此规则</source>
+        <translation>Turn off this rule</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="187"/>
+        <source>以后不再做这一项检查（可在检查词典里恢复）</source>
+        <translation>Stop making this check (the check dictionary can turn it back on)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="286"/>
+        <source>删去</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="292"/>
+        <source>错误（{0}）</source>
+        <translation>Errors ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="293"/>
+        <source>建议（{0}）</source>
+        <translation>Suggestions ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="297"/>
+        <source>{0} 个错误，{1} 条建议</source>
+        <translation>{0} error(s), {1} suggestion(s)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="299"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="388"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="416"/>
+        <location filename="../../eduwriter/gui/check_pane.py" line="423"/>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="389"/>
+        <source>报告里还有 {0} 个错误，仍要导出吗？</source>
+        <translation>The report still has {0} error(s). Export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="390"/>
+        <source>仍然导出</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="391"/>
+        <source>查看错误</source>
+        <translation>Show the errors</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="192"/>
+        <source>检查词典…</source>
+        <translation>Check dictionary…</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/check_pane.py" line="193"/>
+        <source>在文本编辑器里打开检查词典（接受的词语、关闭的规则）</source>
+        <translation>Open the check dictionary (accepted words, rules turned off) in a text editor</translation>
+    </message>
+</context>
 </TS>

@@ -46,8 +46,11 @@ def test_export_button_writes_a_docx(window, demo_report, tmp_path: Path, monkey
     monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.exporter.offer_open = False
+    asked: list[int] = []  # the 检查 pane asks first: 【数量】… left unfilled are errors
+    window.check_pane.ask_export = lambda errors: asked.append(errors) or True
     with qtbot.waitSignal(window.exporter.exported, timeout=30000) as blocker:
         window.exporter.action.trigger()
+    assert asked and asked[0] > 0
     result = blocker.args[0]
     assert out.exists() and zipfile.is_zipfile(out)
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
