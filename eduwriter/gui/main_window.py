@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         build_toolbar(self)
         self._wire()
-        from eduwriter.gui.check_pane import install as install_check_pane
+        from eduwriter.gui.panes.check_pane import install as install_check_pane
 
         self.check_pane = install_check_pane(self)  # 检查 dock (F7), guards the export
         self._restore_layout()

@@ -54,6 +54,20 @@ def _body_role(text: str) -> Role:
     return "attachment" if _ATTACH_HEAD_RE.match(text.strip()) and len(text) <= 80 else "paragraph"
 
 
+def _meta_tail(meta) -> list[Paragraph]:  # noqa: ANN001 - compose.report.ReportMeta
+    """署名, 成文日期 and the 版头/版记 fields of the front matter (发文字号, 印发日期)."""
+    out: list[Paragraph] = []
+    if meta.signer.strip():
+        out.append(Paragraph(meta.signer, "signer", part="signer"))
+    if meta.date.strip():
+        out.append(Paragraph(meta.date, "date", part="date"))
+    if getattr(meta, "doc_number", "").strip():
+        out.append(Paragraph(meta.doc_number, "docno", part="doc_number"))
+    if getattr(meta, "print_date", "").strip():
+        out.append(Paragraph(meta.print_date, "date", part="print_date"))
+    return out
+
+
 def doc_from_report(report: Report) -> CheckDoc:
     """The report's title, 主送机关, blocks, 附件说明, 署名 and 成文日期 as paragraphs."""
     paras: list[Paragraph] = []
@@ -78,10 +92,7 @@ def doc_from_report(report: Report) -> CheckDoc:
     for k, name in enumerate(meta.attachments):
         if name.strip():
             paras.append(Paragraph(name, "attachment", part="attachment", index=k))
-    if meta.signer.strip():
-        paras.append(Paragraph(meta.signer, "signer", part="signer"))
-    if meta.date.strip():
-        paras.append(Paragraph(meta.date, "date", part="date"))
+    paras += _meta_tail(meta)
     return CheckDoc(paras, genre_of(report.title), "report")
 
 
@@ -339,8 +350,5 @@ def doc_from_blocks(blocks: Sequence[tuple[int, str, bool]], meta: ReportMeta) -
     for k, name in enumerate(meta.attachments):
         if name.strip():
             paras.append(Paragraph(name, "attachment", part="attachment", index=k))
-    if meta.signer.strip():
-        paras.append(Paragraph(meta.signer, "signer", part="signer"))
-    if meta.date.strip():
-        paras.append(Paragraph(meta.date, "date", part="date"))
+    paras += _meta_tail(meta)
     return CheckDoc(paras, genre_of(paras[0].text if titled else ""), "report")

@@ -62,3 +62,17 @@ def test_attachment_cited_with_no_list_at_all() -> None:
 
 def test_another_documents_attachment_is_not_ours() -> None:
     assert not fired(notice("按照《实施方案》附件2的要求执行。"), "attachment.missing")
+
+
+def test_docno_and_print_date_of_the_front_matter_are_checked() -> None:
+    from eduwriter.compose.checks.engine import check_report
+    from eduwriter.compose.report import Report, ReportBlock, ReportMeta
+
+    report = Report(
+        title="关于开学工作的通知",
+        meta=ReportMeta(doc_number="示教发[2026]第05号", print_date="2026年08月05日印发"),
+        blocks=[ReportBlock("paragraph", "请各校认真落实。")],
+    )
+    rules = {f.rule for f in check_report(report)}
+    assert "docno.format" in rules
+    assert "number.date_padding" in rules

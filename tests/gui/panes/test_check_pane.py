@@ -10,9 +10,9 @@ from PySide6.QtGui import QTextCursor
 
 from eduwriter.compose.checks.userdict import FILE_NAME
 from eduwriter.compose.report import Report, ReportBlock, ReportMeta
-from eduwriter.gui.check_pane import CheckPane
-from eduwriter.gui.composer import Composer
-from eduwriter.gui.report_model import ReportDocument
+from eduwriter.gui.editor.composer import Composer
+from eduwriter.gui.editor.report_model import ReportDocument
+from eduwriter.gui.panes.check_pane import CheckPane
 
 
 def _report() -> Report:

@@ -11,6 +11,7 @@ export while errors remain.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,9 +48,8 @@ from eduwriter.compose.checks import (
 )
 from eduwriter.compose.checks.document import doc_from_blocks
 from eduwriter.compose.checks.userdict import FILE_NAME
-from eduwriter.compose.report import ReportMeta
-from eduwriter.export.atomic import atomic_write_text
-from eduwriter.gui.report_model import ReportDocument
+from eduwriter.core.atomic import atomic_write_text
+from eduwriter.gui.editor.report_model import ReportDocument
 
 #: Quiet time after the last keystroke before the report is checked again.
 DEBOUNCE_MS = 400
@@ -74,8 +74,12 @@ def snapshot(rd: ReportDocument) -> CheckDoc:
         blocks.append((rd.kind_of(block), block.text(), rd.is_hint(block)))
         block = block.next()
     meta = rd.meta
-    meta_copy = ReportMeta(meta.recipient, list(meta.attachments), meta.signer, meta.date)
+    meta_copy = dataclasses.replace(meta, attachments=list(meta.attachments))
     return doc_from_blocks(blocks, meta_copy)
+
+
+#: Front-matter fields a one-click fix may change (the finding's ``part``).
+META_PARTS = ("recipient", "signer", "date", "doc_number", "print_date")
 
 
 class _CheckTask(QRunnable):
@@ -337,10 +341,11 @@ class CheckPane(QWidget):
 
     def _fix_meta(self, f: Finding) -> bool:
         meta = self.rd.meta
-        new = ReportMeta(meta.recipient, list(meta.attachments), meta.signer, meta.date)
+        # every field kept (发文字号, 签发人, 版记…): only the one being fixed changes
+        new = dataclasses.replace(meta, attachments=list(meta.attachments))
         if f.part == "attachment" and 0 <= f.index < len(new.attachments):
             old = new.attachments[f.index]
-        elif f.part in ("recipient", "signer", "date"):
+        elif f.part in META_PARTS:
             old = getattr(new, f.part)
         else:
             return False
