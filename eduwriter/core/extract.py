@@ -18,28 +18,21 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eduwriter.core.domain import item_domain
+from eduwriter.core.families import heading_family
+from eduwriter.core.functions import announces_problems, classify_sentence, is_problem_statement
 from eduwriter.core.items import FUNCTIONS, HeadingFamily, Phrasing, Skeleton, SourceRef
 from eduwriter.core.model import Document, FileResult
 from eduwriter.core.phrases import (
     TERMINATORS,
-    announces_problems,
-    classify_sentence,
     find_word_runs,
-    heading_family,
-    is_problem_statement,
-    learn_places,
-    near_duplicate_groups,
     normalise_text,
-    normalised_key,
     problems,
-    reuse_score,
-    slot_kinds,
-    specifics_to_slots,
     split_sentences,
-    stable_id,
     starts_mid_sentence,
     strip_enumerator,
 )
+from eduwriter.core.scoring import near_duplicate_groups, normalised_key, reuse_score, stable_id
 from eduwriter.core.skeletons import (
     Section,
     document_skeleton,
@@ -48,11 +41,17 @@ from eduwriter.core.skeletons import (
     section_roles,
     sections,
 )
+from eduwriter.core.slots import slot_kinds
+from eduwriter.core.specifics import learn_places, specifics_to_slots
 from eduwriter.core.spun import repair_spun
+from eduwriter.core.stale_terms import find_stale
 from eduwriter.core.topics import topic_tags
 
 #: Phrasings scoring below this are left out of the library.
 MIN_SCORE = 0.5
+#: A phrasing citing a superseded 提法 keeps this share of its score (it ranks lower; a
+#: well-worded one stays in the library, flagged ``stale`` with the current wording).
+STALE_FACTOR = 0.8
 #: Length limits (Chinese characters) per kind of candidate.
 _MIN_SENTENCE, _MAX_SENTENCE, _MAX_FRAME = 8, 110, 150
 _MIN_HEADING, _MAX_HEADING = 6, 36
@@ -85,6 +84,7 @@ class _Candidate:
     repairs: list[str] = field(default_factory=list)
     family: str = ""
     context: str = ""
+    domain: str = ""
 
 
 def extract_library(results: list[FileResult]) -> ExtractedLibrary:
@@ -301,6 +301,8 @@ def document_candidates(
         prev_open = bool(last) and last[-1] not in TERMINATORS + "：:.!?;…" and len(para) > 12
 
     out.extend(_heading_candidates(secs, file, title, genre, places))
+    for cand in out:
+        cand.domain = doc.domain
     return out
 
 
@@ -444,6 +446,14 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
         for r in m.repairs:
             if r not in repairs:
                 repairs.append(r)
+    domain = item_domain(m.domain for m in members)
+    stale = find_stale(best_text)
+    flags = ["stale"] if stale else []
+    suggestions = list(
+        dict.fromkeys(f"{h.text}→{h.entry.current or '（改写，不再提）'}" for h in stale)
+    )
+    if stale:
+        score *= STALE_FACTOR
     tags = topic_tags(best_text)
     if not tags and function not in _CLAUSE_FUNCTIONS:
         context = " ".join(dict.fromkeys(m.context for m in members if m.context))
@@ -464,4 +474,7 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
         family=family,
         genre=genre,
         repairs=repairs,
+        domain=domain,
+        flags=flags,
+        suggestions=suggestions,
     )

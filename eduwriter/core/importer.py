@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from eduwriter.core.clean import clean_lines, normalize_lines, repeated_lines
+from eduwriter.core.domain import document_domain
 from eduwriter.core.genre import TITLE_WORDS, guess_genre
 from eduwriter.core.model import Block, Document, FileResult
 from eduwriter.core.outline import build_outline, match_marker
@@ -123,6 +124,7 @@ def build_document(
         blocks=blocks,
         slots=find_slots(full_text),
         run_in_items=run_in,
+        domain=document_domain(raw.title, raw.lines),
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from eduwriter.compose.numbering import compute_markers
+from eduwriter.core.slots import SLOT_RE as _SLOT
 from eduwriter.gui.import_dialog import IMPORT_SUFFIXES, ImportDialog
 from eduwriter.gui.library_model import (
     DetailRole,
@@ -70,7 +70,6 @@ from eduwriter.library import pinyin
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
-_SLOT = re.compile(r"【[^【】\n]{1,24}】")
 
 
 _SLOT_STYLE = "background-color:#ffe9a8; color:#7a4b00; font-weight:bold;"

@@ -35,14 +35,13 @@ from PySide6.QtGui import (
 
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
+from eduwriter.core.slots import SLOT_RE
 
 KIND_PROP = QTextFormat.Property.UserProperty + 1
 HINT_PROP = QTextFormat.Property.UserProperty + 2
 TITLE = -1
 PARAGRAPH = 0
 
-#: A slot the writer fills: 【年份】 (hint paragraphs are not counted).
-SLOT_RE = re.compile(r"【([^【】\n]{1,40})】")
 #: Where a run-in heading ends and its body begins: after the first sentence end.
 _RUNIN_END = re.compile(r"[。！？]")
 

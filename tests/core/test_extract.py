@@ -4,10 +4,13 @@ from collections import Counter
 import pytest
 
 from eduwriter.core.extract import extract_library
+from eduwriter.core.genre_outlines import CANONICAL
 from eduwriter.core.importer import analyze_file
 from eduwriter.core.items import FUNCTIONS
 from eduwriter.core.model import Block, Document, FileResult
 from eduwriter.core.phrases import BOILERPLATE_WORDS, balanced
+from eduwriter.core.skeletons import FROM_OUTLINE
+from eduwriter.core.stale_terms import is_stale
 from eduwriter.resources_path import sample_files
 
 
@@ -201,17 +204,25 @@ def test_samples_phrasings_are_clean(sample_library):
 
 
 def test_samples_merged_skeletons_for_main_genres(sample_library):
-    merged = {m.genre: m for m in sample_library.merged}
-    for genre in ("plan", "summary", "speech"):
-        assert genre in merged, genre
-        m = merged[genre]
+    merged = {m.form: m for m in sample_library.merged}
+    for form in ("工作计划", "工作总结", "讲话稿"):
+        assert form in merged, form
+        m = merged[form]
         assert len(m.parts) >= 3
         assert len(m.support) == len(m.parts) == len(m.examples)
-        assert all(n >= 1 for n in m.support)
-        assert all(ex for ex in m.examples)
-    plan_roles = [p.role for p in merged["plan"].parts]
+        # roles the samples have link to examples; the others come from the canonical outline
+        for part, n, ex in zip(m.parts, m.support, m.examples, strict=True):
+            assert bool(n) == bool(ex), part.role
+            assert part.hint.endswith(FROM_OUTLINE) == (n == 0), part.role
+        roles = [p.role for p in m.parts]
+        canonical = [r for r in CANONICAL[form] if r in roles]
+        assert canonical == list(CANONICAL[form]), "every canonical role offered"
+        assert [r for r in roles if r in canonical] == canonical, "in canonical order"
+        assert not any(is_stale(p.hint) for p in m.parts), "hints cite no superseded 提法"
+    plan_roles = [p.role for p in merged["工作计划"].parts]
     assert "主要任务" in plan_roles and "保障措施" in plan_roles
-    assert "主要成绩" in [p.role for p in merged["summary"].parts]
+    summary = [p.role for p in merged["工作总结"].parts]
+    assert summary.index("主要成绩") < summary.index("存在问题") < summary.index("下一步打算")
 
 
 def test_samples_known_good_phrasings_found(sample_library):

@@ -1,0 +1,45 @@
+from eduwriter.core.specifics import learn_places, specifics_to_slots
+
+
+def test_slots_for_placeholders_and_specifics():
+    text, kinds = specifics_to_slots("20XX年X月X日，XX省XX市XX区XXX所学校XXXX余名学生返校。")
+    assert text == "【年份】年【日期】，【地区】【数量】所学校【数量】余名学生返校。"
+    assert kinds == ["年份", "日期", "地区", "数量", "数量"]
+    text, _ = specifics_to_slots("2022年3月5日起，全区36915人参加，合格率达98.5%。")
+    assert text == "【日期】起，全区【数量】人参加，合格率达【百分比】。"
+    text, _ = specifics_to_slots("伊通县教育局召开会议，XX小学印发〔20XX〕X号文件。")
+    assert text.startswith("【地区】教育局召开会议")
+    text, _ = specifics_to_slots("XX小学印发〔20XX〕X号文件。")
+    assert text == "【学校】印发【文号】文件。"
+    text, _ = specifics_to_slots("2023年，我们坚持“三个一”工作法。")
+    assert text == "【年份】年，我们坚持“三个一”工作法。"
+    # common words that end in 区/市 are not places
+    text, _ = specifics_to_slots("推进城乡一体化，做好社区、辖区的工作。")
+    assert "【" not in text
+
+
+def test_places_learnt_and_people_named_become_slots():
+    text = "绍兴市第一中学创办于1897年。绍兴教育走在前列。请学习马卫光书记的讲话。按照市教育局要求，做好区级评估。"
+    places = learn_places(text)
+    assert places == {"绍兴"}
+    out, kinds = specifics_to_slots(
+        "绍兴教育走在前列，请学习马卫光书记和盛阅春市长的讲话。", places
+    )
+    assert out == "【地区】教育走在前列，请学习【姓名】书记和【姓名】市长的讲话。"
+    assert kinds == ["地区", "姓名", "姓名"]
+    # 同志们 is an address, not a name; 班主任 is not a person's name
+    assert specifics_to_slots("同志们，各位班主任要认真履职。")[1] == []
+
+
+def test_single_underscore_placeholders_become_slots():
+    assert specifics_to_slots("组织骨干教师赴_支教。")[0] == "组织骨干教师赴【待填】支教。"
+    assert specifics_to_slots("深入基层了解民情_。")[0] == "深入基层了解民情【待填】。"
+    assert specifics_to_slots("字段 col_name 不变。")[0] == "字段 col_name 不变。"
+
+
+def test_two_digit_years_in_a_date_context():
+    assert specifics_to_slots("09年全县新建校舍【数量】所。")[0].startswith("【年份】年全县")
+    assert specifics_to_slots("自15年以来，成效明显。")[0] == "自【年份】年以来，成效明显。"
+    assert specifics_to_slots("12年3月起实施。")[0].startswith("【年份】年")
+    # a count of years stays a count
+    assert specifics_to_slots("用了10年时间。")[0] == "用了【数量】年时间。"
