@@ -125,6 +125,7 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list:
                     "index": di,
                     "encoding": result.encoding,
                     "slots": [s.raw for s in doc.slots],
+                    "domain": doc.domain,
                 },
             )
         )
@@ -160,6 +161,7 @@ def phrasing_item(p: Phrasing, origin: str):
     from eduwriter.library.store import Item
 
     data = {"slots": list(p.slots), "original": p.original, "family": p.family, "score": p.score}
+    data.update(domain=p.domain, flags=list(p.flags), suggestions=list(p.suggestions))
     return Item(
         id=p.id,
         kind="phrasing",
@@ -220,6 +222,8 @@ def skeleton_item(s: Skeleton, origin: str):
         "parts": parts,
         "support": list(s.support),
         "examples": [[r.to_json() for r in ex] for ex in s.examples],
+        "form": s.form,
+        "domain": s.domain,
     }
     return Item(
         id=s.id,
