@@ -160,6 +160,7 @@ def heading_family_items(
                 genre=members[0].genre,
                 tags=tags,
                 score=max(m.score for m in members),
+                domain=item_domain(m.domain for m in members),
             )
             families[fid] = fam
         elif src not in fam.sources:
@@ -421,11 +422,19 @@ _CLAUSE_FUNCTIONS = ("标题", "常用词组")
 
 def _merge_group(members: list[_Candidate]) -> Phrasing | None:
     texts = Counter(m.text for m in members)
-    # the representative: the most frequent wording, then the best scored, then the longest
-    # (censored copies of a page drop words, so the longer wording is the complete one)
+    # the representative: current wording before superseded 提法, then the most frequent, then
+    # the best scored, then the longest (censored copies of a page drop words, so the longer
+    # wording is the complete one)
+    stale_of = {t: bool(find_stale(t)) for t in texts}
     best_text = min(
         texts,
-        key=lambda t: (-texts[t], -max(m.score for m in members if m.text == t), -len(t), t),
+        key=lambda t: (
+            stale_of[t],
+            -texts[t],
+            -max(m.score for m in members if m.text == t),
+            -len(t),
+            t,
+        ),
     )
     votes: Counter[str] = Counter()
     for m in members:

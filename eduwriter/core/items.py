@@ -114,6 +114,7 @@ class HeadingFamily:
     genre: str = ""
     tags: list[str] = field(default_factory=list)
     score: float = 0.0
+    domain: str = ""
 
     @property
     def text(self) -> str:

@@ -185,6 +185,7 @@ def family_item(f: HeadingFamily, origin: str):
         "members": [{"id": i, "text": t} for i, t in zip(f.members, f.texts, strict=True)],
         "score": f.score,
         "slots": [],
+        "domain": f.domain,
     }
     return Item(
         id=f.id,

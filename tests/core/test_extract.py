@@ -332,3 +332,57 @@ def test_samples_phrasings_start_and_end_at_boundaries_of_the_source(sample_libr
         assert found, p.text
         checked += 1
     assert checked >= 300
+
+
+def test_stale_items_flagged_with_current_wording_and_ranked_lower():
+    doc = Document(
+        title="区教育局工作总结",
+        genre="summary",
+        domain="education",
+        blocks=[
+            H("主要成绩", 1, "一、"),
+            P("全面贯彻党的十九大精神，深入推进教育综合改革，办学水平不断提升。"),
+        ],
+    )
+    current = Document(
+        title=doc.title,
+        genre="summary",
+        domain="education",
+        blocks=[doc.blocks[0], P(doc.blocks[1].text.replace("十九大", "二十大"))],
+    )
+    (old,) = lib_of(doc).phrasings
+    (new,) = lib_of(current).phrasings
+    assert old.flags == ["stale"] and old.suggestions == ["十九大精神→党的二十大精神"]
+    assert new.flags == [] and new.score > old.score
+    assert old.domain == new.domain == "education"
+    # near-duplicates merged: the current wording represents them, all sources kept
+    both = Document(doc.title, "summary", [doc.blocks[0], doc.blocks[1], current.blocks[1]])
+    (merged,) = lib_of(both).phrasings
+    assert "二十大" in merged.text and merged.flags == [] and len(merged.sources) == 1
+
+
+def test_items_take_their_documents_domain():
+    gov = Document(
+        title="关于做好纳税服务工作的通知",
+        genre="article",
+        domain="government",
+        blocks=[P("各单位要高度重视，切实加强组织领导，确保各项措施落到实处。")],
+    )
+    (p,) = [p for p in lib_of(gov).phrasings if p.text.startswith("各单位要高度重视")]
+    assert p.domain == "government"
+
+
+def test_masked_names_and_footnotes_never_reach_the_library():
+    doc = Document(
+        title="学习材料",
+        genre="article",
+        blocks=[
+            P("书记总书记考察XX时强调，要办好人民满意的教育。"),
+            P("以新时代中国特色社会主义思想为指导，全面贯彻党的教育方针。"),
+            P("加强教师队伍建设，全面提升教育质量［1］。"),
+            P("全面加强教师队伍建设，着力提升教育教学质量。"),
+        ],
+    )
+    texts = [p.text for p in lib_of(doc).phrasings]
+    assert "全面加强教师队伍建设，着力提升教育教学质量。" in texts
+    assert not any("书记总书记" in t or "［1］" in t or t.startswith("以新时代") for t in texts)

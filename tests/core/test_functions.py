@@ -59,3 +59,33 @@ def test_definitions_are_not_problems():
     assert classify_sentence(definition, role="其他", genre="summary")[0] != "问题"
     real = "部分学校师资力量仍然薄弱，教师结构性缺编问题依然存在。"
     assert classify_sentence(real, role="其他", genre="summary") == ("问题", True)
+
+
+def _fn(text: str, role: str = "主要任务", genre: str = "plan", **kw) -> str:
+    return classify_sentence(text, role=role, genre=genre, **kw)[0]
+
+
+def test_the_eight_new_functions_from_cues_role_and_figures():
+    assert _fn("尊敬的各位领导、各位来宾：") == "主持词/称呼"
+    assert _fn("下面，请区委书记讲话。") == "主持词/称呼"
+    assert _fn("希望全体教师以更加饱满的热情投入工作。") == "表态/号召"
+    assert _fn("我们一定不辜负组织的信任，坚决完成各项任务。") == "表态/号召"
+    assert _fn("办好人民满意的教育，是推动高质量发展的重要保障。") == "意义/认识"
+    assert _fn("根据《义务教育法》和上级有关文件精神，规范办学行为。") == "政策依据"
+    assert _fn("全区在校生【数量】人，较上年增长【百分比】。", role="主要成绩") == "数据表述"
+    assert _fn("实践证明，只有坚持立德树人，才能办好教育。", genre="summary") == "经验体会"
+    assert _fn("我校现有教学班【数量】个，教职工【数量】人。", role="开头") == "基本情况"
+    assert _fn("各单位务必于月底前报送材料，逾期不予受理。") == "工作要求"
+    # a section's role is evidence too
+    assert _fn("坚持问题导向，狠抓工作落实。", role="经验体会", genre="summary") == "经验体会"
+
+
+def test_frame_functions_kept_when_cues_are_weak():
+    # a statistics word without a figure states no data; one figure is not enough either
+    assert (
+        _fn("全区中考合格率稳步提升，【数量】名学生获市级表彰。", role="主要成绩", genre="summary")
+        == "成效"
+    )
+    # the document's own opening formula stays 开头 even though it cites a document
+    assert _fn("根据《教育法》，结合我区实际，制定本计划。", role="开头", doc_first=True) == "开头"
+    assert _fn("现将有关工作安排如下：") == "过渡"

@@ -112,3 +112,15 @@ def test_fragments_are_rejected():
     assert problems("制定《【地区】学前教育发展规划》。") == []
     # a continuation (…，并进一步…) cut off from its sentence
     assert any("并" in why for why in problems("并进一步系统构建并实施“生”字课程。"))
+
+
+def test_masked_garbled_footnoted_truncated_and_slot_only_are_rejected():
+    assert "footnote label" in problems("加强教师队伍建设［1］。")
+    assert "footnote label" in problems("深化课程改革[2]，提升质量。")
+    assert "masked or garbled name" in problems("书记总书记考察【待填】时强调要办好教育。")
+    assert "masked or garbled name" in problems("以新时代中国特色社会主义思想为指导，办好教育。")
+    assert "masked or garbled name" in problems("【待填】高度关注学生身心健康发展。")
+    assert "truncated sentence" in problems("全面提升学校的。")
+    assert "only slots" in problems("【地区】【学校】", need_terminator=False)
+    ok = "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针。"
+    assert problems(ok) == []

@@ -43,3 +43,29 @@ def test_two_digit_years_in_a_date_context():
     assert specifics_to_slots("12年3月起实施。")[0].startswith("【年份】年")
     # a count of years stays a count
     assert specifics_to_slots("用了10年时间。")[0] == "用了【数量】年时间。"
+
+
+def test_verbs_and_common_words_never_become_slots():
+    # issue 11: 学习区委… and 落实省委… turned 学习 and 落实 into 【地区】
+    for text in (
+        "认真学习区委、区政府工作部署。",
+        "落实省委、市委关于教育工作的决策部署。",
+        "认真【地区】中央、省委的要求。".replace("【地区】", "学习"),
+        "加快农村薄弱学校改造，办好每一所乡村小学和民办幼儿园。",
+        "坚持以习近平新时代中国特色社会主义思想为指导，发展中国特色社会主义教育。",
+        "各位校长、一位老师、区委书记、分管副局长都参加了。",
+    ):
+        out, kinds = specifics_to_slots(text)
+        assert kinds == [] and out == text, (text, out)
+
+
+def test_names_and_quantities_are_typed():
+    out, kinds = specifics_to_slots(
+        "绍兴市第一中学、北京师范大学附属中学和红星幼儿园参加，入学率达到100%，投入3000万元。"
+    )
+    assert out == "【学校】、【学校】和【学校】参加，入学率达到【百分比】，投入【金额】。"
+    assert kinds == ["学校", "学校", "学校", "百分比", "金额"]
+    out, _ = specifics_to_slots("伊通县教育局召开会议，副校长李明和王老师发言。")
+    assert out == "【地区】教育局召开会议，副校长【姓名】和【姓名】老师发言。"
+    out, _ = specifics_to_slots("全区共有教师2,300名。")
+    assert out == "全区共有教师【数量】名。"
