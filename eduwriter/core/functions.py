@@ -54,13 +54,16 @@ _OPENING_END_RE = re.compile(
 )
 _TRANSITION_RE = re.compile(
     r"(?:如下[：。]?$|总结如下|汇报如下|报告如下|安排如下|意见如下|通知如下|具体如下"
-    r"|以下(?:几|[一二三四五六七八九十两]+)(?:个)?方面|(?:讲|谈)(?:几|[一二三四五六七八九十两]+)点"
+    r"|以下(?:几|[一二三四五六七八九十两]+)(?:个)?方面"
+    r"|(?:讲|谈)(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)"
     r"|下面，|现将|^下面|^接下来|^一是要|^为此，|^对此，|^基于此|^具体来说|^总体来看|^主要做法|主要从以下)"
 )
 _CLOSING_RE = re.compile(
     r"^(?:总之|总而言之|综上|展望|最后|同志们|让我们|我们相信|相信|新的一年|新的征程|新征程|新学期|今后，|在今后)"
     r"|(?:努力奋斗|而努力|而奋斗|再创佳绩|再创辉煌|新的更大|新的贡献|贡献力量|作出(?:新的|更大)|谱写|新篇章|开创[^。]{0,10}新局面)"
 )
+#: A speaker announcing the points of a talk (我讲三点意见 / 下面我讲三个问题).
+_TALK_POINTS = re.compile(r"(?:讲|谈)(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)")
 #: Openings that close a text wherever they stand (让我们…, 总之…).
 _CLOSING_START_RE = re.compile(
     r"(?:让我们|总之|总而言之|综上所述|展望未来|展望新的一年|同志们，让我们)"
@@ -149,7 +152,7 @@ def _frame_function(
     ``doc_first``/``in_preamble``/``doc_last`` give the position in the document.
     """
     if _TRANSITION_RE.search(text) and text.endswith(("：", "。", "；")) and len(text) <= 70:
-        if text.endswith("：") or "如下" in text or "点意见" in text or "方面" in text:
+        if text.endswith("：") or "如下" in text or "方面" in text or _TALK_POINTS.search(text):
             return "过渡", True
     if (doc_first or in_preamble) and (_OPENING_RE.search(text) or _OPENING_END_RE.search(text)):
         return "开头", True

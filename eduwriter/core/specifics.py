@@ -45,6 +45,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?<![\d.])(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?", "日期", ""),
         (r"(?<![A-Za-z])(?:\d{1,2}|[Xx]{1,2})月(?:\d{1,2}|[Xx]{1,2})日", "日期", ""),
         (r"(?<![A-Za-z\d])(?:20|19)(?:[Xx]{2}|\d[Xx]|__)年", "年份", "年"),
+        # XX县委, XX市政府: the place is the slot, the body stays
+        (r"(?<![A-Za-z])[Xx×]+(?=[省市区县镇乡](?:委|政府|人民政府|人大|政协))", "地区", ""),
         (r"(?<![A-Za-z])[Xx×]+[省市区县镇乡村](?:[Xx×]+[省市区县镇乡村])*", "地区", ""),
         (r"(?<![A-Za-z])[Xx×]{2,}(?:小学|中学|学校|幼儿园|大学|学院)", "学校", ""),
         (r"(?<![A-Za-z])[Xx×]{2,}(?:教育局|局|中心|委员会|公司)", "单位", ""),
@@ -52,7 +54,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?<![A-Za-z])[Xx]{2,4}年", "年份", "年"),
         (r"(?<![A-Za-z])[Xx]{1,2}月(?:份)?(?![Xx\d])", "日期", ""),
         (_PH + r"\s*[%％]", "百分比", ""),
-        (_PH + r"\s*(?:[万亿千]?元)", "金额", ""),
+        (_PH + r"\s*(?:[万亿千]*元)", "金额", ""),
         (_PH + r"(?=[名个所人次篇幅期场批班节项条堂轮家万千余多])", "数量", ""),
         (_PH + r"(?=[年月日号届周])", "数量", ""),
         (r"_{2,}", "待填", ""),
@@ -68,7 +70,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         ),
         (r"(?<![\d.])\d{1,2}月\d{1,2}日", "日期", ""),
         (f"(?:{_NUM})\\s*[%％]", "百分比", ""),
-        (f"(?:{_NUM})\\s*(?:[万亿千]?元)", "金额", ""),
+        (f"(?:{_NUM})\\s*(?:[万亿千]*元)", "金额", ""),
         (f"(?:{_NUM})(?=\\s*(?:{_COUNT_UNITS}))", "数量", ""),
         # any placeholder left (XX, ***, ___ without a unit; a single _ as in 赴_支教)
         (r"(?<![A-Za-z])(?:[Xx×]{2,}|[*＊]+|_{2,})(?![A-Za-z])", "待填", ""),
@@ -152,7 +154,7 @@ def name_spans(text: str, places: Collection[str] = ()) -> list[tuple[int, int, 
     for i, w in enumerate(ws):
         if w.start in covered:
             continue
-        nxt = ws[i + 1].text if i + 1 < len(ws) else ""
+        nxt = "".join(x.text for x in ws[i + 1 : i + 3])  # 副 / 市长 read together
         if _is_place(w):
             if _admin_place(w.text) or w.text in places or _LOCAL_BODY.match(nxt):
                 spans.append((w.start, w.end, "地区"))
@@ -175,6 +177,7 @@ def name_spans(text: str, places: Collection[str] = ()) -> list[tuple[int, int, 
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶苏魏吕丁沈姚卢"
     "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯陶贺顾毛郝龚邵钱严覃武戴莫孔汤盛"
+    "黎易常温施牛洪龙万樊乔殷庞文麦欧阳关祝岳金石柳吉包"
 )
 #: Tags of a word that closes off a name on its left (punctuation, conjunction, preposition…).
 _BOUNDARY_TAGS = ("x", "c", "p", "uj", "r")
