@@ -142,7 +142,9 @@ def judged(split: str) -> int:
         print(f"\n=== {name}: {len(files)} sources, {len(lib.phrasings)} phrasings ({took:.1f} s)")
         judged_items, missing = [], []
         for p in lib.phrasings:
-            label = labels.get((p.sources[0].file, p.text))
+            label = next(
+                (labels[(s.file, p.text)] for s in p.sources if (s.file, p.text) in labels), None
+            )
             (judged_items if label else missing).append((p, label))
         missing_total += len(missing)
         n = len(judged_items)
