@@ -55,6 +55,11 @@ STALE_FACTOR = 0.8
 #: Length limits (Chinese characters) per kind of candidate.
 _MIN_SENTENCE, _MAX_SENTENCE, _MAX_FRAME = 8, 110, 150
 _MIN_HEADING, _MAX_HEADING = 6, 36
+#: Words of a sentence, not of a lead phrase (乡镇将加强… / 德育工作的指导思想还应…).
+_NOT_IN_LEAD = ("是", "我", "你", "他们", "这", "将", "应", "还", "要")
+#: A character masked by the source site: ** between Chinese characters (加强**风廉政建设),
+#: not a writer's blank before a unit (补贴*万元).
+_MASKED_STAR = re.compile(r"[\u4e00-\u9fff][*＊]{1,3}(?![*＊万千亿元名个所人次%％])[\u4e00-\u9fff]")
 #: An outline marker inside a heading: two headings run together (…推进（一）常态化…).
 _INNER_MARKER = re.compile(
     r"[（(〔][一二三四五六七八九十\d]{1,2}[)）〕]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d)"
@@ -173,7 +178,10 @@ def heading_family_items(
 
 
 def _prepare(raw: str, places: Collection[str] = ()) -> tuple[str, list[str], str]:
-    """Repair spun words and put slots in: (text, repairs, original-before-slots)."""
+    """Repair spun words and put slots in: (text, repairs, original-before-slots). A text with a
+    masked character gets an empty text (rejected by :func:`problems`)."""
+    if _MASKED_STAR.search(raw):
+        return "", [], raw
     repaired, changes = repair_spun(raw)
     text, _ = specifics_to_slots(repaired, places)
     return text, [f"{c.before}→{c.after}" for c in changes], repaired
@@ -222,7 +230,7 @@ def document_candidates(
                 and _MIN_HEADING <= n <= 18
                 and "，" not in body
                 and body.endswith("。")
-                and not any(w in body for w in ("是", "我", "你", "他们", "这"))
+                and not any(w in body for w in _NOT_IN_LEAD)
                 and not problem_list
                 and not is_problem_statement(body)
                 and not in_preamble

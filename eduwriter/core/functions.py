@@ -252,7 +252,7 @@ def cue_scores(text: str, *, role: str = "", doc_first: bool = False) -> dict[st
     if role in _ROLE_EVIDENCE:
         fn = _ROLE_EVIDENCE[role]
         scores[fn] = scores.get(fn, 0.0) + 1.0
-    if doc_first and "政策依据" in scores:
+    if "政策依据" in scores and (doc_first or _OPENING_END_RE.search(text)):
         scores["政策依据"] -= 1.0  # the document's own opening formula (根据…，制定本方案) is 开头
     return scores
 

@@ -55,7 +55,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?<![A-Za-z])[Xx]{1,2}月(?:份)?(?![Xx\d])", "日期", ""),
         (_PH + r"\s*[%％]", "百分比", ""),
         (_PH + r"\s*(?:[万亿千]*元)", "金额", ""),
-        (_PH + r"(?=[名个所人次篇幅期场批班节项条堂轮家万千余多])", "数量", ""),
+        (_PH + r"(?=[名个所人次篇幅期场批班节项条堂轮家户亩吨万千余多]|平方米|公里)", "数量", ""),
         (_PH + r"(?=[年月日号届周])", "数量", ""),
         (r"_{2,}", "待填", ""),
         # figures
@@ -134,7 +134,16 @@ def _is_place(word: words.Word) -> bool:
 
 
 def _admin_place(text: str) -> bool:
-    return len(text) >= 3 and text[-1] in _ADMIN and text[0] not in "全各本我该每"
+    return (
+        len(text) >= 3
+        and text[-1] in _ADMIN
+        and text[0] not in "全各本我该每"
+        and not text.endswith(_NOT_ADMIN_ENDINGS)
+    )
+
+
+#: Words ending in an administrative character that name no place (文明城市, 示范区).
+_NOT_ADMIN_ENDINGS = ("城市", "都市", "超市", "门市", "示范区", "开发区", "新区", "园区", "社区")
 
 
 def _school_end(word: str) -> str:
@@ -166,6 +175,12 @@ def name_spans(text: str, places: Collection[str] = ()) -> list[tuple[int, int, 
             spans.append((w.start, w.end, "姓名"))
         elif w.tag == "nr" and len(w.text) >= 3 and _TITLES.match(w.text[1:]):
             spans.append((w.start, w.start + 1, "姓名"))  # 王老师: the surname
+        elif (
+            w.text in _STRICT_SURNAMES
+            and _TITLES.match(nxt)
+            and (i == 0 or ws[i - 1].tag in _BOUNDARY_TAGS)
+        ):
+            spans.append((w.start, w.end, "姓名"))  # 马校长: a surname before a title
         elif _TITLES.match(w.text) and w.tag == "n" and i >= 1:
             span = _unknown_name_before(ws, i)
             if span and span[0] not in covered and not any(s[0] == span[0] for s in spans):
@@ -178,6 +193,11 @@ _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶苏魏吕丁沈姚卢"
     "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯陶贺顾毛郝龚邵钱严覃武戴莫孔汤盛"
     "黎易常温施牛洪龙万樊乔殷庞文麦欧阳关祝岳金石柳吉包"
+)
+#: Surnames that are not also common one-character words (于, 常, 文… are left out).
+_STRICT_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶苏魏吕丁沈姚卢"
+    "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯陶贺顾毛郝龚邵钱严覃"
 )
 #: Tags of a word that closes off a name on its left (punctuation, conjunction, preposition…).
 _BOUNDARY_TAGS = ("x", "c", "p", "uj", "r")
