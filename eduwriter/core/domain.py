@@ -97,7 +97,7 @@ def domain_scores(text: str) -> DomainScore:
     text = text[:_MAX_CHARS]
     terms = load_terms()
     sums = dict.fromkeys(DOMAINS, 0.0)
-    for word in words.cut(text):
+    for word in words.cut(text, hmm=False):  # domain words are all in the dictionaries
         hit = terms.get(word)
         if hit:
             sums[hit[0]] += hit[1]

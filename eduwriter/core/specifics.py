@@ -120,6 +120,8 @@ _TITLES = re.compile(
     r"^(?:副|总)?(?:书记|校长|局长|厅长|部长|主任|市长|县长|区长|省长|镇长|乡长|院长|处长|科长|"
     r"园长|同志|老师|教师|教授|委员|代表|主席|巡视员|调研员|督学)"
 )
+#: A line that may name a place with its administrative unit.
+_ADMIN_HINT = re.compile(f"[{_ADMIN}]")
 #: A cheap test before segmenting: a text without these characters names nothing.
 _NAME_HINT = re.compile(f"[{_ADMIN}学园院书长志师授]")
 
@@ -289,7 +291,7 @@ def learn_places(text: str) -> set[str]:
     if not _NAME_HINT.search(text):
         return names
     for line in text.splitlines():
-        for w in _merge_admin(_tagged(line)) if _NAME_HINT.search(line) else ():
+        for w in _merge_admin(_tagged(line)) if _ADMIN_HINT.search(line) else ():
             if _is_place(w) and _admin_place(w.text) and len(w.text) >= 3:
                 bare = w.text[:-1]
                 if len(bare) >= 2 and bare not in _NATIONAL:
