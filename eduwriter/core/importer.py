@@ -100,6 +100,7 @@ def analyze_text(
     previous_genre: str | None = None
     for raw in raw_docs:
         doc = build_document(raw, previous_genre, heading_hints)
+        doc.domain = document_domain(raw.title, raw.lines)  # imports only: never on a paste
         previous_genre = doc.genre
         documents.append(doc)
     seen: set[str] = set()
@@ -124,7 +125,6 @@ def build_document(
         blocks=blocks,
         slots=find_slots(full_text),
         run_in_items=run_in,
-        domain=document_domain(raw.title, raw.lines),
     )
 
 

@@ -145,3 +145,20 @@ def test_summary_with_plans_part_marks_later_sections_as_next_steps():
     sk = document_skeleton(doc, "a.txt", 0)
     assert sk is not None
     assert [p.role for p in sk.parts] == ["主要成绩", "主要成绩", "下一步打算"]
+
+
+def test_clean_headings_no_glued_list_number_or_run_on_body():
+    from eduwriter.core.skeletons import clean_heading
+
+    assert clean_heading("12021年主要工作开展情况") == "2021年主要工作开展情况"
+    assert clean_heading("2021年主要工作开展情况") == "2021年主要工作开展情况"
+    assert clean_heading("加强德育工作。深化理想信念教育，构建德育体系") == "加强德育工作"
+    assert clean_heading("主要任务：") == "主要任务"
+
+
+def test_per_document_skeleton_keeps_the_real_order():
+    doc = plan_doc()
+    doc.blocks = doc.blocks[:1] + doc.blocks[-2:] + doc.blocks[1:-2]  # 保障措施 first
+    sk = document_skeleton(doc, "a.txt", 0)
+    assert sk is not None
+    assert [p.heading for p in sk.parts if p.level == 1][:3] == ["开头", "保障措施", "指导思想"]
