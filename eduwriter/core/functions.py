@@ -117,6 +117,18 @@ _PROBLEM_LEAD_RE = re.compile(
 _DEFINITION_RE = re.compile(r"^[^，。；：]{1,15}：[^。；]{0,40}?(?:为|是指|指的是)")
 
 
+#: A sentence that looks back over a period (一年来…, “十五”期间…, 过去几年中…).
+_RETROSPECT_RE = re.compile(r"^(?:一年来|过去一年|近年来|多年来|[^，。]{0,10}(?:以来|期间|过去几年中?))")
+
+
+def _looks_back(text: str) -> bool:
+    """Work done and results reached, whatever the section: a result with a past marker, or a
+    retrospective opening with one, and not a task's start (要…, 坚持…)."""
+    if _MEASURE_START_RE.match(text) or not _PAST_RE.search(text):
+        return False
+    return bool(_RESULT_RE.search(text) or _RETROSPECT_RE.match(text))
+
+
 def is_problem_statement(text: str) -> bool:
     """True when ``text`` states a shortcoming (资源依然紧张, 有待提高) rather than a task."""
     return (
@@ -182,6 +194,8 @@ def _frame_function(
         if genre == "summary" and _PAST_RE.search(text) and not _MEASURE_START_RE.search(text):
             return "成效", False
         return "措施", bool(_MEASURE_START_RE.search(text))
+    if role not in ("存在问题", "下一步打算", "工作目标") and _looks_back(text):
+        return "成效", False
     fixed = ROLE_FUNCTION.get(role)
     if fixed:
         return fixed, False

@@ -89,3 +89,17 @@ def test_frame_functions_kept_when_cues_are_weak():
     # the document's own opening formula stays 开头 even though it cites a document
     assert _fn("根据《教育法》，结合我区实际，制定本计划。", role="开头", doc_first=True) == "开头"
     assert _fn("现将有关工作安排如下：") == "过渡"
+
+
+def test_work_looked_back_on_is_a_result_in_any_section():
+    # a plan's review of the previous period, a speech's look back: 成效, not 措施
+    assert (
+        _fn(
+            "“十五”期间，全省认真实施人才强省战略，完成了“十五”计划确定的目标任务。",
+            role="主要任务",
+        )
+        == "成效"
+    )
+    assert _fn("教育改革取得突破性进展，质量稳步提高，做出了积极贡献。", role="主要任务") == "成效"
+    # a task that names a result to reach stays a measure
+    assert _fn("要确保完成全年目标任务，取得实效。", role="主要任务") == "措施"
