@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from eduwriter.core.genre_outlines import ROLE_HINTS, canonical_order, form_of
+from eduwriter.core.genre_outlines import CANONICAL, ROLE_HINTS, canonical_order, form_of
 from eduwriter.core.items import Skeleton, SkeletonPart, SourceRef
 from eduwriter.core.model import Document
 from eduwriter.core.phrases import (
@@ -28,6 +28,7 @@ from eduwriter.core.phrases import (
     strip_enumerator,
 )
 from eduwriter.core.scoring import stable_id
+from eduwriter.core.slots import slot_kinds
 from eduwriter.core.specifics import specifics_to_slots
 from eduwriter.core.spun import repair_spun
 from eduwriter.core.stale_terms import is_stale
@@ -379,7 +380,12 @@ def _best_part(parts: list[SkeletonPart]) -> SkeletonPart | None:
         return None
     return max(
         usable,
-        key=lambda p: (not p.hint.startswith("分述"), min(len(p.hint), 40), -len(p.heading)),
+        key=lambda p: (
+            not p.hint.startswith("分述"),
+            -len(slot_kinds(p.hint)),
+            min(len(p.hint), 40),
+            -len(p.heading),
+        ),
     )
 
 
@@ -387,9 +393,10 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
     """One merged skeleton per form (文种): the roles of its canonical outline in order.
 
     Each role's hint is the generic advice plus an example from the best source section and the
-    common headings; a canonical role the samples lack is offered from the outline, with
-    support 0 and a hint that says so.  Roles outside the outline that at least two documents
-    have (one, for a form with one or two documents) are placed where they usually stand.
+    common headings; a canonical role no sample has is offered from the outline, with support 0
+    and a hint that says so (one sample is enough for a canonical role).  Roles outside the
+    outline that at least two documents have (one, for a form with one or two documents) are
+    placed where they usually stand.
     """
     by_form: dict[str, list[Skeleton]] = defaultdict(list)
     for sk in skeletons:
@@ -415,7 +422,10 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
                 if part.role not in ("开头", "结尾"):
                     headings[part.role][part.heading] += 1
         need = 1 if len(docs) <= 2 else 2
-        present = [r for r, n in support.items() if n >= need and r != "其他"]
+        outline = CANONICAL.get(form, ())
+        present = [
+            r for r, n in support.items() if (n >= need or (n and r in outline)) and r != "其他"
+        ]
         order = canonical_order(form, present)
         if sum(1 for _r, seen in order if seen) < 2:
             continue
