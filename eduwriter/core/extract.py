@@ -375,6 +375,8 @@ def heading_families(group: list[Section]) -> list[tuple[list[Section], str]]:
         for j in range(i + 1, len(group)):
             found = heading_family(texts[i : j + 1])
             if not found:
+                if j == i + 1:
+                    continue  # two may share too little; three of the same pattern do not
                 break
             best_j, best_pattern = j, found
         if best_pattern and best_j - i + 1 >= 2:

@@ -123,6 +123,15 @@ def heading_family(headings: list[str]) -> str:
             # paired headings sharing a structural word: 健全机制，自身建设不断加强 / 加强学习，素质水平不断提升
             longest = max((seg.strip("“”‘’（）《》") for seg in fixed), key=len)
             ok = len(longest) >= 2 and longest not in _GENERIC_WORDS
+        if not ok and len(texts) >= 3 and len(parts) == 1 and len(fixed) == 1:
+            # a shared closing word names the kind of every item: 数字新基建攻坚行动 / …提升行动
+            tail = fixed[0]
+            ok = (
+                pattern.endswith(tail)
+                and len(tail) >= 2
+                and tail not in _GENERIC_WORDS
+                and all(t.endswith(tail) for t in texts)
+            )
     if len(texts) == 2 and not has_quote_slot:
         ok = ok and ratio >= 0.3
     if not ok:
