@@ -118,7 +118,9 @@ _DEFINITION_RE = re.compile(r"^[^，。；：]{1,15}：[^。；]{0,40}?(?:为|�
 
 
 #: A sentence that looks back over a period (一年来…, “十五”期间…, 过去几年中…).
-_RETROSPECT_RE = re.compile(r"^(?:一年来|过去一年|近年来|多年来|[^，。]{0,10}(?:以来|期间|过去几年中?))")
+_RETROSPECT_RE = re.compile(
+    r"^(?:一年来|过去一年|近年来|多年来|[^，。]{0,10}(?:以来|期间|过去几年中?))"
+)
 
 
 def _looks_back(text: str) -> bool:
