@@ -1,10 +1,12 @@
 """The domain of a document: education, general government work, or other — from its words.
 
 A library for education offices must not file a provincial government work report or a tax
-notice as education material.  :func:`document_domain` segments the text with the shared
-segmenter (:mod:`eduwriter.core.words`) and adds up the weights of the domain words it uses
-(``resources/dictionaries/domain_terms.tsv``: 教育, 班主任, 课后服务 … / 财政, 税收, 招商 … /
-公司, 客户 …).  The decision is a transparent rule over those sums:
+notice as education material.  :func:`document_domain` adds up the weights of the domain words
+a text uses (``resources/dictionaries/domain_terms.tsv``: 教育, 班主任, 课后服务 … / 财政, 税收,
+招商 … / 公司, 客户 …), matched leftmost-longest in one pass of a compiled pattern, so a longer
+listed word wins (教育局 counts as 教育局, not as 教育) — the whole-word counting of a segmenter at a
+fraction of its cost, which matters because every imported document is scored.  The decision is a
+transparent rule over those sums:
 
 * too little evidence (under :data:`MIN_EVIDENCE` weighted words, or under
   :data:`MIN_DENSITY` per thousand characters) → ``other``;
@@ -19,11 +21,11 @@ No site, file or document name is consulted.  An item's domain follows its sourc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eduwriter.core import words
 from eduwriter.resources_path import resources_dir
 
 __all__ = [
@@ -92,15 +94,23 @@ def load_terms() -> dict[str, tuple[str, float]]:
         return {}
 
 
+@lru_cache(maxsize=1)
+def _terms_pattern() -> re.Pattern[str] | None:
+    terms = load_terms()
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
 def domain_scores(text: str) -> DomainScore:
     """The weighted domain words of ``text`` (its first :data:`_MAX_CHARS` characters)."""
     text = text[:_MAX_CHARS]
     terms = load_terms()
     sums = dict.fromkeys(DOMAINS, 0.0)
-    for word in words.cut(text, hmm=False):  # domain words are all in the dictionaries
-        hit = terms.get(word)
-        if hit:
-            sums[hit[0]] += hit[1]
+    pattern = _terms_pattern()
+    for m in pattern.finditer(text) if pattern else ():
+        domain, weight = terms[m.group(0)]
+        sums[domain] += weight
     chars = sum(1 for ch in text if not ch.isspace())
     return DomainScore(sums["education"], sums["government"], sums["other"], chars)
 

@@ -100,11 +100,10 @@ def warm_up() -> None:
     _load()
 
 
-def cut(text: str, *, hmm: bool = True) -> list[str]:
-    """The words of ``text`` in order; joined they give ``text`` back. ``hmm=False`` keeps to
-    the dictionaries' words (no guessing of unknown words: several times faster)."""
+def cut(text: str) -> list[str]:
+    """The words of ``text`` in order; joined they give ``text`` back."""
     tok, _ = _load()
-    return list(tok.cut(text, HMM=hmm))
+    return list(tok.cut(text, HMM=True))
 
 
 def tagged(text: str) -> list[Word]:
