@@ -123,7 +123,10 @@ _TITLES = re.compile(
 #: A line that may name a place with its administrative unit.
 _ADMIN_HINT = re.compile(f"[{_ADMIN}]")
 #: A cheap test before segmenting: a text without these characters names nothing.
-_NAME_HINT = re.compile(f"[{_ADMIN}学园院书长志师授]")
+_NAME_HINT = re.compile(
+    f"[{_ADMIN}]|小学|中学|大学|学院|学校|幼儿园|附中|附小|[一二三四五六七八九十]中"
+    r"|书记|长|主任|同志|老师|教师|教授|委员|代表|主席|巡视员|调研员|督学"
+)
 
 
 @lru_cache(maxsize=8192)
