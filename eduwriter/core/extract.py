@@ -55,6 +55,8 @@ STALE_FACTOR = 0.8
 #: Length limits (Chinese characters) per kind of candidate.
 _MIN_SENTENCE, _MAX_SENTENCE, _MAX_FRAME = 8, 110, 150
 _MIN_HEADING, _MAX_HEADING = 6, 36
+#: A paragraph that opens with the next steps (下一步，… / 今后，… / 下阶段，…).
+_NEXT_STEP_LEAD = re.compile(r"^(?:下一步|今后|下阶段|下一阶段|新的一年|明年)")
 #: Words of a sentence, not of a lead phrase (乡镇将加强… / 德育工作的指导思想还应…).
 _NOT_IN_LEAD = ("是", "我", "你", "他们", "这", "将", "应", "还", "要")
 #: A character masked by the source site: ** between Chinese characters (加强**风廉政建设),
@@ -216,6 +218,7 @@ def document_candidates(
         sentences = split_sentences(normalise_text(para))
         in_preamble = sec.heading is None and (has_headings or pi == 0)
         problem_list = False
+        plan_lead = False
         for k, sentence in enumerate(sentences):
             if k == 0 and (prev_open or starts_mid_sentence(sentence)):
                 continue  # the paragraph continues a sentence cut off before it
@@ -284,6 +287,11 @@ def document_candidates(
                 problem_list = announces_problems(body) or (function == "问题" and strong)
             if function == "问题" and strong and marker:
                 problem_list = True
+            # the rest of a paragraph opened by 下一步，… / 今后，… is the plan it announces
+            if plan_lead and function in ("措施", "成效") and not is_problem_statement(body):
+                function, strong = "打算", False
+            if k == 0 and function == "打算" and _NEXT_STEP_LEAD.match(body):
+                plan_lead = True
             limit = _MAX_FRAME if function in ("开头", "结尾", "过渡") else _MAX_SENTENCE
             if not (_MIN_SENTENCE <= n <= limit):
                 continue

@@ -386,3 +386,24 @@ def test_masked_names_and_footnotes_never_reach_the_library():
     texts = [p.text for p in lib_of(doc).phrasings]
     assert "全面加强教师队伍建设，着力提升教育教学质量。" in texts
     assert not any("书记总书记" in t or "［1］" in t or t.startswith("以新时代") for t in texts)
+
+
+def test_a_paragraph_opened_by_next_steps_is_the_plan_throughout():
+    doc = Document(
+        title="区教育局“双减”工作情况报告",
+        genre="summary",
+        blocks=[
+            H("主要做法", 1, "一、"),
+            P("全面部署推进，印发实施方案，明确工作责任。"),
+            P(
+                "下一步，我们将落实立德树人根本任务，深化基础教育综合治理。"
+                "第一，全面加强党的领导，把住减负“根本点”。"
+                "第二，全面规范教学行为，盯住减负“政策点”。"
+            ),
+        ],
+    )
+    got = by_text(lib_of(doc))
+    # (the two parallel items are near-duplicates: merged into one, both sources kept)
+    assert got["全面加强党的领导，把住减负“根本点”。"].function == "打算"
+    assert all(p.function == "打算" for t, p in got.items() if "减负" in t)
+    assert got["全面部署推进，印发实施方案，明确工作责任。"].function != "打算"
