@@ -289,7 +289,7 @@ def document_candidates(
                 problem_list = True
             # the rest of a paragraph opened by 下一步，… / 今后，… is the plan it announces
             if plan_lead and function in ("措施", "成效") and not is_problem_statement(body):
-                function, strong = "打算", False
+                function = "打算"  # the lead-in is the cue: strength kept
             if k == 0 and function == "打算" and _NEXT_STEP_LEAD.match(body):
                 plan_lead = True
             limit = _MAX_FRAME if function in ("开头", "结尾", "过渡") else _MAX_SENTENCE
