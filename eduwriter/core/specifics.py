@@ -107,7 +107,8 @@ _SCHOOL_INNER = re.compile(
 #: Prefixes that make a school word generic (中小学, 各级学校, 民办幼儿园).
 _GENERIC_SCHOOL_PREFIX = re.compile(
     r"^(?:中|小|中小|大中小|高|普通|民办|公办|各级|各类|全日制|寄宿制|农村|乡村|城区|城镇|薄弱|"
-    r"特殊教育|职业|高等|新建|优质|示范|重点|附属|师范|实验|中等|初级|高级|学前|义务教育)"
+    r"特殊教育|职业|高等|新建|优质|示范|重点|附属|师范|实验|中等|初级|高级|学前|义务教育|普惠|"
+    r"德育|特色|标准化|家长|四点)"
 )
 #: Places that are never a writer's specifics.
 _NATIONAL = {"中国", "中华", "全国", "中央", "国家", "祖国", "亚洲", "世界", "全球", "华夏"}
@@ -148,7 +149,26 @@ def _admin_place(text: str) -> bool:
 
 
 #: Words ending in an administrative character that name no place (文明城市, 示范区).
-_NOT_ADMIN_ENDINGS = ("城市", "都市", "超市", "门市", "示范区", "开发区", "新区", "园区", "社区")
+_NOT_ADMIN_ENDINGS = (
+    "城市",
+    "都市",
+    "超市",
+    "门市",
+    "示范区",
+    "开发区",
+    "新区",
+    "园区",
+    "社区",
+    "家乡",
+    "故乡",
+    "城乡",
+    "下乡",
+    "老乡",
+    "返乡",
+    "乡村",
+    "农村",
+    "山村",
+)
 
 
 def _school_end(word: str) -> str:
@@ -174,11 +194,9 @@ def name_spans(text: str, places: Collection[str] = ()) -> list[tuple[int, int, 
                 spans.append((w.start, w.end, "地区"))
         elif w.text in places and w.tag not in ("v", "vn", "a", "d"):
             spans.append((w.start, w.end, "地区"))
-        elif (
-            w.tag == "nr" and 2 <= len(w.text) <= 4 and (_TITLES.match(nxt) or _after_title(ws, i))
-        ):
+        elif _person_word(w) and (_TITLES.match(nxt) or _after_title(ws, i)):
             spans.append((w.start, w.end, "姓名"))
-        elif w.tag == "nr" and len(w.text) >= 3 and _TITLES.match(w.text[1:]):
+        elif w.tag == "nr" and w.text[0] in _STRICT_SURNAMES and _TITLES.match(w.text[1:]):
             spans.append((w.start, w.start + 1, "姓名"))  # 王老师: the surname
         elif (
             w.text in _STRICT_SURNAMES
@@ -208,6 +226,12 @@ _STRICT_SURNAMES = set(
 _BOUNDARY_TAGS = ("x", "c", "p", "uj", "r")
 
 
+def _person_word(w: words.Word) -> bool:
+    """A word the tagger calls a person's name that looks like one: 2-3 characters after a
+    common surname (the tagger also calls 建立健全 and 德育 names)."""
+    return w.tag == "nr" and 2 <= len(w.text) <= 3 and w.text[0] in _SURNAMES
+
+
 def _after_title(ws: list[words.Word], i: int) -> bool:
     """``ws[i]`` follows a title (副校长李明)."""
     return i > 0 and ws[i - 1].tag == "n" and bool(_TITLE_END.search(ws[i - 1].text))
@@ -231,6 +255,9 @@ def _unknown_name_before(ws: list[words.Word], t: int) -> tuple[int, int] | None
         return None
     if k > 0 and ws[k - 1].tag not in _BOUNDARY_TAGS:
         return None
+    name = "".join(w.text for w in ws[k:t])
+    if len(words.cut(name)) < 2:
+        return None  # a word of the dictionary (关心, 培训), not a name it does not know
     return ws[k].start, ws[t - 1].end
 
 
@@ -251,6 +278,13 @@ def _merge_admin(ws: tuple[words.Word, ...]) -> list[words.Word]:
     return out
 
 
+def _proper_name(w: words.Word) -> bool:
+    """A place, another proper noun, or a person's name (a school named after one)."""
+    if w.text in _NATIONAL:
+        return False
+    return w.tag in ("ns", "nz") or (w.tag in ("nr", "nrt") and _person_word(w))
+
+
 def _school_spans(ws: list[words.Word]) -> list[tuple[int, int, str]]:
     """Schools: a proper name (place, ``nz``, person) and inner words before a school word."""
     spans: list[tuple[int, int, str]] = []
@@ -268,7 +302,7 @@ def _school_spans(ws: list[words.Word]) -> list[tuple[int, int, str]]:
         k = i - 1
         while k >= 0 and (
             _SCHOOL_INNER.match(ws[k].text)
-            or (ws[k].tag in ("ns", "nz", "nr", "nrt") and ws[k].text not in _NATIONAL)
+            or (_proper_name(ws[k]) and not _GENERIC_SCHOOL_PREFIX.match(ws[k].text))
             or (ws[k].tag == "nt" and _school_end(ws[k].text))
         ):
             if ws[k].tag in ("ns", "nz", "nr", "nrt", "nt"):

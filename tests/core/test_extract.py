@@ -406,3 +406,30 @@ def test_a_paragraph_opened_by_next_steps_is_the_plan_throughout():
     assert got["全面加强党的领导，把住减负“根本点”。"].function == "打算"
     assert got["全面规范教学行为，盯住减负“政策点”。"].function == "打算"
     assert got["全面部署推进，印发实施方案，明确工作责任。"].function != "打算"
+
+
+def test_samples_name_slots_replace_names_never_verbs(sample_library):
+    # issue 11: 学习区委… and 认真学习中央… had 学习 replaced by 【地区】
+    from difflib import SequenceMatcher
+
+    from eduwriter.core import words
+
+    replaced = []
+    for p in sample_library.phrasings:
+        if not p.original or not any(k in p.slots for k in ("地区", "学校", "姓名")):
+            continue
+        sm = SequenceMatcher(None, p.original, p.text, autojunk=False)
+        for op, a0, a1, b0, b1 in sm.get_opcodes():
+            if op == "replace" and p.text[b0:b1] in ("【地区】", "【学校】", "【姓名】"):
+                replaced.append(p.original[a0:a1])
+    assert replaced, "the samples name places, schools or people"
+    # what became a slot is a placeholder or a proper name, never a verb or a common word
+    common = {"v", "vn", "vd", "a", "ad", "d", "l", "i", "n"}
+    wrong = [
+        r
+        for r in replaced
+        if not any(c in r for c in "Xx×_*")
+        and len(ws := words.tagged(r)) == 1
+        and ws[0].tag in common
+    ]
+    assert wrong == []

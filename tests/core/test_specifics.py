@@ -69,3 +69,19 @@ def test_names_and_quantities_are_typed():
     assert out == "【地区】教育局召开会议，副校长【姓名】和【姓名】老师发言。"
     out, _ = specifics_to_slots("全区共有教师2,300名。")
     assert out == "全区共有教师【数量】名。"
+
+
+def test_words_the_tagger_mistakes_for_names_stay_text():
+    # jieba tags 建立健全, 德育, 普惠性 as person names and 爱家乡 as a place: none is one
+    for text in (
+        "切实保障教师工资待遇，关心教师身心健康。",
+        "建立健全教师工作过程性评价机制。",
+        "许多老同志积极参与家长学校工作。",
+        "普惠性幼儿园覆盖率稳步提升。",
+        "开展德育特色学校创建活动。",
+        "把远大的抱负与爱家乡的实际行动结合起来。",
+        "继续丰富四点钟学校内涵。",
+    ):
+        out, kinds = specifics_to_slots(text)
+        assert kinds == [] and out == text, (text, out)
+    assert specifics_to_slots("加强天马学校等基地建设。")[0] == "加强【学校】等基地建设。"
