@@ -3,6 +3,13 @@
 Usage::
 
     python scripts/eval_library.py /path/to/corpus/raw/*.txt [--with-samples] [--show 5]
+    python scripts/eval_library.py --judged [--split dev|heldout|all]
+
+``--judged`` runs the judged evaluation of issue 11: the public texts in
+``tests/data/library_eval/sources`` (origins in ``manifest.tsv``) are extracted and every
+phrasing is matched with its hand label in ``labels.tsv``; printed are the precision per
+function, the slot-span precision, the usable / edit / junk shares and the documents' domains,
+for the development split, the held-out split (labelled after the rules were frozen) and all.
 
 The library is built in a temporary database (the user's library is never touched), from the
 given files only (``--with-samples`` adds the bundled samples as the built-in part). Printed:
@@ -105,7 +112,91 @@ def _booktitle(title: str) -> str:
     return title if title.startswith("《") else f"《{title}》"
 
 
+EVAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "library_eval"
+
+
+def _table(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def judged(split: str) -> int:
+    """The judged evaluation (see the module doc); returns 1 when items lack a label."""
+    from eduwriter.core.extract import extract_library
+    from eduwriter.core.importer import analyze_files
+    from eduwriter.core.slots import slot_kinds
+
+    manifest = {r[0]: r for r in _table(EVAL_DIR / "manifest.tsv")}
+    labels = {(r[1], r[2]): r for r in _table(EVAL_DIR / "labels.tsv")}
+    splits = ["dev", "heldout"] if split == "all" else [split]
+    missing_total = 0
+    for name in [*splits, *(["all"] if split == "all" else [])]:
+        chosen = splits if name == "all" else [name]
+        files = [EVAL_DIR / "sources" / f for f, r in sorted(manifest.items()) if r[1] in chosen]
+        t0 = time.perf_counter()
+        results = analyze_files(files)
+        lib = extract_library(results)
+        took = time.perf_counter() - t0
+        print(f"\n=== {name}: {len(files)} sources, {len(lib.phrasings)} phrasings ({took:.1f} s)")
+        judged_items, missing = [], []
+        for p in lib.phrasings:
+            label = next(
+                (labels[(s.file, p.text)] for s in p.sources if (s.file, p.text) in labels), None
+            )
+            (judged_items if label else missing).append((p, label))
+        missing_total += len(missing)
+        n = len(judged_items)
+        if not n:
+            print("   no labelled items")
+            continue
+        use = Counter(lab[4] for _p, lab in judged_items)
+        print(
+            "usability: "
+            + ", ".join(
+                f"{k} {use[k]} ({100 * use[k] / n:.1f} %)" for k in ("usable", "edit", "junk")
+            )
+            + f"  [n={n}]"
+        )
+        right = sum(1 for p, lab in judged_items if p.function == lab[3])
+        print(f"function labels right: {right}/{n} ({100 * right / n:.1f} %)")
+        by_fn: dict[str, list[bool]] = {}
+        for p, lab in judged_items:
+            by_fn.setdefault(p.function, []).append(p.function == lab[3])
+        for fn, oks in sorted(by_fn.items(), key=lambda kv: -len(kv[1])):
+            print(f"   precision {fn}: {sum(oks)}/{len(oks)} ({100 * sum(oks) / len(oks):.0f} %)")
+        slots = sum(len(slot_kinds(p.text)) for p, _lab in judged_items)
+        wrong = sum(int(lab[5]) for _p, lab in judged_items)
+        missed = sum(int(lab[6]) for _p, lab in judged_items)
+        prec = 100 * (slots - wrong) / slots if slots else 100.0
+        print(
+            f"slot spans: {slots - wrong}/{slots} right ({prec:.1f} %), {missed} specifics missed"
+        )
+        stale = sum(1 for p, _lab in judged_items if "stale" in p.flags)
+        print(f"flagged stale: {stale}")
+        docs = [(Path(r.path).name, d) for r in results for d in r.documents]
+        ok = sum(1 for f, d in docs if d.domain == manifest[f][2])
+        print(f"document domains right: {ok}/{len(docs)}")
+        wrong_edu = [
+            p.text[:30]
+            for p, _lab in judged_items
+            if p.domain == "education"
+            and all(manifest[s.file][2] != "education" for s in p.sources)
+        ]
+        print(f"items from non-education documents shown as education: {len(wrong_edu)}")
+        for p, _lab in missing:
+            print(f"   UNLABELLED [{p.function}] {p.sources[0].file}: {p.text}")
+    return 1 if missing_total else 0
+
+
 def main() -> int:
+    if "--judged" in sys.argv[1:]:
+        ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        ap.add_argument("--judged", action="store_true")
+        ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+        return judged(ap.parse_args().split)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--with-samples", action="store_true")

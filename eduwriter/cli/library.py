@@ -60,6 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("query", metavar="QUERY")
     p.set_defaults(func=cmd_search)
 
+    _register_list(sub, db_arg)
+
     p = sub.add_parser("stats", help="统计")
     db_arg(p)
     p.add_argument("--json", action="store_true", help="输出 JSON")
@@ -251,6 +253,8 @@ def cmd_search(ns: argparse.Namespace) -> int:
                 "tags": it.tags,
                 "score": round(it.score, 3),
                 "sources": [s.to_json() for s in it.sources],
+                "domain": it.data.get("domain", ""),
+                "flags": list(it.data.get("flags", [])),
             }
             for it in items
         ]
@@ -367,4 +371,72 @@ def cmd_import(ns: argparse.Namespace) -> int:
             "--on-conflict mine|theirs|both to decide.",
             file=sys.stderr,
         )
+    return 0
+
+
+# --- library list ------------------------------------------------------------------------------
+
+
+def _register_list(sub: argparse._SubParsersAction, db_arg) -> None:
+    p = sub.add_parser("list", help="列出全部条目（可按类型、功能、领域筛选） / list every item")
+    db_arg(p)
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--kind", choices=["skeleton", "phrasing", "document", "section", "snippet"])
+    p.add_argument("--function", help="句式功能，如 开头、表态/号召")
+    p.add_argument(
+        "--domain",
+        choices=["education", "government", "other"],
+        help="领域：education 教育, government 一般政务, other 其他",
+    )
+    p.set_defaults(func=cmd_list)
+
+
+def item_record(it) -> dict:
+    """What ``library list --json`` prints for one item: the fields of ``library search --json``
+    plus ``domain``, ``flags`` (e.g. ``stale``), ``suggestions`` and, for a skeleton, ``outline``
+    (level, heading, role of each part)."""
+    data = it.data or {}
+    record = {
+        "id": it.id,
+        "kind": it.kind,
+        "function": it.function,
+        "genre": it.genre,
+        "title": it.title,
+        "text": it.text,
+        "tags": list(it.tags),
+        "score": round(float(data.get("score", it.score) or 0.0), 3),
+        "sources": [s.to_json() for s in it.sources],
+        "domain": data.get("domain", ""),
+        "flags": list(data.get("flags", [])),
+    }
+    if data.get("suggestions"):
+        record["suggestions"] = list(data["suggestions"])
+    if it.kind == "skeleton":
+        record["outline"] = [
+            {"level": p.get("level", 1), "heading": p.get("heading", ""), "role": p.get("role", "")}
+            for p in data.get("parts", [])
+        ]
+    return record
+
+
+def cmd_list(ns: argparse.Namespace) -> int:
+    try:
+        with _open(ns) as store:
+            store.ensure_builtin()
+            items = store.items(kind=ns.kind, function=ns.function)
+    except LibraryError as exc:
+        return _err(exc, ns)
+    if ns.domain:
+        items = [it for it in items if (it.data or {}).get("domain") == ns.domain]
+    if ns.json:
+        print(json.dumps([item_record(it) for it in items], ensure_ascii=False, indent=1))
+        return 0
+    for it in items:
+        rec = item_record(it)
+        label = _KIND_ZH.get(it.kind, it.kind) + (f"·{it.function}" if it.function else "")
+        shown = (it.text if it.kind in ("phrasing", "snippet") else it.title).replace("\n", " ")
+        flags = f" [{','.join(rec['flags'])}]" if rec["flags"] else ""
+        domain = f" ({rec['domain']})" if rec["domain"] else ""
+        print(f"[{label}]{domain}{flags} {shown[:80]}  ({it.id})")
+    print(f"共 {len(items)} 条 / {len(items)} item(s)", file=sys.stderr)
     return 0

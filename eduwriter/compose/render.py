@@ -15,11 +15,11 @@ from typing import Literal
 
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report
+from eduwriter.core.slots import SLOT_RE, split_slots
 
 Role = Literal["title", "recipient", "heading", "paragraph", "attachment", "signer", "date"]
 
-#: A slot left for the writer to fill: 【年份】, 【在此概述…】.
-SLOT_RE = re.compile(r"【[^【】\n]{1,40}】")
+__all__ = ["SLOT_RE", "RenderedBlock", "render", "render_html", "unfilled_slots"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +149,10 @@ p { margin: 0; text-indent: 2em; }
 
 def _esc(text: str) -> str:
     """HTML-escape and highlight 【…】 slots."""
-    out: list[str] = []
-    pos = 0
-    for m in SLOT_RE.finditer(text):
-        out.append(html.escape(text[pos : m.start()]))
-        out.append(f'<span class="slot">{html.escape(m.group(0))}</span>')
-        pos = m.end()
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
+    return "".join(
+        f'<span class="slot">{html.escape(piece)}</span>' if slot else html.escape(piece)
+        for piece, slot in split_slots(text)
+    )
 
 
 def render_html(report: Report, bold_headings: bool = False) -> str:

@@ -18,28 +18,21 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eduwriter.core.domain import item_domain
+from eduwriter.core.families import heading_family
+from eduwriter.core.functions import announces_problems, classify_sentence, is_problem_statement
 from eduwriter.core.items import FUNCTIONS, HeadingFamily, Phrasing, Skeleton, SourceRef
 from eduwriter.core.model import Document, FileResult
 from eduwriter.core.phrases import (
     TERMINATORS,
-    announces_problems,
-    classify_sentence,
     find_word_runs,
-    heading_family,
-    is_problem_statement,
-    learn_places,
-    near_duplicate_groups,
     normalise_text,
-    normalised_key,
     problems,
-    reuse_score,
-    slot_kinds,
-    specifics_to_slots,
     split_sentences,
-    stable_id,
     starts_mid_sentence,
     strip_enumerator,
 )
+from eduwriter.core.scoring import near_duplicate_groups, normalised_key, reuse_score, stable_id
 from eduwriter.core.skeletons import (
     Section,
     document_skeleton,
@@ -48,14 +41,27 @@ from eduwriter.core.skeletons import (
     section_roles,
     sections,
 )
+from eduwriter.core.slots import slot_kinds
+from eduwriter.core.specifics import learn_places, specifics_to_slots
 from eduwriter.core.spun import repair_spun
+from eduwriter.core.stale_terms import find_stale
 from eduwriter.core.topics import topic_tags
 
 #: Phrasings scoring below this are left out of the library.
 MIN_SCORE = 0.5
+#: A phrasing citing a superseded 提法 keeps this share of its score (it ranks lower; a
+#: well-worded one stays in the library, flagged ``stale`` with the current wording).
+STALE_FACTOR = 0.8
 #: Length limits (Chinese characters) per kind of candidate.
 _MIN_SENTENCE, _MAX_SENTENCE, _MAX_FRAME = 8, 110, 150
 _MIN_HEADING, _MAX_HEADING = 6, 36
+#: A paragraph that opens with the next steps (下一步，… / 今后，… / 下阶段，…).
+_NEXT_STEP_LEAD = re.compile(r"^(?:下一步|今后|下阶段|下一阶段|新的一年|明年)")
+#: Words of a sentence, not of a lead phrase (乡镇将加强… / 德育工作的指导思想还应…).
+_NOT_IN_LEAD = ("是", "我", "你", "他们", "这", "将", "应", "还", "要")
+#: A character masked by the source site: ** between Chinese characters (加强**风廉政建设),
+#: not a writer's blank before a unit (补贴*万元).
+_MASKED_STAR = re.compile(r"[\u4e00-\u9fff][*＊]{1,3}(?![*＊万千亿元名个所人次%％])[\u4e00-\u9fff]")
 #: An outline marker inside a heading: two headings run together (…推进（一）常态化…).
 _INNER_MARKER = re.compile(
     r"[（(〔][一二三四五六七八九十\d]{1,2}[)）〕]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d)"
@@ -85,6 +91,7 @@ class _Candidate:
     repairs: list[str] = field(default_factory=list)
     family: str = ""
     context: str = ""
+    domain: str = ""
 
 
 def extract_library(results: list[FileResult]) -> ExtractedLibrary:
@@ -160,6 +167,7 @@ def heading_family_items(
                 genre=members[0].genre,
                 tags=tags,
                 score=max(m.score for m in members),
+                domain=item_domain(m.domain for m in members),
             )
             families[fid] = fam
         elif src not in fam.sources:
@@ -172,7 +180,10 @@ def heading_family_items(
 
 
 def _prepare(raw: str, places: Collection[str] = ()) -> tuple[str, list[str], str]:
-    """Repair spun words and put slots in: (text, repairs, original-before-slots)."""
+    """Repair spun words and put slots in: (text, repairs, original-before-slots). A text with a
+    masked character gets an empty text (rejected by :func:`problems`)."""
+    if _MASKED_STAR.search(raw):
+        return "", [], raw
     repaired, changes = repair_spun(raw)
     text, _ = specifics_to_slots(repaired, places)
     return text, [f"{c.before}→{c.after}" for c in changes], repaired
@@ -207,6 +218,7 @@ def document_candidates(
         sentences = split_sentences(normalise_text(para))
         in_preamble = sec.heading is None and (has_headings or pi == 0)
         problem_list = False
+        plan_lead = False
         for k, sentence in enumerate(sentences):
             if k == 0 and (prev_open or starts_mid_sentence(sentence)):
                 continue  # the paragraph continues a sentence cut off before it
@@ -221,7 +233,7 @@ def document_candidates(
                 and _MIN_HEADING <= n <= 18
                 and "，" not in body
                 and body.endswith("。")
-                and not any(w in body for w in ("是", "我", "你", "他们", "这"))
+                and not any(w in body for w in _NOT_IN_LEAD)
                 and not problem_list
                 and not is_problem_statement(body)
                 and not in_preamble
@@ -275,6 +287,11 @@ def document_candidates(
                 problem_list = announces_problems(body) or (function == "问题" and strong)
             if function == "问题" and strong and marker:
                 problem_list = True
+            # the rest of a paragraph opened by 下一步，… / 今后，… is the plan it announces
+            if plan_lead and function in ("措施", "成效") and not is_problem_statement(body):
+                function = "打算"  # the lead-in is the cue: strength kept
+            if k == 0 and function == "打算" and _NEXT_STEP_LEAD.match(body):
+                plan_lead = True
             limit = _MAX_FRAME if function in ("开头", "结尾", "过渡") else _MAX_SENTENCE
             if not (_MIN_SENTENCE <= n <= limit):
                 continue
@@ -301,6 +318,8 @@ def document_candidates(
         prev_open = bool(last) and last[-1] not in TERMINATORS + "：:.!?;…" and len(para) > 12
 
     out.extend(_heading_candidates(secs, file, title, genre, places))
+    for cand in out:
+        cand.domain = doc.domain
     return out
 
 
@@ -364,6 +383,8 @@ def heading_families(group: list[Section]) -> list[tuple[list[Section], str]]:
         for j in range(i + 1, len(group)):
             found = heading_family(texts[i : j + 1])
             if not found:
+                if j == i + 1:
+                    continue  # two may share too little; three of the same pattern do not
                 break
             best_j, best_pattern = j, found
         if best_pattern and best_j - i + 1 >= 2:
@@ -419,11 +440,19 @@ _CLAUSE_FUNCTIONS = ("标题", "常用词组")
 
 def _merge_group(members: list[_Candidate]) -> Phrasing | None:
     texts = Counter(m.text for m in members)
-    # the representative: the most frequent wording, then the best scored, then the longest
-    # (censored copies of a page drop words, so the longer wording is the complete one)
+    # the representative: current wording before superseded 提法, then the most frequent, then
+    # the best scored, then the longest (censored copies of a page drop words, so the longer
+    # wording is the complete one)
+    stale_of = {t: bool(find_stale(t)) for t in texts}
     best_text = min(
         texts,
-        key=lambda t: (-texts[t], -max(m.score for m in members if m.text == t), -len(t), t),
+        key=lambda t: (
+            stale_of[t],
+            -texts[t],
+            -max(m.score for m in members if m.text == t),
+            -len(t),
+            t,
+        ),
     )
     votes: Counter[str] = Counter()
     for m in members:
@@ -444,6 +473,14 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
         for r in m.repairs:
             if r not in repairs:
                 repairs.append(r)
+    domain = item_domain(m.domain for m in members)
+    stale = find_stale(best_text)
+    flags = ["stale"] if stale else []
+    suggestions = list(
+        dict.fromkeys(f"{h.text}→{h.entry.current or '（改写，不再提）'}" for h in stale)
+    )
+    if stale:
+        score *= STALE_FACTOR
     tags = topic_tags(best_text)
     if not tags and function not in _CLAUSE_FUNCTIONS:
         context = " ".join(dict.fromkeys(m.context for m in members if m.context))
@@ -464,4 +501,7 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
         family=family,
         genre=genre,
         repairs=repairs,
+        domain=domain,
+        flags=flags,
+        suggestions=suggestions,
     )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from eduwriter.core.clean import clean_lines, normalize_lines, repeated_lines
+from eduwriter.core.domain import document_domain
 from eduwriter.core.genre import TITLE_WORDS, guess_genre
 from eduwriter.core.model import Block, Document, FileResult
 from eduwriter.core.outline import build_outline, match_marker
@@ -100,6 +101,7 @@ def analyze_text(
     previous_genre: str | None = None
     for raw in raw_docs:
         doc = build_document(raw, previous_genre, heading_hints)
+        doc.domain = document_domain(raw.title, raw.lines)  # imports only: never on a paste
         previous_genre = doc.genre
         documents.append(doc)
     seen: set[str] = set()

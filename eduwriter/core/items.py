@@ -10,18 +10,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Phrasing functions, in the order the library tree shows them.
-FUNCTIONS = ("开头", "过渡", "结尾", "标题", "措施", "成效", "问题", "打算", "常用词组")
+FUNCTIONS = (
+    "开头",
+    "主持词/称呼",
+    "过渡",
+    "基本情况",
+    "政策依据",
+    "意义/认识",
+    "标题",
+    "措施",
+    "工作要求",
+    "成效",
+    "数据表述",
+    "经验体会",
+    "问题",
+    "打算",
+    "表态/号召",
+    "结尾",
+    "常用词组",
+)
+#: Domains of documents and items (from the content, see ``eduwriter.core.domain``).
+DOMAINS = ("education", "government", "other")
 
 #: Section roles of a skeleton.
 ROLES = (
     "开头",
+    "基本情况",
     "指导思想",
     "基本原则",
     "工作目标",
     "主要任务",
     "实施步骤",
     "保障措施",
+    "工作要求",
     "主要成绩",
+    "经验体会",
     "存在问题",
     "下一步打算",
     "结尾",
@@ -66,6 +89,12 @@ class Phrasing:
     genre: str = ""
     #: Spinner repairs applied to the source wording, as "效劳→服务" (see ``eduwriter.core.spun``).
     repairs: list[str] = field(default_factory=list)
+    #: education / government / other, from the source documents' content.
+    domain: str = ""
+    #: Flags a writer should see, e.g. "stale" (a superseded 提法, see ``stale_terms``).
+    flags: list[str] = field(default_factory=list)
+    #: For a stale item: the current wording of each superseded term ("十九大精神→党的二十大精神").
+    suggestions: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -85,6 +114,7 @@ class HeadingFamily:
     genre: str = ""
     tags: list[str] = field(default_factory=list)
     score: float = 0.0
+    domain: str = ""
 
     @property
     def text(self) -> str:
@@ -119,3 +149,7 @@ class Skeleton:
     support: list[int] = field(default_factory=list)
     examples: list[list[SourceRef]] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
+    #: The form (文种) it follows: 工作总结, 实施方案, 典型材料, 通知, … (see ``genre_outlines``).
+    form: str = ""
+    #: education / government / other (see ``eduwriter.core.domain``).
+    domain: str = ""

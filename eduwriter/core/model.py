@@ -84,6 +84,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
     run_in_items: list[RunInItem] = field(default_factory=list)
+    #: education / government / other, from the content (see ``eduwriter.core.domain``).
+    domain: str = ""
 
     @property
     def headings(self) -> list[Block]:

@@ -16,19 +16,22 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from eduwriter.core.items import ROLES, Skeleton, SkeletonPart, SourceRef
+from eduwriter.core.genre_outlines import CANONICAL, ROLE_HINTS, canonical_order, form_of
+from eduwriter.core.items import Skeleton, SkeletonPart, SourceRef
 from eduwriter.core.model import Document
 from eduwriter.core.phrases import (
     normalise_text,
     problems,
-    specifics_to_slots,
     split_clauses,
     split_sentences,
-    stable_id,
     starts_mid_sentence,
     strip_enumerator,
 )
+from eduwriter.core.scoring import stable_id
+from eduwriter.core.slots import slot_kinds
+from eduwriter.core.specifics import specifics_to_slots
 from eduwriter.core.spun import repair_spun
+from eduwriter.core.stale_terms import is_stale
 
 GENRE_NAMES = {
     "plan": "工作计划",
@@ -41,6 +44,9 @@ GENRE_NAMES = {
 _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("开头", ("引言", "前言", "序言", "导语")),
     ("结尾", ("结语", "结束语", "结论", "尾声")),
+    ("基本情况", ("基本情况", "总体情况", "基本概况", "概况", "学校简介")),
+    ("经验体会", ("经验体会", "经验与体会", "体会", "启示", "几点经验", "主要经验", "工作经验")),
+    ("工作要求", ("工作要求", "有关要求", "相关要求", "注意事项", "几点要求", "具体要求")),
     (
         "存在问题",
         ("存在问题", "存在的问题", "问题与不足", "不足", "问题和", "困难", "差距", "短板", "问题"),
@@ -82,10 +88,6 @@ _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "保障措施",
             "保障",
             "组织领导",
-            "工作要求",
-            "有关要求",
-            "相关要求",
-            "注意事项",
             "组织实施",
         ),
     ),
@@ -104,7 +106,10 @@ _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "亮点",
             "进展",
             "完成情况",
-            "基本情况",
+            "成就",
+            "现状",
+            "发展环境",
+            "发展基础",
         ),
     ),
     (
@@ -129,29 +134,6 @@ _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: Role of a top-level section whose heading names no role, per genre.
 _DEFAULT_ROLE = {"plan": "主要任务", "summary": "主要成绩", "speech": "主要任务", "article": "其他"}
-
-#: Roles a genre usually has: kept in its merged skeleton even when only one source has them.
-GENRE_ROLES = {
-    "plan": ("开头", "指导思想", "工作目标", "主要任务", "保障措施"),
-    "summary": ("开头", "主要成绩", "存在问题", "下一步打算", "结尾"),
-    "speech": ("开头", "主要成绩", "主要任务", "结尾"),
-}
-
-#: What a writer puts under each role (shown in merged skeletons).
-ROLE_HINTS = {
-    "开头": "交代依据和目的（为…，根据…，结合实际），或概述背景、总体情况",
-    "指导思想": "以…为指导，全面贯彻…，坚持…，以…为目标",
-    "基本原则": "列出工作遵循的几条原则（坚持…，坚持…）",
-    "工作目标": "写总体目标和可量化的具体目标",
-    "主要任务": "分条写重点工作，每条以动宾短语作小标题，下写具体措施",
-    "实施步骤": "按阶段写时间安排和各阶段任务",
-    "保障措施": "写组织领导、制度、经费、督查考核等保障",
-    "主要成绩": "分条写完成的工作和取得的成效，用数据和事例说明",
-    "存在问题": "实事求是写存在的问题和不足",
-    "下一步打算": "写今后的工作思路和重点举措",
-    "结尾": "总结全文，表态或号召（总之…；让我们…）",
-    "其他": "",
-}
 
 #: A heading that starts with an action verb names a task.
 _TASK_HEADING = re.compile(
@@ -186,10 +168,20 @@ def document_title(doc: Document, index: int, file: str = "") -> str:
 
 
 def clean_heading(text: str) -> str:
-    """A heading as shown: normalised punctuation, spun words repaired, no trailing marks."""
+    """A heading as shown: normalised punctuation, spun words repaired, no trailing marks, no
+    list number glued to a year (12021年主要工作 -> 2021年主要工作), no body text run on after
+    the heading's first full stop."""
     text = normalise_text(text)
     text, _ = repair_spun(text)
+    text = _GLUED_NUMBER.sub("", text)
+    head, stop, rest = text.partition("。")
+    if stop and rest.strip() and len(head) >= 4:
+        text = head
     return text.strip().rstrip("。．.：:；;，,、 ")
+
+
+#: A list number glued to a year: 12021年 (1 + 2021年), 22022年.
+_GLUED_NUMBER = re.compile(r"^\d{1,2}(?=(?:19|20)\d{2}年)")
 
 
 def sections(doc: Document) -> list[Section]:
@@ -280,7 +272,7 @@ def section_hint(section: Section, children: list[Section]) -> str:
             _, body = strip_enumerator(sentence)
             body, _ = repair_spun(body)
             body, _ = specifics_to_slots(body)
-            if len(body) < 6 or problems(body) or starts_mid_sentence(body):
+            if len(body) < 6 or problems(body) or starts_mid_sentence(body) or is_stale(body):
                 continue
             return _shorten(body)
     if children:
@@ -375,122 +367,128 @@ def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
         parts=parts,
         merged=False,
         sources=[SourceRef(file, title, ())],
+        form=form_of(doc.title, genre),
+        domain=doc.domain,
     )
 
 
-def order_roles(
-    roles: list[str], sequences: list[list[str]], positions: dict[str, list[float]]
-) -> list[str]:
-    """Order roles by how often each comes before the others in the documents (pairwise
-    votes), then by average relative position, then by the usual order of :data:`ROLES`.
-
-    开头 always comes first and 结尾 last.
-    """
-    wins: Counter[str] = Counter()
-    for a in roles:
-        for b in roles:
-            if a == b:
-                continue
-            before = after = 0
-            for seq in sequences:
-                if a in seq and b in seq:
-                    if seq.index(a) < seq.index(b):
-                        before += 1
-                    else:
-                        after += 1
-            if before > after:
-                wins[a] += 1
-
-    def key(role: str) -> tuple[int, int, float, int]:
-        group = 0 if role == "开头" else 2 if role == "结尾" else 1
-        avg = sum(positions[role]) / len(positions[role]) if positions.get(role) else 1.0
-        return (group, -wins[role], avg, ROLES.index(role) if role in ROLES else 99)
-
-    return sorted(roles, key=key)
+def _best_part(parts: list[SkeletonPart]) -> SkeletonPart | None:
+    """The source section whose hint a writer can best follow: a hint of its own (not a list of
+    sub-headings), no superseded 提法, of a useful length."""
+    usable = [p for p in parts if p.hint and not is_stale(p.hint) and not is_stale(p.heading)]
+    if not usable:
+        return None
+    return max(
+        usable,
+        key=lambda p: (
+            not p.hint.startswith("分述"),
+            -len(slot_kinds(p.hint)),
+            min(len(p.hint), 40),
+            -len(p.heading),
+        ),
+    )
 
 
 def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Skeleton]:
-    """One merged skeleton per genre: the common sequence of top-level roles.
+    """One merged skeleton per form (文种): the roles of its canonical outline in order.
 
-    A role is kept when at least two documents of the genre have it (one, when the genre has
-    only one or two documents); roles are ordered by their average relative position.
+    Each role's hint is the generic advice plus an example from the best source section and the
+    common headings; a canonical role no sample has is offered from the outline, with support 0
+    and a hint that says so (one sample is enough for a canonical role).  Roles outside the
+    outline that at least two documents have (one, for a form with one or two documents) are
+    placed where they usually stand.
     """
-    by_genre: dict[str, list[Skeleton]] = defaultdict(list)
+    by_form: dict[str, list[Skeleton]] = defaultdict(list)
     for sk in skeletons:
         if not sk.merged:
-            by_genre[sk.genre].append(sk)
+            by_form[sk.form or form_of(sk.title, sk.genre)].append(sk)
     merged: list[Skeleton] = []
-    sequences: dict[str, list[list[str]]] = defaultdict(list)
-    for genre in sorted(
-        by_genre, key=lambda g: (list(GENRE_NAMES).index(g) if g in GENRE_NAMES else 99, g)
-    ):
-        docs = by_genre[genre]
+    for form in sorted(by_form):
+        docs = by_form[form]
+        genre = docs[0].genre
         support: Counter[str] = Counter()
-        positions: dict[str, list[float]] = defaultdict(list)
         examples: dict[str, list[SourceRef]] = defaultdict(list)
         headings: dict[str, Counter[str]] = defaultdict(Counter)
+        parts_of: dict[str, list[SkeletonPart]] = defaultdict(list)
         for sk in docs:
             top = [p for p in sk.parts if p.level == 1]
-            sequences[genre].append(list(dict.fromkeys(p.role for p in top)))
-            seen: set[str] = set()
-            for i, part in enumerate(top):
-                pos = i / max(1, len(top) - 1)
-                if part.role not in seen:
-                    seen.add(part.role)
-                    support[part.role] += 1
-                    positions[part.role].append(pos)
+            for role in dict.fromkeys(p.role for p in top):
+                support[role] += 1
+            for part in top:
+                parts_of[part.role].append(part)
                 if part.source is not None and len(examples[part.role]) < max_examples:
                     if part.source not in examples[part.role]:
                         examples[part.role].append(part.source)
                 if part.role not in ("开头", "结尾"):
                     headings[part.role][part.heading] += 1
         need = 1 if len(docs) <= 2 else 2
-        usual = GENRE_ROLES.get(genre, ())
-        roles = [r for r, n in support.items() if (n >= need or (n and r in usual)) and r != "其他"]
-        if len(roles) < 2:
+        outline = CANONICAL.get(form, ())
+        present = [
+            r for r, n in support.items() if (n >= need or (n and r in outline)) and r != "其他"
+        ]
+        order = canonical_order(form, present)
+        if sum(1 for _r, seen in order if seen) < 2:
             continue
-
-        roles = order_roles(roles, sequences[genre], positions)
         parts: list[SkeletonPart] = []
-        for role in roles:
-            hint = ROLE_HINTS.get(role, "")
-            common = [
-                h
-                for h, _ in headings[role].most_common()
-                if len(h) <= 20
-                and not re.search(r"\d", h)
-                and not problems(h, need_terminator=False)
-            ][:2]
-            if common:
-                hint = (
-                    f"{hint}（常见标题：{'；'.join(common)}）"
-                    if hint
-                    else f"常见标题：{'；'.join(common)}"
-                )
-            parts.append(
-                SkeletonPart(
-                    level=1,
-                    heading=role,
-                    role=role,
-                    hint=hint,
-                    source=examples[role][0] if examples[role] else None,
-                )
-            )
+        for role, seen in order:
+            parts.append(_merged_part(role, seen, parts_of[role], headings[role], examples[role]))
         sources: list[SourceRef] = []
         for sk in docs:
             for src in sk.sources:
                 if src not in sources:
                     sources.append(src)
+        key = genre if form_of("", genre) == form else form
         merged.append(
             Skeleton(
-                id=stable_id("sk", "merged", genre),
-                title=f"{GENRE_NAMES.get(genre, genre)}通用结构（{len(docs)}篇）",
+                id=stable_id("sk", "merged", key),
+                title=f"{form}通用结构（{len(docs)}篇）",
                 genre=genre,
                 parts=parts,
                 merged=True,
-                support=[support[r] for r in roles],
-                examples=[list(examples[r]) for r in roles],
+                support=[support[r] if seen else 0 for r, seen in order],
+                examples=[list(examples[r]) if seen else [] for r, seen in order],
                 sources=sources,
+                form=form,
+                domain=_majority(sk.domain for sk in docs),
             )
         )
     return merged
+
+
+#: The mark of a role offered from the canonical outline only.
+FROM_OUTLINE = "（范文中未见，按通用结构补充）"
+
+
+def _merged_part(
+    role: str,
+    seen: bool,
+    parts: list[SkeletonPart],
+    headings: Counter[str],
+    examples: list[SourceRef],
+) -> SkeletonPart:
+    hint = ROLE_HINTS.get(role, "")
+    if not seen:
+        return SkeletonPart(level=1, heading=role, role=role, hint=f"{hint}{FROM_OUTLINE}")
+    best = _best_part(parts)
+    extra: list[str] = []
+    if best is not None and best.hint and not best.hint.startswith("分述"):
+        extra.append(f"例：{best.hint}")
+    common = [
+        h
+        for h, _ in headings.most_common()
+        if len(h) <= 20
+        and not re.search(r"\d", h)
+        and not problems(h, need_terminator=False)
+        and not is_stale(h)
+    ][:2]
+    if common:
+        extra.append(f"常见标题：{'；'.join(common)}")
+    if extra:
+        hint = f"{hint}（{'；'.join(extra)}）" if hint else "；".join(extra)
+    source = best.source if best is not None and best.source else (examples or [None])[0]
+    return SkeletonPart(level=1, heading=role, role=role, hint=hint, source=source)
+
+
+def _majority(values) -> str:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""

@@ -1,4 +1,11 @@
-"""Placeholders (XX, 20XX, x月x日, ___, *, ××) -> typed slots.
+"""Slots: one home for the slot marker, the slot kinds and the helpers every layer uses.
+
+A *slot* is a 【kind】 marker a writer fills in (【年份】, 【学校】, 【在此概述…】).  :data:`SLOT_RE`
+is the one pattern for a marker everywhere (core, compose, export, gui); :data:`SLOT_MAX` its
+longest label.  :data:`SLOT_KINDS` are the typed kinds extraction writes.
+
+A *placeholder* is what a sample text left for the writer (XX, 20XX, x月x日, ___, *, ××);
+:data:`PLACEHOLDER_RE` finds them and :func:`replace_with_slots` turns them into markers.
 
 A placeholder has a *core* — a run of X/x not part of a Latin word (optionally after 1-3
 digits: 20XX, 201x, 3xx), a run of ``_`` (20__), a run of ``*`` or of ``×`` — and at most one
@@ -10,7 +17,9 @@ from the unit and the words that follow:
 日期      X月X日, x月, X日
 地区      XX省, XX市, XX区, xx县, X镇
 单位      XX小学, XX中学, XX学校, XX局 (the core only; the name follows)
-数量      XXX名, *万, X所, XX%
+数量      XXX名, X所
+百分比    XX%
+金额      *万元, X元
 文号      〔X〕X号
 待填      anything else (___, XX, xxx)
 =======  ==========================================================
@@ -22,7 +31,39 @@ import re
 
 from eduwriter.core.model import Slot
 
-__all__ = ["SLOT_RE", "find_slots", "iter_slots", "replace_with_slots", "slot_label"]
+__all__ = [
+    "PLACEHOLDER_RE",
+    "SLOT_KINDS",
+    "SLOT_MAX",
+    "SLOT_RE",
+    "find_slots",
+    "iter_slots",
+    "only_slots",
+    "replace_with_slots",
+    "slot_kinds",
+    "slot_label",
+    "slot_spans",
+    "split_slots",
+]
+
+#: The typed kinds extraction writes (a writer's own markers may say anything).
+SLOT_KINDS = (
+    "年份",
+    "日期",
+    "地区",
+    "单位",
+    "学校",
+    "姓名",
+    "数量",
+    "百分比",
+    "金额",
+    "文号",
+    "待填",
+)
+#: The longest label a marker may have (【在此概述本节的主要内容和做法】 fits).
+SLOT_MAX = 40
+#: A slot marker: 【label】 on one line; group 1 is the label.
+SLOT_RE = re.compile(rf"【([^【】\n]{{1,{SLOT_MAX}}})】")
 
 _UNITS = "年月日号届周区市省县镇乡村户名个所人次篇幅期场批班节项校条堂轮家元万千余多%"
 _REGION_UNITS = set("区市省县镇乡村")
@@ -31,7 +72,7 @@ _YEAR_UNITS = set("年届")
 
 # The "not after a Latin letter or digit" condition is checked in Python (iter_slots): a
 # leading look-behind would stop the regex engine from scanning by first character.
-SLOT_RE = re.compile(
+PLACEHOLDER_RE = re.compile(
     r"(?P<date>[Xx×]{1,2}月[Xx×]{1,2}[日号])"
     r"|(?P<core>\d{1,3}[Xx]+|[Xx]+|×{2,}|\d{1,3}_+|_+|\*+)"
     r"(?![A-Za-z])"
@@ -50,6 +91,42 @@ def slot_label(kind: str) -> str:
     return f"【{kind}】"
 
 
+def slot_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of every 【label】 marker in ``text``."""
+    return [(m.start(), m.end(), m.group(1)) for m in SLOT_RE.finditer(text)]
+
+
+def slot_kinds(text: str) -> list[str]:
+    """The labels of the markers in ``text``, in order (duplicates kept)."""
+    return [m.group(1) for m in SLOT_RE.finditer(text)]
+
+
+def split_slots(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces ``(piece, is_slot)`` in order (for highlighting)."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in SLOT_RE.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos : m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+_NOT_CONTENT = re.compile(r"[\s\W\d_第]+")
+
+
+def only_slots(text: str) -> bool:
+    """True when ``text`` has markers and nothing else a reader could keep (【地区】【单位】：)."""
+    if not SLOT_RE.search(text):
+        return False
+    rest = SLOT_RE.sub("", text)
+    rest = re.sub(r"[年月日号届名个所人次区市县省镇乡村%％元万亿]", "", rest)
+    return not _NOT_CONTENT.sub("", rest)
+
+
 def _kind(text: str, m: re.Match[str]) -> str:
     if m.group("date"):
         return "日期"
@@ -65,6 +142,10 @@ def _kind(text: str, m: re.Match[str]) -> str:
         return "年份"
     if core.lower() in ("xxxx",) and text[m.end() : m.end() + 1] in ("-", "—", "至"):
         return "年份"
+    if unit == "%":
+        return "百分比"
+    if unit == "元" or (unit in "万千" and text[m.end() : m.end() + 1] == "元"):
+        return "金额"
     if unit in _DATE_UNITS:
         return "日期"
     if unit in _REGION_UNITS:
@@ -85,7 +166,7 @@ def iter_slots(text: str):
     """Yield ``(start, end, raw, kind, core_end)`` for every placeholder in ``text``."""
     if not _ANY_PLACEHOLDER_CHAR.search(text):
         return
-    for m in SLOT_RE.finditer(text):
+    for m in PLACEHOLDER_RE.finditer(text):
         if m.start() > 0:
             before = text[m.start() - 1]
             if (_BEFORE_DATE if m.group("date") else _BEFORE_CORE).match(before):

@@ -87,6 +87,7 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list[Item
                     "index": di,
                     "encoding": result.encoding,
                     "slots": [s.raw for s in doc.slots],
+                    "domain": doc.domain,
                 },
             )
         )
@@ -120,6 +121,7 @@ def document_items(file_name: str, origin: str, result: FileResult) -> list[Item
 
 def phrasing_item(p: Phrasing, origin: str) -> Item:
     data = {"slots": list(p.slots), "original": p.original, "family": p.family, "score": p.score}
+    data.update(domain=p.domain, flags=list(p.flags), suggestions=list(p.suggestions))
     return Item(
         id=p.id,
         kind="phrasing",
@@ -141,6 +143,7 @@ def family_item(f: HeadingFamily, origin: str) -> Item:
         "members": [{"id": i, "text": t} for i, t in zip(f.members, f.texts, strict=True)],
         "score": f.score,
         "slots": [],
+        "domain": f.domain,
     }
     return Item(
         id=f.id,
@@ -176,6 +179,8 @@ def skeleton_item(s: Skeleton, origin: str) -> Item:
         "parts": parts,
         "support": list(s.support),
         "examples": [[r.to_json() for r in ex] for ex in s.examples],
+        "form": s.form,
+        "domain": s.domain,
     }
     return Item(
         id=s.id,

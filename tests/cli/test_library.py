@@ -302,3 +302,35 @@ def test_build_is_incremental_and_forgets_removed_files(tmp_path, capsys):
     assert "没有找到" in capsys.readouterr().out
     assert run_cli(["library", "search", "--db", str(db), "星空观测"]) == 0
     assert "星空观测" in capsys.readouterr().out
+
+
+def test_list_json_gives_every_item_with_domain_flags_and_outline(db, capsys):
+    assert run_cli(["library", "list", "--db", str(db), "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert run_cli(["library", "stats", "--db", str(db), "--json"]) == 0
+    assert len(items) == json.loads(capsys.readouterr().out)["total"]
+    for key in ("id", "kind", "function", "genre", "title", "text", "tags", "score", "sources"):
+        assert all(key in it for it in items), key
+    phrasings = [it for it in items if it["kind"] == "phrasing"]
+    assert {it["domain"] for it in phrasings} <= {"education", "government", "other"}
+    assert all(isinstance(it["flags"], list) for it in items)
+    stale = [it for it in phrasings if "stale" in it["flags"]]
+    assert stale and all(it["suggestions"] for it in stale)
+    merged = [it for it in items if it["kind"] == "skeleton" and it["function"] == "合并结构"]
+    assert merged
+    for sk in merged:
+        assert sk["outline"] and {"level", "heading", "role"} <= set(sk["outline"][0])
+
+
+def test_list_filters_by_kind_function_and_domain(db, capsys):
+    assert run_cli(["library", "list", "--db", str(db), "--json", "--kind", "phrasing"]) == 0
+    phrasings = json.loads(capsys.readouterr().out)
+    assert phrasings and {it["kind"] for it in phrasings} == {"phrasing"}
+    args = ["library", "list", "--db", str(db), "--json", "--function", "意义/认识"]
+    assert run_cli(args) == 0
+    meaning = json.loads(capsys.readouterr().out)
+    assert meaning and {it["function"] for it in meaning} == {"意义/认识"}
+    assert run_cli(["library", "list", "--db", str(db), "--json", "--domain", "government"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the bundled samples are all education
+    assert run_cli(["library", "list", "--db", str(db), "--json", "--domain", "education"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) >= len(phrasings)

@@ -4,10 +4,13 @@ from collections import Counter
 import pytest
 
 from eduwriter.core.extract import extract_library
+from eduwriter.core.genre_outlines import CANONICAL
 from eduwriter.core.importer import analyze_file
 from eduwriter.core.items import FUNCTIONS
 from eduwriter.core.model import Block, Document, FileResult
 from eduwriter.core.phrases import BOILERPLATE_WORDS, balanced
+from eduwriter.core.skeletons import FROM_OUTLINE
+from eduwriter.core.stale_terms import is_stale
 from eduwriter.resources_path import sample_files
 
 
@@ -201,17 +204,25 @@ def test_samples_phrasings_are_clean(sample_library):
 
 
 def test_samples_merged_skeletons_for_main_genres(sample_library):
-    merged = {m.genre: m for m in sample_library.merged}
-    for genre in ("plan", "summary", "speech"):
-        assert genre in merged, genre
-        m = merged[genre]
+    merged = {m.form: m for m in sample_library.merged}
+    for form in ("工作计划", "工作总结", "讲话稿"):
+        assert form in merged, form
+        m = merged[form]
         assert len(m.parts) >= 3
         assert len(m.support) == len(m.parts) == len(m.examples)
-        assert all(n >= 1 for n in m.support)
-        assert all(ex for ex in m.examples)
-    plan_roles = [p.role for p in merged["plan"].parts]
+        # roles the samples have link to examples; the others come from the canonical outline
+        for part, n, ex in zip(m.parts, m.support, m.examples, strict=True):
+            assert bool(n) == bool(ex), part.role
+            assert part.hint.endswith(FROM_OUTLINE) == (n == 0), part.role
+        roles = [p.role for p in m.parts]
+        canonical = [r for r in CANONICAL[form] if r in roles]
+        assert canonical == list(CANONICAL[form]), "every canonical role offered"
+        assert [r for r in roles if r in canonical] == canonical, "in canonical order"
+        assert not any(is_stale(p.hint) for p in m.parts), "hints cite no superseded 提法"
+    plan_roles = [p.role for p in merged["工作计划"].parts]
     assert "主要任务" in plan_roles and "保障措施" in plan_roles
-    assert "主要成绩" in [p.role for p in merged["summary"].parts]
+    summary = [p.role for p in merged["工作总结"].parts]
+    assert summary.index("主要成绩") < summary.index("存在问题") < summary.index("下一步打算")
 
 
 def test_samples_known_good_phrasings_found(sample_library):
@@ -321,3 +332,104 @@ def test_samples_phrasings_start_and_end_at_boundaries_of_the_source(sample_libr
         assert found, p.text
         checked += 1
     assert checked >= 300
+
+
+def test_stale_items_flagged_with_current_wording_and_ranked_lower():
+    doc = Document(
+        title="区教育局工作总结",
+        genre="summary",
+        domain="education",
+        blocks=[
+            H("主要成绩", 1, "一、"),
+            P("全面贯彻党的十九大精神，深入推进教育综合改革，办学水平不断提升。"),
+        ],
+    )
+    current = Document(
+        title=doc.title,
+        genre="summary",
+        domain="education",
+        blocks=[doc.blocks[0], P(doc.blocks[1].text.replace("十九大", "二十大"))],
+    )
+    (old,) = lib_of(doc).phrasings
+    (new,) = lib_of(current).phrasings
+    assert old.flags == ["stale"] and old.suggestions == ["十九大精神→党的二十大精神"]
+    assert new.flags == [] and new.score > old.score
+    assert old.domain == new.domain == "education"
+    # near-duplicates merged: the current wording represents them, all sources kept
+    both = Document(doc.title, "summary", [doc.blocks[0], doc.blocks[1], current.blocks[1]])
+    (merged,) = lib_of(both).phrasings
+    assert "二十大" in merged.text and merged.flags == [] and len(merged.sources) == 1
+
+
+def test_items_take_their_documents_domain():
+    gov = Document(
+        title="关于做好纳税服务工作的通知",
+        genre="article",
+        domain="government",
+        blocks=[P("各单位要高度重视，切实加强组织领导，确保各项措施落到实处。")],
+    )
+    (p,) = [p for p in lib_of(gov).phrasings if p.text.startswith("各单位要高度重视")]
+    assert p.domain == "government"
+
+
+def test_masked_names_and_footnotes_never_reach_the_library():
+    doc = Document(
+        title="学习材料",
+        genre="article",
+        blocks=[
+            P("书记总书记考察XX时强调，要办好人民满意的教育。"),
+            P("以新时代中国特色社会主义思想为指导，全面贯彻党的教育方针。"),
+            P("加强教师队伍建设，全面提升教育质量［1］。"),
+            P("全面加强教师队伍建设，着力提升教育教学质量。"),
+        ],
+    )
+    texts = [p.text for p in lib_of(doc).phrasings]
+    assert "全面加强教师队伍建设，着力提升教育教学质量。" in texts
+    assert not any("书记总书记" in t or "［1］" in t or t.startswith("以新时代") for t in texts)
+
+
+def test_a_paragraph_opened_by_next_steps_is_the_plan_throughout():
+    doc = Document(
+        title="区教育局“双减”工作情况报告",
+        genre="summary",
+        blocks=[
+            H("主要做法", 1, "一、"),
+            P("全面部署推进，印发实施方案，明确工作责任。"),
+            P(
+                "下一步，我们将落实立德树人根本任务，深化基础教育综合治理。"
+                "第一，全面加强党的领导，把住减负“根本点”。"
+                "第二，全面规范教学行为，盯住减负“政策点”。"
+            ),
+        ],
+    )
+    got = by_text(lib_of(doc))
+    assert got["全面加强党的领导，把住减负“根本点”。"].function == "打算"
+    assert got["全面规范教学行为，盯住减负“政策点”。"].function == "打算"
+    assert got["全面部署推进，印发实施方案，明确工作责任。"].function != "打算"
+
+
+def test_samples_name_slots_replace_names_never_verbs(sample_library):
+    # issue 11: 学习区委… and 认真学习中央… had 学习 replaced by 【地区】
+    from difflib import SequenceMatcher
+
+    from eduwriter.core import words
+
+    replaced = []
+    for p in sample_library.phrasings:
+        if not p.original or not any(k in p.slots for k in ("地区", "学校", "姓名")):
+            continue
+        sm = SequenceMatcher(None, p.original, p.text, autojunk=False)
+        for op, a0, a1, b0, b1 in sm.get_opcodes():
+            if op == "replace" and p.text[b0:b1] in ("【地区】", "【学校】", "【姓名】"):
+                replaced.append(p.original[a0:a1])
+    assert replaced, "the samples name places, schools or people"
+    # what became a slot is a placeholder or a proper name, never a verb or a common word
+    common = {"v", "vn", "vd", "a", "ad", "d", "l", "i", "n"}
+    wrong = [
+        r
+        for r in replaced
+        if not any(c in r for c in "Xx×_*")
+        and len(ws := words.tagged(r)) == 1
+        and ws[0].tag in common
+    ]
+    assert wrong == []

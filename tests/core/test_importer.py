@@ -293,3 +293,11 @@ def test_batch_removes_lines_repeated_around_the_body_of_many_files(tmp_path):
         assert all(b.text != "欢迎访问某某学校网站" for b in res.documents[0].blocks)
         # titles and numbered headings shared by the files are kept
         assert res.documents[0].headings[0].text == "主要做法"
+
+
+def test_imported_documents_carry_their_domain_pastes_are_not_classified():
+    from eduwriter.core.importer import analyze_text, parse_outline
+
+    edu = "区教育局工作总结\n今年，区教育局坚持立德树人，深化课堂教学改革，全区中小学教学质量稳步提升，课后服务覆盖全部学校，教师队伍不断加强。"
+    assert [d.domain for d in analyze_text(edu).documents] == ["education"]
+    assert parse_outline(edu).domain == ""  # a paste in the composer stays instant

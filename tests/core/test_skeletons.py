@@ -1,6 +1,7 @@
 from eduwriter.core.items import ROLES
 from eduwriter.core.model import Block, Document
 from eduwriter.core.skeletons import (
+    FROM_OUTLINE,
     document_skeleton,
     heading_role,
     merge_skeletons,
@@ -114,9 +115,13 @@ def test_merged_skeleton_counts_support_and_links_examples():
     m = merged[0]
     assert m.merged and m.genre == "plan"
     roles = [p.role for p in m.parts]
-    assert roles == ["开头", "指导思想", "工作目标", "主要任务", "保障措施"]
+    # the canonical outline of 工作计划; 结尾, which no sample has, is offered and marked
+    assert roles == ["开头", "指导思想", "工作目标", "主要任务", "保障措施", "结尾"]
     support = dict(zip(roles, m.support, strict=True))
-    assert support["工作目标"] == 2 and support["主要任务"] == 3
+    assert support["工作目标"] == 2 and support["主要任务"] == 3 and support["结尾"] == 0
+    assert m.parts[-1].hint.endswith(FROM_OUTLINE) and not m.parts[0].hint.endswith(FROM_OUTLINE)
+    # the hint cites the best source section (not the masked 指导思想 sentence)
+    assert "例：深化理想信念教育" in m.parts[3].hint or "分述" not in m.parts[3].hint
     assert len(m.examples) == len(m.parts)
     assert {r.file for r in m.examples[roles.index("主要任务")]} == {"f0.txt", "f1.txt", "f2.txt"}
     assert len(m.sources) == 3
@@ -140,3 +145,20 @@ def test_summary_with_plans_part_marks_later_sections_as_next_steps():
     sk = document_skeleton(doc, "a.txt", 0)
     assert sk is not None
     assert [p.role for p in sk.parts] == ["主要成绩", "主要成绩", "下一步打算"]
+
+
+def test_clean_headings_no_glued_list_number_or_run_on_body():
+    from eduwriter.core.skeletons import clean_heading
+
+    assert clean_heading("12021年主要工作开展情况") == "2021年主要工作开展情况"
+    assert clean_heading("2021年主要工作开展情况") == "2021年主要工作开展情况"
+    assert clean_heading("加强德育工作。深化理想信念教育，构建德育体系") == "加强德育工作"
+    assert clean_heading("主要任务：") == "主要任务"
+
+
+def test_per_document_skeleton_keeps_the_real_order():
+    doc = plan_doc()
+    doc.blocks = doc.blocks[:1] + doc.blocks[-2:] + doc.blocks[1:-2]  # 保障措施 first
+    sk = document_skeleton(doc, "a.txt", 0)
+    assert sk is not None
+    assert [p.heading for p in sk.parts if p.level == 1][:3] == ["开头", "保障措施", "指导思想"]

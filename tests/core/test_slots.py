@@ -23,9 +23,9 @@ from eduwriter.core.slots import find_slots, replace_with_slots, slot_label
         ("XX小学扩建", "XX", "单位"),
         ("XX中学重建", "XX", "单位"),
         ("组织XXX名职高生", "XXX名", "数量"),
-        ("补贴*万元", "*万", "数量"),
+        ("补贴*万元", "*万", "金额"),
         ("新增X所学校", "X所", "数量"),
-        ("xx%的学生", "xx%", "数量"),
+        ("xx%的学生", "xx%", "百分比"),
         ("〔X〕X号文件", "X", "文号"),
         ("姓名：___", "___", "待填"),
         ("贯彻XX教育理念", "XX", "待填"),
@@ -55,3 +55,30 @@ def test_replace_with_slots_keeps_units():
 
 def test_slot_label():
     assert slot_label("年份") == "【年份】"
+
+
+def test_one_marker_pattern_and_helpers():
+    from eduwriter.core.slots import (
+        SLOT_MAX,
+        SLOT_RE,
+        only_slots,
+        slot_kinds,
+        slot_spans,
+        split_slots,
+    )
+
+    text = "【年份】年，【在此概述本节的主要内容和做法】。"
+    assert slot_kinds(text) == ["年份", "在此概述本节的主要内容和做法"]
+    assert slot_spans("甲【学校】乙") == [(1, 5, "学校")]
+    assert split_slots("甲【学校】乙") == [("甲", False), ("【学校】", True), ("乙", False)]
+    assert SLOT_RE.fullmatch("【" + "字" * SLOT_MAX + "】")
+    assert not SLOT_RE.fullmatch("【" + "字" * (SLOT_MAX + 1) + "】")
+    assert only_slots("【地区】【学校】：") and only_slots("第【数量】届")
+    assert not only_slots("【地区】教育工作会议") and not only_slots("没有标记")
+
+
+def test_compose_and_gui_use_the_core_pattern():
+    from eduwriter.compose import render
+    from eduwriter.core import slots
+
+    assert render.SLOT_RE is slots.SLOT_RE

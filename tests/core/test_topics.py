@@ -22,6 +22,44 @@ def test_no_tag_for_unrelated_text():
     assert topic_tags("天气晴朗。") == []
 
 
-def test_required_topics_exist():
+def test_required_topics_are_given_by_each_of_their_keywords():
+    # every keyword of a required topic, in an otherwise neutral sentence, yields that topic
     for tag in ("德育", "师资", "安全", "疫情防控", "信息化", "双减", "课后服务", "党建", "家校社"):
-        assert tag in TOPIC_KEYWORDS
+        keywords = TOPIC_KEYWORDS.get(tag, ())
+        assert keywords, tag
+        for word in keywords:
+            assert tag in topic_tags(f"今年我们{word}做得好。", limit=len(TOPIC_KEYWORDS)), (
+                tag,
+                word,
+            )
+
+
+def test_required_topics_occur_in_the_bundled_samples():
+    # the keywords match real writing: each required topic tags some paragraph of the samples
+    from eduwriter.core.importer import analyze_files
+    from eduwriter.resources_path import sample_files
+
+    paragraphs = [
+        b.text
+        for r in analyze_files(sample_files())
+        for d in r.documents
+        for b in d.blocks
+        if b.kind == "paragraph"
+    ]
+    found = {t for p in paragraphs for t in topic_tags(p, limit=len(TOPIC_KEYWORDS))}
+    missing = [
+        t
+        for t in (
+            "德育",
+            "师资",
+            "安全",
+            "疫情防控",
+            "信息化",
+            "双减",
+            "课后服务",
+            "党建",
+            "家校社",
+        )
+        if t not in found
+    ]
+    assert missing == []

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
+from eduwriter.core.slots import SLOT_RE
 from eduwriter.gui.editor.report_format import (
     HINT_PROP,
     KIND_PROP,
@@ -44,8 +45,6 @@ from eduwriter.gui.editor.report_format import (
 )
 from eduwriter.gui.editor.undo_steps import DocStep, MetaStep
 
-#: A slot the writer fills: 【年份】 (hint paragraphs are not counted).
-SLOT_RE = re.compile(r"【([^【】\n]{1,40})】")
 #: Where a run-in heading ends and its body begins: after the first sentence end.
 _RUNIN_END = re.compile(r"[。！？]")
 

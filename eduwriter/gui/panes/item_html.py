@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from eduwriter.compose.numbering import compute_markers
+from eduwriter.core.slots import SLOT_RE
 from eduwriter.gui.models.library_items import (
     ItemLike,
     field,
@@ -28,8 +28,6 @@ from eduwriter.library import pinyin
 if TYPE_CHECKING:
     from eduwriter.core.items import SourceRef
     from eduwriter.library.store import LibraryStore
-
-_SLOT = re.compile(r"【[^【】\n]{1,24}】")
 
 
 _SLOT_STYLE = "background-color:#ffe9a8; color:#7a4b00; font-weight:bold;"
@@ -86,7 +84,7 @@ def render_text(text: str, query: str = "") -> str:
     line breaks kept."""
     n = len(text)
     slot = [False] * n
-    for m in _SLOT.finditer(text):
+    for m in SLOT_RE.finditer(text):
         for i in range(m.start(), m.end()):
             slot[i] = True
     hit = [False] * n

@@ -1,0 +1,105 @@
+from eduwriter.core.functions import classify_sentence
+
+
+def test_classify_by_cues_and_roles():
+    assert classify_sentence(
+        "为全面贯彻党的教育方针，结合本地区实际，制定本年度工作计划。",
+        role="开头",
+        genre="plan",
+        doc_first=True,
+        in_preamble=True,
+    ) == ("开头", True)
+    assert (
+        classify_sentence("现将有关工作总结如下：", role="开头", genre="summary", in_preamble=True)[
+            0
+        ]
+        == "过渡"
+    )
+    assert (
+        classify_sentence("下面，我讲三点意见。", role="开头", genre="speech", in_preamble=True)[0]
+        == "过渡"
+    )
+    assert (
+        classify_sentence(
+            "总之，我们要凝心聚力，为办好人民满意的教育而努力奋斗。",
+            role="主要任务",
+            genre="speech",
+            doc_last=True,
+        )[0]
+        == "结尾"
+    )
+    assert (
+        classify_sentence("部分学校安全管理仍存在薄弱环节。", role="主要成绩", genre="summary")[0]
+        == "问题"
+    )
+    assert classify_sentence("教师培训经费不足。", role="存在问题", genre="summary")[0] == "问题"
+    assert classify_sentence("下一步，我们将继续深化课程改革。", role="主要成绩", genre="summary")[
+        0
+    ] in ("打算", "措施")
+    assert (
+        classify_sentence("下一步，我们将继续深化课程改革。", role="其他", genre="summary")[0]
+        == "打算"
+    )
+    assert (
+        classify_sentence(
+            "全区中考合格率稳步提升，荣获市级先进集体。", role="主要成绩", genre="summary"
+        )[0]
+        == "成效"
+    )
+    assert classify_sentence("加强师德师风建设，完善考核机制。", role="主要任务", genre="plan") == (
+        "措施",
+        False,
+    )
+
+
+def test_definitions_are_not_problems():
+    definition = (
+        "代课数：替人代上的课为代课，代课者不足常规课时15节的先抵足课时，超过部分按实际数计算；"
+    )
+    assert classify_sentence(definition, role="其他", genre="summary")[0] != "问题"
+    real = "部分学校师资力量仍然薄弱，教师结构性缺编问题依然存在。"
+    assert classify_sentence(real, role="其他", genre="summary") == ("问题", True)
+
+
+def _fn(text: str, role: str = "主要任务", genre: str = "plan", **kw) -> str:
+    return classify_sentence(text, role=role, genre=genre, **kw)[0]
+
+
+def test_the_eight_new_functions_from_cues_role_and_figures():
+    assert _fn("尊敬的各位领导、各位来宾：") == "主持词/称呼"
+    assert _fn("下面，请区委书记讲话。") == "主持词/称呼"
+    assert _fn("希望全体教师以更加饱满的热情投入工作。") == "表态/号召"
+    assert _fn("我们一定不辜负组织的信任，坚决完成各项任务。") == "表态/号召"
+    assert _fn("办好人民满意的教育，是推动高质量发展的重要保障。") == "意义/认识"
+    assert _fn("根据《义务教育法》和上级有关文件精神，规范办学行为。") == "政策依据"
+    assert _fn("全区在校生【数量】人，较上年增长【百分比】。", role="主要成绩") == "数据表述"
+    assert _fn("实践证明，只有坚持立德树人，才能办好教育。", genre="summary") == "经验体会"
+    assert _fn("我校现有教学班【数量】个，教职工【数量】人。", role="开头") == "基本情况"
+    assert _fn("各单位务必于月底前报送材料，逾期不予受理。") == "工作要求"
+    # a section's role is evidence too
+    assert _fn("坚持问题导向，狠抓工作落实。", role="经验体会", genre="summary") == "经验体会"
+
+
+def test_frame_functions_kept_when_cues_are_weak():
+    # a statistics word without a figure states no data; one figure is not enough either
+    assert (
+        _fn("全区中考合格率稳步提升，【数量】名学生获市级表彰。", role="主要成绩", genre="summary")
+        == "成效"
+    )
+    # the document's own opening formula stays 开头 even though it cites a document
+    assert _fn("根据《教育法》，结合我区实际，制定本计划。", role="开头", doc_first=True) == "开头"
+    assert _fn("现将有关工作安排如下：") == "过渡"
+
+
+def test_work_looked_back_on_is_a_result_in_any_section():
+    # a plan's review of the previous period, a speech's look back: 成效, not 措施
+    assert (
+        _fn(
+            "“十五”期间，全省认真实施人才强省战略，完成了“十五”计划确定的目标任务。",
+            role="主要任务",
+        )
+        == "成效"
+    )
+    assert _fn("教育改革取得突破性进展，质量稳步提高，做出了积极贡献。", role="主要任务") == "成效"
+    # a task that names a result to reach stays a measure
+    assert _fn("要确保完成全年目标任务，取得实效。", role="主要任务") == "措施"

@@ -1,0 +1,38 @@
+"""The judged evaluation set (tests/data/library_eval) is complete and well-formed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from eduwriter.core.items import FUNCTIONS
+
+EVAL = Path(__file__).resolve().parents[1] / "data" / "library_eval"
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (EVAL / name).read_text(encoding="utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def test_every_source_has_an_origin_and_a_file():
+    manifest = _rows("manifest.tsv")
+    files = {p.name for p in (EVAL / "sources").iterdir()}
+    assert {r[0] for r in manifest} == files
+    for r in manifest:
+        assert r[1] in ("dev", "heldout") and r[2] in ("education", "government", "other"), r
+        assert r[4].startswith(("http", "(pages corpus")), r
+
+
+def test_labels_cover_enough_items_sources_and_a_held_out_split():
+    labels = _rows("labels.tsv")
+    sources = {r[0] for r in _rows("manifest.tsv")}
+    assert len(labels) >= 200
+    assert len({r[1] for r in labels}) >= 3
+    assert all(r[1] in sources for r in labels)
+    assert Counter(r[0] for r in labels)["heldout"] >= 100
+    for r in labels:
+        assert r[3] in FUNCTIONS, r
+        assert r[4] in ("usable", "edit", "junk"), r
+        assert r[5].isdigit() and r[6].isdigit(), r
+    assert len({(r[1], r[2]) for r in labels}) == len(labels), "one label per item"

@@ -1,0 +1,38 @@
+from eduwriter.core.scoring import near_duplicate_groups, normalised_key, reuse_score, stable_id
+
+
+def test_reuse_score_prefers_formulaic_official_wording():
+    good = reuse_score(
+        "坚持以立德树人为根本，全面推进素质教育，不断提升教育质量。", "措施", strong=True
+    )
+    chatty = reuse_score("其实你也许觉得年底的聚会真的很无聊吧。", "措施")
+    numbers = reuse_score(
+        "全区【数量】所学校【数量】名学生【数量】名教师【数量】个班级参加了活动。", "成效", slots=4
+    )
+    assert good > 0.6
+    assert chatty < 0.3
+    assert numbers < good
+
+
+def test_near_duplicates_grouped_and_distinct_kept_apart():
+    keys = [
+        normalised_key("加强师德师风建设，完善师德考核评价机制。"),
+        normalised_key("加强师德师风建设，完善师德考核评价机制！"),
+        normalised_key("加强师德师风建设，进一步完善师德考核评价机制。"),
+        normalised_key("推进智慧校园建设，提升教育信息化水平。"),
+    ]
+    groups = near_duplicate_groups(keys)
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] != groups[0]
+
+
+def test_near_duplicate_groups_scale_without_pairwise_blowup():
+    keys = [f"第{i}号学校开展专题活动{i * 7919 % 10007}次并推进工作{i}" for i in range(3000)]
+    groups = near_duplicate_groups(keys)
+    assert len(groups) == 3000
+
+
+def test_stable_id():
+    assert stable_id("ph", "abc") == stable_id("ph", "abc")
+    assert stable_id("ph", "abc") != stable_id("ph", "abd")
+    assert stable_id("ph", "abc").startswith("ph-")

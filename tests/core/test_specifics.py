@@ -1,0 +1,87 @@
+from eduwriter.core.specifics import learn_places, specifics_to_slots
+
+
+def test_slots_for_placeholders_and_specifics():
+    text, kinds = specifics_to_slots("20XX年X月X日，XX省XX市XX区XXX所学校XXXX余名学生返校。")
+    assert text == "【年份】年【日期】，【地区】【数量】所学校【数量】余名学生返校。"
+    assert kinds == ["年份", "日期", "地区", "数量", "数量"]
+    text, _ = specifics_to_slots("2022年3月5日起，全区36915人参加，合格率达98.5%。")
+    assert text == "【日期】起，全区【数量】人参加，合格率达【百分比】。"
+    text, _ = specifics_to_slots("伊通县教育局召开会议，XX小学印发〔20XX〕X号文件。")
+    assert text.startswith("【地区】教育局召开会议")
+    text, _ = specifics_to_slots("XX小学印发〔20XX〕X号文件。")
+    assert text == "【学校】印发【文号】文件。"
+    text, _ = specifics_to_slots("2023年，我们坚持“三个一”工作法。")
+    assert text == "【年份】年，我们坚持“三个一”工作法。"
+    # common words that end in 区/市 are not places
+    text, _ = specifics_to_slots("推进城乡一体化，做好社区、辖区的工作。")
+    assert "【" not in text
+
+
+def test_places_learnt_and_people_named_become_slots():
+    text = "绍兴市第一中学创办于1897年。绍兴教育走在前列。请学习马卫光书记的讲话。按照市教育局要求，做好区级评估。"
+    places = learn_places(text)
+    assert places == {"绍兴"}
+    out, kinds = specifics_to_slots(
+        "绍兴教育走在前列，请学习马卫光书记和盛阅春市长的讲话。", places
+    )
+    assert out == "【地区】教育走在前列，请学习【姓名】书记和【姓名】市长的讲话。"
+    assert kinds == ["地区", "姓名", "姓名"]
+    # 同志们 is an address, not a name; 班主任 is not a person's name
+    assert specifics_to_slots("同志们，各位班主任要认真履职。")[1] == []
+
+
+def test_single_underscore_placeholders_become_slots():
+    assert specifics_to_slots("组织骨干教师赴_支教。")[0] == "组织骨干教师赴【待填】支教。"
+    assert specifics_to_slots("深入基层了解民情_。")[0] == "深入基层了解民情【待填】。"
+    assert specifics_to_slots("字段 col_name 不变。")[0] == "字段 col_name 不变。"
+
+
+def test_two_digit_years_in_a_date_context():
+    assert specifics_to_slots("09年全县新建校舍【数量】所。")[0].startswith("【年份】年全县")
+    assert specifics_to_slots("自15年以来，成效明显。")[0] == "自【年份】年以来，成效明显。"
+    assert specifics_to_slots("12年3月起实施。")[0].startswith("【年份】年")
+    # a count of years stays a count
+    assert specifics_to_slots("用了10年时间。")[0] == "用了【数量】年时间。"
+
+
+def test_verbs_and_common_words_never_become_slots():
+    # issue 11: 学习区委… and 落实省委… turned 学习 and 落实 into 【地区】
+    for text in (
+        "认真学习区委、区政府工作部署。",
+        "落实省委、市委关于教育工作的决策部署。",
+        "认真【地区】中央、省委的要求。".replace("【地区】", "学习"),
+        "加快农村薄弱学校改造，办好每一所乡村小学和民办幼儿园。",
+        "坚持以习近平新时代中国特色社会主义思想为指导，发展中国特色社会主义教育。",
+        "各位校长、一位老师、区委书记、分管副局长都参加了。",
+    ):
+        out, kinds = specifics_to_slots(text)
+        assert kinds == [] and out == text, (text, out)
+
+
+def test_names_and_quantities_are_typed():
+    out, kinds = specifics_to_slots(
+        "绍兴市第一中学、北京师范大学附属中学和红星幼儿园参加，入学率达到100%，投入3000万元。"
+    )
+    assert out == "【学校】、【学校】和【学校】参加，入学率达到【百分比】，投入【金额】。"
+    assert kinds == ["学校", "学校", "学校", "百分比", "金额"]
+    out, _ = specifics_to_slots("伊通县教育局召开会议，副校长李明和王老师发言。")
+    assert out == "【地区】教育局召开会议，副校长【姓名】和【姓名】老师发言。"
+    out, _ = specifics_to_slots("全区共有教师2,300名。")
+    assert out == "全区共有教师【数量】名。"
+
+
+def test_words_the_tagger_mistakes_for_names_stay_text():
+    # jieba tags 建立健全, 德育, 普惠性 as person names and 爱家乡 as a place: none is one
+    for text in (
+        "切实保障教师工资待遇，关心教师身心健康。",
+        "建立健全教师工作过程性评价机制。",
+        "许多老同志积极参与家长学校工作。",
+        "普惠性幼儿园覆盖率稳步提升。",
+        "开展德育特色学校创建活动。",
+        "把远大的抱负与爱家乡的实际行动结合起来。",
+        "继续丰富四点钟学校内涵。",
+    ):
+        out, kinds = specifics_to_slots(text)
+        assert kinds == [] and out == text, (text, out)
+    assert specifics_to_slots("加强天马学校等基地建设。")[0] == "加强【学校】等基地建设。"
