@@ -23,7 +23,6 @@ MAX_LINES = 600
 
 #: Over the limit today, each split by its own branch: path -> lines now (a ratchet).
 KNOWN_OVERSIZE: dict[str, int] = {
-    "core/phrases.py": 1162,
     "library/search.py": 822,
 }
 

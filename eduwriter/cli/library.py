@@ -420,9 +420,11 @@ def item_record(it) -> dict:
 
 
 def cmd_list(ns: argparse.Namespace) -> int:
+    from eduwriter.library import ingest
+
     try:
         with _open(ns) as store:
-            store.ensure_builtin()
+            ingest.ensure_builtin(store)
             items = store.items(kind=ns.kind, function=ns.function)
     except LibraryError as exc:
         return _err(exc, ns)

@@ -98,6 +98,7 @@ class Document:
             "blocks": [b.to_json() for b in self.blocks],
             "slots": [s.to_json() for s in self.slots],
             "run_in_items": [r.to_json() for r in self.run_in_items],
+            "domain": self.domain,
         }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eduwriter.core import extract
+from eduwriter.core.domain import document_domain
 from eduwriter.core.items import HeadingFamily, Phrasing, Skeleton, SourceRef
 from eduwriter.core.model import Block, Document, FileResult, RunInItem, Slot
 from eduwriter.core.phrases import normalise_text
@@ -39,6 +40,9 @@ def result_from_json(data: dict) -> FileResult:
                 blocks=blocks,
                 slots=[Slot(s["raw"], s["kind"]) for s in d.get("slots", [])],
                 run_in_items=[RunInItem(r["marker"], r["text"]) for r in d.get("run_in_items", [])],
+                # analyses stored before domains existed: judged now from the stored text
+                domain=d.get("domain")
+                or document_domain(d.get("title") or "", [b.text for b in blocks]),
             )
         )
     return FileResult(
