@@ -245,8 +245,3 @@ def pair_string(ascii_text: str) -> str:
     out[0::2] = raw[1:] + FILLER.encode("ascii")
     out[1::2] = raw
     return out.decode("utf-16-le")
-
-
-def pair_key(a: str, b: str) -> str:
-    """The :func:`pair_string` character of two ASCII letters."""
-    return chr((ord(a) << 8) | ord(b))
