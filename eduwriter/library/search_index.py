@@ -242,8 +242,9 @@ END_PUNCT = "。；，、！？.;,!?:： "
 
 
 def bare(text: str) -> str:
-    """Text without closing punctuation: 指导思想。 is an exact match for 指导思想."""
-    return text.rstrip(END_PUNCT)
+    """Text without closing punctuation: 指导思想。 is an exact match for 指导思想. A text made of
+    punctuation only stays as it is (otherwise 。 and ， would both be the empty text)."""
+    return text.rstrip(END_PUNCT) or text
 
 
 class PinyinIndex:

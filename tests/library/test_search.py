@@ -97,7 +97,7 @@ def test_favourites_and_usage_boost_within_a_tier():
 
 
 # ---------------------------------------------------------------- against a brute-force search
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from eduwriter.library import pinyin  # noqa: E402
@@ -114,6 +114,7 @@ _ALPHABET = "教育学校安全工作指导思想银行长重的了，。AbＣ1"
         st.tuples(st.integers(0, 39), st.text(alphabet=_ALPHABET, max_size=8)), max_size=5
     ),
 )
+@example(texts=["。"], query="，", edits=[])  # issue 14 item 18 (failed about 1 run in 30)
 def test_finds_exactly_the_records_containing_the_query(texts, query, edits):
     idx = SearchIndex([rec(f"r{i}", t) for i, t in enumerate(texts)])
     idx.search("教")  # build, then change some records: the overlay must be right too
@@ -241,3 +242,11 @@ def test_filtered_search_after_warm_finds_what_a_scan_finds(kinds, functions, te
         assert expected <= got and all(flt.accepts(idx.records[i]) for i in got)
     else:
         assert got == expected
+
+
+def test_a_punctuation_only_query_does_not_match_a_punctuation_only_record():
+    # issue 14 item 18: both texts are empty once closing punctuation is stripped
+    idx = SearchIndex([rec("r0", "。"), rec("r1", "好，")])
+    assert ids(idx.search("，")) == ["r1"]
+    assert ids(idx.search("。")) == ["r0"]
+    assert idx.search("。")[0].score >= 3.0
