@@ -113,7 +113,8 @@ def split_syllables(query: str, limit: int = 4) -> list[list[str]]:
     """Ways to read ``query`` as a sequence of pinyin syllables, fewest syllables first.
 
     The last syllable may be incomplete (someone still typing: ``zhidaosix``). Spaces and
-    apostrophes force a boundary (``xi'an``). At most ``limit`` segmentations are returned.
+    apostrophes force a boundary (``xi'an``); in mixed input (``zhidao sx``) a part that is no run
+    of syllables gives one initial per letter. At most ``limit`` segmentations are returned.
     """
     known = syllables()
     prefixes = _syllable_prefixes()
@@ -141,6 +142,14 @@ def split_syllables(query: str, limit: int = 4) -> list[list[str]]:
                 acc.pop()
 
     walk(parts, [])
+    if not results and len(parts) > 1:
+        # mixed input (zhidao sx): a chunk that is no run of syllables is read as initials
+        ways = [split_syllables(p, limit) or [list(p)] for p in parts[:-1]]
+        last = split_syllables(parts[-1], limit) or [list(parts[-1])]
+        combos: list[list[str]] = [[]]
+        for options in [*ways, last]:
+            combos = [c + o for c in combos for o in options][: limit * 4]
+        results.extend(combos)
     results.sort(key=len)
     unique: list[list[str]] = []
     for r in results:

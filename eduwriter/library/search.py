@@ -33,8 +33,11 @@ from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import dataclass, field, replace
 
-from eduwriter.library import pinyin
+from eduwriter.library import pinyin, related_terms, word_spans
+from eduwriter.library import suggest as suggest_words
+from eduwriter.library.query import Query, parse_query
 from eduwriter.library.search_index import (
     KIND_ORDER,
     LATIN,
@@ -49,7 +52,28 @@ from eduwriter.library.search_index import (
     skipper,
 )
 
-__all__ = ["KIND_ORDER", "Filter", "Hit", "Record", "SearchIndex", "normalize"]
+__all__ = ["KIND_ORDER", "Filter", "Hit", "Record", "SearchIndex", "SearchResult", "normalize"]
+
+#: tiers of a hit (its score without the favourite/usage boost)
+EXACT, PREFIX, CONTAINED = 3.0, 2.0, 1.0
+#: lowest tier of the query's own matches: a pinyin match of whole words is 0.9 (0.85 when it
+#: needs a rarer reading); below come related terms, then matches that cut a word
+WHOLE = 0.85
+RELATED = 0.6
+PARTIAL = 0.3
+#: kinds that rank below skeletons and phrasings unless the writer asks for them
+_LOW_KINDS = frozenset({"document", "section"})
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """The hits of a query, the query as understood (its filters are the chips a search box
+    shows) and, when nothing was found, the nearest words the library holds ("did you mean")."""
+
+    hits: list[Hit]
+    query: Query
+    suggestions: list[str] = field(default_factory=list)
+
 
 _OVERLAY_LIMIT = 1000
 #: a filter keeping at least this share of the records searches a bigger index with a mask
@@ -70,6 +94,7 @@ class SearchIndex:
         self._prebuilt: set[Filter] = set()
         self._member_cache: dict[tuple, tuple] = {}
         self.boosted: dict[str, float] = {}
+        self._vocabulary: list[str] | None = None
         if records:
             self.load(records)
 
@@ -77,19 +102,20 @@ class SearchIndex:
     def load(self, records: list[Record]) -> None:
         self.records = {r.id: r for r in records}
         self.version += 1
+        self._vocabulary = None
         self._log.clear()
         self._segments.clear()
         self.boosted = {r.id: _boost(r) for r in records if r.favorite or r.usage}
         self._segments[Filter()] = Segment(list(self.records.values()), self.version)
         counts: dict[str, dict] = {"kind": {}, "function": {}, "genre": {}, "tag": {}, "folder": {}}
         for r in records:
-            for field, value in (
+            for name, value in (
                 ("kind", r.kind),
                 ("function", r.function),
                 ("genre", r.genre),
                 ("folder", r.folder),
             ):
-                d = counts[field]
+                d = counts[name]
                 d[value] = d.get(value, 0) + 1
             for t in r.tags:
                 counts["tag"][t] = counts["tag"].get(t, 0) + 1
@@ -149,14 +175,14 @@ class SearchIndex:
         """Records the filter keeps at most (from the counts taken at load time)."""
         c = self._counts
         est = len(self.records)
-        for field, value in (
+        for name, value in (
             ("kind", flt.kind),
             ("function", flt.function),
             ("genre", flt.genre),
             ("tag", flt.tag),
         ):
             if value is not None:
-                est = min(est, c.get(field, {}).get(value, 0))
+                est = min(est, c.get(name, {}).get(value, 0))
         if flt.folders is not None:
             est = min(est, sum(c.get("folder", {}).get(f, 0) for f in flt.folders))
         return est
@@ -242,16 +268,28 @@ class SearchIndex:
 
     # ----------------------------------------------------------------------- search
     def search(self, query: str, flt: Filter | None = None, limit: int = 50) -> list[Hit]:
+        """The best ``limit`` hits of ``query`` under ``flt`` (see :meth:`find`)."""
+        return self.find(query, flt, limit).hits
+
+    def find(
+        self, query: str, flt: Filter | None = None, limit: int = 50, suggest: bool = True
+    ) -> SearchResult:
+        """Search for what ``query`` means: the words naming a function, a genre or a kind become
+        filters (added to ``flt``; see :mod:`eduwriter.library.query`), the other words must all
+        occur, in any order, as characters, pinyin initials or full pinyin. Related terms widen
+        the search after the exact hits; a query without hits gets suggestions."""
         flt = flt or Filter()
+        fixed = frozenset(f for f in ("kind", "function", "genre") if getattr(flt, f) is not None)
+        parsed = parse_query(normalize(query), fixed)
+        if parsed.filters:
+            flt = replace(flt, **{f.field: f.value for f in parsed.filters})
+        q = " ".join(parsed.terms)
         seg, mask = self._plan(flt)
-        q = normalize(query).strip()
         found: dict[str, float] = {}  # id -> tier
-        ranks: dict[str, tuple] = {}
 
         def add(r: Record, tier: float) -> None:
             if found.get(r.id, -1) < tier:
                 found[r.id] = tier
-                ranks[r.id] = r.rank
 
         if not q:
             n = 0
@@ -268,17 +306,18 @@ class SearchIndex:
             for r in extra:
                 if flt.accepts(r):
                     add(r, 0.0)
-            return self._finish(found, ranks, limit)
+            return SearchResult(self._finish(found, flt, limit), parsed)
 
         terms = q.split()
-        if len(terms) > 1 and not pinyin.is_pinyin_query(query):
+        is_pinyin = pinyin.is_pinyin_query(q)
+        if len(terms) > 1 and not is_pinyin:
             self._search_terms(seg, terms, limit, add, mask)
         else:
             latin = q.isascii() and LATIN.search(q) is not None
             self._search_literal(seg.latin if latin else seg, q, limit, add, found, mask)
-            if pinyin.is_pinyin_query(query):
+            if is_pinyin:
                 self._search_pinyin(
-                    seg, q.replace(" ", "").replace("'", ""), query, limit, add, found, mask
+                    seg, q.replace(" ", "").replace("'", ""), q, limit, add, found, mask
                 )
         # small extras: records changed since the index was built, and favourites/used items
         extra = list(seg.overlay.values())
@@ -291,18 +330,67 @@ class SearchIndex:
                 if len(terms) == 1
                 else (1.0 if all(t in r.primary or t in r.secondary for t in terms) else -1)
             )
-            if tier < 0 and pinyin.is_pinyin_query(query):
-                tier = _pinyin_tier(r, query)
+            if tier < 0 and is_pinyin:
+                tier = _pinyin_tier(r, q)
             if tier >= 0:
                 add(r, tier)
-        return self._finish(found, ranks, limit)
+        # related terms widen the search, below the query's own hits
+        if not is_pinyin and len(found) < limit:
+            self._search_related(seg, terms, limit, add, found, mask)
+        hits = self._finish(found, flt, limit)
+        suggestions = self._suggest(q) if suggest and not hits else []
+        return SearchResult(hits, parsed, suggestions)
 
-    def _finish(self, found: dict[str, float], ranks: dict[str, tuple], limit: int) -> list[Hit]:
+    def _suggest(self, q: str) -> list[str]:
+        if self._vocabulary is None:
+            self._vocabulary = suggest_words.vocabulary(r.primary for r in self.records.values())
+        return suggest_words.nearest(
+            q, self._vocabulary, lambda w: bool(self.find(w, limit=1, suggest=False).hits)
+        )
+
+    def _search_related(
+        self, seg: Segment, terms: list[str], limit: int, add, found: dict, mask: Filter | None
+    ) -> None:
+        """Widen ``terms`` with the related-terms lexicon: each term that is or holds a lexicon
+        term is replaced by its neighbours (the rest of it kept as further terms)."""
+        lexicon = related_terms.shipped()
+        for n, term in enumerate(terms):
+            for variant in lexicon.widen_term(term):
+                wanted = [*terms[:n], *variant, *terms[n + 1 :]]
+                before = len(found)
+                if len(wanted) == 1:
+                    recs, skip = seg.recs, skipper(seg, mask)
+                    members = self._members(seg, mask)
+                    for i, _off in scan(
+                        seg.blob,
+                        seg.starts,
+                        wanted[0],
+                        members,
+                        lambda i, recs=recs, skip=skip: recs[i].id in found or skip(recs[i]),
+                    ):
+                        add(recs[i], RELATED)
+                        if len(found) >= limit:
+                            return
+                else:
+                    self._search_terms(seg, wanted, limit - before, add, mask, RELATED, found)
+                if len(found) >= limit:
+                    return
+
+    def _finish(self, found: dict[str, float], flt: Filter, limit: int) -> list[Hit]:
+        """Hits in order: the query's own matches (exact, prefix, whole words) before related and
+        partial ones; within each band items flagged stale, and documents and sections unless
+        their kind was asked for, after the others; then by tier, favourites and use, rank."""
+        records, boosted = self.records, self.boosted
+        asked = flt.kind is not None
+
         def key(item_id: str) -> tuple:
-            return (-found[item_id], -self.boosted.get(item_id, 0.0), ranks[item_id])
+            r = records[item_id]
+            low = r.stale or (not asked and r.kind in _LOW_KINDS)
+            tier = found[item_id]
+            return (tier < WHOLE, low, -tier, -boosted.get(item_id, 0.0), r.rank)
 
-        ordered = sorted(found, key=key)[:limit]
-        return [Hit(i, found[i] + self.boosted.get(i, 0.0)) for i in ordered]
+        ordered = sorted((i for i in found if i in records), key=key)[:limit]
+        return [Hit(i, found[i] + boosted.get(i, 0.0)) for i in ordered]
 
     def _search_literal(
         self, seg: Segment, q: str, limit: int, add, found: dict, mask: Filter | None = None
@@ -335,8 +423,16 @@ class SearchIndex:
                 break
 
     def _search_terms(
-        self, seg: Segment, terms: list[str], limit: int, add, mask: Filter | None = None
+        self,
+        seg: Segment,
+        terms: list[str],
+        limit: int,
+        add,
+        mask: Filter | None = None,
+        tier: float = 1.0,
+        found: dict | None = None,
     ) -> None:
+        """Records holding every one of ``terms``, in any order (``found`` ones passed over)."""
         longest = max(terms, key=len)
         blob, starts = seg.blob, seg.starts
         skip = skipper(seg, mask)
@@ -346,9 +442,10 @@ class SearchIndex:
             i = bisect.bisect_right(starts, pos) - 1
             r = seg.recs[i]
             text = blob[starts[i] : starts[i + 1]]
-            if not skip(r) and all(t in text for t in terms):
-                add(r, 1.0)
-                n += 1
+            if not skip(r) and (found is None or r.id not in found):
+                if all(t in text for t in terms):
+                    add(r, tier)
+                    n += 1
             pos = blob.find(longest, starts[i + 1])
 
     def _search_pinyin(
@@ -390,13 +487,33 @@ class SearchIndex:
                         primary = pinyin.primary_match(r.primary[:k], tokens)
                     else:
                         continue
-                    tier = 2.9 if len(r.primary) == k else 1.9
+                    if len(r.primary) == k:
+                        tier = 2.9
+                    elif word_spans.is_whole(r.primary, 0, k):
+                        tier = 1.9
+                    else:
+                        add(r, PARTIAL)  # cuts a word: 教育局下发 for jyjx
+                        continue
                     add(r, tier if primary else tier - _ALT)
                     got.add(r.id)
-        # contained matches, best static rank first; primary readings before alternate ones
+        # contained matches, best static rank first; primary readings before alternate ones.
+        # A match that cuts a word (zdsx in 工作的实效) is kept as partial and does not count
+        # towards the limit: the scan goes on (within a budget) for whole-word matches.
+        budget = [limit * 20]
+
+        def take(r: Record, off: int, k: int, tier: float) -> bool:
+            """Add a match at ``off``; True when the scan may stop."""
+            if word_spans.is_whole(r.primary, off, off + k):
+                add(r, tier)
+                got.add(r.id)
+            else:
+                add(r, PARTIAL)
+            budget[0] -= 1
+            return len(got) >= limit or budget[0] <= 0
+
         for alt in (False, True):
             for initials, tokens in readings:
-                if len(got) >= limit:
+                if len(got) >= limit or budget[0] <= 0:
                     return
                 tier = 0.9 - _ALT if alt else 0.9
                 codes = pinyin.token_codes(tokens) if tokens else ""
@@ -411,21 +528,20 @@ class SearchIndex:
                             if alt
                             else pinyin.primary_match(piece, tokens)
                         )
-                        if ok:
-                            add(r, tier)
-                            got.add(r.id)
-                            if len(got) >= limit:
-                                return
+                        if ok and take(r, off, k, tier):
+                            return
                     continue
                 for i in py.candidates(initials, alt):
                     r = seg.recs[i]
                     if r.id in got or skip(r):
                         continue
-                    if tokens is None or py.contains(i, r.primary, initials, tokens, alt):
-                        add(r, tier)
-                        got.add(r.id)
-                        if len(got) >= limit:
-                            return
+                    offs = list(py.offsets(i, r.primary, initials, tokens, alt))
+                    if not offs:
+                        continue
+                    k = len(initials)
+                    off = next((o for o in offs if word_spans.is_whole(r.primary, o, o + k)), -1)
+                    if take(r, offs[0] if off == -1 else off, k, tier):
+                        return
 
 
 def _boost(r: Record) -> float:

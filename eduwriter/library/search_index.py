@@ -51,6 +51,8 @@ class Record:
     rank: tuple = ()
     favorite: bool = False
     usage: int = 0
+    #: flagged stale (holds a superseded 提法): ranks below the others
+    stale: bool = False
 
     @classmethod
     def make(
@@ -67,6 +69,7 @@ class Record:
         usage: int = 0,
         personal: bool = False,
         quality: float = 0.0,
+        flags: tuple[str, ...] = (),
     ) -> Record:
         p = normalize(primary)
         s = normalize(secondary)
@@ -74,6 +77,7 @@ class Record:
         sub = 0 if function == "合并结构" else 1
         rank = (
             0 if personal else 1,
+            1 if "stale" in flags else 0,
             KIND_ORDER.get(kind, 9),
             sub,
             -round(quality, 3),
@@ -81,7 +85,18 @@ class Record:
             id,
         )
         return cls(
-            id, kind, function or "", genre or "", tuple(tags), folder, p, s, rank, favorite, usage
+            id,
+            kind,
+            function or "",
+            genre or "",
+            tuple(tags),
+            folder,
+            p,
+            s,
+            rank,
+            favorite,
+            usage,
+            "stale" in flags,
         )
 
 
@@ -356,20 +371,17 @@ class PinyinIndex:
         # offsets in the code blob count from the record's first character (after its "\n")
         yield from scan(blob, self.starts, codes, members, skip, every=True, first=0)
 
-    def contains(self, i: int, text: str, initials: str, tokens, alt: bool = False) -> bool:
-        """Does record ``i`` contain the reading (with the most common readings only, or with
-        ``alt`` through its alternate initials and any reading)?"""
+    def offsets(self, i: int, text: str, initials: str, tokens, alt: bool = False):
+        """Offsets in record ``i``'s primary text where the reading occurs (with the most common
+        readings only, or with ``alt`` through its alternate initials and any reading)."""
         k = len(initials)
         cur = self.alt[i] if alt else self.ini[i]
         check = pinyin.chars_match if alt else pinyin.primary_match
         pos = cur.find(initials)
-        if pos != -1 and tokens is None:
-            return True
         while pos != -1:
-            if check(text[pos : pos + k], tokens):
-                return True
+            if tokens is None or check(text[pos : pos + k], tokens):
+                yield pos
             pos = cur.find(initials, pos + 1)
-        return False
 
 
 def unique(indices):

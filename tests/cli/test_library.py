@@ -41,7 +41,7 @@ def test_search_json(db, capsys):
     assert (
         run_cli(["library", "search", "--db", str(db), "--json", "--limit", "5", "指导思想"]) == 0
     )
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     assert 1 <= len(hits) <= 5
     for h in hits:
         assert {"id", "kind", "function", "text", "sources"} <= set(h)
@@ -67,7 +67,7 @@ def test_search_kind_and_pinyin(db, capsys):
         )
         == 0
     )
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     assert hits and all(h["kind"] == "phrasing" for h in hits)
     assert run_cli(["library", "search", "--db", str(db), "量子纠缠态"]) == 0
     assert "没有找到" in capsys.readouterr().out
@@ -91,7 +91,7 @@ def test_slots_are_written_with_brackets(db, capsys):
         )
         == 0
     )
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     # a heading family matches through its pattern (its title), e.g. 以“【字】”为【…】…
     assert hits and all("【" in h["text"] and "】" in h["text"] for h in hits if not h["title"])
     assert all("【" in h["title"] for h in hits if h["title"])
@@ -124,7 +124,7 @@ def test_export_and_import(db, tmp_path, capsys):
     )
     assert "新增 0 条" in capsys.readouterr().out
     assert run_cli(["library", "search", "--db", str(other), "--json", "开场白"]) == 0
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     assert [h["kind"] for h in hits] == ["snippet"]
 
 
@@ -260,3 +260,17 @@ def test_build_exits_nonzero_when_a_file_was_skipped(tmp_path, capsys):
     cap = capsys.readouterr()
     assert "跳过" in cap.err and "bad.txt" in cap.err
     assert "已导入 1 个文件" in cap.out
+
+
+def test_search_json_shows_the_understood_filters_and_suggestions(db, capsys):
+    assert run_cli(["library", "search", "--db", str(db), "--json", "总结 开头"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {(f["field"], f["value"]) for f in out["filters"]} == {
+        ("genre", "summary"),
+        ("function", "开头"),
+    }
+    assert out["results"]
+    assert all(h["function"] == "开头" and h["genre"] == "summary" for h in out["results"])
+    assert run_cli(["library", "search", "--db", str(db), "--json", "lsdsr"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["results"] == [] and "立德树人" in out["suggestions"]
