@@ -251,3 +251,77 @@ def test_a_punctuation_only_query_does_not_match_a_punctuation_only_record():
     assert ids(idx.search("，")) == ["r1"]
     assert ids(idx.search("。")) == ["r0"]
     assert idx.search("。")[0].score >= 3.0
+
+
+# ---------------------------------------------------------------- what the writer means (issue 12)
+def meaning_index():
+    return SearchIndex(
+        [
+            rec("open-sum", "今年以来，我校坚持立德树人。", function="开头", genre="summary"),
+            rec("open-plan", "为深入贯彻落实双减政策，制定本计划。", function="开头", genre="plan"),
+            rec("end-sum", "总之，我们将继续努力。", function="结尾", genre="summary"),
+            rec("next", "下一步，我们将深化家校社协同育人。", function="打算", genre="summary"),
+            rec("coop", "加强家校合作，形成育人合力。", function="措施", genre="plan"),
+            rec("exact", "推进家校共育走深走实。", function="措施", genre="plan"),
+            rec("cut", "切实增强工作的实效", function="措施"),
+            rec("zdsx", "坚持以指导思想为引领", function="措施"),
+            rec("sec", "家校共育", kind="section", secondary="家校共育工作的做法"),
+        ]
+    )
+
+
+def test_an_intent_query_returns_that_function_and_genre_only():
+    idx = meaning_index()
+    result = idx.find("总结 开头")
+    assert {(f.field, f.value) for f in result.query.filters} == {
+        ("genre", "summary"),
+        ("function", "开头"),
+    }
+    assert ids(result.hits) == ["open-sum"]
+    assert ids(idx.search("下一步打算")) == ["next"]
+    assert set(ids(idx.search("结尾"))) == {"end-sum"}
+
+
+def test_several_words_match_in_any_order_combined_with_filters():
+    idx = meaning_index()
+    assert ids(idx.search("合力 家校")) == ["coop"]
+    assert ids(idx.search("计划 双减")) == ["open-plan"]
+    assert ids(idx.search("总结 双减")) == []
+
+
+def test_a_related_term_finds_its_neighbours_below_the_exact_hits():
+    got = meaning_index().search("家校共育")
+    assert ids(got)[:2] == ["exact", "sec"]  # the section after the phrasing: not asked for
+    assert {"next", "coop"} <= set(ids(got[2:]))
+    assert all(h.score < 1 for h in got[2:])
+
+
+def test_documents_and_sections_rank_first_when_asked_for():
+    idx = meaning_index()
+    assert ids(idx.search("家校共育", Filter(kind="section"))) == ["sec"]
+    assert ids(idx.search("章节 家校共育"))[0] == "sec"
+
+
+def test_pinyin_matches_whole_words_before_ones_that_cut_a_word():
+    idx = meaning_index()
+    for query in ("zdsx", "zhidaosixiang", "zhidao sx"):
+        assert ids(idx.search(query))[0] == "zdsx", query
+    hits = {h.id: h.score for h in idx.search("zdsx")}
+    assert hits["cut"] < hits["zdsx"]  # 作的实效 is still found, as a partial match
+
+
+def test_stale_items_rank_below_current_ones():
+    idx = SearchIndex(
+        [
+            rec("old", "深入学习贯彻十九大精神", flags=("stale",), quality=0.9),
+            rec("new", "深入学习贯彻二十大精神", quality=0.1),
+        ]
+    )
+    assert ids(idx.search("深入学习")) == ["new", "old"]
+
+
+def test_no_hit_offers_the_nearest_words():
+    idx = SearchIndex([rec("a", "立德树人"), rec("b", "家校共育")])
+    result = idx.find("lsdsr")
+    assert result.hits == [] and result.suggestions[0] == "立德树人"
+    assert idx.find("家校共管").suggestions[0] == "家校共育"
