@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from eduwriter.library import pinyin, related_terms, word_spans
@@ -59,6 +60,8 @@ EXACT, PREFIX, CONTAINED = 3.0, 2.0, 1.0
 #: lowest tier of the query's own matches: a pinyin match of whole words is 0.9 (0.85 when it
 #: needs a rarer reading); below come related terms, then matches that cut a word
 WHOLE = 0.85
+#: a text holding a word the pinyin spelled (in a field without pinyin index)
+SPELLED = 0.85
 RELATED = 0.6
 PARTIAL = 0.3
 #: kinds that rank below skeletons and phrasings unless the writer asks for them
@@ -316,9 +319,16 @@ class SearchIndex:
             latin = q.isascii() and LATIN.search(q) is not None
             self._search_literal(seg.latin if latin else seg, q, limit, add, found, mask)
             if is_pinyin:
+                spelled: Counter[str] = Counter()
                 self._search_pinyin(
-                    seg, q.replace(" ", "").replace("'", ""), q, limit, add, found, mask
+                    seg, q.replace(" ", "").replace("'", ""), q, limit, add, found, mask, spelled
                 )
+                # the words the letters spell (zdsx → 指导思想) are looked for in every field:
+                # a section's text or a skeleton's parts have no pinyin index of their own
+                for word, _n in spelled.most_common(2):
+                    if len(found) >= limit:
+                        break
+                    self._search_terms(seg, [word], limit - len(found), add, mask, SPELLED, found)
         # small extras: records changed since the index was built, and favourites/used items
         extra = list(seg.overlay.values())
         extra += [self.records[i] for i in self.boosted if i in self.records and i not in found]
@@ -457,7 +467,11 @@ class SearchIndex:
         add,
         found: dict,
         mask: Filter | None = None,
+        spelled: Counter | None = None,
     ) -> None:
+        """Pinyin matches of the primary texts; the whole words matched are counted in
+        ``spelled``."""
+        spelled = Counter() if spelled is None else spelled
         readings: list[tuple[str, list[str] | None]] = [(letters, None)]
         for tokens in pinyin.split_syllables(raw):
             if any(len(t) > 1 for t in tokens):
@@ -495,6 +509,7 @@ class SearchIndex:
                         add(r, PARTIAL)  # cuts a word: 教育局下发 for jyjx
                         continue
                     add(r, tier if primary else tier - _ALT)
+                    spelled[r.primary[:k]] += 1
                     got.add(r.id)
         # contained matches, best static rank first; primary readings before alternate ones.
         # A match that cuts a word (zdsx in 工作的实效) is kept as partial and does not count
@@ -504,6 +519,7 @@ class SearchIndex:
         def take(r: Record, off: int, k: int, tier: float) -> bool:
             """Add a match at ``off``; True when the scan may stop."""
             if word_spans.is_whole(r.primary, off, off + k):
+                spelled[r.primary[off : off + k]] += 1
                 add(r, tier)
                 got.add(r.id)
             else:
