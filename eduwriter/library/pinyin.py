@@ -33,8 +33,27 @@ def _strip_tone(reading: str) -> str:
     return plain.lower()
 
 
+Tables = tuple[dict[int, str], dict[int, str], dict[int, tuple[str, ...]], frozenset[str]]
+_INSTALLED: list[Tables] = []
+
+
+def install_tables(tables: Tables) -> None:
+    """Use these tables (read from a persisted search index) instead of reading pypinyin's
+    dictionary, which takes about a second to import and convert."""
+    if not _INSTALLED:
+        _INSTALLED.append(tables)
+
+
+def tables() -> Tables:
+    """The reading tables: initials (primary, alternate), toneless readings, known syllables."""
+    return _INSTALLED[0] if _INSTALLED else _read_tables()
+
+
+_tables = tables
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], dict[int, str], dict[int, tuple[str, ...]], frozenset[str]]:
+def _read_tables() -> Tables:
     from pypinyin.pinyin_dict import pinyin_dict
 
     primary: dict[int, str] = {}

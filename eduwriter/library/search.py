@@ -101,6 +101,11 @@ class SearchIndex:
         if records:
             self.load(records)
 
+    def __setstate__(self, state: dict) -> None:
+        # loaded from a persisted index: the member cache is keyed by object identities
+        self.__dict__.update(state)
+        self._member_cache = {(k[0], id(v[0])): v for k, v in self._member_cache.items()}
+
     # ----------------------------------------------------------------- maintenance
     def load(self, records: list[Record]) -> None:
         self.records = {r.id: r for r in records}

@@ -187,7 +187,8 @@ class Members:
         #: at most this many records are accepted (from counts; the list is made on first need)
         self.estimate = estimate
         self._idx: array | None = None
-        self._subs: dict[int, tuple[str, list[int]]] = {}
+        #: per joined string (by identity, checked): the accepted records' part of it
+        self._subs: list[tuple[str, tuple[str, list[int]]]] = []
 
     @property
     def idx(self) -> array:
@@ -197,14 +198,14 @@ class Members:
         return self._idx
 
     def sub(self, blob: str, starts) -> tuple[str, list[int]]:
-        got = self._subs.get(id(blob))
+        got = next((cut for whole, cut in self._subs if whole is blob), None)
         if got is None:
             pieces = [blob[starts[j] : starts[j + 1]] for j in self.idx]
             sub_starts = [0]
             for piece in pieces:
                 sub_starts.append(sub_starts[-1] + len(piece))
             got = ("".join(pieces), sub_starts)
-            self._subs[id(blob)] = got
+            self._subs.append((blob, got))
         return got
 
 

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eduwriter.core.items import SourceRef
-from eduwriter.library import schema
+from eduwriter.library import index_cache, schema
 from eduwriter.library.errors import (
     LibraryCorruptError,
     LibraryError,
@@ -500,11 +500,13 @@ class LibraryStore:
     # ------------------------------------------------------------------ search
     def _ensure_index(self) -> SearchIndex:
         if self._index is None:
-            rows = self._query(
+            sql = (
                 "SELECT id, kind, function, genre, title, text, tags, folder_id, favorite, usage, "
                 "origin, quality FROM items"
             )
-            self._index = SearchIndex([_record(*r) for r in rows])
+            self._index = index_cache.load_or_build(
+                self.path, self._conn, lambda: SearchIndex([_record(*r) for r in self._query(sql)])
+            )
         return self._index
 
     def build_index(self) -> None:
