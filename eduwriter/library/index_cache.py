@@ -17,19 +17,22 @@ holds nothing that is not in the database: deleting it only costs one rebuild. I
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from eduwriter.core import words
 from eduwriter.library import pinyin
 from eduwriter.library.search import SearchIndex
 
 #: bump when the pickled structures change shape
-FORMAT = 2
+FORMAT = 3
 SUFFIX = ".search-index"
 _KEY_SQL = (
     "SELECT count(*), total(modified), max(modified), total(usage), total(favorite), "
@@ -51,17 +54,22 @@ def content_key(conn: sqlite3.Connection) -> tuple:
 def load(db: Path, key: tuple) -> SearchIndex | None:
     """The persisted index of ``db`` if it was built from content ``key``, else None."""
     path = cache_path(db)
+    collecting = gc.isenabled()
     try:
         with path.open("rb") as fh:
             header = pickle.load(fh)
             if header != (FORMAT, key):
                 return None
+            gc.disable()  # the collector would walk the new objects again and again
             tables, index = pickle.load(fh)
     except FileNotFoundError:
         return None
     except Exception as exc:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
         _log.info("search index cache %s unreadable (%s): rebuilding", path, exc)
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(index, SearchIndex):
         return None
     pinyin.install_tables(tables)
@@ -97,9 +105,10 @@ def load_or_build(
     warmed and persisted."""
     key = content_key(conn)
     index = load(db, key)
-    if index is not None:
-        return index
-    index = build()
-    index.warm()
-    save(db, key, index)
+    if index is None:
+        index = build()
+        index.warm()
+        save(db, key, index)
+    # the word segmenter (pinyin matches that cut a word rank lower) loads meanwhile
+    threading.Thread(target=words.warm_up, name="segmenter-warm-up", daemon=True).start()
     return index

@@ -218,20 +218,25 @@ def primary_match(text: str, tokens: list[str]) -> bool:
 
 
 # ---------------------------------------------------------------- helpers for the search index
-#: Code characters for the first two letters of a reading ("zh", "da", "si", "xi", "a" …).
+#: Code characters for the head of a reading: its first two letters ("da", "si", "xi", "a" …),
+#: three after zh/ch/sh ("zhi", "shu"), which would otherwise lump most syllables together.
 _CODE_BASE = 0x4E00
+
+
+def _head(reading: str) -> str:
+    return reading[:3] if reading[:2] in ("zh", "ch", "sh") else reading[:2]
 
 
 @lru_cache(maxsize=1)
 def _code_ids() -> dict[str, int]:
-    heads = sorted({s[:2] for s in syllables()})
+    heads = sorted({_head(s) for s in syllables()})
     return {h: i for i, h in enumerate(heads)}
 
 
 @lru_cache(maxsize=2)
 def code_table(alternate: bool = False) -> dict[int, str]:
-    """A ``str.translate`` table: Chinese character → one code character standing for the first
-    two letters of its (primary or alternate) reading. Used to pre-filter full-pinyin matches."""
+    """A ``str.translate`` table: Chinese character → one code character standing for the head
+    of its (primary or alternate) reading. Used to pre-filter full-pinyin matches."""
     ids = _code_ids()
     primary, _alt, table, _syl = _tables()
     out: dict[int, str] = {}
@@ -239,19 +244,19 @@ def code_table(alternate: bool = False) -> dict[int, str]:
         reading = rs[0]
         if alternate:
             reading = next((r for r in rs[1:] if r[0] != rs[0][0]), rs[0])
-        out[code] = chr(_CODE_BASE + ids[reading[:2]])
+        out[code] = chr(_CODE_BASE + ids[_head(reading)])
     return out
 
 
 def token_codes(tokens: list[str]) -> str:
-    """Code string of the leading tokens that determine their first two letters (a complete
-    syllable, or a typed prefix of two letters or more); stops at the first one that does not."""
+    """Code string of the leading tokens that determine their head (a complete syllable, or a
+    typed prefix as long as the head); stops at the first one that does not."""
     ids = _code_ids()
     known = syllables()
     out = []
     for tok in tokens:
-        if len(tok) >= 2 or tok in known:
-            head = tok[:2]
+        head = _head(tok)
+        if tok in known or len(tok) >= 2 and len(head) == len(_head(tok + "xx")):
             if head not in ids:
                 break
             out.append(chr(_CODE_BASE + ids[head]))

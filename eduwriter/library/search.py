@@ -519,7 +519,7 @@ class SearchIndex:
         # contained matches, best static rank first; primary readings before alternate ones.
         # A match that cuts a word (zdsx in 工作的实效) is kept as partial and does not count
         # towards the limit: the scan goes on (within a budget) for whole-word matches.
-        budget = [limit * 20]
+        budget = [limit * 4]
 
         def take(r: Record, off: int, k: int, tier: float) -> bool:
             """Add a match at ``off``; True when the scan may stop."""
@@ -538,8 +538,9 @@ class SearchIndex:
                     return
                 tier = 0.9 - _ALT if alt else 0.9
                 codes = pinyin.token_codes(tokens) if tokens else ""
-                if len(codes) >= 2:
-                    # full pinyin: the reading codes (zh|da|si|xi) are selective; check each hit
+                if len(codes) >= 2 and (len(codes) == len(tokens) or len(initials) < 4):
+                    # full pinyin: the reading codes (zhi|da|si|xi) are selective; check each hit.
+                    # Trailing initials (shuju xl) are more selective through the letter pairs.
                     k = len(tokens)
                     for i, off in py.code_hits(codes, alt, passed_over, members):
                         r = recs[i]
