@@ -1,17 +1,17 @@
-"""In-memory search index: substring queries of any length, pinyin initials and full pinyin.
+"""Library search: what the writer means, answered from the in-memory index.
 
-Why in memory: SQLite FTS5's trigram tokenizer cannot answer queries of one or two characters,
-and a ``LIKE '%x%'`` over 100,000 rows takes tens of milliseconds. Instead each index keeps the
-normalised text of all its records concatenated into one string (records separated by ``\\n``,
-the primary field — a phrasing's text, a skeleton's or section's title — separated from the rest
-by ``\\x1f``) and uses ``str.find``, which runs at memory speed in C. Records are concatenated in
-their static rank order, so the first hits of a scan are the best-ranked "contained" matches and
-the scan stops as soon as enough results are found. Exact matches come from a dict, prefix
-matches from a sorted list (bisect). Two further strings of the same length hold the pinyin
-initials of each character (see :mod:`eduwriter.library.pinyin`), searched for ASCII queries.
+A query is read first (:mod:`eduwriter.library.query`): words naming a function, a genre or a
+kind become filters, the other words are looked for, in any order, as characters, pinyin
+initials or full pinyin, in the structures of :mod:`eduwriter.library.search_index` (texts
+concatenated in rank order and searched with ``str.find``; pinyin strings aligned with them).
+Related terms (:mod:`eduwriter.library.related_terms`) widen the search after the query's own
+hits; a query without hits gets the nearest words (:mod:`eduwriter.library.suggest`).
 
-Ranking: exact > prefix > contained; inside a tier favourites and usage come first, then the
-static rank (personal items, then by kind, reusability score and shorter text).
+Ranking: the query's own matches — exact > prefix > contained; pinyin only when the match starts
+and ends at word boundaries (:mod:`eduwriter.library.word_spans`) — then related terms, then
+partial matches (pinyin across a word boundary). Within each band items flagged stale, and
+documents and sections unless their kind is asked for, come after the others; then favourites
+and usage, then the static rank (personal items, kind, reusability score, shorter text).
 
 Filters: :meth:`SearchIndex.warm` builds, next to the unfiltered index, one index per kind that
 holds less than half of the records (records of a kind are contiguous in rank order, so a scan of
@@ -36,12 +36,16 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from eduwriter.library import pinyin, related_terms, word_spans
+from eduwriter.library import pinyin, related_terms
 from eduwriter.library import suggest as suggest_words
+from eduwriter.library.pinyin_match import find_pinyin, pinyin_tier
 from eduwriter.library.query import Query, parse_query
 from eduwriter.library.search_index import (
     KIND_ORDER,
     LATIN,
+    RELATED,
+    SPELLED,
+    WHOLE,
     Filter,
     Hit,
     Members,
@@ -55,15 +59,6 @@ from eduwriter.library.search_index import (
 
 __all__ = ["KIND_ORDER", "Filter", "Hit", "Record", "SearchIndex", "SearchResult", "normalize"]
 
-#: tiers of a hit (its score without the favourite/usage boost)
-EXACT, PREFIX, CONTAINED = 3.0, 2.0, 1.0
-#: lowest tier of the query's own matches: a pinyin match of whole words is 0.9 (0.85 when it
-#: needs a rarer reading); below come related terms, then matches that cut a word
-WHOLE = 0.85
-#: a text holding a word the pinyin spelled (in a field without pinyin index)
-SPELLED = 0.85
-RELATED = 0.6
-PARTIAL = 0.3
 #: kinds that rank below skeletons and phrasings unless the writer asks for them
 _LOW_KINDS = frozenset({"document", "section"})
 
@@ -81,8 +76,6 @@ class SearchResult:
 _OVERLAY_LIMIT = 1000
 #: a filter keeping at least this share of the records searches a bigger index with a mask
 _DENSE = 0.05
-#: penalty of a pinyin match that needs a character's alternate (rarer) reading
-_ALT = 0.05
 
 
 class SearchIndex:
@@ -325,8 +318,16 @@ class SearchIndex:
             self._search_literal(seg.latin if latin else seg, q, limit, add, found, mask)
             if is_pinyin:
                 spelled: Counter[str] = Counter()
-                self._search_pinyin(
-                    seg, q.replace(" ", "").replace("'", ""), q, limit, add, found, mask, spelled
+                find_pinyin(
+                    seg,
+                    self._members(seg, mask),
+                    q.replace(" ", "").replace("'", ""),
+                    q,
+                    limit,
+                    add,
+                    found,
+                    mask,
+                    spelled,
                 )
                 # the words the letters spell (zdsx → 指导思想) are looked for in every field:
                 # a section's text or a skeleton's parts have no pinyin index of their own
@@ -346,7 +347,7 @@ class SearchIndex:
                 else (1.0 if all(t in r.primary or t in r.secondary for t in terms) else -1)
             )
             if tier < 0 and is_pinyin:
-                tier = _pinyin_tier(r, q)
+                tier = pinyin_tier(r, q)
             if tier >= 0:
                 add(r, tier)
         # related terms widen the search, below the query's own hits
@@ -463,108 +464,6 @@ class SearchIndex:
                     n += 1
             pos = blob.find(longest, starts[i + 1])
 
-    def _search_pinyin(
-        self,
-        seg: Segment,
-        letters: str,
-        raw: str,
-        limit: int,
-        add,
-        found: dict,
-        mask: Filter | None = None,
-        spelled: Counter | None = None,
-    ) -> None:
-        """Pinyin matches of the primary texts; the whole words matched are counted in
-        ``spelled``."""
-        spelled = Counter() if spelled is None else spelled
-        readings: list[tuple[str, list[str] | None]] = [(letters, None)]
-        for tokens in pinyin.split_syllables(raw):
-            if any(len(t) > 1 for t in tokens):
-                readings.append(("".join(t[0] for t in tokens), tokens))
-        py = seg.py
-        skip = skipper(seg, mask)
-        keep = None if mask is None else (lambda i: mask.accepts(seg.recs[i]))
-        got = set(found)
-        recs = seg.recs
-        members = self._members(seg, mask)
-
-        def passed_over(i: int) -> bool:
-            return recs[i].id in got or skip(recs[i])
-
-        # exact and prefix matches of the primary text, from the sorted initials: the most
-        # common readings first, then the alternate ones
-        for alt in (False, True):
-            for initials, tokens in readings:
-                for i in py.prefixed(initials, limit * 4, keep, alt):
-                    r = seg.recs[i]
-                    if skip(r):
-                        continue
-                    k = len(initials)
-                    if tokens is None:
-                        primary = py.ini[i].startswith(initials)
-                    elif pinyin.chars_match(r.primary[:k], tokens):
-                        primary = pinyin.primary_match(r.primary[:k], tokens)
-                    else:
-                        continue
-                    if len(r.primary) == k:
-                        tier = 2.9
-                    elif word_spans.is_whole(r.primary, 0, k):
-                        tier = 1.9
-                    else:
-                        add(r, PARTIAL)  # cuts a word: 教育局下发 for jyjx
-                        continue
-                    add(r, tier if primary else tier - _ALT)
-                    spelled[r.primary[:k]] += 1
-                    got.add(r.id)
-        # contained matches, best static rank first; primary readings before alternate ones.
-        # A match that cuts a word (zdsx in 工作的实效) is kept as partial and does not count
-        # towards the limit: the scan goes on (within a budget) for whole-word matches.
-        budget = [limit * 4]
-
-        def take(r: Record, off: int, k: int, tier: float) -> bool:
-            """Add a match at ``off``; True when the scan may stop."""
-            if word_spans.is_whole(r.primary, off, off + k):
-                spelled[r.primary[off : off + k]] += 1
-                add(r, tier)
-                got.add(r.id)
-            else:
-                add(r, PARTIAL)
-            budget[0] -= 1
-            return len(got) >= limit or budget[0] <= 0
-
-        for alt in (False, True):
-            for initials, tokens in readings:
-                if len(got) >= limit or budget[0] <= 0:
-                    return
-                tier = 0.9 - _ALT if alt else 0.9
-                codes = pinyin.token_codes(tokens) if tokens else ""
-                if len(codes) >= 2 and (len(codes) == len(tokens) or len(initials) < 4):
-                    # full pinyin: the reading codes (zhi|da|si|xi) are selective; check each hit.
-                    # Trailing initials (shuju xl) are more selective through the letter pairs.
-                    k = len(tokens)
-                    for i, off in py.code_hits(codes, alt, passed_over, members):
-                        r = recs[i]
-                        piece = r.primary[off : off + k]
-                        ok = (
-                            pinyin.chars_match(piece, tokens)
-                            if alt
-                            else pinyin.primary_match(piece, tokens)
-                        )
-                        if ok and take(r, off, k, tier):
-                            return
-                    continue
-                for i in py.candidates(initials, alt):
-                    r = seg.recs[i]
-                    if r.id in got or skip(r):
-                        continue
-                    offs = list(py.offsets(i, r.primary, initials, tokens, alt))
-                    if not offs:
-                        continue
-                    k = len(initials)
-                    off = next((o for o in offs if word_spans.is_whole(r.primary, o, o + k)), -1)
-                    if take(r, offs[0] if off == -1 else off, k, tier):
-                        return
-
 
 def _boost(r: Record) -> float:
     return (0.5 if r.favorite else 0.0) + min(math.log1p(max(r.usage, 0)) / 12.0, 0.4)
@@ -578,34 +477,3 @@ def _literal_tier(r: Record, q: str) -> float:
     if q in r.primary or q in r.secondary:
         return 1.0
     return -1.0
-
-
-def _pinyin_tier(r: Record, query: str) -> float:
-    """Pinyin tier of one record (primary text only), or -1."""
-    letters = query.lower().replace(" ", "").replace("'", "")
-    text = r.primary
-    readings: list[tuple[str, list[str] | None]] = [(letters, None)]
-    for tokens in pinyin.split_syllables(query):
-        if any(len(t) > 1 for t in tokens):
-            readings.append(("".join(t[0] for t in tokens), tokens))
-    best = -1.0
-    for alt in (False, True):
-        ini = pinyin.to_initials(text, alternate=alt)
-        for initials, tokens in readings:
-            pos = ini.find(initials)
-            while pos != -1:
-                k = len(initials)
-                if tokens is None or pinyin.chars_match(text[pos : pos + k], tokens):
-                    if pos == 0:
-                        tier = 2.9 if k == len(text) else 1.9
-                    else:
-                        tier = 0.9
-                    primary = not alt and (
-                        tokens is None or pinyin.primary_match(text[pos : pos + k], tokens)
-                    )
-                    if not primary:
-                        tier -= _ALT
-                    best = max(best, tier)
-                    break
-                pos = ini.find(initials, pos + 1)
-    return best

@@ -24,6 +24,19 @@ from dataclasses import dataclass
 
 from eduwriter.library import pinyin
 
+#: tiers of a hit (its score without the favourite/usage boost): exact, prefix, contained
+EXACT, PREFIX, CONTAINED = 3.0, 2.0, 1.0
+#: lowest tier of the query's own matches: a pinyin match of whole words is 0.9 (0.85 when it
+#: needs a rarer reading); below come related terms, then matches that cut a word
+WHOLE = 0.85
+#: a text holding a word the pinyin spelled (in a field without pinyin index)
+SPELLED = 0.85
+RELATED = 0.6
+PARTIAL = 0.3
+#: penalty of a pinyin match that needs a character's alternate (rarer) reading
+ALT = 0.05
+
+#: Order of kinds in the static rank (lower first).
 KIND_ORDER = {"snippet": 0, "phrasing": 1, "skeleton": 2, "section": 3, "document": 4}
 LATIN = re.compile(r"[a-z]")
 
