@@ -23,16 +23,14 @@ import os
 import pickle
 import sqlite3
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from eduwriter.core import words
 from eduwriter.library import pinyin
 from eduwriter.library.search import SearchIndex
 
 #: bump when the pickled structures change shape
-FORMAT = 3
+FORMAT = 4
 SUFFIX = ".search-index"
 _KEY_SQL = (
     "SELECT count(*), total(modified), max(modified), total(usage), total(favorite), "
@@ -109,6 +107,4 @@ def load_or_build(
         index = build()
         index.warm()
         save(db, key, index)
-    # the word segmenter (pinyin matches that cut a word rank lower) loads meanwhile
-    threading.Thread(target=words.warm_up, name="segmenter-warm-up", daemon=True).start()
     return index

@@ -5,7 +5,8 @@ into syllables (zhidaosixiang, still being typed: zhidaosix) and mixed (zhidao s
 looked up in the aligned initials and reading-code strings of :class:`PinyinIndex` and checked
 character by character against the readings (the most common reading first; a rarer one ranks
 ``ALT`` lower). A match must start at a word boundary of the shared segmenter and end at one (or
-inside the word being typed, :mod:`eduwriter.library.word_spans`); one that cuts a word
+inside the word being typed; word edges are computed when the index is built,
+:func:`~eduwriter.library.search_index.word_edges`); one that cuts a word
 (作的实效 for zdsx) is kept as ``PARTIAL`` and ranks last.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from eduwriter.library import pinyin, word_spans
+from eduwriter.library import pinyin
 from eduwriter.library.search_index import (
     ALT,
     PARTIAL,
@@ -71,7 +72,7 @@ def find_pinyin(
                     continue
                 if len(r.primary) == k:
                     tier = 2.9
-                elif word_spans.is_whole(r.primary, 0, k):
+                elif py.whole(i, 0, k):
                     tier = 1.9
                 else:
                     add(r, PARTIAL)  # cuts a word: 教育局下发 for jyjx
@@ -84,9 +85,10 @@ def find_pinyin(
     # towards the limit: the scan goes on (within a budget) for whole-word matches.
     budget = [limit * 4]
 
-    def take(r: Record, off: int, k: int, tier: float) -> bool:
-        """Add a match at ``off``; True when the scan may stop."""
-        if word_spans.is_whole(r.primary, off, off + k):
+    def take(i: int, off: int, k: int, tier: float) -> bool:
+        """Add a match at ``off`` of record ``i``; True when the scan may stop."""
+        r = recs[i]
+        if py.whole(i, off, k):
             spelled[r.primary[off : off + k]] += 1
             add(r, tier)
             got.add(r.id)
@@ -113,7 +115,7 @@ def find_pinyin(
                         if alt
                         else pinyin.primary_match(piece, tokens)
                     )
-                    if ok and take(r, off, k, tier):
+                    if ok and take(i, off, k, tier):
                         return
                 continue
             for i in py.candidates(initials, alt):
@@ -124,8 +126,8 @@ def find_pinyin(
                 if not offs:
                     continue
                 k = len(initials)
-                off = next((o for o in offs if word_spans.is_whole(r.primary, o, o + k)), -1)
-                if take(r, offs[0] if off == -1 else off, k, tier):
+                off = next((o for o in offs if py.whole(i, o, k)), offs[0])
+                if take(i, off, k, tier):
                     return
 
 

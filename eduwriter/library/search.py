@@ -8,7 +8,7 @@ Related terms (:mod:`eduwriter.library.related_terms`) widen the search after th
 hits; a query without hits gets the nearest words (:mod:`eduwriter.library.suggest`).
 
 Ranking: the query's own matches — exact > prefix > contained; pinyin only when the match starts
-and ends at word boundaries (:mod:`eduwriter.library.word_spans`) — then related terms, then
+and ends at word boundaries (:func:`~eduwriter.library.search_index.word_edges`) — then related terms, then
 partial matches (pinyin across a word boundary). Within each band items flagged stale, and
 documents and sections unless their kind is asked for, come after the others; then favourites
 and usage, then the static rank (personal items, kind, reusability score, shorter text).
@@ -91,13 +91,18 @@ class SearchIndex:
         self._member_cache: dict[tuple, tuple] = {}
         self.boosted: dict[str, float] = {}
         self._vocabulary: list[str] | None = None
+        #: word edges of the texts segmented while building (dropped after :meth:`warm`)
+        self._edge_memo: dict[str, bytes] = {}
         if records:
             self.load(records)
 
-    def __setstate__(self, state: dict) -> None:
-        # loaded from a persisted index: the member cache is keyed by object identities
-        self.__dict__.update(state)
-        self._member_cache = {(k[0], id(v[0])): v for k, v in self._member_cache.items()}
+    def __getstate__(self) -> dict:
+        # persisted without the filter masks' texts (cut again on first use) and suggestions
+        state = dict(self.__dict__)
+        state["_member_cache"] = {}
+        state["_vocabulary"] = None
+        state["_edge_memo"] = {}
+        return state
 
     # ----------------------------------------------------------------- maintenance
     def load(self, records: list[Record]) -> None:
@@ -107,7 +112,9 @@ class SearchIndex:
         self._log.clear()
         self._segments.clear()
         self.boosted = {r.id: _boost(r) for r in records if r.favorite or r.usage}
-        self._segments[Filter()] = Segment(list(self.records.values()), self.version)
+        self._segments[Filter()] = Segment(
+            list(self.records.values()), self.version, self._edge_memo
+        )
         counts: dict[str, dict] = {"kind": {}, "function": {}, "genre": {}, "tag": {}, "folder": {}}
         for r in records:
             for name, value in (
@@ -224,7 +231,7 @@ class SearchIndex:
                     next(k for k in self._segments if not k.empty() and k not in self._prebuilt)
                 )
             recs = [r for r in self.records.values() if flt.accepts(r)]
-            seg = Segment(recs, self.version)
+            seg = Segment(recs, self.version, self._edge_memo)
             self._segments[flt] = seg
         return seg
 
@@ -252,20 +259,15 @@ class SearchIndex:
             sub = self._segment(flt)
             sub.py  # noqa: B018
             sub.latin  # noqa: B018
-        # the filter masks of functions and genres: cut their records' texts out now
+        # the filter masks of functions and genres: their indexes' pinyin structures now; the
+        # texts of their records are cut out on their first sparse scan (kept, they would take
+        # several times the main index's memory: one copy per function and genre)
         masks = [Filter(function=f) for f in self._counts.get("function", {}) if f]
         masks += [Filter(genre=g) for g in self._counts.get("genre", {}) if g]
         for flt in masks:
-            seg, mask = self._plan(flt)
-            if mask is None:
-                seg.py  # noqa: B018
-                continue
-            members = self._members(seg, mask)
-            if members is None or members.estimate * 3 >= len(seg.starts):
-                continue
-            members.sub(seg.blob, seg.starts)
-            members.sub(seg.py.code_blob, seg.py.starts)
-            members.sub(seg.py.code_alt_blob, seg.py.starts)
+            seg, _mask = self._plan(flt)
+            seg.py  # noqa: B018
+        self._edge_memo = {}  # kept only while the segments are built
 
     # ----------------------------------------------------------------------- search
     def search(self, query: str, flt: Filter | None = None, limit: int = 50) -> list[Hit]:

@@ -22,6 +22,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
+from eduwriter.core import words
 from eduwriter.library import pinyin
 
 #: tiers of a hit (its score without the favourite/usage boost): exact, prefix, contained
@@ -148,8 +149,12 @@ class Hit:
 class Segment:
     """One concatenated index over the records accepted by a filter."""
 
-    def __init__(self, records: list[Record], version: int) -> None:
+    def __init__(
+        self, records: list[Record], version: int, memo: dict[str, bytes] | None = None
+    ) -> None:
         self.version = version
+        #: word edges of texts already segmented (shared while an index is built; not kept)
+        self._memo = memo
         self.recs = sorted(records, key=lambda r: r.rank)
         parts: list[str] = []
         starts: list[int] = []
@@ -186,7 +191,8 @@ class Segment:
     @property
     def py(self) -> PinyinIndex:
         if self._py is None:
-            self._py = PinyinIndex(self.recs)
+            self._py = PinyinIndex(self.recs, self._memo)
+            self._memo = None
         return self._py
 
 
@@ -292,8 +298,10 @@ class PinyinIndex:
     * sorted initials for exact and prefix matches (bisect).
     """
 
-    def __init__(self, recs: list[Record]) -> None:
+    def __init__(self, recs: list[Record], memo: dict[str, bytes] | None = None) -> None:
         joined = "\n".join(r.primary for r in recs)
+        #: 1 where a word of the shared segmenter starts or ends, aligned with ``blob``
+        self.edges = word_edges([r.primary for r in recs], {} if memo is None else memo)
         self.blob = pinyin.to_initials(joined)
         self.alt_blob = pinyin.to_initials(joined, alternate=True)
         self.ini = self.blob.split("\n")
@@ -385,6 +393,14 @@ class PinyinIndex:
         # offsets in the code blob count from the record's first character (after its "\n")
         yield from scan(blob, self.starts, codes, members, skip, every=True, first=0)
 
+    def whole(self, i: int, off: int, k: int) -> bool:
+        """Does the match at ``off`` (``k`` characters) of record ``i``'s primary text start at a
+        word boundary and end at one or inside a single word (the word being typed)?"""
+        a = self.starts[i] + off
+        b = a + k
+        edges = self.edges
+        return bool(edges[a]) and (bool(edges[b]) or 1 not in edges[a + 1 : b])
+
     def offsets(self, i: int, text: str, initials: str, tokens, alt: bool = False):
         """Offsets in record ``i``'s primary text where the reading occurs (with the most common
         readings only, or with ``alt`` through its alternate initials and any reading)."""
@@ -396,6 +412,26 @@ class PinyinIndex:
             if tokens is None or check(text[pos : pos + k], tokens):
                 yield pos
             pos = cur.find(initials, pos + 1)
+
+
+def word_edges(texts: list[str], memo: dict[str, bytes]) -> bytes:
+    """Word edges of ``texts`` by the shared segmenter, aligned with ``"\\n".join(texts)`` plus
+    one: byte ``j`` is 1 where a word starts or ends. Computed when the index is built (the
+    segmenter is not needed to answer a query); texts in ``memo`` are not segmented again."""
+    missing = [t for t in dict.fromkeys(texts) if t not in memo]
+    if missing:
+        joined = "\n".join(missing)
+        flags = bytearray(len(joined) + 1)
+        at = 0
+        for word in words.cut(joined):
+            flags[at] = 1
+            at += len(word)
+        flags[at] = 1
+        pos = 0
+        for t in missing:
+            memo[t] = bytes(flags[pos : pos + len(t) + 1])
+            pos += len(t) + 1
+    return b"".join(memo[t] for t in texts)
 
 
 def unique(indices):
