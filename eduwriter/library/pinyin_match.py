@@ -84,6 +84,8 @@ def find_pinyin(
     # A match that cuts a word (zdsx in 工作的实效) is kept as partial and does not count
     # towards the limit: the scan goes on (within a budget) for whole-word matches.
     budget = [limit * 4]
+    #: reading-code hits examined at most per reading (most fail the character check)
+    examined = limit * 12
 
     def take(i: int, off: int, k: int, tier: float) -> bool:
         """Add a match at ``off`` of record ``i``; True when the scan may stop."""
@@ -107,7 +109,9 @@ def find_pinyin(
                 # full pinyin: the reading codes (zhi|da|si|xi) are selective; check each hit.
                 # Trailing initials (shuju xl) are more selective through the letter pairs.
                 k = len(tokens)
-                for i, off in py.code_hits(codes, alt, passed_over, members):
+                for n, (i, off) in enumerate(py.code_hits(codes, alt, passed_over, members)):
+                    if n >= examined:
+                        break  # few of the hits read right: keep the answer quick
                     r = recs[i]
                     piece = r.primary[off : off + k]
                     ok = (
