@@ -100,7 +100,7 @@ def find_pinyin(
         return len(got) >= limit or budget[0] <= 0
 
     for alt in (False, True):
-        for initials, tokens in readings:
+        for initials, tokens in readings[:3]:  # the letters, the two likeliest splits
             if len(got) >= limit or budget[0] <= 0:
                 return
             tier = 0.9 - ALT if alt else 0.9
