@@ -416,7 +416,7 @@ class SearchIndex:
         skip = skipper(seg, mask)
         for i in seg.exact.get(bare(q), ()):
             r = seg.recs[i]
-            if not skip(r):
+            if q in r.primary and not skip(r):  # 立德树人 = 立德树人。, but 1。 ≠ 1
                 add(r, 3.0)
         lo = bisect.bisect_left(seg.sorted_keys, q)
         hi = bisect.bisect_left(seg.sorted_keys, q + "\U0010ffff", lo)
@@ -472,7 +472,7 @@ def _boost(r: Record) -> float:
 
 
 def _literal_tier(r: Record, q: str) -> float:
-    if bare(r.primary) == bare(q):
+    if bare(r.primary) == bare(q) and q in r.primary:
         return 3.0
     if r.primary.startswith(q):
         return 2.0
