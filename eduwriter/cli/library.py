@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eduwriter.cli import team as team_commands
+from eduwriter.library import suggest
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
+from eduwriter.library.query import parse_query
 
 if TYPE_CHECKING:
     from eduwriter.library.store import LibraryStore
@@ -239,10 +241,19 @@ def cmd_search(ns: argparse.Namespace) -> int:
                 folder=ns.folder,
                 limit=ns.limit,
             )
+            fixed = frozenset(f for f in ("kind", "function", "genre") if getattr(ns, f))
+            understood = parse_query(ns.query, fixed).filters
+            nearest = (
+                []
+                if items
+                else suggest.nearest(
+                    ns.query, suggest.vocabulary(()), lambda w: bool(store.search(w, limit=1))
+                )
+            )
     except LibraryError as exc:
         return _err(exc, ns)
     if ns.json:
-        out = [
+        results = [
             {
                 "id": it.id,
                 "kind": it.kind,
@@ -258,10 +269,18 @@ def cmd_search(ns: argparse.Namespace) -> int:
             }
             for it in items
         ]
+        out = {
+            "query": ns.query,
+            "filters": [f.to_json() for f in understood],
+            "suggestions": nearest,
+            "results": results,
+        }
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
+    if understood:
+        print("按条件：" + "，".join(f.word for f in understood))
     if not items:
-        print("没有找到。")
+        print("没有找到。" + (f"您是不是要找：{'、'.join(nearest)}" if nearest else ""))
         return 0
     for it in items:
         label = _KIND_ZH.get(it.kind, it.kind) + (f"·{it.function}" if it.function else "")

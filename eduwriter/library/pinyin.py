@@ -33,8 +33,27 @@ def _strip_tone(reading: str) -> str:
     return plain.lower()
 
 
+Tables = tuple[dict[int, str], dict[int, str], dict[int, tuple[str, ...]], frozenset[str]]
+_INSTALLED: list[Tables] = []
+
+
+def install_tables(tables: Tables) -> None:
+    """Use these tables (read from a persisted search index) instead of reading pypinyin's
+    dictionary, which takes about a second to import and convert."""
+    if not _INSTALLED:
+        _INSTALLED.append(tables)
+
+
+def tables() -> Tables:
+    """The reading tables: initials (primary, alternate), toneless readings, known syllables."""
+    return _INSTALLED[0] if _INSTALLED else _read_tables()
+
+
+_tables = tables
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], dict[int, str], dict[int, tuple[str, ...]], frozenset[str]]:
+def _read_tables() -> Tables:
     from pypinyin.pinyin_dict import pinyin_dict
 
     primary: dict[int, str] = {}
@@ -113,7 +132,8 @@ def split_syllables(query: str, limit: int = 4) -> list[list[str]]:
     """Ways to read ``query`` as a sequence of pinyin syllables, fewest syllables first.
 
     The last syllable may be incomplete (someone still typing: ``zhidaosix``). Spaces and
-    apostrophes force a boundary (``xi'an``). At most ``limit`` segmentations are returned.
+    apostrophes force a boundary (``xi'an``); in mixed input (``zhidao sx``) a part that is no run
+    of syllables gives one initial per letter. At most ``limit`` segmentations are returned.
     """
     known = syllables()
     prefixes = _syllable_prefixes()
@@ -141,6 +161,14 @@ def split_syllables(query: str, limit: int = 4) -> list[list[str]]:
                 acc.pop()
 
     walk(parts, [])
+    if not results and len(parts) > 1:
+        # mixed input (zhidao sx): a chunk that is no run of syllables is read as initials
+        ways = [split_syllables(p, limit) or [list(p)] for p in parts[:-1]]
+        last = split_syllables(parts[-1], limit) or [list(parts[-1])]
+        combos: list[list[str]] = [[]]
+        for options in [*ways, last]:
+            combos = [c + o for c in combos for o in options][: limit * 4]
+        results.extend(combos)
     results.sort(key=len)
     unique: list[list[str]] = []
     for r in results:
@@ -190,20 +218,25 @@ def primary_match(text: str, tokens: list[str]) -> bool:
 
 
 # ---------------------------------------------------------------- helpers for the search index
-#: Code characters for the first two letters of a reading ("zh", "da", "si", "xi", "a" …).
+#: Code characters for the head of a reading: its first two letters ("da", "si", "xi", "a" …),
+#: three after zh/ch/sh ("zhi", "shu"), which would otherwise lump most syllables together.
 _CODE_BASE = 0x4E00
+
+
+def _head(reading: str) -> str:
+    return reading[:3] if reading[:2] in ("zh", "ch", "sh") else reading[:2]
 
 
 @lru_cache(maxsize=1)
 def _code_ids() -> dict[str, int]:
-    heads = sorted({s[:2] for s in syllables()})
+    heads = sorted({_head(s) for s in syllables()})
     return {h: i for i, h in enumerate(heads)}
 
 
 @lru_cache(maxsize=2)
 def code_table(alternate: bool = False) -> dict[int, str]:
-    """A ``str.translate`` table: Chinese character → one code character standing for the first
-    two letters of its (primary or alternate) reading. Used to pre-filter full-pinyin matches."""
+    """A ``str.translate`` table: Chinese character → one code character standing for the head
+    of its (primary or alternate) reading. Used to pre-filter full-pinyin matches."""
     ids = _code_ids()
     primary, _alt, table, _syl = _tables()
     out: dict[int, str] = {}
@@ -211,19 +244,19 @@ def code_table(alternate: bool = False) -> dict[int, str]:
         reading = rs[0]
         if alternate:
             reading = next((r for r in rs[1:] if r[0] != rs[0][0]), rs[0])
-        out[code] = chr(_CODE_BASE + ids[reading[:2]])
+        out[code] = chr(_CODE_BASE + ids[_head(reading)])
     return out
 
 
 def token_codes(tokens: list[str]) -> str:
-    """Code string of the leading tokens that determine their first two letters (a complete
-    syllable, or a typed prefix of two letters or more); stops at the first one that does not."""
+    """Code string of the leading tokens that determine their head (a complete syllable, or a
+    typed prefix as long as the head); stops at the first one that does not."""
     ids = _code_ids()
     known = syllables()
     out = []
     for tok in tokens:
-        if len(tok) >= 2 or tok in known:
-            head = tok[:2]
+        head = _head(tok)
+        if tok in known or len(tok) >= 2 and len(head) == len(_head(tok + "xx")):
             if head not in ids:
                 break
             out.append(chr(_CODE_BASE + ids[head]))
@@ -245,8 +278,3 @@ def pair_string(ascii_text: str) -> str:
     out[0::2] = raw[1:] + FILLER.encode("ascii")
     out[1::2] = raw
     return out.decode("utf-16-le")
-
-
-def pair_key(a: str, b: str) -> str:
-    """The :func:`pair_string` character of two ASCII letters."""
-    return chr((ord(a) << 8) | ord(b))

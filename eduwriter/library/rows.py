@@ -17,7 +17,8 @@ COLUMNS = (
 )
 #: The columns :func:`record` takes, in its order.
 RECORD_COLUMNS = (
-    "id, kind, function, genre, title, text, tags, folder_id, favorite, usage, origin, quality"
+    "id, kind, function, genre, title, text, tags, folder_id, favorite, usage, origin, quality, "
+    "json_extract(data, '$.flags')"
 )
 
 
@@ -116,7 +117,7 @@ def to_item(row: tuple) -> Item:
 
 
 def record(
-    id_, kind, function, genre, title, text, tags, folder, fav, usage, origin, quality
+    id_, kind, function, genre, title, text, tags, folder, fav, usage, origin, quality, flags=None
 ) -> Record:
     """The search record of a row of ``SELECT {RECORD_COLUMNS}``."""
     if kind in ("phrasing", "snippet"):
@@ -136,4 +137,5 @@ def record(
         usage=usage,
         personal=origin == "personal",
         quality=quality,
+        flags=tuple(json.loads(flags)) if flags and flags != "[]" else (),
     )

@@ -51,7 +51,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from eduwriter.library import rows
+from eduwriter.library import index_cache, rows
 from eduwriter.library.database import connect, map_error, rollback, set_aside
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
 from eduwriter.library.folders import FolderTree
@@ -375,8 +375,12 @@ class LibraryStore(FolderTree):
     # ------------------------------------------------------------------ search
     def _ensure_index(self) -> SearchIndex:
         if self._index is None:
-            found = self._query(f"SELECT {rows.RECORD_COLUMNS} FROM items")
-            self._index = SearchIndex([rows.record(*r) for r in found])
+            sql = f"SELECT {rows.RECORD_COLUMNS} FROM items"
+            self._index = index_cache.load_or_build(
+                self.path,
+                self._conn,
+                lambda: SearchIndex([rows.record(*r) for r in self._query(sql)]),
+            )
         return self._index
 
     def _reindex(self, item_id: str) -> None:

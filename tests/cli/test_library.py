@@ -42,7 +42,7 @@ def test_search_json(db, capsys):
     assert (
         run_cli(["library", "search", "--db", str(db), "--json", "--limit", "5", "指导思想"]) == 0
     )
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     assert 1 <= len(hits) <= 5
     for h in hits:
         assert {"id", "kind", "function", "text", "sources"} <= set(h)
@@ -68,7 +68,7 @@ def test_search_kind_and_pinyin(db, capsys):
         )
         == 0
     )
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     assert hits and all(h["kind"] == "phrasing" for h in hits)
     assert run_cli(["library", "search", "--db", str(db), "量子纠缠态"]) == 0
     assert "没有找到" in capsys.readouterr().out
@@ -92,7 +92,7 @@ def test_slots_are_written_with_brackets(db, capsys):
         )
         == 0
     )
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     # a heading family matches through its pattern (its title), e.g. 以“【字】”为【…】…
     assert hits and all("【" in h["text"] and "】" in h["text"] for h in hits if not h["title"])
     assert all("【" in h["title"] for h in hits if h["title"])
@@ -125,7 +125,7 @@ def test_export_and_import(db, tmp_path, capsys):
     )
     assert "新增 0 条" in capsys.readouterr().out
     assert run_cli(["library", "search", "--db", str(other), "--json", "开场白"]) == 0
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     assert [h["kind"] for h in hits] == ["snippet"]
 
 
@@ -334,3 +334,17 @@ def test_list_filters_by_kind_function_and_domain(db, capsys):
     assert json.loads(capsys.readouterr().out) == []  # the bundled samples are all education
     assert run_cli(["library", "list", "--db", str(db), "--json", "--domain", "education"]) == 0
     assert len(json.loads(capsys.readouterr().out)) >= len(phrasings)
+
+
+def test_search_json_shows_the_understood_filters_and_suggestions(db, capsys):
+    assert run_cli(["library", "search", "--db", str(db), "--json", "总结 开头"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {(f["field"], f["value"]) for f in out["filters"]} == {
+        ("genre", "summary"),
+        ("function", "开头"),
+    }
+    assert out["results"]
+    assert all(h["function"] == "开头" and h["genre"] == "summary" for h in out["results"])
+    assert run_cli(["library", "search", "--db", str(db), "--json", "lsdsr"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["results"] == [] and "立德树人" in out["suggestions"]

@@ -151,7 +151,7 @@ def test_library_build_and_pinyin_search(bundle, isolated_env, tmp_path) -> None
         tmp_path,
     )
     assert found.returncode == 0, found.stderr
-    hits = json.loads(found.stdout)
+    hits = json.loads(found.stdout)["results"]
     assert any("安全稳定" in hit["text"] for hit in hits)
 
 
