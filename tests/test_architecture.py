@@ -23,7 +23,6 @@ MAX_LINES = 600
 
 #: Over the limit today, each split by its own branch: path -> lines now (a ratchet).
 KNOWN_OVERSIZE: dict[str, int] = {
-    "library/search.py": 822,
 }
 
 #: Layer of each top-level part of the package; an import may only go to the same or a lower

@@ -45,7 +45,7 @@ def test_json_shape(capsys):
     assert len(f0["removed_reasons"]) == len(f0["removed"])
     assert f0["encoding"] == "UTF-8"
     doc = f0["documents"][1]
-    assert list(doc) == ["title", "genre", "blocks", "slots", "run_in_items"]
+    assert list(doc) == ["title", "genre", "blocks", "slots", "run_in_items", "domain"]
     assert doc["title"] == "化解年末焦虑的小方法"
     heading = next(b for b in doc["blocks"] if b["kind"] == "heading")
     assert heading == {"kind": "heading", "level": 1, "marker": "1", "text": "别想太多，做了再说"}
