@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
 
         self.exporter = ExportController(self.rd, self.settings, self)
         self.exporter.source_path = lambda: self.files.path
+        self.exporter.fill_slots = self.fill_slots
         from eduwriter.gui.dialogs.packs import PackController
 
         self.packs = PackController(self)

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
+from eduwriter.compose.slot_fill import count_unfilled
 from eduwriter.gui.editor.report_format import (
     HINT_PROP,
     KIND_PROP,
@@ -43,8 +44,6 @@ from eduwriter.gui.editor.report_format import (
 )
 from eduwriter.gui.editor.undo_steps import DocStep, MetaStep
 
-#: A slot the writer fills: 【年份】 (hint paragraphs are not counted).
-SLOT_RE = re.compile(r"【([^【】\n]{1,40})】")
 #: Where a run-in heading ends and its body begins: after the first sentence end.
 _RUNIN_END = re.compile(r"[。！？]")
 
@@ -292,26 +291,9 @@ class ReportDocument(QObject):
             block = block.next()
         return total
 
-    def slot_names(self) -> list[str]:
-        """Every slot name (年份 for 【年份】) outside hint paragraphs, once, in order."""
-        seen: dict[str, None] = {}
-        block = self.doc.begin()
-        while block.isValid():
-            if not self.is_hint(block):
-                for m in SLOT_RE.finditer(block.text()):
-                    seen.setdefault(m.group(1), None)
-            block = block.next()
-        return list(seen)
-
     def unfilled_count(self) -> int:
-        """How many slot occurrences are still in the text (outside hints)."""
-        count = 0
-        block = self.doc.begin()
-        while block.isValid():
-            if not self.is_hint(block):
-                count += len(SLOT_RE.findall(block.text()))
-            block = block.next()
-        return count
+        """Unfilled slot occurrences: the count export and the command line give too."""
+        return count_unfilled(self.to_report())
 
     # ------------------------------------------------------------------ loading
     def set_report(self, report: Report) -> None:
@@ -553,29 +535,6 @@ class ReportDocument(QObject):
             c.setBlockFormat(self.block_format(PARAGRAPH))
         cur.setPosition(blk.position())
         return True
-
-    def fill_slots(self, values: dict[str, str]) -> int:
-        """Replace every 【name】 (outside hints) by ``values[name]``; one undo step.
-        Returns the number of replacements."""
-        values = {k: v for k, v in values.items() if v}
-        if not values:
-            return 0
-        hits: list[tuple[int, int, str]] = []
-        block = self.doc.begin()
-        while block.isValid():
-            if not self.is_hint(block):
-                for m in SLOT_RE.finditer(block.text()):
-                    if m.group(1) in values:
-                        hits.append((block.position() + m.start(), m.end() - m.start(), m.group(1)))
-            block = block.next()
-        if not hits:
-            return 0
-        with self.edit(QCoreApplication.translate("ReportDocument", "填写要素")) as cur:
-            for pos, length, name in reversed(hits):
-                cur.setPosition(pos)
-                cur.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
-                cur.insertText(values[name])
-        return len(hits)
 
 
 def _clean(text: str) -> str:
