@@ -325,7 +325,15 @@ class MainWindow(QMainWindow):
     def show_preview(self) -> None:
         from eduwriter.gui.panes.preview import PreviewDialog
 
+        old = getattr(self, "_preview_dialog", None)
+        if old is not None and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return
         dialog = PreviewDialog(self.rd, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.composer.currentBlockChanged.connect(dialog.follow_block)
+        dialog.follow_block(self.composer.current_block_number())
         dialog.show()
         self._preview_dialog = dialog
 

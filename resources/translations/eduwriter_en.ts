@@ -417,6 +417,21 @@ Put whole sample texts into the library with File → Import sample texts.</tran
         <translation>Export error: {0}
 The report was not affected.</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="1"/>
+        <source>报告中还有 {0} 处要素没有填写。仍要导出吗？</source>
+        <translation>{0} slots of the report are still unfilled. Export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="1"/>
+        <source>仍要导出</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="1"/>
+        <source>先填写</source>
+        <translation>Fill them first</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -1751,6 +1766,41 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>放大（Ctrl+=）</source>
+        <translation>Zoom in (Ctrl+=)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>{0}（本机没有，以 {1} 代替）</source>
+        <translation>{0} (not installed, shown in {1})</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>字体：</source>
+        <translation>Fonts: </translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>第 {0} / {1} 页</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
 </context>
 <context>
     <name>ReportDocument</name>
@@ -1847,6 +1897,16 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <location filename="../../eduwriter/gui/slots_dialog.py" line="77"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="1"/>
+        <source>报告中还有 {0} 处要素没有填写，按在文中的先后列出。留空的保持不变。</source>
+        <translation>{0} slots are still unfilled, listed in the order they appear. Fields left empty stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="1"/>
+        <source>各处的【{0}】填同一内容（共 {1} 处）</source>
+        <translation>Use one value for every 【{0}】 ({1} places)</translation>
     </message>
 </context>
 <context>

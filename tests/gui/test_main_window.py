@@ -204,7 +204,7 @@ def test_export_to_a_file_open_in_word_offers_another_name(
     assert zipfile.is_zipfile(blocker.args[0].path)
 
 
-def test_preview_shows_the_official_layout_with_signature(window, demo_report):
+def test_preview_shows_the_official_layout_with_signature(window, demo_report, qtbot):
     from eduwriter.compose.report import ReportMeta
 
     window.rd.set_report(demo_report)
@@ -212,7 +212,9 @@ def test_preview_shows_the_official_layout_with_signature(window, demo_report):
         ReportMeta(recipient="各区教育局", signer="XX市教育局", date="2026年11月22日")
     )
     window.act_preview.trigger()
-    text = window._preview_dialog.text()
+    dialog = window._preview_dialog
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=5000)
+    text = dialog.text()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     # the recipient (主送机关) stands on its own line after the title, ending with a colon
     assert lines[1] == "各区教育局：", lines[:3]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCursor
 
 from eduwriter.compose.slot_fill import sentence_around, slot_spans
-from eduwriter.gui.editor.report_model import ReportDocument
+from eduwriter.gui.editor.report_model import ReportDocument, split_run_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def document_slots(rd: ReportDocument) -> list[DocSlot]:
         n = block.blockNumber()
         text = block.text()
         if n < len(markers) and markers[n]:
-            where = f"{markers[n]}{text}"
+            where = f"{markers[n]}{split_run_in(text)[0]}"
         if not rd.is_hint(block):
             pos = block.position()
             for start, end, name in slot_spans(text):
