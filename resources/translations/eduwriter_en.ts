@@ -1801,6 +1801,11 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} of {1}</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>ReportDocument</name>

@@ -253,14 +253,16 @@ class PreviewDialog(QDialog):
         opts = settings.export_options() if settings is not None else {}
         self.view.fonts = preview_font_set(str(opts.get("fonts") or "installed"))
         shown = []
+        latin = _tr("字体：") != "字体："  # a Latin-script interface names fonts in Latin
         for role in ("title", "body", "h1", "h2"):
             name = role_font(self.view.fonts, role)
             _font, family = screen_font(name)
+            label = FONT_ALIASES.get(name, (name,))[0] if latin else name
             if family == name or family in FONT_ALIASES.get(name, ()):
-                shown.append(name)
+                shown.append(label)
             else:
-                shown.append(_tr("{0}（本机没有，以 {1} 代替）").format(name, family))
-        self.font_label.setText(_tr("字体：") + "；".join(dict.fromkeys(shown)))
+                shown.append(_tr("{0}（本机没有，以 {1} 代替）").format(label, family))
+        self.font_label.setText(_tr("字体：") + _tr("；").join(dict.fromkeys(shown)))
 
     # ------------------------------------------------------------------ layout off the GUI thread
     def refresh(self) -> None:
