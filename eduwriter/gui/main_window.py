@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.files.recentChanged.connect(self._fill_recent)
         self.composer.currentBlockChanged.connect(self.outline.follow_block)
         self.outline.headingActivated.connect(self.composer.go_to_block)
+        self.outline.dropHint.connect(self._show_drop_hint)
         self.composer.filesDropped.connect(self.open_or_import)
         self.composer.selectionChanged.connect(self._count_timer.start)
         self.exporter.status.connect(self._show_status)
@@ -444,6 +445,12 @@ class MainWindow(QMainWindow):
         """A structure command could not be done: beep and say why."""
         QApplication.beep()
         self.statusBar().showMessage(text, 8000)
+
+    def _show_drop_hint(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

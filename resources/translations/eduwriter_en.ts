@@ -1663,6 +1663,26 @@ You can still edit and save the report.</translation>
         <source>删除章节</source>
         <translation>Delete section</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>放在“{0}”之前，成为同级章节</source>
+        <translation>Move before “{0}”, at the same level</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>放在“{0}”之后，成为同级章节</source>
+        <translation>Move after “{0}”, at the same level</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>放进“{0}”，成为它的下级（最后一个小节）</source>
+        <translation>Move into “{0}” as its last sub-section</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>成为下级</source>
+        <translation>sub-section</translation>
+    </message>
 </context>
 <context>
     <name>Packs</name>

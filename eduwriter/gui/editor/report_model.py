@@ -421,11 +421,25 @@ class ReportDocument(QObject):
                 cur.setBlockCharFormat(QTextCharFormat())
             cur.insertText(text, QTextCharFormat())
 
+    def closing_start(self) -> int:
+        """First block of the report's closing part (a skeleton's 结尾 and the like: hint
+        paragraphs at the very end that are not a section's own first hint); the block count
+        when there is none. Moves keep it last."""
+        levels, n = self.levels(), self.doc.blockCount()
+        while n - 1 > 1 and levels[n - 1] == 0 and levels[n - 2] == 0:
+            if not self.is_hint(self.block(n - 1)):
+                break
+            n -= 1
+        return n
+
     def move_section(self, block_number: int, dest: int, new_level: int | None = None) -> bool:
         """Move the section starting at heading ``block_number`` so it starts before block
         ``dest`` (``dest`` may equal the block count: to the end). With ``new_level`` every
-        heading of the section shifts so the moved heading gets that level."""
+        heading of the section shifts so the moved heading gets that level. The closing part
+        (:meth:`closing_start`) stays last."""
         start, end = self.section_range(block_number)
+        closing = self.closing_start()
+        end, dest = min(end, max(closing, start + 1)), min(dest, closing)
         count = self.doc.blockCount()
         dest = max(1, min(dest, count))  # never above the title
         level = self.levels()[block_number]
