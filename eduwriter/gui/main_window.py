@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -220,6 +221,11 @@ class MainWindow(QMainWindow):
         self.library_dock.setWidget(pane)
         if old is not None and old is not pane:
             old.deleteLater()
+        # Wide enough for a typical item name (about 24 characters) in this screen's font.
+        em = pane.fontMetrics().horizontalAdvance("中")
+        want = 26 * em + pane.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        if self.library_dock.width() < want:
+            self.resizeDocks([self.library_dock], [want], Qt.Orientation.Horizontal)
         self.autocomplete.attach_store(store)
         self.packs.attach_store(store)
         pending, self._pending_imports = self._pending_imports, []

@@ -1997,4 +1997,52 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <translation>The text cannot be empty.</translation>
     </message>
 </context>
+<context>
+    <name>PhrasingCategory</name>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>过渡</source>
+        <translation>Transition</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>结尾</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>标题</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>成效</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>打算</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>常用词组</source>
+        <translation>Common phrases</translation>
+    </message>
+</context>
 </TS>
