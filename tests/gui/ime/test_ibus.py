@@ -52,7 +52,13 @@ class Session:
         self.tmp = tmp
         self.procs: list[subprocess.Popen] = []
         self.env = dict(os.environ)
-        self.env.update(HOME=str(tmp / "home"), EDUWRITER_DATA_DIR=str(tmp / "data"))
+        self.env.update(
+            HOME=str(tmp / "home"),
+            EDUWRITER_DATA_DIR=str(tmp / "data"),
+            NO_AT_BRIDGE="1",  # no accessibility bus left behind
+            GTK_USE_PORTAL="0",
+        )
+        self.daemon: subprocess.Popen | None = None
         (tmp / "home").mkdir()
         xvfb = subprocess.Popen(
             ["Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
@@ -73,7 +79,15 @@ class Session:
                 key, value = part.split("=", 1)
                 self.env[key] = value.strip("'")
         self.bus_pid = int(self.env.get("DBUS_SESSION_BUS_PID", "0"))
-        subprocess.run(["ibus-daemon", "-drx"], env=self.env, timeout=30, check=True)
+        # In the foreground and in a process group of its own, so close() ends it and every
+        # helper it started (dconf, panel, engines).
+        self.daemon = subprocess.Popen(
+            ["ibus-daemon", "-rx", "--panel=disable", "--emoji-extension=disable"],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         for _ in range(50):
             self.ibus("engine", "libpinyin")  # its exit status is not reliable: ask back
             if b"libpinyin" in self.ibus("engine").stdout:
@@ -133,13 +147,21 @@ class Session:
         subprocess.run(["xdotool", "key", name], env=self.env, check=True)
 
     def close(self) -> None:
-        for p in reversed(self.procs):
+        app = self.procs[1:]
+        for p in reversed(app):
             p.terminate()
             try:
                 p.wait(10)
             except subprocess.TimeoutExpired:
                 p.kill()
-        subprocess.run(["ibus", "exit"], env=self.env, capture_output=True, timeout=30)
+        if self.daemon is not None:
+            try:
+                os.killpg(self.daemon.pid, signal.SIGTERM)
+                self.daemon.wait(10)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                pass
+        self.procs[0].terminate()
+        self.procs[0].wait(10)
         if self.bus_pid:
             try:
                 os.kill(self.bus_pid, signal.SIGTERM)
