@@ -46,6 +46,8 @@ def test_export_button_writes_a_docx(window, demo_report, tmp_path: Path, monkey
     monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.exporter.offer_open = False
+    # "still unfilled slots" answered 仍要导出 (the question has its own test)
+    monkeypatch.setattr(type(window.exporter), "confirm_unfilled", lambda self: True)
     with qtbot.waitSignal(window.exporter.exported, timeout=30000) as blocker:
         window.exporter.action.trigger()
     result = blocker.args[0]
