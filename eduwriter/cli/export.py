@@ -1,4 +1,10 @@
-"""``eduwriter export REPORT.md -o OUT [--template REF.docx] [--fonts auto|strict|installed] [--digits-in-chinese-font] [--format docx|md|txt]``."""
+"""``eduwriter export REPORT.md -o OUT [--template REF.docx] [--fonts auto|strict|installed]
+[--digits-in-chinese-font] [--format docx|md|txt] [--allow-unfilled]``.
+
+A report with unfilled 【slots】 is not exported unless ``--allow-unfilled`` is given or the
+writer, asked at a terminal, says yes; otherwise the command lists the slots and exits with
+status 5.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +42,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="数字和西文字母随中文字体（默认用 Times New Roman）",
     )
+    p.add_argument(
+        "--allow-unfilled",
+        action="store_true",
+        help="有未填写的【要素】也照样导出，不再询问 / export even with unfilled slots",
+    )
     p.set_defaults(func=run)
+
+
+#: Exit status when unfilled slots stopped the export.
+EXIT_UNFILLED = 5
+
+
+def _confirm_unfilled(report, allow: bool) -> bool:
+    """Say how many slots are unfilled and where; True when the export may go on."""
+    from eduwriter.compose.slot_fill import describe_places, unfilled_places
+
+    places = unfilled_places(report)
+    if not places:
+        return True
+    print(f"报告中还有 {len(places)} 处【要素】没有填写：", file=sys.stderr)
+    for line in describe_places(places):
+        print(f"  {line}", file=sys.stderr)
+    if allow:
+        return True
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            answer = input("仍要导出吗？(y/N) ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() in ("y", "yes", "是"):
+            return True
+    print("没有导出。填写后再导出，或加 --allow-unfilled 照样导出。", file=sys.stderr)
+    return False
 
 
 def load_report_file(path: Path):
@@ -76,6 +114,8 @@ def run(ns: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"错误：无法读取“{src}”：{exc.strerror or exc}", file=sys.stderr)
         return 2
+    if not _confirm_unfilled(report, ns.allow_unfilled):
+        return EXIT_UNFILLED
     try:
         result = export_report(
             report,

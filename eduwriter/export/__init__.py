@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eduwriter.compose.render import render, unfilled_slots
+from eduwriter.compose.render import render
 from eduwriter.compose.report import Report
+from eduwriter.compose.slot_fill import places_in_blocks
 from eduwriter.core.atomic import atomic_write_bytes
 from eduwriter.export.errors import ExportError, TemplateError, is_open_elsewhere, suggest_free_name
 from eduwriter.export.fonts import LATIN_FONT, get_font_set, missing_fonts
@@ -71,10 +72,11 @@ def export_report(
     warnings: list[str] = []
     if not any(b.role in ("heading", "paragraph") and (b.text or b.body) for b in blocks):
         warnings.append("报告正文为空。")
-    slots = unfilled_slots(blocks)
-    if slots:
-        shown = "、".join(slots[:8]) + ("等" if len(slots) > 8 else "")
-        warnings.append(f"还有 {len(slots)} 处待填内容没有填写：{shown}。")
+    places = places_in_blocks(blocks)
+    if places:
+        names = list(dict.fromkeys(p.label for p in places))
+        shown = "、".join(names[:8]) + ("等" if len(names) > 8 else "")
+        warnings.append(f"还有 {len(places)} 处待填内容没有填写：{shown}。")
     date = report.meta.date.strip()
     if date and _DATE_LEADING_ZERO.search(date):
         warnings.append(f"成文日期“{date}”的月、日不应编虚位（如 2026年1月5日，而不是 01月05日）。")

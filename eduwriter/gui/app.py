@@ -154,6 +154,11 @@ def run(argv: list[str] | None = None) -> int:
         configure_high_dpi()
     except ImportError:  # pragma: no cover
         pass
+    if QApplication.instance() is None:
+        from eduwriter.gui.i18n import use_time_locale
+
+        early = "zh_CN" if lang == "zh" else lang
+        use_time_locale(early if early in ("zh_CN", "en") else Settings().language)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "eduwriter"])
     app.setApplicationName("EduWriter")
     app.setOrganizationName("EduWriter")

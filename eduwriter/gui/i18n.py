@@ -15,6 +15,7 @@ dialogs speak Chinese.
 
 from __future__ import annotations
 
+import os
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -159,6 +160,22 @@ class MnemonicFallback(QTranslator):
         key = source[i + 1].upper()
         colon = found[-1] if found[-1] in ":：" else ""
         return f"{found[: len(found) - len(colon)]}(&{key}){colon}"
+
+
+#: The locale whose date and time formats go with each UI language.
+TIME_LOCALES = {"zh_CN": "zh_CN.UTF-8", "en": "en_US.UTF-8"}
+
+
+def use_time_locale(lang: str) -> bool:
+    """Make dates in Qt's own widgets (the file dialog's 修改日期) follow the UI language.
+
+    Qt's file dialog formats dates with the *system* locale, which Qt reads from the
+    environment once, when the application object is made; on a machine set to the C locale
+    that gave "4 12 2026 13:56". Call before ``QApplication`` exists; returns False after."""
+    if QCoreApplication.instance() is not None:
+        return False
+    os.environ["LC_TIME"] = TIME_LOCALES.get(lang, TIME_LOCALES["zh_CN"])
+    return True
 
 
 def install_translator(lang: str) -> bool:

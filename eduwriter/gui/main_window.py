@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
 
         self.exporter = ExportController(self.rd, self.settings, self)
         self.exporter.source_path = lambda: self.files.path
+        self.exporter.fill_slots = self.fill_slots
         from eduwriter.gui.dialogs.packs import PackController
 
         self.packs = PackController(self)
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
         self.files.recentChanged.connect(self._fill_recent)
         self.composer.currentBlockChanged.connect(self.outline.follow_block)
         self.outline.headingActivated.connect(self.composer.go_to_block)
+        self.outline.dropHint.connect(self._show_drop_hint)
         self.composer.filesDropped.connect(self.open_or_import)
         self.composer.selectionChanged.connect(self._count_timer.start)
         self.exporter.status.connect(self._show_status)
@@ -221,6 +224,11 @@ class MainWindow(QMainWindow):
         self.library_dock.setWidget(pane)
         if old is not None and old is not pane:
             old.deleteLater()
+        # Wide enough for a typical item name (about 24 characters) in this screen's font.
+        em = pane.fontMetrics().horizontalAdvance("中")
+        want = 26 * em + pane.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        if self.library_dock.width() < want:
+            self.resizeDocks([self.library_dock], [want], Qt.Orientation.Horizontal)
         self.autocomplete.attach_store(store)
         self.packs.attach_store(store)
         pending, self._pending_imports = self._pending_imports, []
@@ -327,7 +335,15 @@ class MainWindow(QMainWindow):
     def show_preview(self) -> None:
         from eduwriter.gui.panes.preview import PreviewDialog
 
+        old = getattr(self, "_preview_dialog", None)
+        if old is not None and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return
         dialog = PreviewDialog(self.rd, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.composer.currentBlockChanged.connect(dialog.follow_block)
+        dialog.follow_block(self.composer.current_block_number())
         dialog.show()
         self._preview_dialog = dialog
 
@@ -438,6 +454,12 @@ class MainWindow(QMainWindow):
         """A structure command could not be done: beep and say why."""
         QApplication.beep()
         self.statusBar().showMessage(text, 8000)
+
+    def _show_drop_hint(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

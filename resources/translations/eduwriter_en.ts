@@ -422,6 +422,21 @@ The report was not affected.</translation>
         <source>自动（本机有公文标准字体时用标准字体名）</source>
         <translation>Automatic (standard font names when this computer has them)</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="1"/>
+        <source>报告中还有 {0} 处要素没有填写。仍要导出吗？</source>
+        <translation>{0} slots of the report are still unfilled. Export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="1"/>
+        <source>仍要导出</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/export_action.py" line="1"/>
+        <source>先填写</source>
+        <translation>Fill them first</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -1718,6 +1733,26 @@ You can still edit and save the report.</translation>
         <source>删除章节</source>
         <translation>Delete section</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>放在“{0}”之前，成为同级章节</source>
+        <translation>Move before “{0}”, at the same level</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>放在“{0}”之后，成为同级章节</source>
+        <translation>Move after “{0}”, at the same level</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>放进“{0}”，成为它的下级（最后一个小节）</source>
+        <translation>Move into “{0}” as its last sub-section</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/outline_view.py" line="1"/>
+        <source>成为下级</source>
+        <translation>sub-section</translation>
+    </message>
 </context>
 <context>
     <name>Packs</name>
@@ -1821,6 +1856,46 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>放大（Ctrl+=）</source>
+        <translation>Zoom in (Ctrl+=)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>{0}（本机没有，以 {1} 代替）</source>
+        <translation>{0} (not installed, shown in {1})</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>字体：</source>
+        <translation>Fonts: </translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>第 {0} / {1} 页</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/preview.py" line="1"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>ReportDocument</name>
@@ -1917,6 +1992,16 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <location filename="../../eduwriter/gui/slots_dialog.py" line="77"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="1"/>
+        <source>报告中还有 {0} 处要素没有填写，按在文中的先后列出。留空的保持不变。</source>
+        <translation>{0} slots are still unfilled, listed in the order they appear. Fields left empty stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/slots_dialog.py" line="1"/>
+        <source>各处的【{0}】填同一内容（共 {1} 处）</source>
+        <translation>Use one value for every 【{0}】 ({1} places)</translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2197,54 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <location filename="../../eduwriter/gui/check_pane.py" line="193"/>
         <source>在文本编辑器里打开检查词典（接受的词语、关闭的规则）</source>
         <translation>Open the check dictionary (accepted words, rules turned off) in a text editor</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasingCategory</name>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>过渡</source>
+        <translation>Transition</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>结尾</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>标题</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>成效</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>打算</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/core/items.py" line="1"/>
+        <source>常用词组</source>
+        <translation>Common phrases</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,10 @@ from eduwriter.compose.report import Report, ReportBlock, ReportMeta
 from eduwriter.export import fonts as fonts_mod
 
 
-def _run(argv: list[str]) -> int:
+def _run(argv: list[str], allow_unfilled: bool = True) -> int:
+    """Run the command; the fixture's title has a 【slot】, so most tests let it through."""
+    if allow_unfilled and "--allow-unfilled" not in argv:
+        argv = [*argv, "--allow-unfilled"]
     parser = argparse.ArgumentParser(prog="eduwriter")
     sub = parser.add_subparsers(dest="command")
     export_cli.register(sub)
@@ -154,3 +157,19 @@ def test_missing_extension_gets_the_format_s_extension(tmp_path, report_md, caps
     assert _run(["export", str(report_md), "-o", str(tmp_path / "公文")]) == 0
     assert docx.Document(str(tmp_path / "公文.docx")).paragraphs[0].text.startswith("关于")
     assert not (tmp_path / "纯文本").exists() and not (tmp_path / "公文").exists()
+
+
+def test_unfilled_slots_stop_a_non_interactive_export_and_say_where(
+    tmp_path, report_md, capsys, monkeypatch
+):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    out = tmp_path / "通知.docx"
+    argv = ["export", str(report_md), "-o", str(out)]
+    assert _run(argv, allow_unfilled=False) == export_cli.EXIT_UNFILLED
+    err = capsys.readouterr().err
+    assert "报告中还有 1 处【要素】没有填写" in err
+    assert "【年份】  关于【年份】年暑期安全工作的通知" in err
+    assert "--allow-unfilled" in err
+    assert not out.exists()

@@ -86,7 +86,7 @@ def test_unfilled_slots_and_hints_are_reported(tmp_path: Path):
         ],
     )
     result = export_report(r, tmp_path / "计划.docx")
-    assert "还有 3 处待填内容没有填写：【年份】、【数量】、【单位】。" in result.warnings
+    assert "还有 4 处待填内容没有填写：【年份】、【数量】、【单位】。" in result.warnings
     assert any("1 段提示文字" in w for w in result.warnings)
 
 

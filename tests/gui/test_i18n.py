@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
@@ -46,8 +47,9 @@ def _ui_texts(widget) -> list[str]:
     out = [widget.windowTitle()]
     for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
         text = w.text()
-        if text and not text.startswith("【"):  # slot names are the report's content
-            out.append(text)
+        # slot names and the sentences around them are the report's content
+        if text and not text.startswith("【") and not w.objectName().startswith("context:"):
+            out.append(re.sub(r"【[^【】]*】", "", text))
     return out
 
 

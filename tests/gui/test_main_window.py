@@ -46,11 +46,13 @@ def test_export_button_writes_a_docx(window, demo_report, tmp_path: Path, monkey
     monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.exporter.offer_open = False
-    asked: list[int] = []  # the 检查 pane asks first: 【数量】… left unfilled are errors
+    asked: list[int] = []  # the 检查 pane would ask about other errors (none here)
     window.check_pane.ask_export = lambda errors: asked.append(errors) or True
+    # "still unfilled slots" answered 仍要导出 (the question has its own test)
+    monkeypatch.setattr(type(window.exporter), "confirm_unfilled", lambda self: True)
     with qtbot.waitSignal(window.exporter.exported, timeout=30000) as blocker:
         window.exporter.action.trigger()
-    assert asked and asked[0] > 0
+    assert asked == []  # unfilled slots are asked about once, by the export itself
     result = blocker.args[0]
     assert out.exists() and zipfile.is_zipfile(out)
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
@@ -207,7 +209,7 @@ def test_export_to_a_file_open_in_word_offers_another_name(
     assert zipfile.is_zipfile(blocker.args[0].path)
 
 
-def test_preview_shows_the_official_layout_with_signature(window, demo_report):
+def test_preview_shows_the_official_layout_with_signature(window, demo_report, qtbot):
     from eduwriter.compose.report import ReportMeta
 
     window.rd.set_report(demo_report)
@@ -215,7 +217,9 @@ def test_preview_shows_the_official_layout_with_signature(window, demo_report):
         ReportMeta(recipient="各区教育局", signer="XX市教育局", date="2026年11月22日")
     )
     window.act_preview.trigger()
-    text = window._preview_dialog.text()
+    dialog = window._preview_dialog
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=5000)
+    text = dialog.text()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     # the recipient (主送机关) stands on its own line after the title, ending with a colon
     assert lines[1] == "各区教育局：", lines[:3]

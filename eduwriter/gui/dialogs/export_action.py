@@ -172,6 +172,8 @@ class ExportController(QObject):
         #: The report's own .md file ("" while unsaved): named in the suggestion, never
         #: overwritten by an export (the window sets it).
         self.source_path: Any = lambda: ""
+        #: Opens 填写要素 when the writer would rather fill the slots first (the window sets it).
+        self.fill_slots: Any = None
 
     def suggested_stem(self) -> str:
         """The saved file's name, else the report's title, else 未命名报告."""
@@ -181,7 +183,42 @@ class ExportController(QObject):
         title = (self.rd.to_report().title or "").strip()
         return _safe_name(title) if title else QCoreApplication.translate("Export", "未命名报告")
 
+    def confirm_unfilled(self) -> bool:
+        """With unfilled 【slots】, say how many and where and ask; True to go on exporting.
+        "先填写" opens 填写要素 (through ``fill_slots``, set by the window)."""
+        from eduwriter.compose.slot_fill import describe_places, unfilled_places
+
+        places = unfilled_places(self.rd.to_report())
+        if not places:
+            return True
+        box = QMessageBox(self.window)
+        box.setObjectName("unfilledQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("Export", "导出"))
+        box.setText(
+            QCoreApplication.translate(
+                "Export", "报告中还有 {0} 处要素没有填写。仍要导出吗？"
+            ).format(len(places))
+        )
+        box.setInformativeText("\n".join(describe_places(places, limit=6)))
+        go = box.addButton(
+            QCoreApplication.translate("Export", "仍要导出"), QMessageBox.ButtonRole.AcceptRole
+        )
+        fill = box.addButton(
+            QCoreApplication.translate("Export", "先填写"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(fill)
+        box.exec()
+        box.deleteLater()
+        if box.clickedButton() is go:
+            return True
+        if box.clickedButton() is fill and self.fill_slots is not None:
+            self.fill_slots()
+        return False
+
     def ask_and_export(self) -> bool:
+        if not self.confirm_unfilled():
+            return False
         dialog = ExportOptionsDialog(self.settings.export_options(), self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
@@ -106,6 +106,18 @@ class PhrasingIndex:
         return out
 
 
+def popup_position(cursor: QRect, size: QSize, screen: QRect) -> QPoint:
+    """Where the suggestion popup goes: under the cursor line, moved left so it never runs
+    off the right edge of the screen (a 1024-pixel screen cut it off), above the line when
+    there is no room below. ``cursor`` is in global coordinates."""
+    x = min(cursor.left(), screen.right() + 1 - size.width())
+    x = max(x, screen.left())
+    y = cursor.bottom() + 5
+    if y + size.height() > screen.bottom() + 1:
+        y = max(screen.top(), cursor.top() - 4 - size.height())
+    return QPoint(x, y)
+
+
 class Autocompleter(QObject):
     """Owns the popup of one composer."""
 
@@ -182,7 +194,7 @@ class Autocompleter(QObject):
         self.popup.setCurrentRow(0)
         self.chosen = False
         rect = self.composer.cursorRect()
-        pos = self.composer.viewport().mapToGlobal(rect.bottomLeft())
+        top_left = self.composer.viewport().mapToGlobal(rect.topLeft())
         rows = min(len(self.suggestions), MAX_SUGGESTIONS)
         row_h = max(self.popup.sizeHintForRow(0), self.popup.fontMetrics().height() + 6)
         height = row_h * rows + 2 * self.popup.frameWidth() + 2
@@ -190,7 +202,8 @@ class Autocompleter(QObject):
             max((s.phrasing for s in self.suggestions), key=len)
         )
         self.popup.resize(min(560, max(280, width + 28)), height)
-        self.popup.move(pos.x(), pos.y() + 4)
+        screen = self.composer.screen().availableGeometry()
+        self.popup.move(popup_position(QRect(top_left, rect.size()), self.popup.size(), screen))
         self._expected_pos = cur.position()
         self.popup.show()
 

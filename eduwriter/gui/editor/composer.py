@@ -1,9 +1,17 @@
 """The composer: the report being written, looking like the final page.
 
 Headings show their official number (computed, painted in front of the text, never typed);
-Tab / Shift+Tab demote / promote a heading; body paragraphs use a 仿宋-like font with a
-2-character first-line indent; skeleton hints are grey; 【slots】 are highlighted. Drops of
-library items and pastes of numbered text become structure.
+body paragraphs use a 仿宋-like font with a 2-character first-line indent; skeleton hints are
+grey; 【slots】 are highlighted. Drops of library items and pastes of numbered text become
+structure.
+
+A 【slot】 is one unit for the cursor: a click or an arrow key into it selects it whole, typing
+(or an input-method commit) replaces it, Backspace / Delete remove it whole.
+
+Tab / Shift+Tab, in this order of precedence: (1) the suggestion popup, when shown, takes Tab;
+(2) in a heading with no slot in it, Tab demotes and Shift+Tab promotes the heading (with its
+sub-headings); (3) anywhere else, Tab selects the next unfilled slot and Shift+Tab the previous
+one (wrapping round); (4) with no slot left, they demote / promote as in (2).
 """
 
 from __future__ import annotations
@@ -24,11 +32,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from eduwriter.compose.report import ReportBlock
+from eduwriter.compose.slot_fill import slot_spans
 from eduwriter.gui.editor.highlighter import ReportHighlighter
 from eduwriter.gui.editor.mime import composer_mime
 from eduwriter.gui.editor.paste import parse_pasted, skeleton_blocks
 from eduwriter.gui.editor.report_format import PARAGRAPH, TITLE, heading_font
-from eduwriter.gui.editor.report_model import SLOT_RE, ReportDocument
+from eduwriter.gui.editor.report_model import ReportDocument
+from eduwriter.gui.editor.slot_places import neighbour_slot, select, slot_at
 
 #: Longer pastes are refused with a message (a whole book pasted by mistake would freeze typing).
 MAX_PASTE_CHARS = 500_000
@@ -197,10 +207,12 @@ class Composer(QTextEdit):
         if key == Qt.Key.Key_Backtab or (
             key == Qt.Key.Key_Tab and mods & Qt.KeyboardModifier.ShiftModifier
         ):
-            self.promote()
+            if not self._tab_to_slot(backward=True):
+                self.promote()
             return
         if key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ControlModifier:
-            self.demote()
+            if not self._tab_to_slot(backward=False):
+                self.demote()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (
             Qt.KeyboardModifier.ControlModifier
@@ -215,16 +227,23 @@ class Composer(QTextEdit):
                 self.rd.clear_hint(cur)
                 self.setTextCursor(cur)
                 return
+            if not cur.hasSelection() and self._select_slot_for_delete(cur, key):
+                super().keyPressEvent(event)
+                return
         text = event.text()
         if text and text.isprintable() and not mods & Qt.KeyboardModifier.ControlModifier:
             cur = self.textCursor()
             if self.rd.is_hint(cur.block()):
                 self.rd.clear_hint(cur)
                 self.setTextCursor(cur)
+            self._select_slot_under_cursor()
             super().keyPressEvent(event)
             self.textCommitted.emit()
             return
+        before = self.textCursor().position()
         super().keyPressEvent(event)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not mods:
+            self._snap_into_slot(forward=self.textCursor().position() >= before)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
         commit, pre = event.commitString(), event.preeditString()
@@ -233,6 +252,8 @@ class Composer(QTextEdit):
             if self.rd.is_hint(cur.block()):
                 self.rd.clear_hint(cur)
                 self.setTextCursor(cur)
+        if (commit or pre) and not self._preedit:
+            self._select_slot_under_cursor()
         self._preedit = pre
         if pre and self.completer is not None:
             self.completer.dismiss()
@@ -242,25 +263,75 @@ class Composer(QTextEdit):
 
     def slot_at(self, position: int) -> tuple[int, int] | None:
         """(start, end) document positions of the 【slot】 under ``position``, if any."""
-        block = self.rd.doc.findBlock(position)
-        if not block.isValid() or self.rd.is_hint(block):
-            return None
-        offset = position - block.position()
-        for m in SLOT_RE.finditer(block.text()):
-            if m.start() <= offset <= m.end():
-                return block.position() + m.start(), block.position() + m.end()
-        return None
+        slot = slot_at(self.rd, position)
+        return None if slot is None else (slot.start, slot.end)
+
+    # ------------------------------------------------------------------ slots as one unit
+    def _tab_to_slot(self, backward: bool) -> bool:
+        """Tab / Shift+Tab between unfilled slots (see the module docstring for precedence)."""
+        cur = self.textCursor()
+        block = cur.block()
+        if self.rd.kind_of(block) > 0 and next(slot_spans(block.text()), None) is None:
+            return False
+        pos = cur.selectionStart() if backward else cur.selectionEnd()
+        slot = neighbour_slot(self.rd, pos, backward=backward)
+        if slot is None:
+            return False
+        select(cur, slot)
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+        return True
+
+    def _select_slot_under_cursor(self) -> None:
+        """A cursor inside a slot selects it whole, so what is typed replaces it."""
+        cur = self.textCursor()
+        if cur.hasSelection():
+            return
+        slot = slot_at(self.rd, cur.position(), inside=True)
+        if slot is not None:
+            select(cur, slot)
+            self.setTextCursor(cur)
+
+    def _select_slot_for_delete(self, cur: QTextCursor, key: int) -> bool:
+        """Backspace after / Delete before / either inside a slot selects it whole."""
+        pos = cur.position()
+        slot = slot_at(self.rd, pos)
+        if slot is None:
+            return False
+        if key == Qt.Key.Key_Backspace and pos == slot.start:
+            return False
+        if key == Qt.Key.Key_Delete and pos == slot.end:
+            return False
+        select(cur, slot)
+        self.setTextCursor(cur)
+        return True
+
+    def _snap_into_slot(self, forward: bool) -> None:
+        """An arrow key that lands inside a slot selects the slot (anchored where it entered)."""
+        cur = self.textCursor()
+        if cur.hasSelection():
+            return
+        slot = slot_at(self.rd, cur.position(), inside=True)
+        if slot is None:
+            return
+        cur.setPosition(slot.start if forward else slot.end)
+        cur.setPosition(slot.end if forward else slot.start, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Double-click on 【年份】 selects the whole slot, so typing replaces it.
-        cur = self.cursorForPosition(event.position().toPoint())
-        span = self.slot_at(cur.position())
-        if span is not None:
-            cur.setPosition(span[0])
-            cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            self.setTextCursor(cur)
+        slot = slot_at(self.rd, self.cursorForPosition(event.position().toPoint()).position())
+        if slot is None:
+            super().mouseDoubleClickEvent(event)
             return
-        super().mouseDoubleClickEvent(event)
+        cur = self.textCursor()
+        select(cur, slot)
+        self.setTextCursor(cur)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        # A click inside 【数量】 selects the whole slot, so typing replaces it.
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._select_slot_under_cursor()
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
         # A dialog or another pane took the keyboard: the suggestions no longer apply.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
+from eduwriter.compose.render import SLOT_RE
 from eduwriter.gui.editor.report_format import (
     BODY_FAMILIES,
     HEI_FAMILIES,
@@ -12,7 +13,7 @@ from eduwriter.gui.editor.report_format import (
     TITLE_FAMILIES,
     TITLE_POINT_SIZE,
 )
-from eduwriter.gui.editor.report_model import SLOT_RE, ReportDocument, split_run_in
+from eduwriter.gui.editor.report_model import ReportDocument, split_run_in
 
 
 class ReportHighlighter(QSyntaxHighlighter):

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
-from eduwriter.core.slots import SLOT_RE
+from eduwriter.compose.slot_fill import count_unfilled
 from eduwriter.gui.editor.report_format import (
     HINT_PROP,
     KIND_PROP,
@@ -292,26 +292,9 @@ class ReportDocument(QObject):
             block = block.next()
         return total
 
-    def slot_names(self) -> list[str]:
-        """Every slot name (年份 for 【年份】) outside hint paragraphs, once, in order."""
-        seen: dict[str, None] = {}
-        block = self.doc.begin()
-        while block.isValid():
-            if not self.is_hint(block):
-                for m in SLOT_RE.finditer(block.text()):
-                    seen.setdefault(m.group(1), None)
-            block = block.next()
-        return list(seen)
-
     def unfilled_count(self) -> int:
-        """How many slot occurrences are still in the text (outside hints)."""
-        count = 0
-        block = self.doc.begin()
-        while block.isValid():
-            if not self.is_hint(block):
-                count += len(SLOT_RE.findall(block.text()))
-            block = block.next()
-        return count
+        """Unfilled slot occurrences: the count export and the command line give too."""
+        return count_unfilled(self.to_report())
 
     # ------------------------------------------------------------------ loading
     def set_report(self, report: Report) -> None:
@@ -439,11 +422,25 @@ class ReportDocument(QObject):
                 cur.setBlockCharFormat(QTextCharFormat())
             cur.insertText(text, QTextCharFormat())
 
+    def closing_start(self) -> int:
+        """First block of the report's closing part (a skeleton's 结尾 and the like: hint
+        paragraphs at the very end that are not a section's own first hint); the block count
+        when there is none. Moves keep it last."""
+        levels, n = self.levels(), self.doc.blockCount()
+        while n - 1 > 1 and levels[n - 1] == 0 and levels[n - 2] == 0:
+            if not self.is_hint(self.block(n - 1)):
+                break
+            n -= 1
+        return n
+
     def move_section(self, block_number: int, dest: int, new_level: int | None = None) -> bool:
         """Move the section starting at heading ``block_number`` so it starts before block
         ``dest`` (``dest`` may equal the block count: to the end). With ``new_level`` every
-        heading of the section shifts so the moved heading gets that level."""
+        heading of the section shifts so the moved heading gets that level. The closing part
+        (:meth:`closing_start`) stays last."""
         start, end = self.section_range(block_number)
+        closing = self.closing_start()
+        end, dest = min(end, max(closing, start + 1)), min(dest, closing)
         count = self.doc.blockCount()
         dest = max(1, min(dest, count))  # never above the title
         level = self.levels()[block_number]
@@ -553,29 +550,6 @@ class ReportDocument(QObject):
             c.setBlockFormat(self.block_format(PARAGRAPH))
         cur.setPosition(blk.position())
         return True
-
-    def fill_slots(self, values: dict[str, str]) -> int:
-        """Replace every 【name】 (outside hints) by ``values[name]``; one undo step.
-        Returns the number of replacements."""
-        values = {k: v for k, v in values.items() if v}
-        if not values:
-            return 0
-        hits: list[tuple[int, int, str]] = []
-        block = self.doc.begin()
-        while block.isValid():
-            if not self.is_hint(block):
-                for m in SLOT_RE.finditer(block.text()):
-                    if m.group(1) in values:
-                        hits.append((block.position() + m.start(), m.end() - m.start(), m.group(1)))
-            block = block.next()
-        if not hits:
-            return 0
-        with self.edit(QCoreApplication.translate("ReportDocument", "填写要素")) as cur:
-            for pos, length, name in reversed(hits):
-                cur.setPosition(pos)
-                cur.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
-                cur.insertText(values[name])
-        return len(hits)
 
 
 def _clean(text: str) -> str:

@@ -213,7 +213,10 @@ class LibraryModel(QAbstractItemModel):
                 Node(
                     "group",
                     top.key + (function,),
-                    function or QCoreApplication.translate("LibraryModel", "其他"),
+                    # the category's name in the UI language (开头 -> Opening)
+                    QCoreApplication.translate("PhrasingCategory", function)
+                    if function
+                    else QCoreApplication.translate("LibraryModel", "其他"),
                     None,
                     count=len(rows),
                 )

@@ -383,8 +383,10 @@ class CheckPane(QWidget):
 
     # ------------------------------------------------------------------ export
     def confirm_export(self) -> bool:
-        """True when the export may go ahead: no errors, or the writer says so."""
-        errors = count_errors(self.refresh_now())
+        """True when the export may go ahead: no errors, or the writer says so.  Unfilled
+        【slots】 are left to the export's own question, which lists where they are: the writer
+        is asked about them once, not twice."""
+        errors = count_errors(f for f in self.refresh_now() if f.rule != "slot.unfilled")
         return errors == 0 or self.ask_export(errors)
 
     def _ask_export_box(self, errors: int) -> bool:

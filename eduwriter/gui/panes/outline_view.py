@@ -1,15 +1,35 @@
 """The outline (right): the report's headings with their numbers.
 
-Drag and drop moves a section with everything under it (dropped on a heading it becomes that
-heading's last sub-section; between headings it takes the level of its new neighbour);
-Alt+Up / Alt+Down swap it with its neighbour. Numbers update at once.
+Drag and drop moves a section with everything under it, and shows what it will do before the
+button is released: in the upper or lower quarter of a row a line between the rows (the
+section goes there as a sibling, taking its new neighbour's level); in the middle of a row the
+row is framed and marked 成为下级 (the section becomes that heading's last sub-section); the
+tool tip and :attr:`OutlineView.dropHint` say it in words. Esc (or leaving the outline) cancels.
+A skeleton's closing part (结尾 and the like) stays last. Alt+Up / Alt+Down swap a section
+with its neighbour. Numbers update at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMenu,
+    QToolTip,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from eduwriter.gui.editor.report_model import ReportDocument, split_run_in
 
@@ -21,6 +41,8 @@ class OutlineView(QTreeWidget):
 
     #: The writer picked a heading: go there in the composer.
     headingActivated = Signal(int)
+    #: While dragging: what a drop here would do ("" when the drag left or ended).
+    dropHint = Signal(str)
 
     def __init__(self, rd: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +52,8 @@ class OutlineView(QTreeWidget):
         self.setColumnCount(1)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(False)  # our own indicator says sibling or child
+        self._drop: tuple[QTreeWidgetItem, str] | None = None
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
         self.setExpandsOnDoubleClick(False)
@@ -199,6 +223,9 @@ class OutlineView(QTreeWidget):
         ):
             self.move_selected(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
+        if event.key() == Qt.Key.Key_Escape and self._drop is not None:
+            self.cancel_drag()
+            return
         super().keyPressEvent(event)
 
     def drop_section(self, source_block: int, target_block: int, position: str) -> bool:
@@ -226,22 +253,126 @@ class OutlineView(QTreeWidget):
                     break
         return moved
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    # ------------------------------------------------------------------ drag and drop
+    def drop_zone(self, point: QPoint) -> tuple[QTreeWidgetItem, str] | None:
+        """(target row, "above" / "below" / "on") for a drop at ``point`` of the viewport."""
+        target = self.itemAt(point)
+        if target is None:
+            return None
+        rect = self.visualItemRect(target)
+        quarter = max(rect.height() // 4, 2)
+        if point.y() < rect.top() + quarter:
+            return target, "above"
+        if point.y() >= rect.bottom() - quarter:
+            return target, "below"
+        return target, "on"
+
+    def _allowed(self, zone: tuple[QTreeWidgetItem, str] | None) -> bool:
         source = self.currentItem()
-        target = self.itemAt(event.position().toPoint())
-        if source is None or target is None or event.source() is not self:
+        if zone is None or source is None or zone[0] is source:
+            return False
+        s_start, s_end = self.rd.section_range(int(source.data(0, BLOCK_ROLE)))
+        return not s_start <= int(zone[0].data(0, BLOCK_ROLE)) < s_end
+
+    def describe_drop(self, zone: tuple[QTreeWidgetItem, str]) -> str:
+        target, where = zone
+        name = target.text(0)
+        if where == "above":
+            return self.tr("放在“{0}”之前，成为同级章节").format(name)
+        if where == "below":
+            return self.tr("放在“{0}”之后，成为同级章节").format(name)
+        return self.tr("放进“{0}”，成为它的下级（最后一个小节）").format(name)
+
+    def _set_drop(self, zone: tuple[QTreeWidgetItem, str] | None) -> None:
+        if zone != self._drop:
+            self._drop = zone
+            self.viewport().update()
+            self.dropHint.emit(self.describe_drop(zone) if zone else "")
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if event.source() is not self:
             event.ignore()
             return
-        pos = self.dropIndicatorPosition()
-        where = {
-            QAbstractItemView.DropIndicatorPosition.AboveItem: "above",
-            QAbstractItemView.DropIndicatorPosition.BelowItem: "below",
-            QAbstractItemView.DropIndicatorPosition.OnItem: "on",
-        }.get(pos)
-        if where is None or target is source:
+        zone = self.drop_zone(event.position().toPoint())
+        if not self._allowed(zone):
+            self._set_drop(None)
+            event.ignore()
+            return
+        self._set_drop(zone)
+        QToolTip.showText(
+            self.viewport().mapToGlobal(event.position().toPoint()), self.describe_drop(zone), self
+        )
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._set_drop(None)
+        QToolTip.hideText()
+        super().dragLeaveEvent(event)
+
+    def cancel_drag(self) -> None:
+        """Esc: forget the drop target (Qt ends the drag itself)."""
+        self._set_drop(None)
+        QToolTip.hideText()
+
+    def startDrag(self, actions) -> None:  # noqa: N802 - Qt override
+        """A small label beside the pointer, never over the rows it is dropped on."""
+        item = self.currentItem()
+        if item is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.model().mimeData([self.indexFromItem(item)]))
+        fm = self.fontMetrics()
+        text = item.text(0)
+        pix = QPixmap(fm.horizontalAdvance(text) + 12, fm.height() + 6)
+        pix.fill(QColor(255, 255, 255, 200))
+        painter = QPainter(pix)
+        painter.setPen(QColor("#333333"))
+        painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        drag.setPixmap(pix)
+        drag.setHotSpot(QPoint(-16, -12))  # the image sits below right of the pointer
+        drag.exec(Qt.DropAction.MoveAction)
+        self.cancel_drag()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._drop is None:
+            return
+        target, where = self._drop
+        rect = self.visualItemRect(target)
+        painter = QPainter(self.viewport())
+        color = QColor("#1a73e8")
+        if where == "on":
+            painter.setPen(QPen(color, 2))
+            fill = QColor(color)
+            fill.setAlpha(40)
+            painter.fillRect(rect.adjusted(1, 1, -1, -1), fill)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            label = self.tr("成为下级")
+            painter.drawText(
+                QRect(rect.left(), rect.top(), self.viewport().width() - 6, rect.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+        else:
+            y = rect.top() if where == "above" else rect.bottom()
+            painter.setPen(QPen(color, 3))
+            painter.drawLine(rect.left(), y, self.viewport().width(), y)
+            painter.setBrush(color)
+            painter.drawEllipse(QPoint(rect.left() + 3, y), 4, 4)
+        painter.end()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        source = self.currentItem()
+        zone = self.drop_zone(event.position().toPoint())
+        self._set_drop(None)
+        QToolTip.hideText()
+        if source is None or event.source() is not self or not self._allowed(zone):
             event.ignore()
             return
         # Never let Qt move the items itself: the tree is rebuilt from the document.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
+        target, where = zone  # type: ignore[misc]
         self.drop_section(int(source.data(0, BLOCK_ROLE)), int(target.data(0, BLOCK_ROLE)), where)

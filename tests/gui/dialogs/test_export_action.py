@@ -21,8 +21,49 @@ def _ask(window, monkeypatch, answer: str = ""):
 
     monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(type(window.exporter), "confirm_unfilled", lambda self: True)
     window.exporter.ask_and_export()
     return Path(asked[0])
+
+
+def _answer_unfilled(qtbot, button_text: str, seen: list[str]) -> None:
+    """Answer the "unfilled slots" question with the button labelled ``button_text``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text() + "\n" + box.informativeText())
+        for b in box.buttons():
+            if b.text() == button_text:
+                b.click()
+
+    QTimer.singleShot(0, click)
+
+
+def test_export_asks_before_writing_unfilled_slots_and_says_where(
+    window, demo_report, monkeypatch, qtbot
+):
+    window.rd.set_report(demo_report)
+    opened: list[bool] = []
+    monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: opened.append(True) or 0)
+    seen: list[str] = []
+    _answer_unfilled(qtbot, "先填写", seen)
+    filled: list[bool] = []
+    window.exporter.fill_slots = lambda: filled.append(True)
+    assert window.exporter.ask_and_export() is False
+    # the same count as the status bar, and where each one is
+    qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：4", timeout=3000)
+    assert "还有 4 处要素没有填写" in seen[0]
+    assert "【年份】  一、总体要求" not in seen[0]
+    assert "【年份】  （二）工作目标：到【年份】年底" in seen[0]
+    assert filled == [True] and not opened
+    _answer_unfilled(qtbot, "仍要导出", seen)
+    window.exporter.ask_and_export()
+    assert opened == [True]
 
 
 def test_export_suggests_the_saved_file_name(window, demo_report, tmp_path, monkeypatch):

@@ -183,3 +183,20 @@ def test_enter_in_body_text_starts_a_paragraph_unless_a_suggestion_was_chosen(wi
     _key(window.composer, Qt.Key.Key_Return)
     assert window.rd.block(2).text() == "坚持以人民为中心发展教育"
     assert window.rd.doc.blockCount() == 3
+
+
+def test_popup_stays_on_a_1024_pixel_screen():
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from eduwriter.gui.editor.autocomplete import popup_position
+
+    screen = QRect(0, 0, 1024, 768)
+    size = QSize(560, 200)
+    # the cursor near the right edge: the popup moves left, its right edge on the screen
+    pos = popup_position(QRect(900, 300, 2, 20), size, screen)
+    assert pos.x() + size.width() <= 1024 and pos == QPoint(1024 - 560, 324)
+    # near the bottom: above the line instead of below it
+    pos = popup_position(QRect(100, 700, 2, 20), size, screen)
+    assert pos.y() + size.height() <= 700 and pos.x() == 100
+    # room enough: just under the cursor
+    assert popup_position(QRect(100, 100, 2, 20), size, screen) == QPoint(100, 124)

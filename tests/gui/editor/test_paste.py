@@ -122,7 +122,7 @@ def test_pasted_placeholders_become_slots_counted_and_listed(window, qtbot):
     rd = window.rd
     assert visible_lines(rd)[1] == "【年份】年，我县共有【数量】所学校，教师【数量】名。"
     qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：3", timeout=3000)
-    assert list(SlotsDialog(rd, window).edits) == ["年份", "数量"]
+    assert [p.label for p in SlotsDialog(rd, window).places] == ["【年份】", "【数量】", "【数量】"]
     rd.undo_stack.undo()  # the paste and its slots are one step
     assert visible_lines(rd)[1] == ""
     qtbot.waitUntil(lambda: window.slots_label.text() == "待填要素：0", timeout=3000)

@@ -202,3 +202,18 @@ def test_pane_speaks_english(qtbot, isolated_data: Path) -> None:
     finally:
         QCoreApplication.removeTranslator(translator)
         p.runner.wait()
+
+
+def test_unfilled_slots_alone_do_not_ask_twice(pane: CheckPane) -> None:
+    """Unfilled 【slots】 are errors in the pane, but the export asks about them itself (with
+    where they are): the check pane's question is only for the other errors."""
+    asked: list[int] = []
+    pane.ask_export = lambda n: asked.append(n) or False
+    slots_only = Report(
+        "关于开学工作的通知",
+        blocks=[ReportBlock("paragraph", "请于【日期】前报送【数量】份材料。")],
+    )
+    pane.rd.set_report(slots_only)
+    assert any(f.rule == "slot.unfilled" for f in pane.refresh_now())
+    assert pane.confirm_export() is True
+    assert asked == []
