@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from eduwriter.compose.render import RenderedBlock, render
 from eduwriter.compose.report import Report
 from eduwriter.export import gbt9704 as L
-from eduwriter.export.docx_writer import _signature_indents, text_width
 from eduwriter.export.fonts import FontSet, get_font_set
-from eduwriter.export.title_lines import split_title
+from eduwriter.export.official import signature_indents
+from eduwriter.export.title_lines import split_title, text_width
 
 #: Characters on one body line (28) and lines on one page (22), from the exporter's figures.
 CHARS_PER_LINE = int(L.TEXT_WIDTH / L.CHAR_WIDTH)
@@ -148,7 +148,7 @@ def lay_out(report: Report) -> list[Page]:
     blocks = render(report)
     signer = next((b.text for b in blocks if b.role == "signer"), "")
     date = next((b.text for b in blocks if b.role == "date"), "")
-    indents = _signature_indents(signer, date)
+    indents = signature_indents(signer, date, report.meta.sealed)  # sealed: §7.3.5.1
     flow: list[PageLine | None] = []
     for i, blk in enumerate(blocks):
         if blk.hint or (blk.role == "paragraph" and not blk.text):

@@ -167,6 +167,24 @@ class Session:
                 os.kill(self.bus_pid, signal.SIGTERM)
             except ProcessLookupError:
                 pass
+        self._unmount_portals()
+
+    def _unmount_portals(self) -> None:
+        """The session bus may start xdg-document-portal, which mounts a FUSE file system in
+        the temporary home; it outlives the bus. Lazily unmount whatever is under ``tmp``."""
+        try:
+            mounts = Path("/proc/mounts").read_text().splitlines()
+        except OSError:
+            return
+        for line in mounts:
+            parts = line.split()
+            if len(parts) > 1 and parts[1].startswith(str(self.tmp)):
+                for cmd in (["fusermount", "-u", "-z", parts[1]], ["umount", "-l", parts[1]]):
+                    try:
+                        if subprocess.run(cmd, capture_output=True, timeout=10).returncode == 0:
+                            break
+                    except (OSError, subprocess.TimeoutExpired):
+                        continue
 
 
 @pytest.fixture
