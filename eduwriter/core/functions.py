@@ -49,6 +49,15 @@ _OPENING_RE = re.compile(
     r"|根据|按照|依据|遵照|为贯彻|为落实|以[^，。]{2,40}为指导|在[^，。]{2,30}(?:领导下|指导下|关心下|支持下)"
     r"|今天，?我们|同志们|各位|尊敬的|过去的一年|回顾|[^，。]{0,10}以来，)"
 )
+#: What makes the first sentence of a document's opening paragraph an opening wherever it stands
+#: in it: the leadership it works under (在…领导下 / 关心支持下), the guide it follows (以…为指导),
+#: the period it looks back on (一年来 / 【年份】年，), the year's place (开局之年), the purpose or
+#: basis it starts from (为… / 根据… / 按照…), a meeting opened (今天，我们召开…).
+_OPENING_ANYWHERE_RE = re.compile(
+    r"(?:领导下|指导下|关心(?:和|与)?支持下|支持和帮助下|为指导|为统领|为引领|为主线|为目标|为宗旨|围绕"
+    r"|以来|一年来|开局之年|关键之年|收官之年|决胜之年|攻坚之年|之年|召开|根据|按照|依据|遵照"
+    r"|^(?:【年份】年|【日期】|本学期|上半年|今年|去年)(?:度|以来|[^，。]{0,6})?，)"
+)
 _OPENING_END_RE = re.compile(
     r"(?:制定|制订|拟定|拟订)[^。，；]{0,20}(?:计划|方案|意见|办法|细则|规划|举措)[。！]?$"
 )
@@ -169,6 +178,8 @@ def _frame_function(
         if text.endswith("：") or "如下" in text or "方面" in text or _TALK_POINTS.search(text):
             return "过渡", True
     if (doc_first or in_preamble) and (_OPENING_RE.search(text) or _OPENING_END_RE.search(text)):
+        return "开头", True
+    if doc_first and genre != "article" and _OPENING_ANYWHERE_RE.search(text):
         return "开头", True
     if doc_last and _CLOSING_RE.search(text):
         return "结尾", True
@@ -299,6 +310,14 @@ def classify_sentence(
         section_first=section_first,
     )
     if strong and base in ("过渡", "问题"):
+        return base, strong
+    opening = strong and base == "开头" and doc_first
+    if opening and not _CLOSING_START_RE.match(text):
+        # the document's own opening sentence: its position and cue decide, whatever else it
+        # cites or asks (为总结…，根据…通知要求，请各单位…) — a salutation line stays a salutation
+        scores = cue_scores(text, role=role, doc_first=doc_first)
+        if scores.get("主持词/称呼", 0.0) >= 1.0:
+            return "主持词/称呼", True
         return base, strong
     scores = cue_scores(text, role=role, doc_first=doc_first)
     if not scores:

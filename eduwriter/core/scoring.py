@@ -114,7 +114,8 @@ _FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "打算": ("下一步", "将", "继续", "力争", "进一步", "着力", "今后"),
     "成效": ("取得", "显著", "明显", "稳步", "实现", "圆满", "荣获", "获评"),
-    "结尾": ("总之", "展望", "努力奋斗", "贡献", "新篇章", "再创"),
+    "结尾": ("总之", "展望", "努力奋斗", "贡献", "新篇章", "再创", "让我们", "同志们"),
+    "开头": ("领导下", "支持下", "为指导", "围绕", "根据", "按照", "以来", "之年", "为目标"),
     "过渡": ("如下", "以下", "几点", "方面"),
 }
 _CASUAL_RE = re.compile(r"(?:你|咱|吧|呗|啦|哈|呀|哦|嘛|觉得|其实|也许|或许|真的|好像|感觉)")
@@ -135,6 +136,9 @@ def reuse_score(
         return round(min(1.0, base), 3)
     if function == "标题":
         length = 1.0 if 6 <= n <= 24 else 0.6 if n <= 32 else 0.3
+    elif function in ("开头", "结尾") and n >= 12:
+        # an opening or closing paragraph's sentence is long by nature
+        length = 1.0 if n <= 120 else 0.7
     elif n < 8:
         length = 0.2
     elif n < 12:
