@@ -25,6 +25,7 @@ from eduwriter.core.items import FUNCTIONS, HeadingFamily, Phrasing, Skeleton, S
 from eduwriter.core.model import Document, FileResult
 from eduwriter.core.phrases import (
     TERMINATORS,
+    boilerplate_hits,
     find_word_runs,
     normalise_text,
     problems,
@@ -215,11 +216,7 @@ def document_candidates(
     # the opening paragraph: the first paragraph before any heading that is not a salutation or
     # an addressee line (同志们： / 各县（市、区）教育局：)
     opening_para = next(
-        (
-            pi
-            for pi, (si, para) in enumerate(flat)
-            if secs[si].heading is None and not _SALUTATION.match(para.strip())
-        ),
+        (pi for pi, (si, para) in enumerate(flat) if secs[si].heading is None and _opens(para)),
         -1,
     )
     prev_open = False
@@ -236,6 +233,8 @@ def document_candidates(
                 continue  # the paragraph continues a sentence cut off before it
             marker, body = strip_enumerator(sentence)
             doc_first = pi == opening_para and k == 0 and not marker
+            # the rest of the opening paragraph (not a one-paragraph text: that is all body)
+            in_opening = pi == opening_para and k > 0 and pi < last_para and len(sentences) <= 6
             doc_last = pi == last_para and k >= len(sentences) - 2
             n = _cjk_len(body)
             # an inline lead phrase: 多措并举助力疫情防控。…
@@ -291,6 +290,7 @@ def document_candidates(
                 in_preamble=in_preamble,
                 doc_last=doc_last,
                 section_first=k == 0,
+                in_opening=in_opening,
             )
             # items after a lead-in such as 存在以下问题： (一是…二是…) are problems too
             if problem_list and marker and function in ("措施", "成效"):
@@ -336,6 +336,18 @@ def document_candidates(
     for cand in out:
         cand.domain = doc.domain
     return out
+
+
+def _opens(para: str) -> bool:
+    """True when ``para`` can be a document's opening paragraph: a sentence (not a title line,
+    a date or a file number), not a salutation or addressee line, no site boilerplate, and not
+    the first item of a list (一是… / 1.…)."""
+    text = para.strip()
+    if _SALUTATION.match(text) or not re.search(r"[。！？；]", text):
+        return False
+    if boilerplate_hits(text) or strip_enumerator(text)[0]:
+        return False
+    return True
 
 
 def _heading_candidates(
