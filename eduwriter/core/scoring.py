@@ -11,6 +11,8 @@ import hashlib
 import re
 import zlib
 
+from rapidfuzz.distance import Indel
+
 from eduwriter.core.phrases import CJK_RE as _CJK_RE
 
 FORMULA_WORDS = (
@@ -192,6 +194,11 @@ def _shingles(key: str, k: int = 3) -> set[int]:
     return {zlib.crc32(key[i : i + k].encode("utf-8")) for i in range(len(key) - k + 1)}
 
 
+#: Two texts whose edit similarity (rapidfuzz Indel, 0..1) reaches this are the same phrasing
+#: worded twice (two words swapped in a 30-character sentence), even when their shingles differ.
+EDIT_SIMILARITY = 0.88
+
+
 def near_duplicate_groups(
     keys: list[str], threshold: float = 0.65, sketch: int = 6, max_bucket: int = 300
 ) -> list[int]:
@@ -199,8 +206,10 @@ def near_duplicate_groups(
 
     Each text is reduced to its character 3-gram shingles; texts are bucketed by their
     ``sketch`` smallest shingle hashes (a bottom-k MinHash sketch), and only texts sharing a
-    bucket are compared (Jaccard >= ``threshold``).  Near-duplicates share a low hash with high
-    probability, so the work stays close to linear instead of comparing all pairs.
+    bucket are compared: Jaccard >= ``threshold``, or an edit similarity (rapidfuzz) of at least
+    :data:`EDIT_SIMILARITY` — a few words swapped apart cut many shingles but few characters.
+    Near-duplicates share a low hash with high probability, so the work stays close to linear
+    instead of comparing all pairs.
     """
     n = len(keys)
     parent = list(range(n))
@@ -242,7 +251,10 @@ def near_duplicate_groups(
                 continue
             sa, sb = sets[a], sets[b]
             inter = len(sa & sb)
-            if inter / (len(sa) + len(sb) - inter) >= threshold:
+            if (
+                inter / (len(sa) + len(sb) - inter) >= threshold
+                or Indel.normalized_similarity(keys[a], keys[b]) >= EDIT_SIMILARITY
+            ):
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)

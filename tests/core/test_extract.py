@@ -478,3 +478,18 @@ def test_samples_give_openings_for_summaries(sample_library):
     openings = [p for p in sample_library.phrasings if p.function == "开头"]
     assert len({p.genre for p in openings}) >= 4, openings
     assert len([p for p in openings if p.genre == "summary"]) >= 3
+
+
+def test_near_duplicates_with_two_words_swapped_merge_by_edit_similarity_keeping_sources():
+    def plan(title: str, text: str) -> Document:
+        return Document(title=title, genre="plan", blocks=[H("主要任务", 1, "一、"), P(text)])
+
+    a = plan("甲", "加强师德师风建设，完善师德考核评价机制，营造风清气正的育人环境。")
+    b = plan("乙", "加强师德师风建设，健全师德考核评价制度，营造风清气正的育人环境。")
+    c = plan("丙", "加强校园安全管理，完善安全隐患排查机制，营造平安和谐的育人环境。")
+    lib = extract_library([FileResult(path=f"/x/{d.title}.txt", documents=[d]) for d in (a, b, c)])
+    hits = [p for p in lib.phrasings if "师德考核评价" in p.text]
+    assert len(hits) == 1
+    assert {s.document for s in hits[0].sources} == {"甲", "乙"}
+    # a different sentence of the same form stays apart
+    assert any("安全隐患排查" in p.text for p in lib.phrasings)
