@@ -16,7 +16,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from eduwriter.core.genre_outlines import CANONICAL, ROLE_HINTS, canonical_order, form_of
+from eduwriter.core.genre_outlines import (
+    CANONICAL,
+    FORM_GENRE,
+    OUTLINE_ONLY_FORMS,
+    ROLE_HINTS,
+    canonical_order,
+    form_of,
+)
 from eduwriter.core.items import Skeleton, SkeletonPart, SourceRef
 from eduwriter.core.model import Document
 from eduwriter.core.phrases import (
@@ -405,7 +412,7 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
     merged: list[Skeleton] = []
     for form in sorted(by_form):
         docs = by_form[form]
-        genre = docs[0].genre
+        genre = FORM_GENRE.get(form) or docs[0].genre
         support: Counter[str] = Counter()
         examples: dict[str, list[SourceRef]] = defaultdict(list)
         headings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -452,7 +459,29 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
                 domain=_majority(sk.domain for sk in docs),
             )
         )
+    if merged:  # a library with documents offers the forms its samples lack
+        made = {m.form for m in merged}
+        merged.extend(outline_skeleton(f) for f in OUTLINE_ONLY_FORMS if f not in made)
     return merged
+
+
+def outline_skeleton(form: str) -> Skeleton:
+    """The merged skeleton of a form no sample has: its canonical outline, every part marked as
+    offered from the outline (support 0, no examples, no sources)."""
+    roles = CANONICAL.get(form, ())
+    genre = FORM_GENRE.get(form, "article")
+    return Skeleton(
+        id=stable_id("sk", "merged", genre),
+        title=f"{form}通用结构（按通用结构）",
+        genre=genre,
+        parts=[_merged_part(r, False, [], Counter(), []) for r in roles],
+        merged=True,
+        support=[0] * len(roles),
+        examples=[[] for _r in roles],
+        sources=[],
+        form=form,
+        domain="education",  # the outlines are written for education offices
+    )
 
 
 #: The mark of a role offered from the canonical outline only.
