@@ -230,6 +230,9 @@ def heading_role(text: str, genre: str, parent_role: str | None = None) -> str:
             if parent_role and parent_role not in ("其他",) and role in ("主要任务", "主要成绩"):
                 # a sub-heading such as 主要措施 under 保障措施 stays in its parent's role
                 return parent_role
+            if role == "主要任务" and genre == "summary" and not re.search(r"计划|安排|打算", text):
+                # a summary's 主要工作 / 重点工作 sections report the work done
+                return "主要成绩"
             if role == "下一步打算" and genre == "plan" and not parent_role:
                 # 明年/下半年 in a plan's heading names the period planned, not a next step
                 if not any(w in text for w in ("下一步", "打算", "今后", "展望", "设想")):

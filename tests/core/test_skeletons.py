@@ -201,3 +201,12 @@ def test_the_importers_genre_codes_are_forms():
     assert form_of("关于开展读书活动的实施方案", "plan") == "实施方案"
     assert form_of("", "report") == "报告"
     assert form_of("", "unknown") == "其他文章"
+
+
+def test_a_summarys_work_sections_are_its_achievements():
+    from eduwriter.core.skeletons import heading_role
+
+    assert heading_role("2021年主要工作开展情况", "summary") == "主要成绩"
+    assert heading_role("重点工作常态化推进", "summary") == "主要成绩"
+    assert heading_role("下半年重点工作安排", "summary") == "下一步打算"
+    assert heading_role("主要任务", "plan") == "主要任务"
