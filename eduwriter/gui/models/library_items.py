@@ -46,6 +46,23 @@ GENRE_ORDER = (
 )
 
 
+#: Domains shown in the tree by default (the writer's own field and general government work);
+#: items of any other domain are gathered under 其他领域 at the end of their top node.
+SHOWN_DOMAINS = ("education", "government", "")
+
+
+def item_domain(item: Any) -> str:
+    """The domain an item was judged to belong to ('' when it has none, e.g. a snippet)."""
+    data = field(item, "data") or {}
+    return str(data.get("domain") or "") if isinstance(data, dict) else ""
+
+
+def split_domain(items: list[Any]) -> tuple[list[Any], list[Any]]:
+    """``(shown, others)``: education and general items, and the rest (其他领域)."""
+    shown = [it for it in items if item_domain(it) in SHOWN_DOMAINS]
+    return shown, [it for it in items if item_domain(it) not in SHOWN_DOMAINS]
+
+
 def top_label(kind: str) -> str:
     return {
         "skeleton": QCoreApplication.translate("LibraryModel", "结构骨架"),

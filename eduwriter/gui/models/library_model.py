@@ -42,6 +42,7 @@ from eduwriter.gui.models.library_items import (
     item_detail,
     item_label,
     item_payload,
+    split_domain,
     top_label,
 )
 
@@ -187,7 +188,7 @@ class LibraryModel(QAbstractItemModel):
     def _build_skeletons(self, top: Node) -> None:
         items = list(self._store.items(kind="skeleton"))
         index = DocumentIndex(self._store) if items else None
-        main, others = _split_domain(items)
+        main, others = split_domain(items)
         self._skeleton_groups(top, main, index)
         if others:
             self._skeleton_groups(_other_domain_node(top, len(others)), others, index)
@@ -209,7 +210,7 @@ class LibraryModel(QAbstractItemModel):
             group.count = len(rows)
 
     def _build_phrasings(self, top: Node) -> None:
-        main, others = _split_domain(list(self._store.items(kind="phrasing")))
+        main, others = split_domain(list(self._store.items(kind="phrasing")))
         self._phrasing_groups(top, main)
         if others:
             self._phrasing_groups(_other_domain_node(top, len(others)), others)
@@ -540,22 +541,6 @@ def _count_items(node: Node, seen: set | None = None) -> int:
         else:
             _count_items(child, seen)
     return len(seen)
-
-
-#: Domains shown in the tree by default (the writer's own field and general government work);
-#: items of any other domain are gathered under 其他领域 at the end of their top node.
-SHOWN_DOMAINS = ("education", "government", "")
-
-
-def _domain(item: Any) -> str:
-    data = field(item, "data") or {}
-    return str(data.get("domain") or "") if isinstance(data, dict) else ""
-
-
-def _split_domain(items: list[Any]) -> tuple[list[Any], list[Any]]:
-    """``(shown, others)``: education and general items, and the rest (其他领域)."""
-    shown = [it for it in items if _domain(it) in SHOWN_DOMAINS]
-    return shown, [it for it in items if _domain(it) not in SHOWN_DOMAINS]
 
 
 def _other_domain_node(top: Node, count: int) -> Node:
