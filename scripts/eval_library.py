@@ -3,7 +3,7 @@
 Usage::
 
     python scripts/eval_library.py /path/to/corpus/raw/*.txt [--with-samples] [--show 5]
-    python scripts/eval_library.py --judged [--split dev|heldout|all]
+    python scripts/eval_library.py --judged [--split dev|heldout|blind|all]
 
 ``--judged`` runs the judged evaluation of issue 11: the public texts in
 ``tests/data/library_eval/sources`` (origins in ``manifest.tsv``) are extracted and every
@@ -131,7 +131,7 @@ def judged(split: str) -> int:
 
     manifest = {r[0]: r for r in _table(EVAL_DIR / "manifest.tsv")}
     labels = {(r[1], r[2]): r for r in _table(EVAL_DIR / "labels.tsv")}
-    splits = ["dev", "heldout"] if split == "all" else [split]
+    splits = ["dev", "heldout", "blind"] if split == "all" else [split]
     missing_total = 0
     for name in [*splits, *(["all"] if split == "all" else [])]:
         chosen = splits if name == "all" else [name]
@@ -151,6 +151,8 @@ def judged(split: str) -> int:
         n = len(judged_items)
         if not n:
             print("   no labelled items")
+            for p, _lab in missing:
+                print(f"   UNLABELLED [{p.function}] {p.sources[0].file}: {p.text}")
             continue
         use = Counter(lab[4] for _p, lab in judged_items)
         print(
@@ -195,7 +197,7 @@ def main() -> int:
     if "--judged" in sys.argv[1:]:
         ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
         ap.add_argument("--judged", action="store_true")
-        ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+        ap.add_argument("--split", choices=["dev", "heldout", "blind", "all"], default="all")
         return judged(ap.parse_args().split)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")

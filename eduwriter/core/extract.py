@@ -25,6 +25,7 @@ from eduwriter.core.items import FUNCTIONS, HeadingFamily, Phrasing, Skeleton, S
 from eduwriter.core.model import Document, FileResult
 from eduwriter.core.phrases import (
     TERMINATORS,
+    boilerplate_hits,
     find_word_runs,
     normalise_text,
     problems,
@@ -62,6 +63,8 @@ _NOT_IN_LEAD = ("是", "我", "你", "他们", "这", "将", "应", "还", "要"
 #: A character masked by the source site: ** between Chinese characters (加强**风廉政建设),
 #: not a writer's blank before a unit (补贴*万元).
 _MASKED_STAR = re.compile(r"[\u4e00-\u9fff][*＊]{1,3}(?![*＊万千亿元名个所人次%％])[\u4e00-\u9fff]")
+#: A salutation or addressee line standing alone (同志们： / 尊敬的各位领导： / 各县（市、区）教育局：).
+_SALUTATION = re.compile(r"^[^。；！？]{1,60}[：:！]$")
 #: An outline marker inside a heading: two headings run together (…推进（一）常态化…).
 _INNER_MARKER = re.compile(
     r"[（(〔][一二三四五六七八九十\d]{1,2}[)）〕]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d)"
@@ -210,6 +213,12 @@ def document_candidates(
         (si, para) for si, sec in enumerate(secs) for para in sec.paragraphs
     ]
     last_para = len(flat) - 1
+    # the opening paragraph: the first paragraph before any heading that is not a salutation or
+    # an addressee line (同志们： / 各县（市、区）教育局：)
+    opening_para = next(
+        (pi for pi, (si, para) in enumerate(flat) if secs[si].heading is None and _opens(para)),
+        -1,
+    )
     prev_open = False
     for pi, (si, para) in enumerate(flat):
         sec = secs[si]
@@ -223,7 +232,9 @@ def document_candidates(
             if k == 0 and (prev_open or starts_mid_sentence(sentence)):
                 continue  # the paragraph continues a sentence cut off before it
             marker, body = strip_enumerator(sentence)
-            doc_first = pi == 0 and k == 0 and not marker and sec.heading is None
+            doc_first = pi == opening_para and k == 0 and not marker
+            # the rest of the opening paragraph (not a one-paragraph text: that is all body)
+            in_opening = pi == opening_para and k > 0 and pi < last_para and len(sentences) <= 6
             doc_last = pi == last_para and k >= len(sentences) - 2
             n = _cjk_len(body)
             # an inline lead phrase: 多措并举助力疫情防控。…
@@ -279,6 +290,7 @@ def document_candidates(
                 in_preamble=in_preamble,
                 doc_last=doc_last,
                 section_first=k == 0,
+                in_opening=in_opening,
             )
             # items after a lead-in such as 存在以下问题： (一是…二是…) are problems too
             if problem_list and marker and function in ("措施", "成效"):
@@ -301,6 +313,9 @@ def document_candidates(
             if problems(text):
                 continue
             slots = slot_kinds(text)
+            if function in ("开头", "结尾"):
+                # an opening or a closing names its year or date: that is its job, not noise
+                slots = [s for s in slots if s not in ("年份", "日期")]
             out.append(
                 _Candidate(
                     text=text,
@@ -321,6 +336,18 @@ def document_candidates(
     for cand in out:
         cand.domain = doc.domain
     return out
+
+
+def _opens(para: str) -> bool:
+    """True when ``para`` can be a document's opening paragraph: a sentence (not a title line,
+    a date or a file number), not a salutation or addressee line, no site boilerplate, and not
+    the first item of a list (一是… / 1.…)."""
+    text = para.strip()
+    if _SALUTATION.match(text) or not re.search(r"[。！？；]", text):
+        return False
+    if boilerplate_hits(text) or strip_enumerator(text)[0]:
+        return False
+    return True
 
 
 def _heading_candidates(

@@ -46,12 +46,24 @@ EXTRA_FUNCTIONS = (
 
 _OPENING_RE = re.compile(
     r"^(?:为(?:了)?(?:全面|深入|进一步|认真|切实|更好|扎实|加快|持续|积极|推动|贯彻|落实|做好|加强|提高|促进|深化|确保)"
-    r"|根据|按照|依据|遵照|为贯彻|为落实|以[^，。]{2,40}为指导|在[^，。]{2,30}(?:领导下|指导下|关心下|支持下)"
+    r"|根据|按照|依据|遵照|为贯彻|为落实|以[^，。]{2,40}为(?:指导|指引|引领|统领)|在[^，。]{2,30}(?:领导下|指导下|关心下|支持下)"
     r"|今天，?我们|同志们|各位|尊敬的|过去的一年|回顾|[^，。]{0,10}以来，)"
 )
-_OPENING_END_RE = re.compile(
-    r"(?:制定|制订|拟定|拟订)[^。，；]{0,20}(?:计划|方案|意见|办法|细则|规划|举措)[。！]?$"
+#: What makes the first sentence of a document's opening paragraph an opening wherever it stands
+#: in it: the leadership it works under (在…领导下 / 关心支持下), the guide it follows (以…为指导),
+#: the period it looks back on (一年来 / 【年份】年，), the year's place (开局之年), the purpose or
+#: basis it starts from (为… / 根据… / 按照…), a meeting opened (今天，我们召开…).
+_OPENING_ANYWHERE_RE = re.compile(
+    r"(?:领导下|指导下|关心(?:和|与)?支持下|支持和帮助下|为指导|为统领|为引领|为主线|为目标|为宗旨|围绕"
+    r"|以来|一年来|开局之年|关键之年|收官之年|决胜之年|攻坚之年|之年|召开|根据|按照|依据|遵照"
+    r"|^(?:【年份】年|【日期】|本学期|上半年|今年|去年)(?:度|以来|[^，。]{0,6})?，)"
 )
+_OPENING_END_RE = re.compile(
+    r"(?:(?:制定|制订|拟定|拟订)[^。，；]{0,20}(?:计划|方案|意见|办法|细则|规划|举措)"
+    r"|提出(?:以下|如下)[^。，；]{0,8}(?:意见|措施|要求)|(?:方案|意见|办法)如下)[。！：]?$"
+)
+#: A lead-in to a list that follows (学校希望同学们在假期做到： / 具体安排是：).
+_LIST_LEAD_RE = re.compile(r"^[^。；！？]{4,40}(?:做到|如下|以下|安排|要求|是|有|为)：$")
 _TRANSITION_RE = re.compile(
     r"(?:如下[：。]?$|总结如下|汇报如下|报告如下|安排如下|意见如下|通知如下|具体如下"
     r"|以下(?:几|[一二三四五六七八九十两]+)(?:个)?方面"
@@ -83,7 +95,8 @@ _SOLVING_RE = re.compile(
 _PLAN_STRONG_RE = re.compile(r"^(?:下一步|今后|下阶段|下一阶段|明年|新的一年)|我们将|将继续")
 _RESULT_RE = re.compile(
     r"(?:取得了|取得[^。]{0,6}(?:成效|成绩|进展|突破)|成效显著|显著提升|明显提升|明显改善|稳步提升|得到[^。]{0,10}(?:认可|肯定|好评|表彰)"
-    r"|荣获|获评|被评为|被认定为|被命名为|实现了|完成了|达到|覆盖率|合格率|优秀率|满意度|累计|共计|圆满完成|位居|居全[省市县区]|名列)"
+    r"|荣获|获评|被评为|被认定为|被命名为|实现了|完成了|达到|覆盖率|合格率|优秀率|满意度|累计|共计|圆满完成|位居|居全[省市县区]|名列"
+    r"|已(?:经)?(?:实现|完成|建成|形成|覆盖)|顺利通过|得到[^。]{0,8}(?:提升|提高|改善|加强|认可))"
 )
 _MEASURE_START_RE = re.compile(
     r"^(?:要|必须|继续|坚持|坚决|加强|加快|加大|完善|健全|建立|构建|推进|推动|深化|深入|强化|落实|严格|扎实|切实|全面|持续|积极|着力|大力|不断|进一步|认真|做好|抓好|开展|实施|推行|优化|提升|提高|创新|探索|统筹|规范|建设|打造|实行|组织|指导|鼓励|支持|引导|确保|保障|保证|狠抓|聚焦|围绕|以)"
@@ -158,6 +171,7 @@ def _frame_function(
     in_preamble: bool = False,
     doc_last: bool = False,
     section_first: bool = False,
+    in_opening: bool = False,
 ) -> tuple[str, bool]:
     """Return ``(function, strong)`` for a body sentence.
 
@@ -170,10 +184,17 @@ def _frame_function(
             return "过渡", True
     if (doc_first or in_preamble) and (_OPENING_RE.search(text) or _OPENING_END_RE.search(text)):
         return "开头", True
+    if doc_first and genre != "article" and _OPENING_ANYWHERE_RE.search(text):
+        return "开头", True
     if doc_last and _CLOSING_RE.search(text):
         return "结尾", True
     if _CLOSING_START_RE.match(text):
         return "结尾", True
+    if in_opening and genre != "article" and not is_problem_statement(text):
+        # a later sentence of the opening paragraph (这次会议的主要任务是… / 紧紧围绕…)
+        return "开头", bool(_OPENING_ANYWHERE_RE.search(text))
+    if _LIST_LEAD_RE.match(text) and not announces_problems(text):
+        return "过渡", True
     if role == "存在问题" and not _SOLVING_RE.search(text):
         return "问题", False
     if role == "下一步打算":
@@ -282,6 +303,7 @@ def classify_sentence(
     in_preamble: bool = False,
     doc_last: bool = False,
     section_first: bool = False,
+    in_opening: bool = False,
 ) -> tuple[str, bool]:
     """Return ``(function, strong)`` for a body sentence (see the module doc).
 
@@ -297,8 +319,17 @@ def classify_sentence(
         in_preamble=in_preamble,
         doc_last=doc_last,
         section_first=section_first,
+        in_opening=in_opening,
     )
     if strong and base in ("过渡", "问题"):
+        return base, strong
+    opening = strong and base == "开头" and doc_first
+    if opening and not _CLOSING_START_RE.match(text):
+        # the document's own opening sentence: its position and cue decide, whatever else it
+        # cites or asks (为总结…，根据…通知要求，请各单位…) — a salutation line stays a salutation
+        scores = cue_scores(text, role=role, doc_first=doc_first)
+        if scores.get("主持词/称呼", 0.0) >= 1.0:
+            return "主持词/称呼", True
         return base, strong
     scores = cue_scores(text, role=role, doc_first=doc_first)
     if not scores:

@@ -14,7 +14,14 @@ import re
 
 from eduwriter.core.items import ROLES
 
-__all__ = ["CANONICAL", "FORM_GENRE", "ROLE_HINTS", "canonical_order", "form_of"]
+__all__ = [
+    "CANONICAL",
+    "FORM_GENRE",
+    "OUTLINE_ONLY_FORMS",
+    "ROLE_HINTS",
+    "canonical_order",
+    "form_of",
+]
 
 #: Form -> its canonical outline (roles in order).
 CANONICAL: dict[str, tuple[str, ...]] = {
@@ -30,17 +37,25 @@ FORM_GENRE = {
     "工作总结": "summary",
     "工作计划": "plan",
     "讲话稿": "speech",
-    "实施方案": "plan",
-    "典型材料": "summary",
-    "通知": "article",
+    "实施方案": "scheme",
+    "典型材料": "exemplary",
+    "通知": "notice",
+    "报告": "report",
+    "请示": "request",
+    "函": "letter",
+    "决定": "decision",
     "其他文章": "article",
 }
-_GENRE_FORM = {"plan": "工作计划", "summary": "工作总结", "speech": "讲话稿", "article": "其他文章"}
+#: Genre code -> its form (the importer's genre codes; an unknown code is 其他文章).
+_GENRE_FORM = {genre: form for form, genre in FORM_GENRE.items()}
+#: Forms a title names inside a broader genre (a 方案 the importer filed as a plan).
 _FORM_TITLE = (
-    ("实施方案", re.compile(r"方案")),
-    ("典型材料", re.compile(r"典型材料|经验材料|经验交流|典型经验|先进事迹")),
-    ("通知", re.compile(r"通知$")),
+    ("实施方案", re.compile(r"方案"), ("plan",)),
+    ("典型材料", re.compile(r"典型材料|经验材料|经验交流|典型经验|先进事迹"), ("summary",)),
+    ("通知", re.compile(r"通知$"), ("article", "plan", "summary", "speech")),
 )
+#: Forms offered as a merged skeleton from their canonical outline even when no sample has one.
+OUTLINE_ONLY_FORMS = ("实施方案", "典型材料")
 
 #: What a writer puts under each role.
 ROLE_HINTS = {
@@ -63,11 +78,12 @@ ROLE_HINTS = {
 
 
 def form_of(title: str | None, genre: str) -> str:
-    """The form (文种) of a document: from its title when it names one, else from its genre."""
-    t = (title or "").strip()
+    """The form (文种) of a document: its genre's own form (scheme → 实施方案, exemplary → 典型材料,
+    notice → 通知 …), else the form its title names within the genre, else the genre's form."""
     base = _GENRE_FORM.get(genre, "其他文章")
-    for form, pattern in _FORM_TITLE:
-        if pattern.search(t) and (FORM_GENRE[form] == genre or form == "通知"):
+    t = (title or "").strip()
+    for form, pattern, within in _FORM_TITLE:
+        if genre in within and pattern.search(t):
             return form
     return base
 

@@ -11,6 +11,8 @@ import hashlib
 import re
 import zlib
 
+from rapidfuzz.distance import Indel
+
 from eduwriter.core.phrases import CJK_RE as _CJK_RE
 
 FORMULA_WORDS = (
@@ -114,7 +116,8 @@ _FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "打算": ("下一步", "将", "继续", "力争", "进一步", "着力", "今后"),
     "成效": ("取得", "显著", "明显", "稳步", "实现", "圆满", "荣获", "获评"),
-    "结尾": ("总之", "展望", "努力奋斗", "贡献", "新篇章", "再创"),
+    "结尾": ("总之", "展望", "努力奋斗", "贡献", "新篇章", "再创", "让我们", "同志们"),
+    "开头": ("领导下", "支持下", "为指导", "围绕", "根据", "按照", "以来", "之年", "为目标"),
     "过渡": ("如下", "以下", "几点", "方面"),
 }
 _CASUAL_RE = re.compile(r"(?:你|咱|吧|呗|啦|哈|呀|哦|嘛|觉得|其实|也许|或许|真的|好像|感觉)")
@@ -135,6 +138,9 @@ def reuse_score(
         return round(min(1.0, base), 3)
     if function == "标题":
         length = 1.0 if 6 <= n <= 24 else 0.6 if n <= 32 else 0.3
+    elif function in ("开头", "结尾") and n >= 12:
+        # an opening or closing paragraph's sentence is long by nature
+        length = 1.0 if n <= 120 else 0.7
     elif n < 8:
         length = 0.2
     elif n < 12:
@@ -188,6 +194,11 @@ def _shingles(key: str, k: int = 3) -> set[int]:
     return {zlib.crc32(key[i : i + k].encode("utf-8")) for i in range(len(key) - k + 1)}
 
 
+#: Two texts whose edit similarity (rapidfuzz Indel, 0..1) reaches this are the same phrasing
+#: worded twice (two words swapped in a 30-character sentence), even when their shingles differ.
+EDIT_SIMILARITY = 0.88
+
+
 def near_duplicate_groups(
     keys: list[str], threshold: float = 0.65, sketch: int = 6, max_bucket: int = 300
 ) -> list[int]:
@@ -195,8 +206,10 @@ def near_duplicate_groups(
 
     Each text is reduced to its character 3-gram shingles; texts are bucketed by their
     ``sketch`` smallest shingle hashes (a bottom-k MinHash sketch), and only texts sharing a
-    bucket are compared (Jaccard >= ``threshold``).  Near-duplicates share a low hash with high
-    probability, so the work stays close to linear instead of comparing all pairs.
+    bucket are compared: Jaccard >= ``threshold``, or an edit similarity (rapidfuzz) of at least
+    :data:`EDIT_SIMILARITY` — a few words swapped apart cut many shingles but few characters.
+    Near-duplicates share a low hash with high probability, so the work stays close to linear
+    instead of comparing all pairs.
     """
     n = len(keys)
     parent = list(range(n))
@@ -238,7 +251,10 @@ def near_duplicate_groups(
                 continue
             sa, sb = sets[a], sets[b]
             inter = len(sa & sb)
-            if inter / (len(sa) + len(sb) - inter) >= threshold:
+            if (
+                inter / (len(sa) + len(sb) - inter) >= threshold
+                or Indel.normalized_similarity(keys[a], keys[b]) >= EDIT_SIMILARITY
+            ):
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)

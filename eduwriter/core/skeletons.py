@@ -16,7 +16,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from eduwriter.core.genre_outlines import CANONICAL, ROLE_HINTS, canonical_order, form_of
+from eduwriter.core.genre_outlines import (
+    CANONICAL,
+    FORM_GENRE,
+    OUTLINE_ONLY_FORMS,
+    ROLE_HINTS,
+    canonical_order,
+    form_of,
+)
 from eduwriter.core.items import Skeleton, SkeletonPart, SourceRef
 from eduwriter.core.model import Document
 from eduwriter.core.phrases import (
@@ -223,6 +230,9 @@ def heading_role(text: str, genre: str, parent_role: str | None = None) -> str:
             if parent_role and parent_role not in ("其他",) and role in ("主要任务", "主要成绩"):
                 # a sub-heading such as 主要措施 under 保障措施 stays in its parent's role
                 return parent_role
+            if role == "主要任务" and genre == "summary" and not re.search(r"计划|安排|打算", text):
+                # a summary's 主要工作 / 重点工作 sections report the work done
+                return "主要成绩"
             if role == "下一步打算" and genre == "plan" and not parent_role:
                 # 明年/下半年 in a plan's heading names the period planned, not a next step
                 if not any(w in text for w in ("下一步", "打算", "今后", "展望", "设想")):
@@ -405,7 +415,7 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
     merged: list[Skeleton] = []
     for form in sorted(by_form):
         docs = by_form[form]
-        genre = docs[0].genre
+        genre = FORM_GENRE.get(form) or docs[0].genre
         support: Counter[str] = Counter()
         examples: dict[str, list[SourceRef]] = defaultdict(list)
         headings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -452,7 +462,29 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
                 domain=_majority(sk.domain for sk in docs),
             )
         )
+    if merged:  # a library with documents offers the forms its samples lack
+        made = {m.form for m in merged}
+        merged.extend(outline_skeleton(f) for f in OUTLINE_ONLY_FORMS if f not in made)
     return merged
+
+
+def outline_skeleton(form: str) -> Skeleton:
+    """The merged skeleton of a form no sample has: its canonical outline, every part marked as
+    offered from the outline (support 0, no examples, no sources)."""
+    roles = CANONICAL.get(form, ())
+    genre = FORM_GENRE.get(form, "article")
+    return Skeleton(
+        id=stable_id("sk", "merged", genre),
+        title=f"{form}通用结构（按通用结构）",
+        genre=genre,
+        parts=[_merged_part(r, False, [], Counter(), []) for r in roles],
+        merged=True,
+        support=[0] * len(roles),
+        examples=[[] for _r in roles],
+        sources=[],
+        form=form,
+        domain="education",  # the outlines are written for education offices
+    )
 
 
 #: The mark of a role offered from the canonical outline only.

@@ -239,6 +239,8 @@ def derive_items(
         lib = extract.extract_library(kept)
 
     def origin_of(sources: Sequence[SourceRef]) -> str:
+        if not sources:  # a form's canonical outline: it ships with the program
+            return "builtin"
         return "builtin" if any(Path(s.file).name in builtin_names for s in sources) else "imported"
 
     family_of = {m: f.id for f in lib.families for m in f.members}

@@ -806,6 +806,56 @@ The report is still in the window and nothing was lost. Please save it somewhere
         <translation>Unfiled</translation>
     </message>
     <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="63"/>
+        <source>实施方案</source>
+        <translation>Implementation schemes</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="66"/>
+        <source>典型材料</source>
+        <translation>Exemplary reports</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="67"/>
+        <source>通知</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="68"/>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="69"/>
+        <source>请示</source>
+        <translation>Requests for instructions</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="70"/>
+        <source>函</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="71"/>
+        <source>决定</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="215"/>
+        <source>通用骨架（%1 篇综合）</source>
+        <translation>general skeleton (from %1 texts)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="208"/>
+        <source>通用骨架（按通用结构）</source>
+        <translation>general skeleton (standard outline)</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_model.py" line="566"/>
+        <source>其他领域</source>
+        <translation>Other fields</translation>
+    </message>
+    <message>
         <location filename="../../eduwriter/gui/library_model.py" line="73"/>
         <source>范文段落</source>
         <translation>Sample sections</translation>

@@ -433,3 +433,63 @@ def test_samples_name_slots_replace_names_never_verbs(sample_library):
         and ws[0].tag in common
     ]
     assert wrong == []
+
+
+def test_the_opening_paragraph_gives_an_opening_after_a_salutation_and_whatever_it_asks():
+    speech = Document(
+        title="在全县教育工作会议上的讲话",
+        genre="speech",
+        blocks=[
+            P("同志们："),
+            P(
+                "2023年，在县委、县政府的正确领导下，全县教育系统紧紧围绕立德树人根本任务，各项工作取得新进展。"
+            ),
+            H("一、主要成绩", 1, "一、"),
+            P("全县新建改扩建学校12所，办学条件明显改善。"),
+        ],
+    )
+    notice = Document(
+        title="关于报送年度工作总结的通知",
+        genre="notice",
+        blocks=[
+            P("各县（市、区）教育局，局属各学校："),
+            P("为总结2023年工作，根据市政府通知要求，请各单位结合实际尽快形成并上报有关材料。"),
+            H("一、报送内容", 1, "一、"),
+            P("各单位要认真总结全年工作完成情况、主要做法和突出亮点。"),
+        ],
+    )
+    got = by_text(lib_of(speech, notice))
+    assert (
+        got[
+            "【年份】年，在县委、县政府的正确领导下，全县教育系统紧紧围绕立德树人根本任务，各项工作取得新进展。"
+        ].function
+        == "开头"
+    )
+    assert (
+        got[
+            "为总结【年份】年工作，根据市政府通知要求，请各单位结合实际尽快形成并上报有关材料。"
+        ].function
+        == "开头"
+    )
+    assert got["各县（市、区）教育局，局属各学校："].function == "主持词/称呼"
+
+
+def test_samples_give_openings_for_summaries(sample_library):
+    openings = [p for p in sample_library.phrasings if p.function == "开头"]
+    assert len({p.genre for p in openings}) >= 4, openings
+    assert len([p for p in openings if p.genre == "summary"]) >= 3
+
+
+def test_near_duplicates_with_two_words_swapped_merge_by_edit_similarity_keeping_sources():
+    def plan(title: str, text: str) -> Document:
+        return Document(title=title, genre="plan", blocks=[H("主要任务", 1, "一、"), P(text)])
+
+    a = plan("甲", "加强师德师风建设，完善师德考核评价机制，营造风清气正的育人环境。")
+    b = plan("乙", "加强师德师风建设，健全师德考核评价制度，营造风清气正的育人环境。")
+    c = plan("丙", "加强校园安全管理，完善安全隐患排查机制，营造平安和谐的育人环境。")
+    lib = extract_library([FileResult(path=f"/x/{d.title}.txt", documents=[d]) for d in (a, b, c)])
+    hits = [p for p in lib.phrasings if "师德考核评价" in p.text]
+    assert len(hits) == 1
+    assert {s.document for s in hits[0].sources} == {"甲", "乙"}
+    # a different sentence of the same form stays apart
+    assert any("安全隐患排查" in p.text for p in lib.phrasings)

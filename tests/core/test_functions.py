@@ -103,3 +103,46 @@ def test_work_looked_back_on_is_a_result_in_any_section():
     assert _fn("教育改革取得突破性进展，质量稳步提高，做出了积极贡献。", role="主要任务") == "成效"
     # a task that names a result to reach stays a measure
     assert _fn("要确保完成全年目标任务，取得实效。", role="主要任务") == "措施"
+
+
+def test_the_rest_of_the_opening_paragraph_is_the_opening():
+    assert classify_sentence(
+        "这次会议的主要任务是：总结成绩，分析形势，部署工作。",
+        role="开头",
+        genre="speech",
+        in_preamble=True,
+        in_opening=True,
+    ) == ("开头", False)
+    # a shortcoming named in the opening stays a problem
+    assert (
+        _fn("但部分学校师资力量仍然薄弱。", role="开头", genre="summary", in_opening=True) == "问题"
+    )
+    # an essay's first paragraph is not an official opening
+    assert _fn("教育是国之大计。", role="开头", genre="article", in_opening=True) != "开头"
+
+
+def test_a_lead_in_to_a_list_is_a_transition_and_results_with_already_are_results():
+    assert _fn("马上就要放假了，学校希望同学们在假期做到：", role="", genre="speech") == "过渡"
+    assert _fn("存在以下问题：", role="", genre="summary") != "过渡"
+    assert (
+        _fn(
+            "全面推行党组织领导下的校长负责制，【年份】年已实现全覆盖。",
+            role="主要成绩",
+            genre="summary",
+        )
+        == "成效"
+    )
+    assert (
+        _fn("以党的教育方针为指引，坚持立德树人根本任务。", role="指导思想", genre="plan") == "开头"
+    )
+    assert (
+        _fn("作为新时代的学子，我们更应该努力学习，全面发展。", role="", genre="speech")
+        == "表态/号召"
+    )
+    assert classify_sentence(
+        "为认真贯彻落实《国务院关于基础教育改革与发展的决定》，现结合实际，提出以下实施意见。",
+        role="开头",
+        genre="notice",
+        doc_first=True,
+        in_preamble=True,
+    ) == ("开头", True)

@@ -20,7 +20,11 @@ def test_every_source_has_an_origin_and_a_file():
     files = {p.name for p in (EVAL / "sources").iterdir()}
     assert {r[0] for r in manifest} == files
     for r in manifest:
-        assert r[1] in ("dev", "heldout") and r[2] in ("education", "government", "other"), r
+        assert r[1] in ("dev", "heldout", "blind") and r[2] in (
+            "education",
+            "government",
+            "other",
+        ), r
         assert r[4].startswith(("http", "(pages corpus")), r
 
 
@@ -31,6 +35,9 @@ def test_labels_cover_enough_items_sources_and_a_held_out_split():
     assert len({r[1] for r in labels}) >= 3
     assert all(r[1] in sources for r in labels)
     assert Counter(r[0] for r in labels)["heldout"] >= 100
+    # the second held-out batch: at least 60 items from at least two sources
+    blind = [r for r in labels if r[0] == "blind"]
+    assert len(blind) >= 60 and len({r[1] for r in blind}) >= 2
     for r in labels:
         assert r[3] in FUNCTIONS, r
         assert r[4] in ("usable", "edit", "junk"), r

@@ -124,3 +124,11 @@ def test_masked_garbled_footnoted_truncated_and_slot_only_are_rejected():
     assert "only slots" in problems("【地区】【学校】", need_terminator=False)
     ok = "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针。"
     assert problems(ok) == []
+
+
+def test_a_bullet_dash_is_an_enumerator():
+    assert strip_enumerator("- 加强备课管理，要求教师深入研究教材。") == (
+        "- ",
+        "加强备课管理，要求教师深入研究教材。",
+    )
+    assert strip_enumerator("-1.5%的降幅")[0] == ""

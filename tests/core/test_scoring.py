@@ -36,3 +36,12 @@ def test_stable_id():
     assert stable_id("ph", "abc") == stable_id("ph", "abc")
     assert stable_id("ph", "abc") != stable_id("ph", "abd")
     assert stable_id("ph", "abc").startswith("ph-")
+
+
+def test_near_duplicate_groups_use_edit_similarity_where_shingles_differ():
+    from eduwriter.core.scoring import near_duplicate_groups
+
+    a = "加强师德师风建设完善师德考核评价机制营造风清气正的育人环境"
+    b = "加强师德师风建设健全师德考核评价制度营造风清气正的育人环境"
+    other = "严格落实安全管理责任全面排查隐患明确任务举措及时做好整改"
+    assert near_duplicate_groups([a, b, other]) == [0, 0, 2]

@@ -111,7 +111,12 @@ def test_merged_skeleton_counts_support_and_links_examples():
     docs = [plan_doc(f"计划{i}", extra_goal=i != 2) for i in range(3)]
     sks = [document_skeleton(d, f"f{i}.txt", 0) for i, d in enumerate(docs)]
     merged = merge_skeletons([s for s in sks if s is not None])
-    assert len(merged) == 1
+    # one from the samples, and 实施方案 / 典型材料 from their canonical outlines
+    assert [(x.form, bool(x.sources)) for x in merged] == [
+        ("工作计划", True),
+        ("实施方案", False),
+        ("典型材料", False),
+    ]
     m = merged[0]
     assert m.merged and m.genre == "plan"
     roles = [p.role for p in m.parts]
@@ -162,3 +167,46 @@ def test_per_document_skeleton_keeps_the_real_order():
     sk = document_skeleton(doc, "a.txt", 0)
     assert sk is not None
     assert [p.heading for p in sk.parts if p.level == 1][:3] == ["开头", "保障措施", "指导思想"]
+
+
+def test_forms_the_samples_lack_come_from_the_canonical_outline_marked_as_such():
+    docs = [plan_doc(f"计划{i}") for i in range(2)]
+    sks = [document_skeleton(d, f"f{i}.txt", 0) for i, d in enumerate(docs)]
+    by_form = {m.form: m for m in merge_skeletons([s for s in sks if s is not None])}
+    scheme, exemplary = by_form["实施方案"], by_form["典型材料"]
+    assert scheme.genre == "scheme" and exemplary.genre == "exemplary"
+    assert [p.role for p in scheme.parts] == [
+        "开头",
+        "指导思想",
+        "工作目标",
+        "主要任务",
+        "实施步骤",
+        "保障措施",
+    ]
+    assert [p.role for p in exemplary.parts] == ["开头", "基本情况", "主要成绩", "经验体会", "结尾"]
+    for m in (scheme, exemplary):
+        assert m.merged and not m.sources and not any(m.support)
+        assert all(p.hint.endswith(FROM_OUTLINE) for p in m.parts)
+        assert "按通用结构" in m.title
+    # an empty library offers nothing
+    assert merge_skeletons([]) == []
+
+
+def test_the_importers_genre_codes_are_forms():
+    from eduwriter.core.genre_outlines import form_of
+
+    assert form_of("", "scheme") == "实施方案"
+    assert form_of("", "exemplary") == "典型材料"
+    assert form_of("", "notice") == "通知"
+    assert form_of("关于开展读书活动的实施方案", "plan") == "实施方案"
+    assert form_of("", "report") == "报告"
+    assert form_of("", "unknown") == "其他文章"
+
+
+def test_a_summarys_work_sections_are_its_achievements():
+    from eduwriter.core.skeletons import heading_role
+
+    assert heading_role("2021年主要工作开展情况", "summary") == "主要成绩"
+    assert heading_role("重点工作常态化推进", "summary") == "主要成绩"
+    assert heading_role("下半年重点工作安排", "summary") == "下一步打算"
+    assert heading_role("主要任务", "plan") == "主要任务"

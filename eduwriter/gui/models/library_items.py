@@ -30,7 +30,37 @@ TOP_KINDS = ("skeleton", "phrasing", "document", "snippet", "favorite")
 #: Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.
 COUNTED_KINDS = ("skeleton", "phrasing", "document", "snippet")
 
-GENRE_ORDER = ("plan", "summary", "speech", "article")
+#: The importer's genre codes in the order the tree lists them (eduwriter.core.genre.GENRES).
+GENRE_ORDER = (
+    "plan",
+    "scheme",
+    "summary",
+    "speech",
+    "exemplary",
+    "notice",
+    "report",
+    "request",
+    "letter",
+    "decision",
+    "article",
+)
+
+
+#: Domains shown in the tree by default (the writer's own field and general government work);
+#: items of any other domain are gathered under 其他领域 at the end of their top node.
+SHOWN_DOMAINS = ("education", "government", "")
+
+
+def item_domain(item: Any) -> str:
+    """The domain an item was judged to belong to ('' when it has none, e.g. a snippet)."""
+    data = field(item, "data") or {}
+    return str(data.get("domain") or "") if isinstance(data, dict) else ""
+
+
+def split_domain(items: list[Any]) -> tuple[list[Any], list[Any]]:
+    """``(shown, others)``: education and general items, and the rest (其他领域)."""
+    shown = [it for it in items if item_domain(it) in SHOWN_DOMAINS]
+    return shown, [it for it in items if item_domain(it) not in SHOWN_DOMAINS]
 
 
 def top_label(kind: str) -> str:
@@ -44,10 +74,18 @@ def top_label(kind: str) -> str:
 
 
 def genre_label(genre: str) -> str:
+    """The name of a genre code (every code the importer produces; an unknown code as it is)."""
     return {
         "plan": QCoreApplication.translate("LibraryModel", "工作计划"),
+        "scheme": QCoreApplication.translate("LibraryModel", "实施方案"),
         "summary": QCoreApplication.translate("LibraryModel", "工作总结"),
         "speech": QCoreApplication.translate("LibraryModel", "讲话稿"),
+        "exemplary": QCoreApplication.translate("LibraryModel", "典型材料"),
+        "notice": QCoreApplication.translate("LibraryModel", "通知"),
+        "report": QCoreApplication.translate("LibraryModel", "报告"),
+        "request": QCoreApplication.translate("LibraryModel", "请示"),
+        "letter": QCoreApplication.translate("LibraryModel", "函"),
+        "decision": QCoreApplication.translate("LibraryModel", "决定"),
         "article": QCoreApplication.translate("LibraryModel", "其他文稿"),
         "": QCoreApplication.translate("LibraryModel", "未分类"),
     }.get(genre or "", genre)
@@ -178,15 +216,18 @@ def item_detail(item: Any, index: DocumentIndex | None = None, with_file: bool =
 
 
 def merged_skeleton_label(item: Any) -> str:
-    """工作计划 · 通用骨架（6 篇综合）: a genre's skeleton merged from several documents."""
+    """工作计划 · 通用骨架（6 篇综合）: a genre's skeleton merged from several documents;
+    实施方案 · 通用骨架（按通用结构）: a form no sample has, offered from its canonical outline."""
     title = str(field(item, "title", "") or "")
+    genre = field(item, "genre") or ""
     match = _MERGED_COUNT_RE.search(title)
+    if not match and not field(item, "sources"):
+        return genre_label(genre) + " · " + _tr("通用骨架（按通用结构）")
     if match:
         count = int(match.group(1))
     else:
         sources = field(item, "sources") or []
         count = len({(field(s, "file"), field(s, "document")) for s in sources})
-    genre = field(item, "genre") or ""
     return (
         genre_label(genre) + " · " + _tr("通用骨架（%1 篇综合）").replace("%1", str(max(count, 1)))
     )

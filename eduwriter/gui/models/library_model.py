@@ -42,6 +42,7 @@ from eduwriter.gui.models.library_items import (
     item_detail,
     item_label,
     item_payload,
+    split_domain,
     top_label,
 )
 
@@ -187,11 +188,17 @@ class LibraryModel(QAbstractItemModel):
     def _build_skeletons(self, top: Node) -> None:
         items = list(self._store.items(kind="skeleton"))
         index = DocumentIndex(self._store) if items else None
+        main, others = split_domain(items)
+        self._skeleton_groups(top, main, index)
+        if others:
+            self._skeleton_groups(_other_domain_node(top, len(others)), others, index)
+
+    def _skeleton_groups(self, parent: Node, items: list[Any], index: Any) -> None:
         by_genre: dict[str, list[Any]] = {}
         for it in items:
             by_genre.setdefault(field(it, "genre") or "", []).append(it)
         for genre in _ordered(by_genre, GENRE_ORDER):
-            group = top.add(Node("group", top.key + (genre,), genre_label(genre), None))
+            group = parent.add(Node("group", parent.key + (genre,), genre_label(genre), None))
             group.children = []
             # Same titles in document order (第 1 篇, 第 2 篇 …).
             rows = sorted(
@@ -203,7 +210,12 @@ class LibraryModel(QAbstractItemModel):
             group.count = len(rows)
 
     def _build_phrasings(self, top: Node) -> None:
-        items = list(self._store.items(kind="phrasing"))
+        main, others = split_domain(list(self._store.items(kind="phrasing")))
+        self._phrasing_groups(top, main)
+        if others:
+            self._phrasing_groups(_other_domain_node(top, len(others)), others)
+
+    def _phrasing_groups(self, top: Node, items: list[Any]) -> None:
         by_function: dict[str, list[Any]] = {}
         for it in items:
             by_function.setdefault(field(it, "function") or "", []).append(it)
@@ -532,6 +544,20 @@ def _count_items(node: Node, seen: set | None = None) -> int:
         else:
             _count_items(child, seen)
     return len(seen)
+
+
+def _other_domain_node(top: Node, count: int) -> Node:
+    node = top.add(
+        Node(
+            "group",
+            top.key + ("domain:other",),
+            QCoreApplication.translate("LibraryModel", "其他领域"),
+            None,
+            count=count,
+        )
+    )
+    node.children = []
+    return node
 
 
 def _ordered(groups: dict[str, Any], order: Iterable[str]) -> list[str]:

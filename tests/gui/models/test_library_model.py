@@ -190,3 +190,95 @@ def test_skeletons_sharing_a_title_are_listed_in_document_order(qtbot, library_s
             by_file.setdefault((bits[0], bits[-1]), []).append(ordinal)
     assert any(len(v) >= 3 for v in by_file.values()), by_file
     assert all(v == sorted(v) for v in by_file.values()), by_file
+
+
+def _other_domain_items():
+    from eduwriter.library.store import Item
+
+    tax = Item(
+        id="ph-test-other-domain",
+        kind="phrasing",
+        function="措施",
+        genre="notice",
+        text="加强税收征管，优化纳税服务，持续推进减税降费政策落实。",
+        tags=[],
+        origin="imported",
+        data={"domain": "other"},
+    )
+    skeleton = Item(
+        id="sk-test-other-domain",
+        kind="skeleton",
+        function="文档结构",
+        genre="report",
+        title="税务工作报告",
+        origin="imported",
+        data={"merged": False, "parts": [], "domain": "other"},
+    )
+    return tax, skeleton
+
+
+def test_items_of_other_domains_are_gathered_under_their_own_node(qtbot, library_store):
+    tax, skeleton = _other_domain_items()
+    library_store.add_items([tax, skeleton])
+    model = LibraryModel(library_store)
+
+    def ids(index):
+        found = []
+        for child in _children(model, index):
+            it = child.data(ItemRole)
+            found += [it.id] if it is not None else ids(child)
+        return found
+
+    for kind, item in (("phrasing", tax), ("skeleton", skeleton)):
+        items = library_store.items(kind=kind)
+        others = {it.id for it in items if it.data.get("domain") not in ("education", "government")}
+        assert item.id in others
+        groups = _children(model, model.top_index(kind))
+        names = [_name(g) for g in groups]
+        # education and general items as before; every other domain last, under 其他领域
+        assert names[-1] == "其他领域" and names.count("其他领域") == 1
+        assert _count(groups[-1]) == len(others)
+        assert set(ids(groups[-1])) == others
+        shown = {i for g in groups[:-1] for i in ids(g)}
+        assert shown and not shown & others
+        assert shown == {it.id for it in items} - others
+
+
+def test_an_education_library_has_no_other_domain_node(qtbot, library_store):
+    # the bundled phrasings all come from education documents
+    assert {it.data.get("domain") for it in library_store.items(kind="phrasing")} == {"education"}
+    model = LibraryModel(library_store)
+    names = [_name(g) for g in _children(model, model.top_index("phrasing"))]
+    assert "其他领域" not in names and len(names) >= 5
+
+
+def test_skeleton_genres_and_merged_labels_name_every_genre(qtbot, library_store):
+    from eduwriter.core.genre import GENRE_LABELS
+    from eduwriter.gui.i18n import install_translator
+    from eduwriter.gui.models.library_items import genre_label, merged_skeleton_label
+
+    model = LibraryModel(library_store)
+    genres = {_name(g): g for g in _children(model, model.top_index("skeleton"))}
+    # the forms no sample has are offered from their canonical outline
+    for name in ("实施方案", "典型材料"):
+        rows = _children(model, genres[name])
+        assert _label(rows[0]) == f"{name} · 通用骨架（按通用结构）"
+    plan_rows = _children(model, genres["工作计划"])
+    assert _label(plan_rows[0]).startswith("工作计划 · 通用骨架（") and "篇综合" in _label(
+        plan_rows[0]
+    )
+    for code, chinese in GENRE_LABELS.items():
+        label = merged_skeleton_label({"genre": code, "title": "x通用结构（3篇）", "sources": []})
+        expected = "其他文稿" if code == "article" else chinese
+        assert label == f"{expected} · 通用骨架（3 篇综合）", code
+    assert install_translator("en")
+    try:
+        english = {code: genre_label(code) for code in GENRE_LABELS}
+        assert len(set(english.values())) == len(english)
+        assert not any("\u4e00" <= ch <= "\u9fff" for v in english.values() for ch in v)
+        outline = merged_skeleton_label({"genre": "scheme", "title": "", "sources": []})
+        assert outline == "Implementation schemes · general skeleton (standard outline)"
+        merged = merged_skeleton_label({"genre": "summary", "title": "（6篇）", "sources": []})
+        assert merged == "Work summaries · general skeleton (from 6 texts)"
+    finally:
+        install_translator("zh_CN")
