@@ -359,7 +359,7 @@ def _three_plans(folder: Path) -> list[Path]:
             f"{name}\n一、指导思想\n坚持立德树人，推进学校各项工作，特制定本计划。\n", "utf-8"
         )
         out.append(path)
-    return out
+    return sorted(out)  # the order a folder is imported in
 
 
 def test_build_prints_plain_progress_lines_when_piped(db, tmp_path, capsys):
@@ -383,5 +383,5 @@ def test_build_draws_a_progress_bar_on_a_terminal(db, tmp_path, capsys, monkeypa
     err = capsys.readouterr().err
     frames = err.split("\r")
     last_file = next(x for x in frames if files[-1].name in x)
-    assert last_file.startswith("[" + "█" * 16 + "░" * 8 + "] 3/3 丙校计划.txt  剩余 约 ")
-    assert any(x.startswith("[" + "░" * 24 + "] 1/3 甲校计划.txt  剩余 …") for x in frames)
+    assert last_file.startswith("[" + "█" * 16 + "░" * 8 + f"] 3/3 {files[-1].name}  剩余 约 ")
+    assert any(x.startswith("[" + "░" * 24 + f"] 1/3 {files[0].name}  剩余 …") for x in frames)
