@@ -197,3 +197,45 @@ def test_import_summary_in_english_reads_as_sentences_and_errors_in_english(qtbo
         dialog.accept()
     finally:
         i18n.install_translator("zh_CN")
+
+
+def test_progress_shows_count_file_and_time_left_and_cancel_keeps_finished_files(
+    qtbot, pane, library_store, tmp_path, monkeypatch
+):
+    from eduwriter.gui.dialogs.import_dialog import ImportDialog
+    from eduwriter.library import ingest
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    words = {"甲校计划": "星空观测课程", "乙校计划": "陶艺社团建设", "丙校计划": "校园足球联赛"}
+    for name, topic in words.items():
+        (folder / f"{name}.txt").write_text(
+            f"{name}\n一、指导思想\n坚持{topic}，推进学校各项工作，特制定本计划。\n"
+            f"二、主要措施\n成立{topic}工作领导小组，明确职责分工，定期召开专题会议。\n",
+            encoding="utf-8",
+        )
+    order = sorted(str(p) for p in folder.glob("*.txt"))
+    dialog = ImportDialog(library_store, [str(folder)], pane)
+    qtbot.addWidget(dialog)
+    real = ingest._analyze
+
+    def analyze_then_cancel(path, report):  # the writer presses 取消 during the second file
+        if str(path) == order[1]:
+            dialog.job.cancel()
+        return real(path, report)
+
+    monkeypatch.setattr(ingest, "_analyze", analyze_then_cancel)
+    shown: list[str] = []
+    dialog.job.progress.connect(lambda *_a: shown.append(dialog.status_label.text()))
+    with qtbot.waitSignal(dialog.imported, timeout=60_000) as blocker:
+        dialog.start()
+    first = Path(order[0]).name
+    assert any(f"（1/3）：{first}" in t and "剩余时间：" in t for t in shown), shown
+    assert any("（2/3）" in t and "剩余时间：约 " in t for t in shown), shown
+    report = blocker.args[0]
+    assert report.cancelled
+    assert "导入已取消" in dialog.status_label.text()
+    assert "成功导入 2 个文件" in dialog.status_label.text()
+    done = {Path(p).stem for p in order[:2]}
+    for name, topic in words.items():
+        assert bool(library_store.search(topic)) == (name in done), name
