@@ -225,6 +225,22 @@ def _extract_and_save(
         store.update_derived(docs, [base], extracted=False)
 
 
+def _save_pending(store: Backend, stored: StoredFile, result: FileResult) -> None:
+    """Commit one analysed file with its document items and the places it teaches; its
+    extraction is pending until :func:`_refresh`."""
+    base = _base(stored.name, result)
+    docs = document_items(base, stored.origin, result)
+    own = result_places(result)
+    with store.transaction():
+        store.save_files([stored])
+        store.save_extraction(stored.name, PENDING, own, [])
+        store.update_derived(docs, [base], extracted=False)
+
+
+#: The extractor version of a stored file whose extraction is still to be made.
+PENDING = "pending"
+
+
 def _store_files(
     store: Backend,
     paths: Sequence[Path],
@@ -236,7 +252,6 @@ def _store_files(
     """Analyse, extract and commit each file in turn; ``progress(n, total, path)`` before
     each, ``progress(total, total, "")`` at the end."""
     report = ImportReport()
-    places = _known_places(store)
     total = len(paths)
     for n, path in enumerate(paths):
         if cancel and cancel():
@@ -249,8 +264,8 @@ def _store_files(
             continue
         digest = (hashes or {}).get(str(path)) or file_hash(path)
         stored = StoredFile(str(path), origin, result.to_json(), digest)
-        try:
-            _extract_and_save(store, stored, result, places, result_places(result))
+        try:  # extracted in _refresh, once, with the place names learnt over the whole run
+            _save_pending(store, stored, result)
         except Exception as exc:  # noqa: BLE001 - one odd document must not block the library
             report.errors.append((str(path), f"无法从该文件提取句式和结构：{exc}"))
             continue
@@ -290,6 +305,9 @@ def _refresh(
     redo = [n for n in origins if force or n not in index or index[n][0] != version]
     own: dict[str, set[str]] = {}
     for name in redo:  # what each file teaches, before any is extracted with the union
+        if not force and index.get(name, ("", []))[0] == PENDING:
+            own[name] = set(index[name][1])
+            continue
         stored = store.stored_file(name)
         own[name] = result_places(result_from_json(stored.result)) if stored else set()
     learnt: set[str] = set()
