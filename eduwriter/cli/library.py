@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eduwriter.cli import team as team_commands
+from eduwriter.cli.progress import CliProgress
 from eduwriter.library import suggest
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
 from eduwriter.library.query import parse_query
@@ -169,14 +170,10 @@ def _vanished(store: LibraryStore, paths: list[str]) -> list[str]:
     return gone
 
 
-def _progress(done: int, total: int, message: str) -> None:
-    if sys.stderr.isatty():
-        print(f"\r[{done}/{total}] {message}\033[K", end="", file=sys.stderr, flush=True)
-
-
 def cmd_build(ns: argparse.Namespace) -> int:
     from eduwriter.library import ingest
 
+    _progress = CliProgress()
     try:
         with _open(ns, recover=ns.recover, must_exist=False) as store:
             if ns.paths:
@@ -192,8 +189,7 @@ def cmd_build(ns: argparse.Namespace) -> int:
                 report = ingest.import_files(store, files, progress=_progress, full=ns.rebuild)
             else:
                 report = ingest.rebuild_builtin(store, progress=_progress)
-            if sys.stderr.isatty():
-                print(file=sys.stderr)
+            _progress.finish()
             for path, message in report.errors:
                 print(f"跳过 {path}：{message}", file=sys.stderr)
             stats = store.stats()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,30 +97,68 @@ class _Candidate:
     domain: str = ""
 
 
+@dataclass(slots=True)
+class DocumentExtraction:
+    """What one document contributes before merging: its phrasing candidates and skeleton.
+
+    The library stores these per file, so that importing a file extracts only that file and the
+    library is assembled from the stored results (:func:`assemble_library`)."""
+
+    candidates: list[_Candidate] = field(default_factory=list)
+    skeleton: Skeleton | None = None
+
+
+#: The public name of a phrasing candidate (stored per document by the library).
+Candidate = _Candidate
+
+
+def extract_document(
+    doc: Document, file: str, index: int, places: Collection[str] | None = None
+) -> DocumentExtraction:
+    """Candidates and skeleton of one document; ``places``: the place names learnt over the
+    library (default: those the document itself names)."""
+    return DocumentExtraction(
+        document_candidates(doc, file, index, places), document_skeleton(doc, file, index)
+    )
+
+
+def result_places(result: FileResult) -> set[str]:
+    """Place names a file teaches (绍兴市第一中学 -> 绍兴): learnt anywhere, slots everywhere."""
+    places: set[str] = set()
+    for doc in result.documents if not result.error else ():
+        places |= learn_places("\n".join(normalise_text(b.text) for b in doc.blocks))
+    return places
+
+
 def extract_library(results: list[FileResult]) -> ExtractedLibrary:
     """Phrasings and skeletons from analysed files (files with an ``error`` are skipped)."""
-    candidates: list[_Candidate] = []
-    skeletons: dict[str, Skeleton] = {}
-    # place names learnt anywhere (绍兴市第一中学 -> 绍兴) are slots everywhere
     places: set[str] = set()
     for result in results:
-        for doc in result.documents if not result.error else ():
-            places |= learn_places("\n".join(normalise_text(b.text) for b in doc.blocks))
-    for result in results:
-        if result.error:
+        places |= result_places(result)
+    return assemble_library(
+        extract_document(doc, Path(result.path).name, index, places)
+        for result in results
+        if not result.error
+        for index, doc in enumerate(result.documents)
+    )
+
+
+def assemble_library(extractions: Iterable[DocumentExtraction]) -> ExtractedLibrary:
+    """Merge per-document results (in file and document order) into the library: duplicates
+    merged with all sources, heading families, per-genre merged skeletons."""
+    candidates: list[_Candidate] = []
+    skeletons: dict[str, Skeleton] = {}
+    for ext in extractions:
+        candidates.extend(ext.candidates)
+        sk = ext.skeleton
+        if sk is None:
             continue
-        file = Path(result.path).name
-        for index, doc in enumerate(result.documents):
-            candidates.extend(document_candidates(doc, file, index, places))
-            sk = document_skeleton(doc, file, index)
-            if sk is None:
-                continue
-            if sk.id in skeletons:
-                for src in sk.sources:
-                    if src not in skeletons[sk.id].sources:
-                        skeletons[sk.id].sources.append(src)
-            else:
-                skeletons[sk.id] = sk
+        if sk.id in skeletons:
+            for src in sk.sources:
+                if src not in skeletons[sk.id].sources:
+                    skeletons[sk.id].sources.append(src)
+        else:
+            skeletons[sk.id] = sk
     doc_skeletons = list(skeletons.values())
     phrasings = merge_candidates(candidates)
     return ExtractedLibrary(

@@ -11,7 +11,7 @@ index and heading path), so rebuilding the library keeps favourites and folders.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from eduwriter.core import extract
@@ -199,44 +199,10 @@ def skeleton_item(s: Skeleton, origin: str) -> Item:
     )
 
 
-def derive_items(
-    files: Sequence[tuple[str, str, FileResult]], errors: list[tuple[str, str]] | None = None
-) -> list[Item]:
-    """All derived items of the given ``(file key, origin, analysis)`` triples.
-
-    An extracted item is ``builtin`` when one of its sources is a built-in file, else
-    ``imported``. Source file names are the base names used by the extractor. A file on which
-    the extraction fails is left out (and listed in ``errors`` as ``(file key, message)``) so
-    that one odd document cannot block the whole library.
-    """
+def extracted_items(lib: extract.ExtractedLibrary, builtin_names: Collection[str]) -> list[Item]:
+    """The phrasing, family and skeleton items of an assembled library. An item is ``builtin``
+    when one of its sources is a built-in file (base names in ``builtin_names``)."""
     items: list[Item] = []
-    builtin_names: set[str] = set()
-    good: list[tuple[str, FileResult]] = []
-    for key, origin, result in files:
-        name = Path(result.path or key).name
-        try:
-            docs = document_items(name, origin, result)
-        except Exception as exc:  # noqa: BLE001 - reported, the other files go on
-            if errors is not None:
-                errors.append((key, f"无法整理该文件的章节：{exc}"))
-            continue
-        if origin == "builtin":
-            builtin_names.add(name)
-        items.extend(docs)
-        good.append((key, result))
-    try:
-        lib = extract.extract_library([r for _k, r in good])
-    except Exception:  # noqa: BLE001 - find the file(s) the extractor cannot handle
-        kept = []
-        for key, result in good:
-            try:
-                extract.extract_library([result])
-            except Exception as exc:  # noqa: BLE001
-                if errors is not None:
-                    errors.append((key, f"无法从该文件提取句式和结构：{exc}"))
-                continue
-            kept.append(result)
-        lib = extract.extract_library(kept)
 
     def origin_of(sources: Sequence[SourceRef]) -> str:
         if not sources:  # a form's canonical outline: it ships with the program
@@ -254,4 +220,45 @@ def derive_items(
     for s in [*lib.skeletons, *lib.merged]:
         srcs = list(s.sources) or [r for ex in s.examples for r in ex]
         items.append(skeleton_item(s, origin_of(srcs)))
+    return items
+
+
+def derive_items(
+    files: Sequence[tuple[str, str, FileResult]], errors: list[tuple[str, str]] | None = None
+) -> list[Item]:
+    """All derived items of the given ``(file key, origin, analysis)`` triples, in one go (the
+    library itself stores per-file results and assembles them, see ``ingest``).
+
+    A file on which the extraction fails is left out (and listed in ``errors`` as
+    ``(file key, message)``) so that one odd document cannot block the whole library.
+    """
+    items: list[Item] = []
+    builtin_names: set[str] = set()
+    good: list[tuple[str, str, FileResult]] = []
+    for key, origin, result in files:
+        name = Path(result.path or key).name
+        try:
+            docs = document_items(name, origin, result)
+        except Exception as exc:  # noqa: BLE001 - reported, the other files go on
+            if errors is not None:
+                errors.append((key, f"无法整理该文件的章节：{exc}"))
+            continue
+        if origin == "builtin":
+            builtin_names.add(name)
+        items.extend(docs)
+        good.append((key, name, result))
+    places: set[str] = set()
+    for _key, _name, result in good:
+        places |= extract.result_places(result)
+    extractions: list[extract.DocumentExtraction] = []
+    for key, name, result in good:
+        try:
+            extractions.extend(
+                extract.extract_document(doc, name, i, places)
+                for i, doc in enumerate(result.documents)
+            )
+        except Exception as exc:  # noqa: BLE001
+            if errors is not None:
+                errors.append((key, f"无法从该文件提取句式和结构：{exc}"))
+    items.extend(extracted_items(extract.assemble_library(extractions), builtin_names))
     return items

@@ -6,28 +6,39 @@ call it). Data flows one way: files → core → items → store; the store neve
 * :func:`ensure_builtin` / :func:`rebuild_builtin`: the built-in part from the bundled samples.
 * :func:`import_files`: more files. Incremental: a file whose bytes have not changed since it
   was last imported (same name, same SHA-256) is not analysed again; ``full=True`` re-analyses
-  every given file. Then phrasings and skeletons are re-extracted over all stored analyses, so
-  recurring wording and merged skeletons take every file into account.
+  every given file.
 * :func:`remove_files`: forget files; their documents, sections and what only they supported go.
-* :func:`rebuild_derived` / :func:`restore_deleted`: re-derive from the stored analyses.
+* :func:`rebuild_derived` / :func:`restore_deleted`: re-extract from the stored analyses.
 
-Each job holds the library's writer lock from reading the stored analyses to the final commit,
+Each new or changed file is analysed and extracted on its own, and committed with its document
+and section items and its extraction results (:mod:`eduwriter.library.extractions`) as soon as
+it is done, so a cancelled import keeps the files it finished. Then the library's phrasings,
+heading families and skeletons are assembled from every file's stored results (no file is
+analysed or extracted again) and written as a difference to what is stored.
+
+Place names a file teaches (绍兴市 → 绍兴) are slots in every file: when the set learnt over the
+library changes, the stored files that mention a name learnt or forgotten are extracted again
+from their stored analyses, so the incremental path gives the same library as a full rebuild.
+
+Each job holds the library's writer lock from reading the stored results to the final commit,
 so two imports into one library cannot replace each other's items: the second waits briefly,
-then gets :class:`~eduwriter.library.errors.LibraryBusyError`. Nothing is changed when
-``cancel()`` answers true before the end.
+then gets :class:`~eduwriter.library.errors.LibraryBusyError`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from eduwriter.core.extract import assemble_library, result_places
 from eduwriter.core.importer import analyze_file
 from eduwriter.core.model import FileResult
+from eduwriter.library import extractions
 from eduwriter.library.backend import Backend
-from eduwriter.library.derive import derive_items, result_from_json
+from eduwriter.library.derive import document_items, extracted_items, result_from_json
 from eduwriter.library.items import Cancel, ImportReport, Progress, StoredFile
 from eduwriter.resources_path import sample_files
 
@@ -57,23 +68,29 @@ def analyze_paths(
             report.cancelled = True
             break
         if progress:
-            progress(n, total, f"分析 {path.name}…")
-        try:
-            result = analyze_file(path)
-        except Exception as exc:  # noqa: BLE001 - a broken file must not stop the others
-            report.errors.append((str(path), f"无法读取：{exc}"))
-            continue
-        if result.error:
-            report.errors.append((str(path), result.error))
-            continue
-        if not result.documents:
-            report.errors.append((str(path), "文件中没有找到可用的正文。"))
-            continue
-        results.append((path, result))
-        report.files_ok.append(str(path))
+            progress(n, total, str(path))
+        result = _analyze(path, report)
+        if result is not None:
+            results.append((path, result))
+            report.files_ok.append(str(path))
     if progress and not report.cancelled:
-        progress(total, total, "分析完成")
+        progress(total, total, "")
     return report, results
+
+
+def _analyze(path: Path, report: ImportReport) -> FileResult | None:
+    try:
+        result = analyze_file(path)
+    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the others
+        report.errors.append((str(path), f"无法读取：{exc}"))
+        return None
+    if result.error:
+        report.errors.append((str(path), result.error))
+        return None
+    if not result.documents:
+        report.errors.append((str(path), "文件中没有找到可用的正文。"))
+        return None
+    return result
 
 
 def ensure_builtin(
@@ -95,22 +112,17 @@ def rebuild_builtin(
     cancel: Cancel | None = None,
 ) -> ImportReport:
     """Re-analyse the built-in files (default: the bundled samples) and rebuild every derived
-    item. Personal items are never touched."""
+    item. Personal items are never touched. Files that fail keep their previous analysis;
+    built-in files no longer among ``paths`` are dropped (once at least one file worked)."""
     files = [Path(p) for p in (paths if paths is not None else sample_files())]
     with store.writing():
-        report, results = analyze_paths(files, progress, cancel)
-        if report.cancelled:
-            return report
-        if not results:  # nothing could be analysed: keep what the library has
-            report.total_items = store.count()
-            return report
-        # files that failed this time keep their previous analysis; files no longer among the
-        # built-in ones are dropped
+        before = store.count()
         keep = {str(p) for p in files}
-        stale = [f.name for f in store.stored_files() if f.origin == "builtin"]
-        stale = [name for name in stale if name not in keep]
-        new = [_stored(path, "builtin", result) for path, result in results]
-        _rederive(store, new, stale, progress, cancel, report)
+        stale = [n for n, (o, _h) in store.file_origins().items() if o == "builtin"]
+        report = _store_files(store, files, "builtin", progress, cancel)
+        drop = [n for n in stale if n not in keep] if report.files_ok else []
+        _drop(store, drop)
+        _refresh(store, report, progress, before=before)
     return report
 
 
@@ -121,26 +133,24 @@ def import_files(
     cancel: Cancel | None = None,
     full: bool = False,
 ) -> ImportReport:
-    """Import more documents: each new or changed file is analysed (a file that fails is
-    reported in ``errors`` and the rest are imported), then phrasings and skeletons are
-    re-extracted over all files. Unchanged files (same name and content as stored) are listed in
-    ``report.unchanged`` and ``files_ok`` without being analysed again, unless ``full``."""
+    """Import more documents: each new or changed file is analysed, extracted and committed (a
+    file that fails is reported in ``errors`` and the rest are imported), then the library is
+    assembled from every file's stored results. Unchanged files (same name and content as
+    stored) are listed in ``report.unchanged`` and ``files_ok`` without being analysed again,
+    unless ``full``. After a cancel the files finished so far stay imported."""
     given = [Path(p) for p in paths]
     with store.writing():
-        known = {f.name: f.hash for f in store.stored_files()}
+        before = store.count()
+        known = {name: h for name, (_o, h) in store.file_origins().items()}
         hashes = {str(p): file_hash(p) for p in given}
         todo = [
             p for p in given if full or not hashes[str(p)] or known.get(str(p)) != hashes[str(p)]
         ]
         unchanged = [str(p) for p in given if p not in todo]
-        report, results = analyze_paths(todo, progress, cancel)
+        report = _store_files(store, todo, "imported", progress, cancel, hashes)
         report.unchanged = unchanged
         report.files_ok = [*unchanged, *report.files_ok]
-        if report.cancelled or not results:
-            report.total_items = store.count()
-            return report
-        new = [_stored(path, "imported", result, hashes[str(path)]) for path, result in results]
-        _rederive(store, new, [], progress, cancel, report)
+        _refresh(store, report, progress, force=full and bool(given), before=before)
     return report
 
 
@@ -150,14 +160,15 @@ def remove_files(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ImportReport:
-    """Forget stored files (by the name they were imported under) and re-derive the library
-    without them. Names that are not stored are ignored."""
+    """Forget stored files (by the name they were imported under) with their items, and
+    re-assemble the library without them. Names that are not stored are ignored."""
     report = ImportReport()
     with store.writing():
-        stored = {f.name for f in store.stored_files()}
+        stored = store.file_origins()
         drop = [name for name in names if name in stored]
         if drop:
-            _rederive(store, [], drop, progress, cancel, report)
+            _drop(store, drop)
+            _refresh(store, report, progress)
         else:
             report.total_items = store.count()
     return report
@@ -171,7 +182,7 @@ def rebuild_derived(
     """Re-extract all builtin/imported items from the stored analyses."""
     report = ImportReport()
     with store.writing():
-        _rederive(store, [], [], progress, cancel, report)
+        _refresh(store, report, progress, force=True)
     return report
 
 
@@ -181,43 +192,150 @@ def restore_deleted(store: Backend) -> int:
     before = store.count()
     with store.writing():
         store.clear_deleted()
-        _rederive(store, [], [], None, None, ImportReport())
+        _refresh(store, ImportReport(), None, force=True)
     return store.count() - before
 
 
-def _stored(path: Path, origin: str, result: FileResult, digest: str | None = None) -> StoredFile:
-    digest = file_hash(path) if digest is None else digest
-    return StoredFile(str(path), origin, result.to_json(), digest)
+# --------------------------------------------------------------------------------------------
+# The steps
 
 
-def _rederive(
+def _base(name: str, result: FileResult) -> str:
+    """The name sources cite: the base name of the analysed file."""
+    return Path(result.path or name).name
+
+
+def _known_places(store: Backend) -> set[str]:
+    """The place names the stored extraction results were made with."""
+    return set(json.loads(store.meta("places", "[]")))
+
+
+def _extract_and_save(
+    store: Backend, stored: StoredFile, result: FileResult, places: set[str], own: set[str]
+) -> None:
+    """Extract one file and commit its analysis, results and document items together."""
+    base = _base(stored.name, result)
+    docs = document_items(base, stored.origin, result)
+    exts = extractions.extract_file(result, base, places | own)
+    with store.transaction():
+        store.save_files([stored])
+        store.save_extraction(
+            stored.name, extractions.extractor_version(), own, extractions.to_json(exts)
+        )
+        store.update_derived(docs, [base], extracted=False)
+
+
+def _save_pending(store: Backend, stored: StoredFile, result: FileResult) -> None:
+    """Commit one analysed file with its document items and the places it teaches; its
+    extraction is pending until :func:`_refresh`."""
+    base = _base(stored.name, result)
+    docs = document_items(base, stored.origin, result)
+    own = result_places(result)
+    with store.transaction():
+        store.save_files([stored])
+        store.save_extraction(stored.name, PENDING, own, [])
+        store.update_derived(docs, [base], extracted=False)
+
+
+#: The extractor version of a stored file whose extraction is still to be made.
+PENDING = "pending"
+
+
+def _store_files(
     store: Backend,
-    new_files: list[StoredFile],
-    drop_files: list[str],
+    paths: Sequence[Path],
+    origin: str,
     progress: Progress | None,
     cancel: Cancel | None,
+    hashes: dict[str, str] | None = None,
+) -> ImportReport:
+    """Analyse, extract and commit each file in turn; ``progress(n, total, path)`` before
+    each, ``progress(total, total, "")`` at the end."""
+    report = ImportReport()
+    total = len(paths)
+    for n, path in enumerate(paths):
+        if cancel and cancel():
+            report.cancelled = True
+            break
+        if progress:
+            progress(n, total, str(path))
+        result = _analyze(path, report)
+        if result is None:
+            continue
+        digest = (hashes or {}).get(str(path)) or file_hash(path)
+        stored = StoredFile(str(path), origin, result.to_json(), digest)
+        try:  # extracted in _refresh, once, with the place names learnt over the whole run
+            _save_pending(store, stored, result)
+        except Exception as exc:  # noqa: BLE001 - one odd document must not block the library
+            report.errors.append((str(path), f"无法从该文件提取句式和结构：{exc}"))
+            continue
+        report.files_ok.append(str(path))
+    if progress and total and not report.cancelled:
+        progress(total, total, "")
+    return report
+
+
+def _drop(store: Backend, names: Sequence[str]) -> None:
+    if not names:
+        return
+    stored = {n: store.stored_file(n) for n in names}
+    bases = [_base(n, result_from_json(f.result)) for n, f in stored.items() if f]
+    with store.transaction():
+        store.save_files([], drop=names)
+        store.update_derived([], bases, extracted=False)
+
+
+def _refresh(
+    store: Backend,
     report: ImportReport,
+    progress: Progress | None,
+    force: bool = False,
+    before: int | None = None,
 ) -> None:
-    """Extract over the stored analyses plus ``new_files`` (minus ``drop_files``), then save
-    the files and replace the derived items in one transaction. The caller holds the writer
-    lock, so the stored analyses cannot change underneath."""
-    replaced = {f.name for f in new_files} | set(drop_files)
-    files = [f for f in store.stored_files() if f.name not in replaced] + new_files
+    """Bring every file's stored results up to date, then assemble and write the library.
+
+    Results made by another extractor (or missing, after the migration from schema 3) are
+    made again from the stored analyses (``force``: all of them); so are those of the files
+    that mention a place name learnt or forgotten since they were extracted."""
     if progress:
         progress(0, 1, "提取句式和结构…")
-    errors: list[tuple[str, str]] = []
-    triples = [(f.name, f.origin, result_from_json(f.result)) for f in files]
-    items = derive_items(triples, errors)
-    report.errors.extend(errors)
-    failed = {key for key, _msg in errors}
+    version = extractions.extractor_version()
+    index = store.extraction_index()
+    origins = store.file_origins()
+    redo = [n for n in origins if force or n not in index or index[n][0] != version]
+    own: dict[str, set[str]] = {}
+    for name in redo:  # what each file teaches, before any is extracted with the union
+        if not force and index.get(name, ("", []))[0] == PENDING:
+            own[name] = set(index[name][1])
+            continue
+        stored = store.stored_file(name)
+        own[name] = result_places(result_from_json(stored.result)) if stored else set()
+    learnt: set[str] = set()
+    for name in origins:
+        learnt |= own[name] if name in own else set(index[name][1])
+    changed = learnt ^ _known_places(store)
+    redo_set = set(redo)
+    again = sorted(n for n in store.files_mentioning(changed) if n not in redo_set)
+    for name in [*redo, *again]:
+        stored = store.stored_file(name)
+        if stored is None:
+            continue
+        result = result_from_json(stored.result)
+        taught = own.get(name) or set(index.get(name, ("", []))[1])
+        try:
+            _extract_and_save(store, stored, result, learnt, taught)
+        except Exception as exc:  # noqa: BLE001
+            report.errors.append((name, f"无法从该文件提取句式和结构：{exc}"))
+            with store.transaction():
+                store.save_extraction(name, version, taught, [])
+    failed = {key for key, _msg in report.errors}
     report.files_ok = [f for f in report.files_ok if f not in failed]
-    if cancel and cancel():
-        report.cancelled = True
-        return
-    before = store.count()
+    builtin = {Path(n).name for n, (o, _h) in origins.items() if o == "builtin"}
+    exts = [e for _name, data in store.extraction_data() for e in extractions.from_json(data)]
+    items = extracted_items(assemble_library(exts), builtin)
+    before = store.count() if before is None else before
     with store.transaction():
-        store.save_files(new_files, drop=drop_files)
-        store.replace_derived(items)
-    # net growth: re-extraction renames many derived ids, which is not "new" to the writer
+        store.update_derived(items, [], extracted=True)
+        store.set_meta("places", json.dumps(sorted(learnt), ensure_ascii=False))
     report.added = max(store.count() - before, 0)
     report.total_items = store.count()

@@ -77,6 +77,18 @@ MIGRATIONS: list[str] = [
     ALTER TABLE files ADD COLUMN hash TEXT NOT NULL DEFAULT '';
     CREATE INDEX files_hash ON files(hash);
     """,
+    # 3 -> 4: each file's extraction results (phrasing candidates and skeleton per document,
+    # the place names it teaches), so an import extracts only new or changed files and the
+    # library is assembled from the stored results. Filled on the first import after the
+    # migration, from the stored analyses (the files are not read again).
+    """
+    CREATE TABLE extractions (
+        file TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        places TEXT NOT NULL DEFAULT '[]',
+        data TEXT NOT NULL
+    );
+    """,
 ]
 
 #: The schema version this code writes.

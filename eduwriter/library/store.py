@@ -51,9 +51,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from eduwriter.library import index_cache, rows
+from eduwriter.library import derived_rows, index_cache, rows
 from eduwriter.library.database import connect, map_error, rollback, set_aside
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
+from eduwriter.library.file_store import StoredFiles
 from eduwriter.library.folders import FolderTree
 from eduwriter.library.items import (
     KINDS,
@@ -61,7 +62,6 @@ from eduwriter.library.items import (
     FileNode,
     Folder,
     Item,
-    StoredFile,
     TreeNode,
 )
 from eduwriter.library.paths import default_db_path
@@ -85,7 +85,7 @@ def _now() -> float:
     return time.time()
 
 
-class LibraryStore(FolderTree):
+class LibraryStore(FolderTree, StoredFiles):
     """See the module docstring. Create with :meth:`open`."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False) -> None:
@@ -215,71 +215,25 @@ class LibraryStore(FolderTree):
             except sqlite3.OperationalError as exc:
                 raise map_error(exc, self.path) from exc
 
-    # ------------------------------------------------------------ stored files
-    def has_builtin(self) -> bool:
-        return bool(self._query("SELECT 1 FROM files WHERE origin='builtin' LIMIT 1"))
-
-    def stored_files(self) -> list[StoredFile]:
-        """The analyses of every built-in and imported file, by origin then name."""
-        return [
-            StoredFile(name, origin, json.loads(result), hash_)
-            for name, origin, result, hash_ in self._query(
-                "SELECT name, origin, result, hash FROM files ORDER BY origin, name"
-            )
-        ]
-
-    def save_files(self, files: Iterable[StoredFile], drop: Iterable[str] = ()) -> None:
-        """Store (or replace) the analyses of ``files`` and forget the files named in ``drop``."""
-        with self.transaction() as conn:
-            for name in drop:
-                conn.execute("DELETE FROM files WHERE name=?", (name,))
-            for f in files:
-                conn.execute(
-                    "INSERT OR REPLACE INTO files(name, origin, result, imported, hash) "
-                    "VALUES (?,?,?,?,?)",
-                    (f.name, f.origin, json.dumps(f.result, ensure_ascii=False), _now(), f.hash),
-                )
-
-    def clear_deleted(self) -> None:
-        """Forget which built-in/imported items the writer deleted (a rebuild restores them)."""
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM deleted")
-
+    # ------------------------------------------------------------ derived items
     def replace_derived(self, items: list[Item]) -> int:
         """Replace all builtin/imported items by ``items`` in one transaction (personal items and
         the writer's favourites, usage, folders and tags on derived items are kept). Returns the
-        number of items whose ids were not there before."""
-        now = _now()
+        number of items whose ids were not there before. Rows that did not change are not
+        written."""
+        return self.update_derived(items, None)
+
+    def update_derived(
+        self, items: list[Item], files: Iterable[str] | None, extracted: bool = True
+    ) -> int:
+        """Like :meth:`replace_derived`, but only the document and section items of ``files``
+        (base names; None: all) are replaced, and the extracted items (phrasings, families,
+        skeletons) only when ``extracted``; the rest stays as it is."""
         with self.transaction() as conn:
-            before = {
-                row[0]: row[1:]
-                for row in conn.execute(
-                    "SELECT id, favorite, usage, folder_id, tags, touched, created FROM items "
-                    "WHERE origin IN ('builtin','imported')"
-                )
-            }
-            personal = {r[0] for r in conn.execute("SELECT id FROM items WHERE origin='personal'")}
-            personal |= {r[0] for r in conn.execute("SELECT id FROM deleted")}
-            conn.execute("DELETE FROM items WHERE origin IN ('builtin','imported')")
-            added = 0
-            seen: set[str] = set()
-            for it in items:
-                if it.id in personal or it.id in seen:
-                    continue
-                seen.add(it.id)
-                old = before.get(it.id)
-                if old is None:
-                    added += 1
-                    it.created = it.created or now
-                else:
-                    fav, usage, folder, tags, touched, created = old
-                    it.favorite, it.usage, it.created = bool(fav), usage, created
-                    if touched:
-                        it.folder, it.tags = folder, json.loads(tags)
-                it.modified = now
-                rows.insert(conn, it, touched=bool(old and old[4]))
-            self._tags_dirty = True
-            self._index_stale = True
+            added, changed = derived_rows.write(conn, items, files, extracted)
+            if changed:
+                self._tags_dirty = True
+                self._reindex_ids |= changed
         return added
 
     # ------------------------------------------------------------------ reading

@@ -708,6 +708,18 @@ The report is still in the window and nothing was lost. Please save it somewhere
         <translation>Importing (%1/%2): %3</translation>
     </message>
     <message>
+        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="205"/>
+        <source>正在导入（%1/%2）：%3
+剩余时间：%4</source>
+        <translation>Importing (%1/%2): %3
+Time left: %4</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/dialogs/import_dialog.py" line="203"/>
+        <source>剩余</source>
+        <translation>left</translation>
+    </message>
+    <message>
         <location filename="../../eduwriter/gui/import_dialog.py" line="195"/>
         <source>正在导入：%1</source>
         <translation>Importing: %1</translation>

@@ -351,3 +351,40 @@ def test_search_json_shows_the_understood_filters_and_suggestions(db, capsys):
     assert run_cli(["library", "search", "--db", str(db), "--json", "lsdsr"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["results"] == [] and "立德树人" in out["suggestions"]
+
+
+def _three_plans(folder: Path) -> list[Path]:
+    folder.mkdir()
+    out = []
+    for name in ("甲校计划", "乙校计划", "丙校计划"):
+        path = folder / f"{name}.txt"
+        path.write_text(
+            f"{name}\n一、指导思想\n坚持立德树人，推进学校各项工作，特制定本计划。\n", "utf-8"
+        )
+        out.append(path)
+    return sorted(out)  # the order a folder is imported in
+
+
+def test_build_prints_plain_progress_lines_when_piped(db, tmp_path, capsys):
+    files = _three_plans(tmp_path / "plans")
+    assert run_cli(["library", "build", "--db", str(db), str(tmp_path / "plans")]) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    for n, f in enumerate(files, 1):
+        line = next(x for x in lines if f.name in x)
+        assert line.startswith(f"[{n}/3] {f.name}（剩余 ")
+    assert "提取句式和结构…" in lines
+    assert "\r" not in err and "\033" not in err
+
+
+def test_build_draws_a_progress_bar_on_a_terminal(db, tmp_path, capsys, monkeypatch):
+    import sys
+
+    files = _three_plans(tmp_path / "plans")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert run_cli(["library", "build", "--db", str(db), str(tmp_path / "plans")]) == 0
+    err = capsys.readouterr().err
+    frames = err.split("\r")
+    last_file = next(x for x in frames if files[-1].name in x)
+    assert last_file.startswith("[" + "█" * 16 + "░" * 8 + f"] 3/3 {files[-1].name}  剩余 约 ")
+    assert any(x.startswith("[" + "░" * 24 + f"] 1/3 {files[0].name}  剩余 …") for x in frames)

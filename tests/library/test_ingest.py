@@ -168,7 +168,7 @@ def test_import_more_files_with_a_bad_one(built, tmp_path):
     assert built.stats()["by_origin"]["builtin"] > 0
 
 
-def test_cancel_leaves_the_library_unchanged(built, tmp_path):
+def test_cancel_before_the_first_file_changes_nothing(built, tmp_path):
     f = tmp_path / "x.txt"
     f.write_text("工作计划\n一、指导思想\n坚持立德树人。\n", encoding="utf-8")
     before = built.count()
@@ -202,16 +202,16 @@ def test_importing_the_same_file_twice_adds_nothing(built, tmp_path):
 
 
 def test_a_file_the_extractor_chokes_on_is_left_out(built, tmp_path, monkeypatch):
-    import eduwriter.core.extract as extract
+    from eduwriter.library import extractions
 
-    real = extract.extract_library
+    real = extractions.extract_document
 
-    def fragile(results):
-        if any("毒" in (d.title or "") for r in results for d in r.documents):
+    def fragile(doc, file, index, places=None):
+        if "毒" in (doc.title or ""):
             raise ValueError("boom")
-        return real(results)
+        return real(doc, file, index, places)
 
-    monkeypatch.setattr(extract, "extract_library", fragile)
+    monkeypatch.setattr(extractions, "extract_document", fragile)
     good = tmp_path / "好文件.txt"
     good.write_text(
         "德育工作计划\n一、指导思想\n坚持立德树人，推广星空观测课程。\n", encoding="utf-8"
@@ -226,20 +226,26 @@ def test_a_file_the_extractor_chokes_on_is_left_out(built, tmp_path, monkeypatch
     assert built.stats()["by_kind"]["phrasing"] > 100  # the rest of the library is intact
 
 
-def test_cancel_after_the_analysis_changes_nothing(built, tmp_path):
-    f = tmp_path / "y.txt"
-    f.write_text("工作计划\n一、指导思想\n推广量子纠缠教学法，促进全面发展。\n", encoding="utf-8")
-    before = (built.count(), built.stats()["files"])
-    calls = []
+def test_cancel_keeps_the_files_finished_before_it(built, tmp_path):
+    first = _plan(tmp_path / "甲校计划.txt", "量子纠缠教学法")
+    second = _plan(tmp_path / "乙校计划.txt", "陶艺社团建设")
+    files_before = len(built.stored_files())
+    seen: list[int] = []
 
-    def cancel() -> bool:  # false while files are analysed, true at the extraction step
-        calls.append(1)
-        return len(calls) > 1
+    def progress(done: int, total: int, name: str) -> None:
+        if name == str(first):
+            seen.append(done)
 
-    report = ingest.import_files(built, [f], cancel=cancel)
+    def cancel() -> bool:  # false for the first file, true before the second
+        return bool(seen)
+
+    report = ingest.import_files(built, [first, second], progress=progress, cancel=cancel)
     assert report.cancelled
-    assert (built.count(), built.stats()["files"]) == before
-    assert built.search("量子纠缠教学法") == []
+    assert report.files_ok == [str(first)]
+    assert len(built.stored_files()) == files_before + 1
+    assert built.search("量子纠缠教学法")  # the finished file is in the library, phrasings too
+    assert any(i.kind == "phrasing" for i in built.search("量子纠缠教学法"))
+    assert built.search("陶艺社团建设") == []
 
 
 def _plan(path: Path, words: str) -> Path:
@@ -275,3 +281,87 @@ def test_incremental_and_full_import_give_the_same_library(built, tmp_path):
     ingest.remove_files(built, [str(b)])
     assert not built.search("陶艺社团")
     assert built.search("星空观测课程")
+
+
+# a library written by EduWriter with schema 3 (before per-file extraction results were stored):
+# two imported files, a favourite phrasing in the folder 常用 used once, a snippet in 常用/通知
+V3_LIBRARY = Path(__file__).resolve().parents[1] / "data" / "library_v3.db"
+V3_FAVOURITE = "ph-a2fdebf08362b3c1"
+V3_TEXTS = {
+    "甲校德育工作计划.txt": "甲校德育工作计划\n一、指导思想\n坚持立德树人根本任务，落实绍兴市教育局工作要求，"
+    "推进学校德育工作。\n二、主要措施\n（一）加强队伍建设\n成立德育工作领导小组，明确职责分工，"
+    "定期召开专题会议。\n（二）开展主题教育\n组织开展爱国主义教育活动，引导学生树立正确的价值观。\n",
+    "乙校安全工作总结.txt": "乙校安全工作总结\n一、主要成绩\n全年未发生安全责任事故，安全教育覆盖全体师生。\n"
+    "绍兴教育系统安全检查组对我校工作给予肯定。\n二、存在问题\n部分教师安全意识有待提高。\n"
+    "三、下一步打算\n进一步完善安全工作制度，加强隐患排查整治。\n",
+}
+
+
+def _content(store: LibraryStore) -> list[tuple]:
+    return sorted(
+        (i.id, i.kind, i.origin, i.title, i.text, i.function, str(i.data), str(i.sources))
+        for i in store.items()
+        if i.origin != "personal"
+    )
+
+
+def test_a_schema_3_library_migrates_then_imports_incrementally(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "library.db"
+    shutil.copy(V3_LIBRARY, db)
+    new = _plan(tmp_path / "丙校计划.txt", "校园足球联赛")
+    with LibraryStore.open(db) as store:
+        assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 4
+        fav = store.get(V3_FAVOURITE)
+        assert fav.favorite and fav.usage == 1 and store.folder_path(fav.folder) == "常用"
+        report = ingest.import_files(store, [new])
+        assert report.files_ok == [str(new)] and not report.errors
+        # the stored files got their extraction results from their stored analyses
+        assert set(store.extraction_index()) == {f.name for f in store.stored_files()}
+        fav = store.get(V3_FAVOURITE)
+        assert fav.favorite and fav.usage == 1 and store.folder_path(fav.folder) == "常用"
+        [snippet] = store.items(kind="snippet")
+        assert (
+            snippet.text.startswith("我的旧片段")
+            and store.folder_path(snippet.folder) == "常用/通知"
+        )
+        assert store.search("校园足球联赛")
+        migrated = _content(store)
+    fresh_dir = tmp_path / "fresh"
+    fresh_dir.mkdir()
+    files = []
+    for name, text in V3_TEXTS.items():
+        (fresh_dir / name).write_text(text, encoding="utf-8")
+        files.append(fresh_dir / name)
+    with LibraryStore.open(tmp_path / "fresh.db") as fresh:
+        ingest.import_files(fresh, [*files, new])
+        assert _content(fresh) == migrated
+
+
+def test_a_place_learnt_from_a_later_file_becomes_a_slot_in_earlier_ones(tmp_path):
+    bare = tmp_path / "甲校总结.txt"
+    bare.write_text(
+        "甲校工作计划\n一、主要措施\n（一）加强领导\n认真贯彻绍兴教育工作会议精神，扎实推进素质教育，全面提高教育教学质量。\n",
+        encoding="utf-8",
+    )
+    teacher = tmp_path / "乙校计划.txt"
+    teacher.write_text(
+        "乙校工作计划\n一、指导思想\n认真落实绍兴市教育局年度工作要点，推进各项工作。\n",
+        encoding="utf-8",
+    )
+    with LibraryStore.open(tmp_path / "one-by-one.db") as store:
+        ingest.import_files(store, [bare])
+        assert any("绍兴教育" in i.text for i in store.items(kind="phrasing"))
+        ingest.import_files(store, [teacher])  # teaches 绍兴 (绍兴市): 甲校 is extracted again
+        texts = [i.text for i in store.items(kind="phrasing")]
+        assert not any("绍兴" in t for t in texts)
+        assert any("【地区】教育工作会议" in t for t in texts)
+        incremental = _content(store)
+        ingest.remove_files(store, [str(teacher)])  # forgotten again
+        assert any("绍兴教育" in i.text for i in store.items(kind="phrasing"))
+        ingest.import_files(store, [teacher])
+        assert _content(store) == incremental
+    with LibraryStore.open(tmp_path / "at-once.db") as store:
+        ingest.import_files(store, [bare, teacher])
+        assert _content(store) == incremental

@@ -1,8 +1,9 @@
 """文件 → 导入范文: import documents into the library in the background.
 
-The dialog shows progress with a cancel button while ``store.import_files`` runs on its own
-thread (with its own store connection), then a summary and the list of files that failed with
-their messages. Files that worked are imported even when others fail.
+The dialog shows progress — the file count, the current file and the time left — with a cancel
+button while ``ingest.import_files`` runs on its own thread, then a summary and the list of files
+that failed with their messages. Files that worked are imported even when others fail; each file
+is committed when it is done, so a cancel keeps the files finished before it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from eduwriter.gui.messages import ui_message
 from eduwriter.gui.models.library_items import library_total
 from eduwriter.gui.workers import BackgroundJob, import_job
+from eduwriter.library.progress import TimeLeft, format_duration
 
 #: File types the importer reads.
 IMPORT_SUFFIXES = (".txt", ".docx", ".md", ".markdown", ".html", ".htm")
@@ -108,6 +110,7 @@ class ImportDialog(QDialog):
         self.report: Any = None
         self._store = store
         self._count_before: int | None = None
+        self._time_left = TimeLeft()
         self.error_message = ""
 
         self.status_label = QLabel(self)
@@ -153,6 +156,7 @@ class ImportDialog(QDialog):
             self.tr("正在导入 %1 个文件…").replace("%1", str(len(self.paths)))
         )
         self._count_before = self._library_total()
+        self._time_left = TimeLeft()
         self.job.start()
 
     def _library_total(self) -> int | None:
@@ -186,11 +190,14 @@ class ImportDialog(QDialog):
             return
         shown = Path(name).name if ("/" in name or "\\" in name) else name
         if total > 1:
+            english = self.tr("剩余") != "剩余"
+            left = format_duration(self._time_left.seconds(done, total), english=english)
             self.status_label.setText(
-                self.tr("正在导入（%1/%2）：%3")
+                self.tr("正在导入（%1/%2）：%3\n剩余时间：%4")
                 .replace("%1", str(min(done + 1, total)))
                 .replace("%2", str(total))
                 .replace("%3", shown)
+                .replace("%4", left)
             )
         else:
             self.status_label.setText(self.tr("正在导入：%1").replace("%1", shown))
@@ -198,7 +205,9 @@ class ImportDialog(QDialog):
     def _on_finished(self, report: Any) -> None:
         self.report = report
         errors = report_errors(report)
-        ok_files = len(self.paths) - len(errors)
+        files_ok = _field(report, "files_ok", default=None)
+        # after a cancel only the files finished before it were imported
+        ok_files = len(files_ok) if files_ok is not None else len(self.paths) - len(errors)
         # Not the report's total_items: that counts sections too, the pane does not.
         total = self._library_total()
         cancelled = bool(_field(report, "cancelled", default=False)) or self.job.is_cancelled()

@@ -197,3 +197,65 @@ def test_import_summary_in_english_reads_as_sentences_and_errors_in_english(qtbo
         dialog.accept()
     finally:
         i18n.install_translator("zh_CN")
+
+
+def test_cancel_keeps_the_files_finished_before_it(
+    qtbot, pane, library_store, tmp_path, monkeypatch
+):
+    from eduwriter.gui.dialogs.import_dialog import ImportDialog
+    from eduwriter.library import ingest
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    words = {
+        "甲校计划": "星空观测课程",
+        "乙校计划": "陶艺社团建设",
+        "丙校计划": "校园足球联赛",
+        "丁校计划": "书法社团活动",
+    }
+    for name, topic in words.items():
+        (folder / f"{name}.txt").write_text(
+            f"{name}\n一、指导思想\n坚持{topic}，推进学校各项工作，特制定本计划。\n"
+            f"二、主要措施\n成立{topic}工作领导小组，明确职责分工，定期召开专题会议。\n",
+            encoding="utf-8",
+        )
+    order = sorted(str(p) for p in folder.glob("*.txt"))
+    dialog = ImportDialog(library_store, [str(folder)], pane)
+    qtbot.addWidget(dialog)
+    real = ingest._analyze
+
+    def analyze_then_cancel(path, report):  # the writer presses 取消 during the third file
+        if str(path) == order[2]:
+            dialog.job.cancel()
+        return real(path, report)
+
+    monkeypatch.setattr(ingest, "_analyze", analyze_then_cancel)
+    with qtbot.waitSignal(dialog.imported, timeout=60_000) as blocker:
+        dialog.start()
+    report = blocker.args[0]
+    assert report.cancelled
+    assert "导入已取消" in dialog.status_label.text()
+    assert "成功导入 3 个文件" in dialog.status_label.text()
+    done = {Path(p).stem for p in order[:3]}
+    for name, topic in words.items():
+        assert bool(library_store.search(topic)) == (name in done), name
+
+
+def test_progress_shows_count_current_file_and_time_left(qtbot, pane, library_store, tmp_path):
+    from eduwriter.gui.dialogs.import_dialog import ImportDialog
+    from eduwriter.library.progress import TimeLeft
+
+    files = [tmp_path / f"{n}.txt" for n in ("甲", "乙", "丙", "丁")]
+    for f in files:
+        f.write_text("工作计划\n一、指导思想\n坚持立德树人。\n", encoding="utf-8")
+    dialog = ImportDialog(library_store, [str(f) for f in files], pane)
+    qtbot.addWidget(dialog)
+    now = [100.0]
+    dialog._time_left = TimeLeft(clock=lambda: now[0])
+    dialog._on_progress(0, 4, str(files[0]))
+    assert dialog.status_label.text() == "正在导入（1/4）：甲.txt\n剩余时间：…"
+    assert (dialog.progress_bar.value(), dialog.progress_bar.maximum()) == (0, 4)
+    now[0] += 20.0  # two files took 20 s: two more take about as long
+    dialog._on_progress(2, 4, str(files[2]))
+    assert dialog.status_label.text() == "正在导入（3/4）：丙.txt\n剩余时间：约 20 秒"
+    assert dialog.progress_bar.value() == 2

@@ -1,0 +1,106 @@
+"""Writing the derived items (built-in and imported) as a difference to what is stored.
+
+An import changes a few files of a large library: most phrasings, skeletons and every other
+file's documents come out exactly as they are stored. :func:`write` compares the new items with
+the stored rows and writes only what changed: new ids are inserted, changed rows replaced
+(keeping the writer's favourite, usage count, folder and tags), rows no longer derived deleted.
+Items the writer made personal (edited) or deleted are never brought back.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+
+from eduwriter.library import rows
+from eduwriter.library.items import Item
+
+_DERIVED = "origin IN ('builtin','imported')"
+_CONTENT = "function, genre, title, text, data, tags, parent_id, position, origin, sources"
+
+
+def _content(it: Item) -> tuple:
+    """The stored form of what derivation decides (the order of :data:`_CONTENT`)."""
+    return (
+        it.function or "",
+        it.genre or "",
+        it.title or "",
+        it.text or "",
+        json.dumps(it.data, ensure_ascii=False),
+        json.dumps(it.tags, ensure_ascii=False),
+        it.parent,
+        it.position,
+        it.origin,
+        json.dumps([s.to_json() for s in it.sources], ensure_ascii=False),
+    )
+
+
+def _scope(files: Iterable[str] | None, extracted: bool) -> tuple[str, list]:
+    """SQL condition of the derived rows that ``items`` replaces."""
+    if files is None:
+        return _DERIVED, []
+    names = sorted(set(files))
+    parts = ["kind IN ('phrasing','skeleton')"] if extracted else []
+    if names:
+        marks = ",".join("?" * len(names))
+        parts.append(
+            f"(kind IN ('document','section') AND json_extract(data, '$.file') IN ({marks}))"
+        )
+    if not parts:
+        return "0", []
+    return f"{_DERIVED} AND ({' OR '.join(parts)})", names
+
+
+def write(
+    conn: sqlite3.Connection, items: list[Item], files: Iterable[str] | None, extracted: bool = True
+) -> tuple[int, set[str]]:
+    """Make the derived rows in scope (all of them when ``files`` is None; else the documents
+    and sections of ``files``, and with ``extracted`` the phrasings and skeletons) equal
+    ``items``. Returns the number of
+    ids that were not there before and the set of ids written or deleted."""
+    now = time.time()
+    cond, params = _scope(files, extracted)
+    before = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            f"SELECT id, favorite, usage, folder_id, tags, touched, created, {_CONTENT} "
+            f"FROM items WHERE {cond}",
+            params,
+        )
+    }
+    blocked = {r[0] for r in conn.execute("SELECT id FROM items WHERE origin='personal'")}
+    blocked |= {r[0] for r in conn.execute("SELECT id FROM deleted")}
+    added = 0
+    changed: set[str] = set()
+    seen: set[str] = set()
+    for it in items:
+        if it.id in blocked or it.id in seen:
+            continue
+        seen.add(it.id)
+        old = before.get(it.id)
+        if old is None:
+            added += 1
+            it.created = it.created or now
+            it.modified = now
+            # a row of another file's scope with the same id (a file moved): replaced
+            rows.insert(conn, it, replace=True)
+            changed.add(it.id)
+            continue
+        fav, usage, folder, tags, touched, created = old[:6]
+        content = _content(it)
+        if touched:  # the writer's tags stay; they are not the derivation's to compare
+            content = content[:5] + (tags,) + content[6:]
+            it.folder, it.tags = folder, json.loads(tags)
+        if content == old[6:]:
+            continue
+        it.favorite, it.usage, it.created, it.modified = bool(fav), usage, created, now
+        rows.insert(conn, it, touched=bool(touched), replace=True)
+        changed.add(it.id)
+    gone = [i for i in before if i not in seen]
+    for start in range(0, len(gone), 500):
+        chunk = gone[start : start + 500]
+        conn.execute(f"DELETE FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    changed.update(gone)
+    return added, changed
