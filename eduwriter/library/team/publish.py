@@ -110,6 +110,23 @@ class PublishResult:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
+def items_to_publish(store, folder: int | str | None = None, unit: str | None = None):
+    """The editor's own items (我的素材, or one folder of it) as :class:`SharedItem`; a personal
+    copy of a shared item is published under the shared item's id (it edits that item)."""
+    out = []
+    for it in store.items(origin="personal", folder=folder):
+        if it.kind not in ("skeleton", "phrasing", "snippet"):
+            continue
+        item = it.to_json()
+        origin = item["data"].get("shared_origin") if isinstance(item["data"], dict) else None
+        if isinstance(origin, dict) and origin.get("id"):
+            item["id"] = origin["id"]
+            item["data"] = {k: v for k, v in item["data"].items() if k != "shared_origin"}
+        path = store.folder_path(it.folder) if it.folder is not None else None
+        out.append(SharedItem.from_item_json(item, folder=path, unit=unit))
+    return out
+
+
 def publish(
     conn,
     items: Iterable[SharedItem],
@@ -181,3 +198,15 @@ def _same(content: list, item: SharedItem) -> bool:
         if name in ("tags", "sources", "data"):
             mine[i] = json.loads(mine[i])
     return mine == theirs
+
+
+def publish_synced(conn, items: list[SharedItem], cache) -> PublishResult:
+    """Bring the editor's copy up to date, publish against its versions, then sync again (so the
+    copy holds what was just published): what ``library publish`` and 共享素材库 → 发布 do."""
+    from eduwriter.library.team.sync import pull
+
+    pull(conn, cache)
+    folders = {s.folder for s in items if s.folder}
+    result = publish(conn, items, cache.versions(), folders)
+    pull(conn, cache)
+    return result
