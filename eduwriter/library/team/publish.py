@@ -47,6 +47,8 @@ class SharedItem:
     data: dict = field(default_factory=dict)
     unit: str | None = None
     deleted: bool = False
+    #: the server version the editor's text was based on (a personal copy's origin), if known
+    base_version: int | None = None
 
     @classmethod
     def from_item_json(cls, item: dict, folder: str | None = None, unit: str | None = None):
@@ -119,11 +121,15 @@ def items_to_publish(store, folder: int | str | None = None, unit: str | None = 
             continue
         item = it.to_json()
         origin = item["data"].get("shared_origin") if isinstance(item["data"], dict) else None
+        base = None
         if isinstance(origin, dict) and origin.get("id"):
             item["id"] = origin["id"]
             item["data"] = {k: v for k, v in item["data"].items() if k != "shared_origin"}
+            base = origin.get("version")
         path = store.folder_path(it.folder) if it.folder is not None else None
-        out.append(SharedItem.from_item_json(item, folder=path, unit=unit))
+        shared = SharedItem.from_item_json(item, folder=path, unit=unit)
+        shared.base_version = int(base) if base else None
+        out.append(shared)
     return out
 
 
@@ -201,12 +207,15 @@ def _same(content: list, item: SharedItem) -> bool:
 
 
 def publish_synced(conn, items: list[SharedItem], cache) -> PublishResult:
-    """Bring the editor's copy up to date, publish against its versions, then sync again (so the
-    copy holds what was just published): what ``library publish`` and 共享素材库 → 发布 do."""
+    """Publish against the versions the editor last saw (a personal copy's origin, else the
+    local copy as last synced — not synced first, or another editor's newer change would be
+    taken as seen and overwritten), then sync (the copy then holds what was just published):
+    what ``library publish`` and 共享素材库 → 发布 do."""
     from eduwriter.library.team.sync import pull
 
-    pull(conn, cache)
+    base = cache.versions()
+    base.update({s.id: s.base_version for s in items if s.base_version})
     folders = {s.folder for s in items if s.folder}
-    result = publish(conn, items, cache.versions(), folders)
+    result = publish(conn, items, base, folders)
     pull(conn, cache)
     return result
