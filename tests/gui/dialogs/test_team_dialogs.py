@@ -1,4 +1,5 @@
 """设置 → 共享素材库 and 共享素材库 → 发布 against a real PostgreSQL server."""
+# ruff: noqa: F811 - the fixtures imported from team_fixtures are parameters below
 
 from __future__ import annotations
 
