@@ -151,31 +151,18 @@ def cmd_sync(ns: argparse.Namespace) -> int:
 def cmd_publish(ns: argparse.Namespace) -> int:
     from eduwriter.library.store import LibraryStore
     from eduwriter.library.team.cache import TeamCache
-    from eduwriter.library.team.publish import SharedItem, publish
-    from eduwriter.library.team.sync import pull
+    from eduwriter.library.team.publish import items_to_publish, publish_synced
 
     try:
         server, password = _server(ns)
         with LibraryStore.open(ns.db) as store:
-            mine = store.items(origin="personal", folder=ns.folder)
-            shared = [
-                SharedItem.from_item_json(
-                    it.to_json(),
-                    folder=store.folder_path(it.folder) if it.folder is not None else None,
-                    unit=ns.unit,
-                )
-                for it in mine
-                if it.kind in ("skeleton", "phrasing", "snippet")
-            ]
+            shared = items_to_publish(store, ns.folder, ns.unit)
         if not shared:
             print("没有可发布的素材。/ Nothing to publish.", file=sys.stderr)
             return 1
         cache = TeamCache.open(cache_path(ns.db))
         with connect(server, password) as conn:
-            pull(conn, cache)
-            folders = {s.folder for s in shared if s.folder}
-            result = publish(conn, shared, cache.versions(), folders)
-            pull(conn, cache)
+            result = publish_synced(conn, shared, cache)
     except (TeamError, ValueError) as exc:
         return _fail(exc)
     except Exception as exc:  # a library error carries its own Chinese message

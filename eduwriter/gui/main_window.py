@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         from eduwriter.gui.panes.check_pane import install as install_check_pane
 
         self.check_pane = install_check_pane(self)  # 检查 dock (F7), guards the export
+        from eduwriter.gui.team_sync import install as install_team
+
+        self.team = install_team(self)  # 设置/共享素材库 menus, background sync, status
         self._restore_layout()
         self._update_title()
         self._update_counts()
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.library_dock], [want], Qt.Orientation.Horizontal)
         self.autocomplete.attach_store(store)
         self.packs.attach_store(store)
+        self.team.attach_store(store)
         pending, self._pending_imports = self._pending_imports, []
         if pending:
             self.import_paths(pending)

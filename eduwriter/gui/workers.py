@@ -249,12 +249,15 @@ def open_store_job(path: Path | None) -> Job:
 
 
 def phrasings_job(store: LibraryStore) -> Job:
-    """A BackgroundJob body that reads the texts autocomplete suggests (phrasings, snippets)."""
+    """A BackgroundJob body that reads the texts autocomplete suggests (phrasings, snippets),
+    the writer's own and the shared library's."""
 
     def job(_progress: Progress, _cancelled: Cancelled) -> list[str]:
         texts: list[str] = []
         for kind in ("phrasing", "snippet"):
             texts.extend(it.text for it in store.items(kind=kind))
+            if getattr(store, "shared", None) is not None:  # the unit's shared library (单位)
+                texts.extend(it.text for it in store.shared.items(kind=kind))
         return texts
 
     return job

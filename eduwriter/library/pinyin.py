@@ -274,6 +274,8 @@ def pair_string(ascii_text: str) -> str:
     """Character *i* of the result encodes the letters *i* and *i+1* of ``ascii_text`` (the last
     one is paired with the filler). Built at C speed, for sets of letter pairs per record."""
     raw = ascii_text.encode("ascii")
+    if not raw:  # an empty library: no letters, no pairs
+        return ""
     out = bytearray(2 * len(raw))
     out[0::2] = raw[1:] + FILLER.encode("ascii")
     out[1::2] = raw

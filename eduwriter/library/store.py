@@ -101,6 +101,8 @@ class LibraryStore(FolderTree, StoredFiles):
         self._tags_dirty = False
         self._reindex_ids: set[str] = set()
         self._index_stale = False
+        #: the shared unit library shown read-only under this one (``attach_shared``)
+        self.shared = None
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -244,6 +246,8 @@ class LibraryStore(FolderTree, StoredFiles):
 
     def get(self, item_id: str) -> Item | None:
         found = self._query(f"SELECT {rows.COLUMNS} FROM items WHERE id=?", (item_id,))
+        if not found and self.shared is not None:
+            return self.shared.get(item_id)
         return rows.to_item(found[0]) if found else None
 
     def get_many(self, ids: Sequence[str]) -> list[Item]:
@@ -255,6 +259,8 @@ class LibraryStore(FolderTree, StoredFiles):
             sql = f"SELECT {rows.COLUMNS} FROM items WHERE id IN ({marks})"
             for row in self._query(sql, chunk):
                 found[row[0]] = rows.to_item(row)
+        if self.shared is not None:
+            found.update((i, it) for i in ids if i not in found and (it := self.shared.get(i)))
         return [found[i] for i in ids if i in found]
 
     def items(
@@ -335,7 +341,20 @@ class LibraryStore(FolderTree, StoredFiles):
                 self._conn,
                 lambda: SearchIndex([rows.record(*r) for r in self._query(sql)]),
             )
+            for record in self.shared.records() if self.shared is not None else ():
+                self._index.upsert(record)
         return self._index
+
+    def attach_shared(self, layer) -> None:  # noqa: ANN001 - a library.team.layer.SharedLayer
+        """Show ``layer`` (the shared unit library, read-only) in search beside this library's
+        items, replacing the layer shown before; None shows none."""
+        with self._lock:
+            old, self.shared = self.shared, layer
+            if self._index is not None:
+                for item_id in old.ids() if old is not None else ():
+                    self._index.remove(item_id)
+                for record in layer.records() if layer is not None else ():
+                    self._index.upsert(record)
 
     def _reindex(self, item_id: str) -> None:
         with self._lock:

@@ -2309,4 +2309,215 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <translation>Common phrases</translation>
     </message>
 </context>
+<context>
+    <name>TeamSettings</name>
+    <message>
+        <source>共享素材库</source>
+        <translation>Shared library</translation>
+    </message>
+    <message>
+        <source>单位的共享素材库放在 PostgreSQL 服务器上，请向管理员要服务器地址和账号。</source>
+        <translation>Your unit's shared library lives on a PostgreSQL server; ask the administrator for its address and your login.</translation>
+    </message>
+    <message>
+        <source>例如 10.20.1.5 或 jyj-server</source>
+        <translation>e.g. 10.20.1.5 or jyj-server</translation>
+    </message>
+    <message>
+        <source>服务器地址：</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>数据库：</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>加密连接：</source>
+        <translation>Encryption:</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>服务器支持时使用 TLS（推荐）</source>
+        <translation>TLS when the server offers it (recommended)</translation>
+    </message>
+    <message>
+        <source>必须使用 TLS</source>
+        <translation>Require TLS</translation>
+    </message>
+    <message>
+        <source>不使用 TLS</source>
+        <translation>No TLS</translation>
+    </message>
+    <message>
+        <source>已保存在系统凭据库中</source>
+        <translation>Kept in the system credential store</translation>
+    </message>
+    <message>
+        <source>本机没有可用的系统凭据库，密码不会保存，只在本次运行中使用；也可以用 PGPASSWORD 或 .pgpass 文件。</source>
+        <translation>No system credential store on this computer: the password is not saved and is used for this session only; PGPASSWORD or a .pgpass file also work.</translation>
+    </message>
+    <message>
+        <source>密码保存在系统凭据库中，不写入设置文件。</source>
+        <translation>The password is kept in the system credential store, never in the settings file.</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>本机没有可用的系统凭据库，密码没有保存，只在本次运行中使用。</source>
+        <translation>No system credential store on this computer: the password was not saved and is used for this session only.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPublish</name>
+    <message>
+        <source>发布到共享素材库</source>
+        <translation>Publish to the shared library</translation>
+    </message>
+    <message>
+        <source>服务器：%1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>我的素材（全部）</source>
+        <translation>My snippets (all)</translation>
+    </message>
+    <message>
+        <source>发布的文件夹：</source>
+        <translation>Folder to publish:</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>正在发布…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <source>已发布：新增 %1 条，更新 %2 条，未变 %3 条。</source>
+        <translation>Published: %1 added, %2 updated, %3 unchanged.</translation>
+    </message>
+    <message>
+        <source>下面 %1 条别人已经改过，没有覆盖（你的文字仍在我的素材里）：</source>
+        <translation>%1 item(s) below were changed by someone else and not overwritten (your text stays in My snippets):</translation>
+    </message>
+    <message>
+        <source>·「%1」—— %2 改过，服务器上是第 %3 版</source>
+        <translation>· '%1' — changed by %2, version %3 on the server</translation>
+    </message>
+    <message>
+        <source>请先同步，比较后再发布。</source>
+        <translation>Sync first, compare, then publish again.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <source>单位素材库：正在同步…</source>
+        <translation>Unit library: syncing…</translation>
+    </message>
+    <message>
+        <source>单位素材库：已同步 %1</source>
+        <translation>Unit library: synced %1</translation>
+    </message>
+    <message>
+        <source>单位素材库：无法登录（使用 %1 的缓存）</source>
+        <translation>Unit library: cannot log in (using the copy of %1)</translation>
+    </message>
+    <message>
+        <source>单位素材库：离线（使用 %1 的缓存）</source>
+        <translation>Unit library: offline (using the copy of %1)</translation>
+    </message>
+    <message>
+        <source>单位素材库：离线（还没有缓存）</source>
+        <translation>Unit library: offline (no copy yet)</translation>
+    </message>
+    <message>
+        <source>单位素材库：同步出错</source>
+        <translation>Unit library: sync failed</translation>
+    </message>
+    <message>
+        <source>共享素材库</source>
+        <translation>Shared library</translation>
+    </message>
+    <message>
+        <source>还没有设置共享素材库：请先在 设置 → 共享素材库 里填写服务器。</source>
+        <translation>No shared library is set up yet: fill in the server under Settings → Shared library first.</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>共享素材库…</source>
+        <translation>Shared library…</translation>
+    </message>
+    <message>
+        <source>共享素材库(&amp;T)</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>发布…</source>
+        <translation>Publish…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>单位素材库</source>
+        <translation>Unit library</translation>
+    </message>
+    <message>
+        <source>［单位］</source>
+        <translation>[unit] </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <source>复制到我的素材并编辑…</source>
+        <translation>Copy to My snippets and edit…</translation>
+    </message>
+    <message>
+        <source>单位素材库（只读）</source>
+        <translation>Unit library (read-only)</translation>
+    </message>
+    <message>
+        <source>复制自单位素材库</source>
+        <translation>Copied from the unit library</translation>
+    </message>
+    <message>
+        <source>条目 %1</source>
+        <translation>item %1</translation>
+    </message>
+    <message>
+        <source>第 %1 版</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>由 %1 修改</source>
+        <translation>changed by %1</translation>
+    </message>
+</context>
 </TS>

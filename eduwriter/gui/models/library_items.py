@@ -70,6 +70,7 @@ def top_label(kind: str) -> str:
         "document": QCoreApplication.translate("LibraryModel", "范文"),
         "snippet": QCoreApplication.translate("LibraryModel", "我的素材"),
         "favorite": QCoreApplication.translate("LibraryModel", "收藏"),
+        "shared": QCoreApplication.translate("LibraryModel", "单位素材库"),
     }.get(kind, kind)
 
 
@@ -249,7 +250,8 @@ def item_label(item: Any, limit: int = 48, detail: str = "") -> str:
             text = text[: limit - 1] + "…"
         if text and detail:
             text += " · " + detail
-    return ("★ " if field(item, "favorite") else "") + (text or _tr("（空）"))
+    mark = _tr("［单位］") if field(item, "origin") == "shared" else ""
+    return ("★ " if field(item, "favorite") else "") + mark + (text or _tr("（空）"))
 
 
 def section_lines(store: Any, item: Any, depth: int = 0) -> list[tuple[bool, str]]:

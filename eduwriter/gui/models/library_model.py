@@ -110,13 +110,22 @@ class LibraryModel(QAbstractItemModel):
         self.beginResetModel()
         counts = self._kind_counts()
         self._root.children = []
-        for kind in TOP_KINDS:
+        shared = getattr(self._store, "shared", None)  # the unit's library, when one is shown
+        if shared is not None:
+            counts["shared"] = len(shared)
+        self._tops = [*TOP_KINDS, *(["shared"] if shared is not None else [])]
+        for kind in self._tops:
             self._root.add(Node("top", (kind,), top_label(kind), None, count=counts.get(kind)))
         self.endResetModel()
 
     def reload_top(self, kind: str) -> None:
         """Forget one top node's subtree (reloaded when expanded again) and recount it."""
-        row = TOP_KINDS.index(kind)
+        if kind not in self._tops or (kind == "shared") != (
+            getattr(self._store, "shared", None) is not None
+        ):
+            self.refresh()  # the shared library appeared or went away
+            return
+        row = self._tops.index(kind)
         node = self._root.children[row]
         index = self.index(row, 0)
         if node.children:
@@ -167,6 +176,7 @@ class LibraryModel(QAbstractItemModel):
             "document": self._build_documents,
             "snippet": self._build_snippets,
             "favorite": self._build_favorites,
+            "shared": self._build_shared,
         }[kind]
         holder = Node("top", node.key, node.label, None)
         holder.children = []
@@ -322,6 +332,20 @@ class LibraryModel(QAbstractItemModel):
 
         fill(top, None)
 
+    def _build_shared(self, top: Node) -> None:
+        """单位素材库: the shared items (read-only) by their folder on the server."""
+        groups: dict[str, Node] = {}
+        for it in sorted(self._store.shared.items(), key=_snippet_sort_key):
+            path = str((field(it, "data") or {}).get("shared_origin", {}).get("folder") or "")
+            parent = top
+            if path:
+                if path not in groups:
+                    groups[path] = top.add(Node("group", top.key + (path,), path, None))
+                parent = groups[path]
+            parent.add(_item_node(it, parent))
+        for node in groups.values():
+            node.count = len(node.children or [])
+
     # -- lookups -----------------------------------------------------------------------------
     def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
         if index.isValid():
@@ -332,7 +356,7 @@ class LibraryModel(QAbstractItemModel):
         return self.node(index).item if index.isValid() else None
 
     def top_index(self, kind: str) -> QModelIndex:
-        return self.index(TOP_KINDS.index(kind), 0)
+        return self.index(self._tops.index(kind), 0) if kind in self._tops else QModelIndex()
 
     def find_key(self, key: tuple) -> QModelIndex:
         """The index of the node with ``key`` (loading parents as needed), or an invalid index."""

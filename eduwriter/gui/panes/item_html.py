@@ -115,6 +115,34 @@ def source_line(src: SourceRef | dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def origin_line(item: ItemLike, origin: dict[str, Any]) -> str:
+    """单位素材库 · server · 第 N 版 · 由 X 修改, or for a personal copy 复制自单位素材库 …"""
+    shared = field(item, "origin") == "shared"
+    head = QCoreApplication.translate(
+        "LibraryPane", "单位素材库（只读）" if shared else "复制自单位素材库"
+    )
+    parts = [head]
+    if origin.get("server"):
+        parts.append(str(origin["server"]))
+    if not shared and origin.get("id"):
+        parts.append(
+            QCoreApplication.translate("LibraryPane", "条目 %1").replace("%1", str(origin["id"]))
+        )
+    if origin.get("version"):
+        parts.append(
+            QCoreApplication.translate("LibraryPane", "第 %1 版").replace(
+                "%1", str(origin["version"])
+            )
+        )
+    if origin.get("updated_by"):
+        parts.append(
+            QCoreApplication.translate("LibraryPane", "由 %1 修改").replace(
+                "%1", str(origin["updated_by"])
+            )
+        )
+    return " · ".join(parts)
+
+
 def preview_html(
     item: ItemLike, store: LibraryStore | None = None, query: str = "", detail: str = ""
 ) -> str:
@@ -150,6 +178,11 @@ def preview_html(
             f'<p style="font-weight:bold; font-size:11.5pt; margin:0 0 4px 0;">{render_text(title, query)}</p>'
         )
     out.append(f'<p style="color:#777; margin:0 0 6px 0;">{html.escape(" · ".join(meta))}</p>')
+    origin = data.get("shared_origin") if isinstance(data, dict) else None
+    if isinstance(origin, dict):
+        out.append(
+            f'<p style="color:#1d4e89; margin:2px 0;">{html.escape(origin_line(item, origin))}</p>'
+        )
     sources = list(field(item, "sources") or [])
     for src in sources[:3]:
         out.append(

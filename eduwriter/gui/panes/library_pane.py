@@ -428,7 +428,9 @@ class LibraryPane(SnippetFlows, QWidget):
                 lambda: self._set_favorite(item, not fav),
                 "favorite",
             )
-            if field(item, "kind") == "snippet":
+            if field(item, "origin") == "shared":  # read-only: edit a personal copy
+                add(self.tr("复制到我的素材并编辑…"), lambda: self.copy_to_mine(item), "copy")
+            elif field(item, "kind") == "snippet":
                 menu.addSeparator()
                 add(self.tr("重命名…"), lambda: self.rename_snippet(item), "rename")
                 add(self.tr("编辑…"), lambda: self.edit_snippet(item), "edit")

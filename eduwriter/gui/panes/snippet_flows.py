@@ -20,6 +20,7 @@ from eduwriter.gui.messages import exception_message
 from eduwriter.gui.models.library_items import ItemLike, field, item_label
 from eduwriter.gui.models.library_model import LibraryModel
 from eduwriter.gui.models.results_model import ResultsModel
+from eduwriter.library.team.layer import personal_copy
 
 if TYPE_CHECKING:
     from eduwriter.library.store import LibraryStore
@@ -55,7 +56,7 @@ class SnippetFlows:
         dialog = SnippetDialog(
             self.store, str(field(item, "text", "")), tags=tags, title="", parent=self
         )
-        dialog.accepted.connect(lambda: self._create_snippet(dialog))
+        dialog.accepted.connect(lambda: self._create_snippet(dialog, copy_of=item))
         self._open(dialog)
         return dialog
 
@@ -197,14 +198,20 @@ class SnippetFlows:
         return box
 
     # -- helpers -----------------------------------------------------------------------------
-    def _create_snippet(self, dialog: SnippetDialog) -> None:
+    def _create_snippet(self, dialog: SnippetDialog, copy_of: ItemLike | None = None) -> None:
         v = dialog.values()
         created: list[str] = []
 
         def run() -> None:
-            item = self.store.add_snippet(
-                v["text"], folder=v["folder"], tags=tuple(v["tags"]), title=v["title"]
-            )
+            if copy_of is not None and field(copy_of, "origin") == "shared":
+                # copy on write: the unit's item stays as it is; the copy keeps its origin
+                item = personal_copy(
+                    self.store, copy_of, v["text"], v["title"], v["tags"], v["folder"]
+                )
+            else:
+                item = self.store.add_snippet(
+                    v["text"], folder=v["folder"], tags=tuple(v["tags"]), title=v["title"]
+                )
             created.append(field(item, "id", item))
 
         if self._guard(run):

@@ -19,7 +19,17 @@ CONNECT_TIMEOUT = 5  # seconds: past that the app works offline from its cache
 
 
 class TeamError(Exception):
-    """A problem with the shared library, with a message for the writer (Chinese first)."""
+    """A problem with the shared library, with a message for the writer: Chinese on the first
+    line, English after it (``message_zh``/``message_en`` for the window's language)."""
+
+    @property
+    def message_zh(self) -> str:
+        return str(self).split("\n", 1)[0]
+
+    @property
+    def message_en(self) -> str:
+        parts = str(self).split("\n", 1)
+        return parts[1] if len(parts) > 1 else parts[0]
 
 
 class TeamOffline(TeamError):

@@ -47,6 +47,8 @@ class SharedItem:
     data: dict = field(default_factory=dict)
     unit: str | None = None
     deleted: bool = False
+    #: the server version the editor's text was based on (a personal copy's origin), if known
+    base_version: int | None = None
 
     @classmethod
     def from_item_json(cls, item: dict, folder: str | None = None, unit: str | None = None):
@@ -108,6 +110,27 @@ class PublishResult:
     unchanged: int = 0
     retired: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+
+
+def items_to_publish(store, folder: int | str | None = None, unit: str | None = None):
+    """The editor's own items (我的素材, or one folder of it) as :class:`SharedItem`; a personal
+    copy of a shared item is published under the shared item's id (it edits that item)."""
+    out = []
+    for it in store.items(origin="personal", folder=folder):
+        if it.kind not in ("skeleton", "phrasing", "snippet"):
+            continue
+        item = it.to_json()
+        origin = item["data"].get("shared_origin") if isinstance(item["data"], dict) else None
+        base = None
+        if isinstance(origin, dict) and origin.get("id"):
+            item["id"] = origin["id"]
+            item["data"] = {k: v for k, v in item["data"].items() if k != "shared_origin"}
+            base = origin.get("version")
+        path = store.folder_path(it.folder) if it.folder is not None else None
+        shared = SharedItem.from_item_json(item, folder=path, unit=unit)
+        shared.base_version = int(base) if base else None
+        out.append(shared)
+    return out
 
 
 def publish(
@@ -181,3 +204,18 @@ def _same(content: list, item: SharedItem) -> bool:
         if name in ("tags", "sources", "data"):
             mine[i] = json.loads(mine[i])
     return mine == theirs
+
+
+def publish_synced(conn, items: list[SharedItem], cache) -> PublishResult:
+    """Publish against the versions the editor last saw (a personal copy's origin, else the
+    local copy as last synced — not synced first, or another editor's newer change would be
+    taken as seen and overwritten), then sync (the copy then holds what was just published):
+    what ``library publish`` and 共享素材库 → 发布 do."""
+    from eduwriter.library.team.sync import pull
+
+    base = cache.versions()
+    base.update({s.id: s.base_version for s in items if s.base_version})
+    folders = {s.folder for s in items if s.folder}
+    result = publish(conn, items, base, folders)
+    pull(conn, cache)
+    return result

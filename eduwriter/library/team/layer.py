@@ -1,0 +1,177 @@
+"""The shared library as a read-only layer under the writer's own library.
+
+:class:`SharedLayer` turns the local copy (:class:`~.cache.TeamCache`) into library items of
+origin ``shared`` (ids prefixed ``unit:``, so they never meet a personal id) and into search
+records (ranked below the writer's own items).  The store shows them in search and the tree
+beside its own items (``LibraryStore.attach_shared``) but never writes them: a writer who wants
+to change a shared item gets a personal copy (:func:`personal_copy`) that keeps where it came
+from — server, item id and version — in its data.
+
+A missing or damaged copy gives an empty layer; the personal library works as before.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+from eduwriter.core.items import SourceRef
+from eduwriter.library.errors import LibraryError
+from eduwriter.library.items import Item
+from eduwriter.library.search_index import Record
+
+PREFIX = "unit:"
+ORIGIN = "shared"
+#: key of ``Item.data`` that says where a shared item, or a personal copy of one, came from
+ORIGIN_KEY = "shared_origin"
+
+
+class SharedLayer:
+    """The shared items of one local copy, held in memory (read-only)."""
+
+    def __init__(self, items: Iterable[Item] = (), server: str = "", synced: float = 0.0) -> None:
+        self._items = {it.id: it for it in items}
+        #: the server the copy came from (a URL without password), shown in previews
+        self.server = server
+        #: when the copy was last brought up to date (epoch seconds; 0: never)
+        self.synced = synced
+
+    @classmethod
+    def from_cache(cls, cache, server: str = "") -> SharedLayer:
+        """Read every item of a :class:`~.cache.TeamCache` (an empty layer if it is damaged)."""
+        try:
+            rows = list(cache.items())
+            synced = cache.last_sync
+        except (sqlite3.Error, ValueError):
+            return cls(server=server)
+        return cls((shared_item(r, server) for r in rows), server, synced)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, server: str = "") -> SharedLayer:
+        """The layer of the copy at ``path``; empty when there is none (never creates one)."""
+        from eduwriter.library.team.cache import TeamCache
+
+        if not Path(path).is_file():
+            return cls(server=server)
+        cache = TeamCache.open(path)
+        try:
+            return cls.from_cache(cache, server)
+        finally:
+            cache.close()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def ids(self) -> set[str]:
+        return set(self._items)
+
+    def get(self, item_id: str) -> Item | None:
+        return self._items.get(item_id)
+
+    def items(self, kind: str | None = None) -> list[Item]:
+        return [it for it in self._items.values() if kind is None or it.kind == kind]
+
+    def records(self) -> list[Record]:
+        """Search records of every shared item (not personal: they rank below the writer's)."""
+        out = []
+        for it in self._items.values():
+            if it.kind in ("phrasing", "snippet"):
+                primary, secondary = it.text, it.title
+            else:
+                primary, secondary = it.title or it.text, it.text
+            flags = it.data.get("flags") if isinstance(it.data.get("flags"), list) else ()
+            out.append(
+                Record.make(
+                    it.id,
+                    it.kind,
+                    primary,
+                    secondary,
+                    function=it.function,
+                    genre=it.genre,
+                    tags=tuple(it.tags),
+                    quality=float(it.data.get("score", 0.0) or 0.0),
+                    flags=tuple(flags),
+                )
+            )
+        return out
+
+
+def shared_item(row: dict, server: str = "") -> Item:
+    """A library item for one row of the local copy (``TeamCache.items()``)."""
+    data = dict(row.get("data") or {})
+    data[ORIGIN_KEY] = {
+        "server": server,
+        "id": row["id"],
+        "version": row["version"],
+        "updated_by": row.get("updated_by", ""),
+        "folder": row.get("folder") or "",
+        "unit": row.get("unit") or "",
+    }
+    sources = []
+    for s in row.get("sources") or []:
+        try:
+            sources.append(SourceRef.from_json(s))
+        except (TypeError, KeyError, ValueError):
+            continue
+    return Item(
+        id=PREFIX + str(row["id"]),
+        kind=row["kind"],
+        function=row.get("function") or "",
+        genre=row.get("genre") or "",
+        title=row.get("title") or "",
+        text=row.get("text") or "",
+        tags=list(row.get("tags") or []),
+        origin=ORIGIN,
+        sources=sources,
+        data=data,
+    )
+
+
+def is_shared(item_id: str) -> bool:
+    return str(item_id).startswith(PREFIX)
+
+
+def origin_of(item: Item) -> dict | None:
+    """Where a shared item or a personal copy of one came from (server, id, version…)."""
+    got = item.data.get(ORIGIN_KEY) if isinstance(item.data, dict) else None
+    return got if isinstance(got, dict) else None
+
+
+def personal_copy(
+    store,
+    item: Item,
+    text: str | None = None,
+    title: str | None = None,
+    tags: Iterable[str] | None = None,
+    folder: int | str | None = None,
+) -> Item:
+    """Copy on write: a personal snippet made from a shared ``item`` (with the writer's changes),
+    keeping its origin in ``data``.  The shared item itself is not touched."""
+    origin = dict(origin_of(item) or {})
+    now = time.time()
+    data = {k: v for k, v in item.data.items() if k not in (ORIGIN_KEY, "parts")}
+    data[ORIGIN_KEY] = origin
+    copy = Item(
+        id="snip-" + uuid.uuid4().hex[:16],
+        kind="snippet",
+        function=item.function,
+        genre=item.genre,
+        title=item.title if title is None else title,
+        text=item.text if text is None else text,
+        tags=list(item.tags if tags is None else tags),
+        folder=store.folder_id(folder, create=True) if folder is not None else None,
+        origin="personal",
+        sources=list(item.sources),
+        data=data,
+        created=now,
+        modified=now,
+    )
+    if not copy.text.strip():
+        raise LibraryError("片段内容不能为空。", "A snippet cannot be empty.")
+    with store.transaction():
+        store.insert_item(copy)
+    return copy
