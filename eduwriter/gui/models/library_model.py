@@ -45,41 +45,18 @@ from eduwriter.gui.models.library_items import (
     split_domain,
     top_label,
 )
-
-
-class Node:
-    __slots__ = ("kind", "key", "label", "count", "parent", "children", "item", "folder_id")
-
-    def __init__(
-        self,
-        kind: str,
-        key: tuple,
-        label: str,
-        parent: Node | None,
-        item: Any = None,
-        count: int | None = None,
-        folder_id: Any = None,
-    ) -> None:
-        self.kind = kind
-        self.key = key
-        self.label = label
-        self.parent = parent
-        self.item = item
-        self.count = count
-        self.folder_id = folder_id
-        self.children: list[Node] | None = None  # None = not loaded yet
-
-    def add(self, child: Node) -> Node:
-        if self.children is None:
-            self.children = []
-        child.parent = self
-        self.children.append(child)
-        return child
-
-    def row(self) -> int:
-        if self.parent is None or self.parent.children is None:
-            return 0
-        return self.parent.children.index(self)
+from eduwriter.gui.models.library_nodes import (
+    Node,
+    count_items,
+    is_snippet_target,
+    item_node,
+    ordered,
+    ordinal_key,
+    other_domain_node,
+    phrasing_sort_key,
+    skeleton_sort_key,
+    snippet_sort_key,
+)
 
 
 class LibraryModel(QAbstractItemModel):
@@ -192,7 +169,7 @@ class LibraryModel(QAbstractItemModel):
             )
             error.children = []
             return [error]
-        node.count = _count_items(holder)
+        node.count = count_items(holder)
         return holder.children
 
     def _build_skeletons(self, top: Node) -> None:
@@ -201,36 +178,36 @@ class LibraryModel(QAbstractItemModel):
         main, others = split_domain(items)
         self._skeleton_groups(top, main, index)
         if others:
-            self._skeleton_groups(_other_domain_node(top, len(others)), others, index)
+            self._skeleton_groups(other_domain_node(top, len(others)), others, index)
 
     def _skeleton_groups(self, parent: Node, items: list[Any], index: Any) -> None:
         by_genre: dict[str, list[Any]] = {}
         for it in items:
             by_genre.setdefault(field(it, "genre") or "", []).append(it)
-        for genre in _ordered(by_genre, GENRE_ORDER):
+        for genre in ordered(by_genre, GENRE_ORDER):
             group = parent.add(Node("group", parent.key + (genre,), genre_label(genre), None))
             group.children = []
             # Same titles in document order (第 1 篇, 第 2 篇 …).
             rows = sorted(
                 by_genre[genre],
-                key=lambda it: (*_skeleton_sort_key(it), _ordinal_key(it, index)),
+                key=lambda it: (*skeleton_sort_key(it), ordinal_key(it, index)),
             )
             for it in rows:
-                group.add(_item_node(it, group, item_detail(it, index)))
+                group.add(item_node(it, group, item_detail(it, index)))
             group.count = len(rows)
 
     def _build_phrasings(self, top: Node) -> None:
         main, others = split_domain(list(self._store.items(kind="phrasing")))
         self._phrasing_groups(top, main)
         if others:
-            self._phrasing_groups(_other_domain_node(top, len(others)), others)
+            self._phrasing_groups(other_domain_node(top, len(others)), others)
 
     def _phrasing_groups(self, top: Node, items: list[Any]) -> None:
         by_function: dict[str, list[Any]] = {}
         for it in items:
             by_function.setdefault(field(it, "function") or "", []).append(it)
-        for function in _ordered(by_function, FUNCTIONS):
-            rows = sorted(by_function[function], key=_phrasing_sort_key)
+        for function in ordered(by_function, FUNCTIONS):
+            rows = sorted(by_function[function], key=phrasing_sort_key)
             group = top.add(
                 Node(
                     "group",
@@ -252,7 +229,7 @@ class LibraryModel(QAbstractItemModel):
             tagged = sorted((t for t in by_tag if t), key=lambda t: (-len(by_tag[t]), t))
             if not tagged:  # no topics at all: list the phrasings directly
                 for it in rows:
-                    group.add(_item_node(it, group))
+                    group.add(item_node(it, group))
                 continue
             for tag in [*tagged, ""] if "" in by_tag else tagged:
                 sub = group.add(
@@ -264,11 +241,11 @@ class LibraryModel(QAbstractItemModel):
                         count=len(by_tag[tag]),
                     )
                 )
-                sub.children = [_item_node(it, sub) for it in by_tag[tag]]
+                sub.children = [item_node(it, sub) for it in by_tag[tag]]
 
     def _build_documents(self, top: Node) -> None:
         def attach(parent: Node, tree_node: Any, detail: str = "") -> None:
-            node = parent.add(_item_node(tree_node.item, parent, detail))
+            node = parent.add(item_node(tree_node.item, parent, detail))
             node.children = []
             for child in tree_node.children:
                 attach(node, child)
@@ -298,7 +275,7 @@ class LibraryModel(QAbstractItemModel):
         favorites.sort(key=lambda it: (order.get(field(it, "kind"), 9), -(field(it, "usage") or 0)))
         index = DocumentIndex(self._store) if favorites else None
         for it in favorites:
-            top.add(_item_node(it, top, item_detail(it, index)))
+            top.add(item_node(it, top, item_detail(it, index)))
 
     def _build_snippets(self, top: Node) -> None:
         folders = list(self._store.folders())
@@ -325,8 +302,8 @@ class LibraryModel(QAbstractItemModel):
                 )
                 fnode.count = fill(fnode, fid)
                 total += fnode.count
-            for sn in sorted(in_folder.get(folder_id, []), key=_snippet_sort_key):
-                node.add(_item_node(sn, node))
+            for sn in sorted(in_folder.get(folder_id, []), key=snippet_sort_key):
+                node.add(item_node(sn, node))
                 total += 1
             return total
 
@@ -335,14 +312,14 @@ class LibraryModel(QAbstractItemModel):
     def _build_shared(self, top: Node) -> None:
         """单位素材库: the shared items (read-only) by their folder on the server."""
         groups: dict[str, Node] = {}
-        for it in sorted(self._store.shared.items(), key=_snippet_sort_key):
+        for it in sorted(self._store.shared.items(), key=snippet_sort_key):
             path = str((field(it, "data") or {}).get("shared_origin", {}).get("folder") or "")
             parent = top
             if path:
                 if path not in groups:
                     groups[path] = top.add(Node("group", top.key + (path,), path, None))
                 parent = groups[path]
-            parent.add(_item_node(it, parent))
+            parent.add(item_node(it, parent))
         for node in groups.values():
             node.count = len(node.children or [])
 
@@ -500,7 +477,7 @@ class LibraryModel(QAbstractItemModel):
         node = self.node(index)
         if node.item is not None:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
-        elif _is_snippet_target(node):
+        elif is_snippet_target(node):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
 
@@ -510,7 +487,7 @@ class LibraryModel(QAbstractItemModel):
     def canDropMimeData(  # noqa: N802
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
     ) -> bool:
-        if data is None or not parent.isValid() or not _is_snippet_target(self.node(parent)):
+        if data is None or not parent.isValid() or not is_snippet_target(self.node(parent)):
             return False
         payload = item_from_mime(data)
         if payload is not None:
@@ -547,71 +524,3 @@ class LibraryModel(QAbstractItemModel):
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.CopyAction
-
-
-def _is_snippet_target(node: Node) -> bool:
-    """我的素材 itself or one of its folders."""
-    return bool(node.key) and node.key[0] == "snippet" and node.kind in ("top", "folder")
-
-
-def _item_node(item: Any, parent: Node, detail: str = "") -> Node:
-    """A row for ``item``; its ``label`` holds the detail shown after the title."""
-    return Node("item", parent.key + (("item", field(item, "id")),), detail, parent, item=item)
-
-
-def _count_items(node: Node, seen: set | None = None) -> int:
-    """Distinct items under ``node`` (a phrasing listed under two topics counts once)."""
-    seen = set() if seen is None else seen
-    for child in node.children or []:
-        if child.item is not None:
-            seen.add(field(child.item, "id"))
-        else:
-            _count_items(child, seen)
-    return len(seen)
-
-
-def _other_domain_node(top: Node, count: int) -> Node:
-    node = top.add(
-        Node(
-            "group",
-            top.key + ("domain:other",),
-            QCoreApplication.translate("LibraryModel", "其他领域"),
-            None,
-            count=count,
-        )
-    )
-    node.children = []
-    return node
-
-
-def _ordered(groups: dict[str, Any], order: Iterable[str]) -> list[str]:
-    order = list(order)
-    known = [g for g in order if g in groups]
-    rest = sorted(g for g in groups if g not in order)
-    return known + rest
-
-
-def _skeleton_sort_key(item: Any) -> tuple:
-    data = field(item, "data") or {}
-    merged = bool(data.get("merged")) if isinstance(data, dict) else False
-    return (not merged, str(field(item, "title", "")))
-
-
-def _ordinal_key(item: Any, index: DocumentIndex | None) -> tuple:
-    sources = field(item, "sources") or []
-    file = str(field(sources[0], "file", "") or "") if sources else ""
-    ordinal = index.skeleton_ordinal(item) if index is not None else None
-    return (file, ordinal[0] if ordinal else 0)
-
-
-def _phrasing_sort_key(item: Any) -> tuple:
-    return (
-        not field(item, "favorite"),
-        -(field(item, "usage") or 0),
-        -(field(item, "score") or 0.0),
-        str(field(item, "text", "")),
-    )
-
-
-def _snippet_sort_key(item: Any) -> tuple:
-    return (not field(item, "favorite"), str(field(item, "title") or field(item, "text") or ""))
