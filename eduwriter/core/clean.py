@@ -158,6 +158,7 @@ def _clean_pass(
         split.extend(_split_run_together(line))
     # 2. whole boilerplate lines, pieces inside lines
     seq: list[tuple[CleanLine, bool]] = []  # (line, removed as boilerplate)
+    chrome: list[bool] = []  # removed for a reason other than "no Chinese text"
     for line in split:
         verdict = memo.get(line.text)
         if verdict is None:
@@ -177,8 +178,10 @@ def _clean_pass(
             kept_text = None
         if kept_text is None:
             seq.append((line, True))
+            chrome.append(any(getattr(p, "reason", "") != "no_text" for p in pieces))
         else:
             seq.append((CleanLine(kept_text, line.indented), False))
+            chrome.append(False)
     # 3. page chrome around the body: menus and repeated short lines. Lines removed in step 2
     # count as part of a menu (they are chrome too), so a second pass decides the same.
     content_idx = [i for i, (ln, gone) in enumerate(seq) if not gone and is_content(ln.text)]
@@ -186,6 +189,17 @@ def _clean_pass(
     why: dict[int, str] = {}
     if content_idx:
         first, last = content_idx[0], content_idx[-1]
+        # the text ends at its last sentence, or later: signature, date and tables (short
+        # cells, row numbers) run on until the first line of site chrome (上一篇, 版权, 打印)
+        last = next(
+            (
+                k - 1
+                for k in range(last + 1, len(seq))
+                if chrome[k]
+                or (not seq[k][1] and (is_link_item(seq[k][0].text) or seq[k][0].text in repeated))
+            ),
+            len(seq) - 1,
+        )
         nav = [
             (i < first or i > last) and (gone or bool(_NAV_ITEM.match(ln.text)))
             for i, (ln, gone) in enumerate(seq)

@@ -268,3 +268,34 @@ def test_a_dash_subtitle_repeating_the_title_stays_in_the_text():
     )
     assert len(res.documents) == 1
     assert "——学校工作报告" not in res.removed
+
+
+def test_a_page_heading_with_words_of_its_own_is_kept_under_the_title():
+    # the page heading wraps the title (关于公示《…》): dropping it would lose 关于公示
+    docs, removed = _docs("关于公示《某校领导班子总结报告》\n某校领导班子总结报告\n" + BODY * 3)
+    assert [d.title for d in docs] == ["某校领导班子总结报告"]
+    assert docs[0].lines[0] == "关于公示《某校领导班子总结报告》"
+    assert "关于公示《某校领导班子总结报告》" not in removed
+
+
+def test_a_speaker_page_heading_before_the_speech_title_is_kept():
+    text = "\n".join(
+        [
+            "张局长在某中学八届三次教代会上的讲话",
+            "着力建设一所现代教育名校",
+            "——在某中学八届三次教代会上的讲话",
+            BODY * 3,
+        ]
+    )
+    docs, removed = _docs(text)
+    assert [d.title for d in docs] == ["着力建设一所现代教育名校"]
+    assert "张局长在某中学八届三次教代会上的讲话" in docs[0].lines
+    assert removed == []
+
+
+def test_a_title_broken_under_its_whole_copy_keeps_the_whole():
+    docs, removed = _docs(
+        "2022年高考某中学考点 疫情防控工作方案\n2022年高考某中学考点\n疫情防控工作方案\n" + BODY
+    )
+    assert [d.title for d in docs] == ["2022年高考某中学考点 疫情防控工作方案"]
+    assert sorted(removed) == ["2022年高考某中学考点", "疫情防控工作方案"]
