@@ -119,7 +119,7 @@ def _dedupe_page_titles(
             j = cand[b_pos]
             if j - i > 3:
                 break
-            if drop[i] or drop[j] or i in below or j in body:
+            if drop[i] or drop[j] or j in body:
                 continue
             if fuzzy[i] or fuzzy[j]:
                 ki, kj = keys[i], keys[j]
@@ -133,21 +133,19 @@ def _dedupe_page_titles(
             elif kj in ki and not lines[j].text.startswith(_OPENERS):
                 if _editorial_copy(lines[i].text, lines[j].text):
                     drop[i] = True
-                else:
-                    below[i] = j
+                elif i not in below or len(kj) > len(exact[below[i]]):
+                    below[i] = j  # under the longest title it holds (not under a name)
             elif ki in kj and not lines[i].text.startswith(_OPENERS):
                 if _editorial_copy(lines[j].text, lines[i].text):
                     drop[j] = True
                 else:
                     body.add(j)
     order: list[int] = []
-    moved = {j: i for i, j in below.items()}
     for k in range(len(lines)):
         if k in below:
             continue
         order.append(k)
-        if k in moved:
-            order.append(moved[k])
+        order.extend(i for i, j in below.items() if j == k)
     out: list[CleanLine] = []
     kept_body: set[int] = set()
     for k in order:
@@ -244,6 +242,24 @@ _TYPE_END = re.compile(
 )
 
 
+_DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]{2,}|\d")
+
+
+def _issuer_line(text: str) -> bool:
+    """A short name line that may open a 公文 title (国务院办公厅 / 关于…的函): no sentence or
+    comma, no number, no 关于, no document type, no outline marker."""
+    return (
+        2 <= len(text) <= 20
+        and not _SENT.search(text)
+        and not _COMMA.search(text)
+        and not _DIGIT.search(text)
+        and "关于" not in text
+        and not _TYPE_END.search(text)
+        and match_marker(text) is None
+        and not text.endswith((":", "："))
+    )
+
+
 def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> list[CleanLine]:
     """A 公文 title broken over two lines (关于四川省在…考察工作时 / 所提问题和建议办理情况的函):
     a short title-like line whose next line ends the title with a document type, the two
@@ -269,10 +285,14 @@ def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> lis
             and match_marker(b.text) is None
             and is_separator(a.text) is None
             and is_separator(b.text) is None
-            and (not out or not _title_like(out[-1].text))
+            and (not out or not _title_like(out[-1].text) or _issuer_line(out[-1].text))
             and _content_follows(lines, k + 1)
         ):
-            out.append(CleanLine(a.text + b.text, a.indented))
+            if out and a.text.startswith("关于") and _issuer_line(out[-1].text):
+                issuer = out.pop()  # 〔发文机关〕 on its own line above 关于…
+                out.append(CleanLine(issuer.text + a.text + b.text, issuer.indented))
+            else:
+                out.append(CleanLine(a.text + b.text, a.indented))
             k += 2
             continue
         out.append(a)

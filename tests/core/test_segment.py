@@ -299,3 +299,32 @@ def test_a_title_broken_under_its_whole_copy_keeps_the_whole():
     )
     assert [d.title for d in docs] == ["2022年高考某中学考点 疫情防控工作方案"]
     assert sorted(removed) == ["2022年高考某中学考点", "疫情防控工作方案"]
+
+
+def test_a_title_broken_over_issuer_and_two_lines_is_one_title():
+    text = "\n".join(
+        [
+            "国务院办公厅",
+            "关于四川省在总理考察工作时",
+            "所提问题和建议办理情况的函",
+            "四川省人民政府：" + BODY * 2,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == [
+        "国务院办公厅关于四川省在总理考察工作时所提问题和建议办理情况的函"
+    ]
+
+
+def test_a_page_heading_goes_under_the_longest_title_it_holds_not_under_a_name():
+    text = "\n".join(
+        [
+            "关于某市第一中学教师专业发展行动方案（试行）的通知",
+            "某市第一中学",
+            "教师专业发展行动方案",
+            BODY * 3,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert len(docs) == 1
+    assert "关于某市第一中学教师专业发展行动方案（试行）的通知" in docs[0].lines
