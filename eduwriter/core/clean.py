@@ -34,6 +34,7 @@ from eduwriter.core.boilerplate import (
     is_link_item,
     line_verdict,
 )
+from eduwriter.core.hardwrap import rejoin_hard_wrapped
 
 __all__ = [
     "REPEAT_MIN_FILES",
@@ -334,9 +335,18 @@ def clean_lines(
         lines = _clean_pass(lines, removed, memo, repeated, protected)
         if len(removed) == before:
             break
+    lines = rejoin_hard_wrapped(lines, _text_of, _joined)
     seen: set[str] = set()
     unique = [r for r in removed if not (r in seen or seen.add(r))]
     return lines, unique
+
+
+def _text_of(line: CleanLine) -> str:
+    return line.text
+
+
+def _joined(first: CleanLine, text: str) -> CleanLine:
+    return CleanLine(text, first.indented)
 
 
 #: A line counts as repeated chrome when it is in at least this many files of a batch …
