@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from eduwriter.core.genre import GENRES
+
 if TYPE_CHECKING:
     from eduwriter.library.store import Item
 
@@ -30,7 +32,8 @@ TOP_KINDS = ("skeleton", "phrasing", "document", "snippet", "favorite")
 #: Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.
 COUNTED_KINDS = ("skeleton", "phrasing", "document", "snippet")
 
-GENRE_ORDER = ("plan", "summary", "speech", "article")
+#: Genre groups in the order the library lists them: every code the importer produces.
+GENRE_ORDER = GENRES
 
 
 def top_label(kind: str) -> str:
@@ -48,6 +51,13 @@ def genre_label(genre: str) -> str:
         "plan": QCoreApplication.translate("LibraryModel", "工作计划"),
         "summary": QCoreApplication.translate("LibraryModel", "工作总结"),
         "speech": QCoreApplication.translate("LibraryModel", "讲话稿"),
+        "scheme": QCoreApplication.translate("LibraryModel", "实施方案"),
+        "exemplary": QCoreApplication.translate("LibraryModel", "典型材料"),
+        "notice": QCoreApplication.translate("LibraryModel", "通知"),
+        "report": QCoreApplication.translate("LibraryModel", "报告"),
+        "request": QCoreApplication.translate("LibraryModel", "请示"),
+        "letter": QCoreApplication.translate("LibraryModel", "函"),
+        "decision": QCoreApplication.translate("LibraryModel", "决定"),
         "article": QCoreApplication.translate("LibraryModel", "其他文稿"),
         "": QCoreApplication.translate("LibraryModel", "未分类"),
     }.get(genre or "", genre)
