@@ -14,7 +14,6 @@ longer hard-wrapped (its long lines are gone from the wrap width), so the step i
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
@@ -41,9 +40,14 @@ _NO_LINE_START = tuple("，。、；：！？,.;:!?）)》」』”")
 T = TypeVar("T")
 
 
+#: Narrow (one-column) characters: ASCII and the half-width forms; everything else in a
+#: Chinese text (Han, full-width punctuation, “” quotes) takes two columns.
+_NARROW = re.compile(r"[\x00-\x7f\uff61-\uffdc\uffe8-\uffee]")
+
+
 def display_width(text: str) -> int:
-    """Columns ``text`` takes in a monospaced CJK layout (wide and ambiguous characters 2)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+    """Columns ``text`` takes in a monospaced CJK layout (narrow characters 1, others 2)."""
+    return 2 * len(text) - len(_NARROW.findall(text))
 
 
 def _measures() -> tuple[Callable[[str], int], ...]:
@@ -55,6 +59,8 @@ def wrap_width(texts: list[str]) -> tuple[Callable[[str], int], int] | None:
     the width — or ``None`` when they were not. Of the two measures the one that puts more
     lines at its most common width wins (PDF tools wrap by columns, plain-text tools by
     characters)."""
+    if sum(1 for t in texts if len(t) >= MIN_WRAP_WIDTH // 2) < MIN_FULL_LINES:
+        return None  # too few long lines to tell (most single pages, every short paste)
     best: tuple[int, Callable[[str], int], int] | None = None
     for measure in _measures():
         found = _wrap_width(texts, measure)

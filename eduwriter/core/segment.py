@@ -356,6 +356,7 @@ def segment_lines(
                 (not _COMMA.search(text) and len(lines[i + 1].text) > len(text))
                 or _is_doc_title(lines, i, False, False)
                 or _content_follows(lines, i)
+                or _names_its_type(text)
             )
         ):
             current.title = text
@@ -400,6 +401,17 @@ def _shares_head(title: str, doc: RawDocument) -> bool:
     head = " ".join([doc.title or "", *doc.lines[:2]])
     m = SequenceMatcher(None, title, head, autojunk=False).find_longest_match()
     return m.size >= _SHARED_RUN
+
+
+_STATUS_SUFFIX = re.compile(
+    r"\s?[(（](?:征求意见稿|讨论稿|送审稿|草案|初稿|试行|修订稿|修订)[)）]$"
+)
+
+
+def _names_its_type(text: str) -> bool:
+    """A first line that ends with its document type (…发展规划, …方案), a status such as
+    (征求意见稿) or（试行）after it allowed: the title, even over a cover or a contents list."""
+    return not _COMMA.search(text) and bool(_TYPE_END.search(_STATUS_SUFFIX.sub("", text)))
 
 
 def _restart_point(doc_lines: list[str]) -> int | None:

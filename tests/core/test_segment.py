@@ -328,3 +328,27 @@ def test_a_page_heading_goes_under_the_longest_title_it_holds_not_under_a_name()
     docs, _ = _docs(text)
     assert len(docs) == 1
     assert "关于某市第一中学教师专业发展行动方案（试行）的通知" in docs[0].lines
+
+
+def test_a_first_line_naming_its_type_is_the_title_over_a_contents_list():
+    text = "\n".join(
+        [
+            "某县一中五年发展规划(征求意见稿)",
+            "(2010年3月～2015年2月)",
+            "(征求意见稿)",
+            "§1.指导思想和办学目标",
+            "§2.客观依据和内在条件",
+            "§3.五育目标和保障建设",
+            "§4.实施步骤和重点项目",
+            "某市第一中学",
+            "2010年1月",
+            "前 言",
+            "一流的校舍、设施，优质的师资、生源，为我们实施全面素质教育提供了多方面的有利条件",
+            BODY * 3,
+            "§1.指导思想和办学目标",
+            "一、指导思想",
+            BODY * 3,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert docs[0].title == "某县一中五年发展规划(征求意见稿)"
