@@ -34,6 +34,7 @@ from eduwriter.core.boilerplate import (
     is_link_item,
     line_verdict,
 )
+from eduwriter.core.hardwrap import rejoin_hard_wrapped
 
 __all__ = [
     "REPEAT_MIN_FILES",
@@ -158,6 +159,7 @@ def _clean_pass(
         split.extend(_split_run_together(line))
     # 2. whole boilerplate lines, pieces inside lines
     seq: list[tuple[CleanLine, bool]] = []  # (line, removed as boilerplate)
+    chrome: list[bool] = []  # removed for a reason other than "no Chinese text"
     for line in split:
         verdict = memo.get(line.text)
         if verdict is None:
@@ -177,8 +179,10 @@ def _clean_pass(
             kept_text = None
         if kept_text is None:
             seq.append((line, True))
+            chrome.append(any(getattr(p, "reason", "") != "no_text" for p in pieces))
         else:
             seq.append((CleanLine(kept_text, line.indented), False))
+            chrome.append(False)
     # 3. page chrome around the body: menus and repeated short lines. Lines removed in step 2
     # count as part of a menu (they are chrome too), so a second pass decides the same.
     content_idx = [i for i, (ln, gone) in enumerate(seq) if not gone and is_content(ln.text)]
@@ -186,6 +190,17 @@ def _clean_pass(
     why: dict[int, str] = {}
     if content_idx:
         first, last = content_idx[0], content_idx[-1]
+        # the text ends at its last sentence, or later: signature, date and tables (short
+        # cells, row numbers) run on until the first line of site chrome (上一篇, 版权, 打印)
+        last = next(
+            (
+                k - 1
+                for k in range(last + 1, len(seq))
+                if chrome[k]
+                or (not seq[k][1] and (is_link_item(seq[k][0].text) or seq[k][0].text in repeated))
+            ),
+            len(seq) - 1,
+        )
         nav = [
             (i < first or i > last) and (gone or bool(_NAV_ITEM.match(ln.text)))
             for i, (ln, gone) in enumerate(seq)
@@ -320,9 +335,18 @@ def clean_lines(
         lines = _clean_pass(lines, removed, memo, repeated, protected)
         if len(removed) == before:
             break
+    lines = rejoin_hard_wrapped(lines, _text_of, _joined)
     seen: set[str] = set()
     unique = [r for r in removed if not (r in seen or seen.add(r))]
     return lines, unique
+
+
+def _text_of(line: CleanLine) -> str:
+    return line.text
+
+
+def _joined(first: CleanLine, text: str) -> CleanLine:
+    return CleanLine(text, first.indented)
 
 
 #: A line counts as repeated chrome when it is in at least this many files of a batch …

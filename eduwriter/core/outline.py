@@ -38,6 +38,7 @@ from eduwriter.core.markers import (
 )
 from eduwriter.core.model import Block, RunInItem
 from eduwriter.core.outline_presplit import presplit_lines
+from eduwriter.core.outline_series import bare_lists
 from eduwriter.core.runin import find_run_in
 
 __all__ = [
@@ -68,6 +69,7 @@ _SENT_END = re.compile(r"[。！？!?；;]")
 _SENTENCE_FINAL = "。.!！?？；;"
 _EXAMPLE = re.compile(r"[，,](?:如|例如|比如|譬如)")
 _COMMA = re.compile(r"[，,]")
+_COLON = re.compile(r"[：:]")
 _UNNUMBERED_PREFIX = re.compile(r"^(?:引言|前言|序言|导言|导语|结语|结束语|概述|总述|后记)\s*[:：]")
 
 #: A heading clause longer than this with no punctuation may have run into its body.
@@ -419,6 +421,14 @@ def build_outline(
         (i, classify_line(lines[i], lines[i + 1] if i + 1 < n else None)) for i in range(n)
     ]
     demote = _clause_runs(lines, markers, {i for i, o in classified if o.heading is None})
+    demote |= bare_lists(
+        markers,
+        {
+            i
+            for i, o in classified
+            if o.heading is not None and not o.paragraph and not _COLON.search(lines[i])
+        },
+    )
     attachments = _attachment_lists(lines, markers)
     demote |= attachments
     for i in _glued_runs(markers, classified):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from eduwriter.core.boilerplate import Removed
 from eduwriter.core.clean import CleanLine
@@ -81,9 +82,20 @@ def _title_like(text: str) -> bool:
     return 4 <= len(text) <= 60 and not _SENT.search(text) and text[-1] not in ":：，,、"
 
 
-def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[CleanLine]:
-    """Drop page-title copies of a nearby title line (keep the shortest, first on ties)."""
+def _dedupe_page_titles(
+    lines: list[CleanLine], removed: list[str]
+) -> tuple[list[CleanLine], set[int]]:
+    """Drop page-title copies of a nearby title line; return the lines and the indexes (in
+    the returned list) of page headings kept as body text.
+
+    Only a line whose text is kept elsewhere is dropped: an exact copy (or one differing only
+    by a placeholder, 20XX for 2020) and the two halves of a title that a line above already
+    holds whole. A longer page heading that contains the title (关于公示《…》, 某局长在…的讲话)
+    carries words of its own: it is kept, as the first body line under the title (the
+    shortest form stays the title)."""
     drop = [False] * len(lines)
+    below: dict[int, int] = {}  # longer page heading above the title -> the title's index
+    body: set[int] = set()  # longer page heading below the title, kept in place
     cand = [
         i
         for i, ln in enumerate(lines)
@@ -97,12 +109,17 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
     fuzzy = {i: bool(_PLACEHOLDER.search(lines[i].text)) for i in cand}
     keys = {i: _key(lines[i].text) for i in cand}
     exact = {i: _key(lines[i].text, fuzzy=False) for i in cand}
+    for i in cand:  # a title broken over the two lines after its whole copy
+        if i + 2 < len(lines) and i + 1 in exact and i + 2 in exact:
+            halves = exact[i + 1] + exact[i + 2]
+            if len(halves) >= 6 and exact[i] == halves:
+                drop[i + 1] = drop[i + 2] = True
     for a_pos, i in enumerate(cand):
         for b_pos in range(a_pos + 1, min(a_pos + 4, len(cand))):
             j = cand[b_pos]
             if j - i > 3:
                 break
-            if drop[i] or drop[j]:
+            if drop[i] or drop[j] or j in body:
                 continue
             if fuzzy[i] or fuzzy[j]:
                 ki, kj = keys[i], keys[j]
@@ -113,17 +130,54 @@ def _dedupe_page_titles(lines: list[CleanLine], removed: list[str]) -> list[Clea
             if ki == kj:
                 if j == i + 1:
                     drop[j] = True
-            elif kj in ki:
-                drop[i] = True
-            elif ki in kj:
-                drop[j] = True
-    out = []
-    for i, ln in enumerate(lines):
-        if drop[i]:
-            removed.append(Removed(ln.text, "page_title"))
-        else:
-            out.append(ln)
-    return out
+            elif kj in ki and not lines[j].text.startswith(_OPENERS):
+                if _editorial_copy(lines[i].text, lines[j].text):
+                    drop[i] = True
+                elif i not in below or len(kj) > len(exact[below[i]]):
+                    below[i] = j  # under the longest title it holds (not under a name)
+            elif ki in kj and not lines[i].text.startswith(_OPENERS):
+                if _editorial_copy(lines[j].text, lines[i].text):
+                    drop[j] = True
+                else:
+                    body.add(j)
+    order: list[int] = []
+    for k in range(len(lines)):
+        if k in below:
+            continue
+        order.append(k)
+        order.extend(i for i, j in below.items() if j == k)
+    out: list[CleanLine] = []
+    kept_body: set[int] = set()
+    for k in order:
+        if drop[k]:
+            removed.append(Removed(lines[k].text, "page_title"))
+            continue
+        if k in below or k in body:
+            kept_body.add(len(out))
+        out.append(lines[k])
+    return out, kept_body
+
+
+_OPENERS = ("(", "（", "[", "【", "〔")
+#: Words a site adds to a title it files (…范文, 精编…(五), …参考模板): no words of the text's own.
+_EDITORIAL_AFFIX = re.compile(
+    r"精编|精选|最新|优秀|热门|推荐|参考|范文|范例|模板|范本|样本|合集|大全|汇编|"
+    rf"[(（]{_N}[)）]|篇{_N}|第{_N}篇|\s"
+)
+
+
+def _editorial_copy(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` filed by a site: what it adds is editorial words only, or
+    ``shorter`` ends a space-separated trail (栏目 文库 标题范文, a breadcrumb)."""
+    a, b = longer.translate(_QUOTES), shorter.translate(_QUOTES)
+    extra = a.replace(b, "", 1)
+    if extra == a:  # contained only with digits folded (20XX / 2020)
+        return True
+    if not _EDITORIAL_AFFIX.sub("", extra).strip():
+        return True
+    at = longer.find(shorter)
+    head = longer[:at] if at > 0 else ""
+    return head.endswith(" ") and " " in head.strip()
 
 
 _SALUTATION_START = re.compile(r"^(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|朋友们)")
@@ -188,6 +242,24 @@ _TYPE_END = re.compile(
 )
 
 
+_DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]{2,}|\d")
+
+
+def _issuer_line(text: str) -> bool:
+    """A short name line that may open a 公文 title (国务院办公厅 / 关于…的函): no sentence or
+    comma, no number, no 关于, no document type, no outline marker."""
+    return (
+        2 <= len(text) <= 20
+        and not _SENT.search(text)
+        and not _COMMA.search(text)
+        and not _DIGIT.search(text)
+        and "关于" not in text
+        and not _TYPE_END.search(text)
+        and match_marker(text) is None
+        and not text.endswith((":", "："))
+    )
+
+
 def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> list[CleanLine]:
     """A 公文 title broken over two lines (关于四川省在…考察工作时 / 所提问题和建议办理情况的函):
     a short title-like line whose next line ends the title with a document type, the two
@@ -213,10 +285,14 @@ def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> lis
             and match_marker(b.text) is None
             and is_separator(a.text) is None
             and is_separator(b.text) is None
-            and (not out or not _title_like(out[-1].text))
+            and (not out or not _title_like(out[-1].text) or _issuer_line(out[-1].text))
             and _content_follows(lines, k + 1)
         ):
-            out.append(CleanLine(a.text + b.text, a.indented))
+            if out and a.text.startswith("关于") and _issuer_line(out[-1].text):
+                issuer = out.pop()  # 〔发文机关〕 on its own line above 关于…
+                out.append(CleanLine(issuer.text + a.text + b.text, issuer.indented))
+            else:
+                out.append(CleanLine(a.text + b.text, a.indented))
             k += 2
             continue
         out.append(a)
@@ -235,7 +311,7 @@ def segment_lines(
     hints = heading_hints or {}
     removed: list[str] = []
     lines = _join_broken_titles(lines, hints)
-    lines = _dedupe_page_titles(lines, removed)
+    lines, body_only = _dedupe_page_titles(lines, removed)
     collection = any(is_separator(ln.text) is not None for ln in lines)
     docs: list[RawDocument] = []
     current = RawDocument(None)
@@ -246,6 +322,9 @@ def segment_lines(
             skip_next = False
             continue
         text = ln.text
+        if i in body_only:  # a page heading kept under its title
+            current.lines.append(text)
+            continue
         hint = hints.get(heading_key(text)) if hints else None
         if hint == 0:
             if current.lines or current.title is not None:
@@ -277,6 +356,7 @@ def segment_lines(
                 (not _COMMA.search(text) and len(lines[i + 1].text) > len(text))
                 or _is_doc_title(lines, i, False, False)
                 or _content_follows(lines, i)
+                or _names_its_type(text)
             )
         ):
             current.title = text
@@ -310,6 +390,28 @@ def segment_lines(
         docs.append(current)
     docs = _tidy(docs, collection, removed)
     return docs, removed
+
+
+_SHARED_RUN = 8
+
+
+def _shares_head(title: str, doc: RawDocument) -> bool:
+    """``title`` and the head of ``doc`` (its title and first two lines) share a run of at
+    least :data:`_SHARED_RUN` characters."""
+    head = " ".join([doc.title or "", *doc.lines[:2]])
+    m = SequenceMatcher(None, title, head, autojunk=False).find_longest_match()
+    return m.size >= _SHARED_RUN
+
+
+_STATUS_SUFFIX = re.compile(
+    r"\s?[(（](?:征求意见稿|讨论稿|送审稿|草案|初稿|试行|修订稿|修订)[)）]$"
+)
+
+
+def _names_its_type(text: str) -> bool:
+    """A first line that ends with its document type (…发展规划, …方案), a status such as
+    (征求意见稿) or（试行）after it allowed: the title, even over a cover or a contents list."""
+    return not _COMMA.search(text) and bool(_TYPE_END.search(_STATUS_SUFFIX.sub("", text)))
 
 
 def _restart_point(doc_lines: list[str]) -> int | None:
@@ -346,12 +448,22 @@ def _tidy(docs: list[RawDocument], collection: bool, removed: list[str]) -> list
             and not d.lines[0].startswith("—")
         ):
             removed.append(Removed(d.lines.pop(0), "page_title"))
-    # a title with no body before the next document is a site name or an orphan heading
+    # a title with no body before the next document is a site name or an orphan heading;
+    # one that shares a long run of words with the next document's head is that document's
+    # page heading (某局长在…的讲话 over 着力建设… / ——在…的讲话): kept as its first line
     if len(docs) > 1:
         kept = []
-        for d in docs:
+        carry: list[str] = []
+        for idx, d in enumerate(docs):
+            if carry:
+                d.lines[:0] = carry
+                carry = []
             if d.title and not d.lines:
-                removed.append(Removed(d.title, "page_title"))
+                nxt = docs[idx + 1] if idx + 1 < len(docs) else None
+                if nxt is not None and _shares_head(d.title, nxt):
+                    carry.append(d.title)
+                else:
+                    removed.append(Removed(d.title, "page_title"))
             else:
                 kept.append(d)
         docs = kept or docs[-1:]

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from eduwriter.core.genre import GENRE_LABELS
 from eduwriter.core.genre_outlines import (
     CANONICAL,
     FORM_GENRE,
@@ -40,12 +41,8 @@ from eduwriter.core.specifics import specifics_to_slots
 from eduwriter.core.spun import repair_spun
 from eduwriter.core.stale_terms import is_stale
 
-GENRE_NAMES = {
-    "plan": "工作计划",
-    "summary": "工作总结",
-    "speech": "讲话稿",
-    "article": "其他文章",
-}
+#: Genre code -> Chinese name, for every genre the importer produces.
+GENRE_NAMES = {**GENRE_LABELS, "article": "其他文章"}
 
 #: Role -> heading keywords (checked in this order; the first match wins).
 _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -813,6 +813,41 @@ Time left: %4</translation>
         <translation>Other texts</translation>
     </message>
     <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="52"/>
+        <source>实施方案</source>
+        <translation>Implementation schemes</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="52"/>
+        <source>典型材料</source>
+        <translation>Exemplary materials</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="52"/>
+        <source>通知</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="52"/>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="52"/>
+        <source>请示</source>
+        <translation>Requests for instructions</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="52"/>
+        <source>函</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/models/library_items.py" line="52"/>
+        <source>决定</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
         <location filename="../../eduwriter/gui/library_model.py" line="64"/>
         <source>未分类</source>
         <translation>Unfiled</translation>

@@ -277,3 +277,23 @@ def test_table_figures_are_content_and_pdf_page_lines_are_not():
     result = clean_text("\n".join([body, "2019", "85.5%", "— 6 —", body + "再接再厉。"]))
     assert result.text.splitlines() == [body, "2019", "85.5%", body + "再接再厉。"]
     assert [reason_of(r) for r in result.removed] == ["page_number"]
+
+
+def test_signature_and_table_cells_after_the_last_sentence_are_content():
+    body = [
+        "请你省有关部门按照上述意见认真办理，并将办理情况及时报告。",
+        "附件：纳入规定范围的体育比赛项目",
+        "编号",
+        "项目",
+        "1",
+        "田径等八项目",
+        "全省运动会",
+        "2",
+        "田径等八项目",
+        "全国运动会",
+        "国务院办公厅",
+        "二〇〇四年十月十五日",
+    ]
+    chrome = ["【打印正文】", "上一篇：关于表彰优秀班主任的决定", "网站地图", "学校外网"]
+    res = clean_text("\n".join(body + chrome))
+    assert res.text.splitlines() == body

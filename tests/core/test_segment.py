@@ -268,3 +268,87 @@ def test_a_dash_subtitle_repeating_the_title_stays_in_the_text():
     )
     assert len(res.documents) == 1
     assert "——学校工作报告" not in res.removed
+
+
+def test_a_page_heading_with_words_of_its_own_is_kept_under_the_title():
+    # the page heading wraps the title (关于公示《…》): dropping it would lose 关于公示
+    docs, removed = _docs("关于公示《某校领导班子总结报告》\n某校领导班子总结报告\n" + BODY * 3)
+    assert [d.title for d in docs] == ["某校领导班子总结报告"]
+    assert docs[0].lines[0] == "关于公示《某校领导班子总结报告》"
+    assert "关于公示《某校领导班子总结报告》" not in removed
+
+
+def test_a_speaker_page_heading_before_the_speech_title_is_kept():
+    text = "\n".join(
+        [
+            "张局长在某中学八届三次教代会上的讲话",
+            "着力建设一所现代教育名校",
+            "——在某中学八届三次教代会上的讲话",
+            BODY * 3,
+        ]
+    )
+    docs, removed = _docs(text)
+    assert [d.title for d in docs] == ["着力建设一所现代教育名校"]
+    assert "张局长在某中学八届三次教代会上的讲话" in docs[0].lines
+    assert removed == []
+
+
+def test_a_title_broken_under_its_whole_copy_keeps_the_whole():
+    docs, removed = _docs(
+        "2022年高考某中学考点 疫情防控工作方案\n2022年高考某中学考点\n疫情防控工作方案\n" + BODY
+    )
+    assert [d.title for d in docs] == ["2022年高考某中学考点 疫情防控工作方案"]
+    assert sorted(removed) == ["2022年高考某中学考点", "疫情防控工作方案"]
+
+
+def test_a_title_broken_over_issuer_and_two_lines_is_one_title():
+    text = "\n".join(
+        [
+            "国务院办公厅",
+            "关于四川省在总理考察工作时",
+            "所提问题和建议办理情况的函",
+            "四川省人民政府：" + BODY * 2,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == [
+        "国务院办公厅关于四川省在总理考察工作时所提问题和建议办理情况的函"
+    ]
+
+
+def test_a_page_heading_goes_under_the_longest_title_it_holds_not_under_a_name():
+    text = "\n".join(
+        [
+            "关于某市第一中学教师专业发展行动方案（试行）的通知",
+            "某市第一中学",
+            "教师专业发展行动方案",
+            BODY * 3,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert len(docs) == 1
+    assert "关于某市第一中学教师专业发展行动方案（试行）的通知" in docs[0].lines
+
+
+def test_a_first_line_naming_its_type_is_the_title_over_a_contents_list():
+    text = "\n".join(
+        [
+            "某县一中五年发展规划(征求意见稿)",
+            "(2010年3月～2015年2月)",
+            "(征求意见稿)",
+            "§1.指导思想和办学目标",
+            "§2.客观依据和内在条件",
+            "§3.五育目标和保障建设",
+            "§4.实施步骤和重点项目",
+            "某市第一中学",
+            "2010年1月",
+            "前 言",
+            "一流的校舍、设施，优质的师资、生源，为我们实施全面素质教育提供了多方面的有利条件",
+            BODY * 3,
+            "§1.指导思想和办学目标",
+            "一、指导思想",
+            BODY * 3,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert docs[0].title == "某县一中五年发展规划(征求意见稿)"

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from eduwriter.core.genre import GENRES
+
 if TYPE_CHECKING:
     from eduwriter.library.store import Item
 
@@ -30,20 +32,8 @@ TOP_KINDS = ("skeleton", "phrasing", "document", "snippet", "favorite")
 #: Top nodes whose count comes from ``store.count(kind)``; 收藏 is counted when opened.
 COUNTED_KINDS = ("skeleton", "phrasing", "document", "snippet")
 
-#: The importer's genre codes in the order the tree lists them (eduwriter.core.genre.GENRES).
-GENRE_ORDER = (
-    "plan",
-    "scheme",
-    "summary",
-    "speech",
-    "exemplary",
-    "notice",
-    "report",
-    "request",
-    "letter",
-    "decision",
-    "article",
-)
+#: Genre groups in the order the library lists them: every code the importer produces.
+GENRE_ORDER = GENRES
 
 
 #: Domains shown in the tree by default (the writer's own field and general government work);
