@@ -11,6 +11,17 @@ from pathlib import Path
 
 from eduwriter.cli.main import run_cli
 
+
+def examples(n: int) -> int:
+    """How many examples a property test runs: ``n`` normally; the ``fuzz`` profile's count
+    when that profile is loaded (``--hypothesis-profile=fuzz``; an explicit max_examples on a
+    test would otherwise override the profile)."""
+    from hypothesis import settings
+
+    default = settings.default.max_examples
+    return max(n, default) if default > 100 else n
+
+
 #: Exit codes the CLI documents; anything else (or an exception) is a crash.
 KNOWN_CODES = {0, 1, 2, 3, 4}
 

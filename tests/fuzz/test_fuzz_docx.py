@@ -17,6 +17,7 @@ from fuzz_helpers import (
     cli,
     corrupt_deflate_docx,
     entity_docx,
+    examples,
     has_chinese,
     minimal_docx,
     ole_file,
@@ -40,7 +41,7 @@ def _through_every_door(bad: Path, tmp: Path) -> list:
     return runs
 
 
-@settings(max_examples=40)
+@settings(max_examples=examples(40))
 @given(cut=st.floats(0.0, 1.0), flips=st.lists(st.integers(0, 10**9), max_size=12))
 def test_truncated_or_bit_flipped_docx(cut: float, flips: list[int]) -> None:
     data = bytearray(minimal_docx())

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from fuzz_helpers import cli, has_chinese
+from fuzz_helpers import cli, examples, has_chinese
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,7 +76,7 @@ def _library_with_one_snippet(tmp: Path) -> Path:
     return db
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(data=st.data())
 def test_wrong_types_in_any_field(pack_parts, data) -> None:
     manifest, items = pack_parts

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from fuzz_helpers import cli, has_chinese
+from fuzz_helpers import cli, examples, has_chinese
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +24,7 @@ TOKENS = st.sampled_from(
 )
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from(SUFFIXES))
 def test_any_bytes_give_a_result_or_a_clear_message(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -36,7 +36,7 @@ def test_any_bytes_give_a_result_or_a_clear_message(data: bytes, suffix: str) ->
             assert "Traceback" not in res.error
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(
     text=st.lists(TOKENS, max_size=300).map("".join),
     encoding=st.sampled_from(["utf-8", "gb18030", "utf-16"]),
@@ -61,7 +61,7 @@ def _headings(doc) -> list[str]:
     return [b.text for b in doc.headings]
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(data=st.binary(min_size=1, max_size=2000), suffix=st.sampled_from(SUFFIXES))
 def test_the_command_line_never_crashes_on_bad_files(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
