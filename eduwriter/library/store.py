@@ -423,6 +423,12 @@ class LibraryStore(FolderTree):
             it.score = scores[it.id]
         return items
 
+    def suggestions(self, query: str, kind: str | None = None) -> list[str]:
+        """"Did you mean": the nearest words of the lexicons and the library that find something,
+        for a query that found nothing (empty when it does find something)."""
+        with self._lock:
+            return self._ensure_index().find(query, Filter(kind=kind), limit=1).suggestions
+
     # ------------------------------------------------------------------ writing
     def insert_item(
         self,
