@@ -271,8 +271,9 @@ class SearchIndex:
 
     # ----------------------------------------------------------------------- search
     def search(self, query: str, flt: Filter | None = None, limit: int = 50) -> list[Hit]:
-        """The best ``limit`` hits of ``query`` under ``flt`` (see :meth:`find`)."""
-        return self.find(query, flt, limit).hits
+        """The best ``limit`` hits of ``query`` under ``flt`` (see :meth:`find`; no suggestions
+        are looked for: they cost a fuzzy pass over the vocabulary and a search per word)."""
+        return self.find(query, flt, limit, suggest=False).hits
 
     def find(
         self, query: str, flt: Filter | None = None, limit: int = 50, suggest: bool = True

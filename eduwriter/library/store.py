@@ -424,7 +424,7 @@ class LibraryStore(FolderTree):
         return items
 
     def suggestions(self, query: str, kind: str | None = None) -> list[str]:
-        """"Did you mean": the nearest words of the lexicons and the library that find something,
+        """Did you mean: the nearest words of the lexicons and the library that find something,
         for a query that found nothing (empty when it does find something)."""
         with self._lock:
             return self._ensure_index().find(query, Filter(kind=kind), limit=1).suggestions
