@@ -8,8 +8,9 @@ The items are synthetic but realistic: sentences of the bundled 范文 samples, 
 three sentences per item) and spread over the kinds of a real library (phrasings, sections,
 skeletons, snippets, documents). Printed, each beside the anchor measured in the same run:
 
-* index build from the database (rows, texts, pinyin, per-kind indexes; persisted beside the
-  database) and its memory (RSS growth), beside building an FTS5 trigram table of the same texts;
+* index build from the database (rows, texts, pinyin, postings; persisted beside the database)
+  until it answers, then its word edges (computed in the background by the application), and its
+  memory (RSS growth), beside building an FTS5 trigram table of the same texts;
 * first result after start: a fresh process opens the library and runs one query of each kind
   (the persisted index is loaded, not rebuilt), beside a fresh process answering it with FTS5;
 * p50/p95 per query group: 1, 2 and 4 characters, pinyin initials, full pinyin, mixed pinyin,
@@ -264,14 +265,18 @@ def main() -> int:
     before = rss_mb()
     store = LibraryStore.open(db)
     t3 = time.perf_counter()
-    store.build_index()
+    store.search("教育", limit=20)  # builds the searchable index (persisted) and answers
+    t_ready = time.perf_counter()
+    store.build_index(wait=True)  # then the word edges (a background thread in the app)
     t4 = time.perf_counter()
     gc.collect()
     grown = rss_mb() - before
     fts_time = fts_build(fts_db, fts_texts(items))
     print(
-        f"index build from scratch: {t4 - t3:.2f} s, process memory +{grown:.0f} MB "
-        f"(goals ≤ 5 s, ≤ 150 MB) | FTS5 trigram build of the same texts: {fts_time:.2f} s"
+        f"index build from scratch: searchable (texts, pinyin, postings; persisted) and first "
+        f"answer after {t_ready - t3:.2f} s (goal ≤ 5 s), word edges {t4 - t_ready:.2f} s more "
+        f"in the background (total {t4 - t3:.2f} s); process memory +{grown:.0f} MB "
+        f"| FTS5 trigram build of the same texts: {fts_time:.2f} s"
     )
     store.close()
     store = LibraryStore.open(db)

@@ -46,7 +46,47 @@ def install_tables(tables: Tables) -> None:
 
 def tables() -> Tables:
     """The reading tables: initials (primary, alternate), toneless readings, known syllables."""
-    return _INSTALLED[0] if _INSTALLED else _read_tables()
+    if _INSTALLED:
+        return _INSTALLED[0]
+    if _INSTALLED_TEXT:
+        install_tables(tables_from_text(_INSTALLED_TEXT[0]))
+        return _INSTALLED[0]
+    return _read_tables()
+
+
+_INSTALLED_TEXT: list[str] = []
+
+
+def tables_text() -> str:
+    """The readings as text (one character a line: the character, a tab, its readings joined
+    with commas, most common first), stored with a search index."""
+    readings = tables()[2]
+    return "\n".join(f"{chr(c)}\t{','.join(rs)}" for c, rs in readings.items())
+
+
+def tables_from_text(text: str) -> Tables:
+    """The tables of :func:`tables_text`'s output (ValueError if it is not such text)."""
+    primary: dict[int, str] = {}
+    alternate: dict[int, str] = {}
+    readings: dict[int, tuple[str, ...]] = {}
+    for line in text.split("\n"):
+        ch, _tab, joined = line.partition("\t")
+        plain = tuple(joined.split(","))
+        if len(ch) != 1 or not all(r.isascii() and r.isalpha() for r in plain):
+            raise ValueError(f"not a reading table line: {line[:40]!r}")
+        code = ord(ch)
+        readings[code] = plain
+        first = plain[0][0]
+        primary[code] = first
+        alternate[code] = next((r[0] for r in plain[1:] if r[0] != first), first)
+    syllables = frozenset(r for rs in readings.values() for r in rs)
+    return primary, alternate, readings, syllables
+
+
+def install_tables_text(text: str) -> None:
+    """Use the tables of ``text`` (see :func:`tables_text`), read when first needed."""
+    if not _INSTALLED and not _INSTALLED_TEXT:
+        _INSTALLED_TEXT.append(text)
 
 
 _tables = tables
@@ -219,8 +259,10 @@ def primary_match(text: str, tokens: list[str]) -> bool:
 
 # ---------------------------------------------------------------- helpers for the search index
 #: Code characters for the head of a reading: its first two letters ("da", "si", "xi", "a" …),
-#: three after zh/ch/sh ("zhi", "shu"), which would otherwise lump most syllables together.
-_CODE_BASE = 0x4E00
+#: three after zh/ch/sh ("zhi", "shu"), which would otherwise lump most syllables together. The
+#: codes (about 120) are Latin-1 characters from U+0080, so that a code string takes one byte a
+#: character; Latin-1 characters of the text itself are folded to the filler.
+_CODE_BASE = 0x80
 
 
 def _head(reading: str) -> str:
@@ -239,7 +281,7 @@ def code_table(alternate: bool = False) -> dict[int, str]:
     of its (primary or alternate) reading. Used to pre-filter full-pinyin matches."""
     ids = _code_ids()
     primary, _alt, table, _syl = _tables()
-    out: dict[int, str] = {}
+    out: dict[int, str] = dict.fromkeys(range(0x80, 0x100), FILLER)
     for code, rs in table.items():
         reading = rs[0]
         if alternate:
@@ -266,8 +308,10 @@ def token_codes(tokens: list[str]) -> str:
 
 
 def to_codes(text: str, alternate: bool = False) -> str:
-    """Aligned code string of ``text`` (see :func:`code_table`)."""
-    return text.translate(code_table(alternate))
+    """Aligned code string of ``text`` (see :func:`code_table`): a Latin-1 string (one byte a
+    character); characters that are neither Chinese nor ASCII become ``?``."""
+    coded = text.translate(code_table(alternate))
+    return coded.encode("latin-1", errors="replace").decode("latin-1")
 
 
 def pair_string(ascii_text: str) -> str:

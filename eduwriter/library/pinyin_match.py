@@ -15,15 +15,8 @@ from __future__ import annotations
 from collections import Counter
 
 from eduwriter.library import pinyin
-from eduwriter.library.search_index import (
-    ALT,
-    PARTIAL,
-    Filter,
-    Members,
-    Record,
-    Segment,
-    skipper,
-)
+from eduwriter.library.search_index import ALT, PARTIAL, Filter, Record
+from eduwriter.library.search_segment import Members, Segment, skipper
 
 
 def find_pinyin(
@@ -72,7 +65,7 @@ def find_pinyin(
                     continue
                 if len(r.primary) == k:
                     tier = 2.9
-                elif py.whole(i, 0, k):
+                elif py.whole(i, 0, k, r.primary):
                     tier = 1.9
                 else:
                     add(r, PARTIAL)  # cuts a word: 教育局下发 for jyjx
@@ -90,7 +83,7 @@ def find_pinyin(
     def take(i: int, off: int, k: int, tier: float) -> bool:
         """Add a match at ``off`` of record ``i``; True when the scan may stop."""
         r = recs[i]
-        if py.whole(i, off, k):
+        if py.whole(i, off, k, r.primary):
             spelled[r.primary[off : off + k]] += 1
             add(r, tier)
             got.add(r.id)
@@ -130,7 +123,7 @@ def find_pinyin(
                 if not offs:
                     continue
                 k = len(initials)
-                off = next((o for o in offs if py.whole(i, o, k)), offs[0])
+                off = next((o for o in offs if py.whole(i, o, k, r.primary)), offs[0])
                 if take(i, off, k, tier):
                     return
 

@@ -142,6 +142,7 @@ class LibraryStore(FolderTree):
                         pass
                 self._conn.close()
                 self._conn = None  # type: ignore[assignment]
+            self._index = None  # a background completion of the index is not saved
 
     def __enter__(self) -> LibraryStore:
         return self
@@ -393,10 +394,24 @@ class LibraryStore(FolderTree):
             else:
                 self._index.remove(item_id)
 
-    def build_index(self) -> None:
-        """Load the search index now (otherwise done on the first search)."""
+    def build_index(self, wait: bool = False) -> None:
+        """Load the search index now (otherwise done on the first search; it is usable at once),
+        then complete its word edges (see :mod:`eduwriter.library.index_cache`): with ``wait``
+        on this thread, else on a background thread while searches go on."""
         with self._lock:
-            self._ensure_index().warm()
+            index = self._ensure_index()
+        if index_cache.has_edges(index):
+            return
+
+        def complete() -> None:
+            index_cache.complete_edges(
+                self.path, index.key, index, self._lock, lambda: self._index is index
+            )
+
+        if wait:
+            complete()
+        else:
+            threading.Thread(target=complete, name="search-word-edges", daemon=True).start()
 
     def search(
         self,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
 from eduwriter.library import index_cache
+from eduwriter.library.search_flat import MAGIC
 from eduwriter.library.store import LibraryStore
 
 
@@ -38,4 +41,47 @@ def test_a_damaged_cache_file_is_rebuilt(store, db_path):
     with LibraryStore.open(db_path) as s:
         assert ids(s.search("安全")) == expected
     with index_cache.cache_path(db_path).open("rb") as fh:
-        assert fh.read(2) == b"\x80\x05" and len(fh.read()) > 100  # written anew
+        assert fh.read(8) == MAGIC and len(fh.read()) > 100  # written anew
+
+
+def test_a_pickle_in_place_of_the_index_is_never_unpickled(store, db_path, tmp_path):
+    # the old format was a pickle: one planted beside a library could run code on load
+    expected = ids(store.search("安全"))
+    store.close()
+    marker = tmp_path / "ran"
+
+    class Boom:
+        def __reduce__(self):
+            return (marker.write_text, ("yes",))
+
+    index_cache.cache_path(db_path).write_bytes(pickle.dumps(Boom()))
+    with LibraryStore.open(db_path) as s:
+        assert ids(s.search("安全")) == expected
+    assert not marker.exists()
+
+
+def test_a_damaged_section_is_found_by_its_checksum_and_rebuilt(store, db_path):
+    expected = ids(store.search("安全")), ids(store.search("zdsx"))
+    store.close()
+    path = index_cache.cache_path(db_path)
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF  # one flipped byte in the middle of the sections
+    path.write_bytes(bytes(raw))
+    key = None
+    with LibraryStore.open(db_path) as s:
+        key = index_cache.content_key(s._conn)
+        assert index_cache.load(db_path, key) is None
+        assert (ids(s.search("安全")), ids(s.search("zdsx"))) == expected
+    with LibraryStore.open(db_path) as s:
+        assert index_cache.load(db_path, key) is not None  # rebuilt and written again
+
+
+def test_word_edges_are_completed_and_saved_with_the_index(store, db_path):
+    store.build_index(wait=True)
+    key = index_cache.content_key(store._conn)
+    loaded = index_cache.load(db_path, key)
+    assert loaded is not None and index_cache.has_edges(loaded)
+    # without its edges, a pinyin query segments the records it looks at: same answer
+    with_edges = [h.id for h in loaded.search("zdsx")]
+    loaded.main.py.edges = None
+    assert [h.id for h in loaded.search("zdsx")] == with_edges
