@@ -23,6 +23,7 @@ again with them. Until then a pinyin query segments the few records it looks at.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -52,26 +53,52 @@ def content_key(conn: sqlite3.Connection) -> list:
 
 def load(db: Path, key: list) -> SearchIndex | None:
     """The persisted index of ``db`` if it was built from content ``key``, else None (also for
-    a missing, foreign or damaged file)."""
+    a missing, foreign or damaged file). The records' columns are read now; the pinyin
+    structures when a query in letters first needs them (a character query does not wait)."""
     path = cache_path(db)
     try:
         with path.open("rb") as fh:
             head, base = read_header(fh)
             if head.get("key") != list(key):
                 return None
-            data = read_sections(fh, head, base)
+            data = read_sections(fh, head, base, _COLUMNS)
+            stamp = os.fstat(fh.fileno())
         cols = Columns.from_sections(head["columns"], data)
-        py = PinyinIndex.from_sections(head["pinyin"], data)
-        if len(py.ini) != cols.n:
-            raise SidecarError("pinyin and columns of different sizes")
-        tables = data["py_tables"].decode("utf-8")
     except FileNotFoundError:
         return None
     except (OSError, SidecarError, KeyError, TypeError, ValueError) as exc:
         _log.info("search index %s not used (%s): rebuilding", path, exc)
         return None
-    pinyin.install_tables_text(tables)
-    return SearchIndex.from_columns(cols, py)
+    return SearchIndex.from_columns(cols, lambda: _load_pinyin(path, head, base, stamp, cols.n))
+
+
+_COLUMNS = frozenset(Columns.SECTIONS)
+
+
+def _load_pinyin(
+    path: Path, head: dict, base: int, stamp: os.stat_result, n: int
+) -> PinyinIndex | None:
+    """The pinyin sections of the sidecar read by :func:`load` (None when the file changed
+    since or is damaged: they are then built from the texts)."""
+    try:
+        with path.open("rb") as fh:
+            now = os.fstat(fh.fileno())
+            if (now.st_ino, now.st_size, now.st_mtime_ns) != (
+                stamp.st_ino,
+                stamp.st_size,
+                stamp.st_mtime_ns,
+            ):
+                return None
+            names = {s[0] for s in head["sections"]} - _COLUMNS
+            data = read_sections(fh, head, base, names)
+        py = PinyinIndex.from_sections(head["pinyin"], data)
+        if len(py.ini) != n:
+            raise SidecarError("pinyin and columns of different sizes")
+        pinyin.install_tables_text(data["py_tables"].decode("utf-8"))
+    except (OSError, SidecarError, KeyError, TypeError, ValueError) as exc:
+        _log.info("pinyin of search index %s not used (%s): building them", path, exc)
+        return None
+    return py
 
 
 def save(db: Path, key: list, index: SearchIndex) -> bool:

@@ -58,29 +58,72 @@ _INSTALLED_TEXT: list[str] = []
 
 
 def tables_text() -> str:
-    """The readings as text (one character a line: the character, a tab, its readings joined
-    with commas, most common first), stored with a search index."""
-    readings = tables()[2]
-    return "\n".join(f"{chr(c)}\t{','.join(rs)}" for c, rs in readings.items())
+    """The reading tables as text, stored with a search index: the characters, their primary and
+    alternate initials (aligned strings), the known syllables, then one line a character with its
+    readings joined by commas (most common first)."""
+    primary, alternate, readings, known = tables()
+    chars = [c for c in readings if c in primary]
+    head = [
+        "".join(map(chr, chars)),
+        "".join(primary[c] for c in chars),
+        "".join(alternate[c] for c in chars),
+        ",".join(sorted(known)),
+    ]
+    return "\n".join([*head, *(",".join(readings[c]) for c in chars)])
+
+
+class _Readings(dict):
+    """Readings read from text: a character's line is split when it is first asked for."""
+
+    def __init__(self, raw: dict[int, str]) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def get(self, code, default=None):  # noqa: ANN001, ANN201 - dict's signature
+        got = dict.get(self, code)
+        if got is None:
+            line = self._raw.get(code)
+            if line is None:
+                return default
+            got = tuple(line.split(","))
+            self[code] = got
+        return got
+
+    def __getitem__(self, code):  # noqa: ANN001, ANN204
+        got = self.get(code)
+        if got is None:
+            raise KeyError(code)
+        return got
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._raw
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def items(self):  # noqa: ANN201
+        return ((c, self[c]) for c in self._raw)
 
 
 def tables_from_text(text: str) -> Tables:
     """The tables of :func:`tables_text`'s output (ValueError if it is not such text)."""
-    primary: dict[int, str] = {}
-    alternate: dict[int, str] = {}
-    readings: dict[int, tuple[str, ...]] = {}
-    for line in text.split("\n"):
-        ch, _tab, joined = line.partition("\t")
-        plain = tuple(joined.split(","))
-        if len(ch) != 1 or not all(r.isascii() and r.isalpha() for r in plain):
-            raise ValueError(f"not a reading table line: {line[:40]!r}")
-        code = ord(ch)
-        readings[code] = plain
-        first = plain[0][0]
-        primary[code] = first
-        alternate[code] = next((r[0] for r in plain[1:] if r[0] != first), first)
-    syllables = frozenset(r for rs in readings.values() for r in rs)
-    return primary, alternate, readings, syllables
+    lines = text.split("\n")
+    if len(lines) < 4:
+        raise ValueError("not a reading table")
+    chars, prim, alt, known = lines[:4]
+    body = lines[4:]
+    if not (len(chars) == len(prim) == len(alt) == len(body)) or not (
+        prim.isascii() and alt.isascii() and known.isascii()
+    ):
+        raise ValueError("reading table columns of different lengths")
+    codes = list(map(ord, chars))
+    primary = dict(zip(codes, prim, strict=True))
+    alternate = dict(zip(codes, alt, strict=True))
+    readings = _Readings(dict(zip(codes, body, strict=True)))
+    return primary, alternate, readings, frozenset(known.split(","))
 
 
 def install_tables_text(text: str) -> None:
@@ -209,7 +252,9 @@ def split_syllables(query: str, limit: int = 4) -> list[list[str]]:
         for options in [*ways, last]:
             combos = [c + o for c in combos for o in options][: limit * 4]
         results.extend(combos)
-    results.sort(key=len)
+    # fewest syllables first; among as many, those without one-letter syllables (yu an zuo
+    # before yuan zu o: a lone vowel is seldom meant)
+    results.sort(key=lambda r: (len(r), sum(len(t) == 1 for t in r)))
     unique: list[list[str]] = []
     for r in results:
         if r not in unique:

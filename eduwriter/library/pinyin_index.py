@@ -113,10 +113,6 @@ class PinyinIndex:
     def has_edges(self) -> bool:
         return self.edges is not None
 
-    def primaries(self) -> list[str]:
-        """The texts the index was built from (for segmenting them later)."""
-        return self.text.split("\n") if hasattr(self, "text") else []
-
     def set_edges(self, edges: bytes) -> None:
         if len(edges) != len(self.blob) + 1:
             raise ValueError("word edges not aligned with the texts")
@@ -175,7 +171,6 @@ class PinyinIndex:
             or len(py._post_offsets) != len(py._post_keys) + 1
             or py._post_offsets[-1] != len(py._post_data)
             or len(py.order) != n
-            or (n and max(py._post_data, default=0) >= n)
         ):
             raise SidecarError("pinyin sections do not fit together")
         py._split()

@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from eduwriter.library import pinyin, related_terms
@@ -83,7 +84,7 @@ class SearchIndex:
         self.version = 0
         self._log: list[tuple[int, str]] = []
         self._main: Segment | None = None
-        self._counts: dict[str, dict] = {}
+        self._counts: dict[str, dict] | None = None
         self._member_cache: dict[tuple, tuple] = {}
         self.boosted: dict[str, float] = {}
         self._vocabulary: list[str] | None = None
@@ -93,10 +94,14 @@ class SearchIndex:
         self.load(records or [])
 
     @classmethod
-    def from_columns(cls, cols: Columns, py: PinyinIndex | None) -> SearchIndex:
-        """The index of columns read back from a sidecar file (with their pinyin structures)."""
+    def from_columns(
+        cls, cols: Columns, py_loader: Callable[[], PinyinIndex | None] | None = None
+    ) -> SearchIndex:
+        """The index of columns read back from a sidecar file; ``py_loader`` reads their pinyin
+        structures when a query first needs them (they are built if it returns None)."""
         index = cls()
-        index._install(cols, py)
+        index._install(cols, None)
+        index._main.py_loader = py_loader
         return index
 
     # ----------------------------------------------------------------- maintenance
@@ -116,7 +121,7 @@ class SearchIndex:
             for i, (f, u) in enumerate(zip(cols.flags, cols.usage, strict=True))
             if f & fav or u
         }
-        self._counts = cols.counts()
+        self._counts = None  # counted on first need
 
     @property
     def main(self) -> Segment:
@@ -174,6 +179,8 @@ class SearchIndex:
 
     def _estimate(self, flt: Filter) -> int:
         """Records the filter keeps at most (from the counts taken at load time)."""
+        if self._counts is None:
+            self._counts = self._main.cols.counts() if self._main is not None else {}
         c = self._counts
         est = len(self.records)
         for name, value in (
@@ -265,11 +272,13 @@ class SearchIndex:
                 seen[r.id] = r
 
         if not q:
+            members = self._members(seg, mask)
             n = 0
-            for r in seg.recs:
+            for i in members.idx if members is not None else range(len(seg.recs)):
                 if n >= limit * 2:
                     break
-                if r.id not in seg.dead and (mask is None or mask.accepts(r)):
+                r = seg.recs[i]
+                if r.id not in seg.dead:
                     add(r, 0.0)
                     n += 1
             extra = [*seg.overlay.values(), *self._boosted_records()]

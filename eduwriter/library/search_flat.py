@@ -16,6 +16,7 @@ and the index is rebuilt.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import struct
@@ -25,7 +26,7 @@ import zlib
 from array import array
 from pathlib import Path
 
-from eduwriter.library.search_index import KIND_ORDER, Filter, Record, bare
+from eduwriter.library.search_index import KIND_ORDER, LATIN, Filter, Record, bare
 
 MAGIC = b"EWSIDX\x00\x01"
 #: bump when the sections change shape
@@ -40,6 +41,23 @@ class SidecarError(ValueError):
 
 class Columns:
     """The records of an index in rank order (``records`` need not be sorted)."""
+
+    #: the names of its sections in a sidecar file
+    SECTIONS = (
+        "ids",
+        "blob",
+        "flags",
+        "kind",
+        "function",
+        "genre",
+        "folder",
+        "usage",
+        "quality",
+        "starts",
+        "plen",
+        "order",
+        "latin",
+    )
 
     def __init__(self) -> None:
         self.n = 0
@@ -59,6 +77,8 @@ class Columns:
         self.plen = array("i")
         #: record indices sorted by their primary text without closing punctuation
         self.order = array("i")
+        #: the records whose texts hold ASCII letters (all a query in letters can match)
+        self.latin = array("i")
 
     @classmethod
     def build(cls, records: list[Record]) -> Columns:
@@ -93,6 +113,12 @@ class Columns:
         c.plen = array("i", (len(r.primary) for r in recs))
         keys = [bare(r.primary) for r in recs]
         c.order = array("i", sorted(range(c.n), key=keys.__getitem__))
+        blob, latin = c.blob, c.latin
+        m = LATIN.search(blob)
+        while m is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            latin.append(i)
+            m = LATIN.search(blob, starts[i + 1])
         return c
 
     # ------------------------------------------------------------------ reading
@@ -187,7 +213,7 @@ class Columns:
         }
         for name in ("kind", "function", "genre", "folder", "usage", "quality"):
             data[name] = getattr(self, name).tobytes()
-        for name in ("starts", "plen", "order"):
+        for name in ("starts", "plen", "order", "latin"):
             data[name] = getattr(self, name).tobytes()
         return meta, data
 
@@ -202,7 +228,7 @@ class Columns:
         c.flags = data["flags"]
         for name, code in (("kind", "H"), ("function", "H"), ("genre", "H")):
             setattr(c, name, _array(code, data[name]))
-        for name in ("folder", "usage", "quality", "starts", "plen", "order"):
+        for name in ("folder", "usage", "quality", "starts", "plen", "order", "latin"):
             setattr(c, name, _array("i", data[name]))
         sizes = [len(c.ids), len(c.flags), len(c.kind), len(c.function), len(c.genre)]
         sizes += [len(c.folder), len(c.usage), len(c.quality), len(c.plen), len(c.order)]

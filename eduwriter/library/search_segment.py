@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Callable
 
 from eduwriter.library.pinyin_index import PinyinIndex
 from eduwriter.library.search_flat import Columns
-from eduwriter.library.search_index import LATIN, Filter, Record, bare
+from eduwriter.library.search_index import Filter, Record, bare
 
 
 class RecordView:
@@ -49,6 +50,8 @@ class Segment:
         self.blob = cols.blob
         self.starts = cols.starts
         self._py = py
+        #: reads the pinyin structures from disk on first need (None: build them)
+        self.py_loader: Callable[[], PinyinIndex | None] | None = None
         self.dead: set[str] = set()
         self.overlay: dict[str, Record] = {}
         self._latin: Members | None = None
@@ -82,13 +85,7 @@ class Segment:
         """The records whose text holds ASCII letters: a query made of ASCII with at least one
         letter can only match those, so it scans their (much smaller) texts."""
         if self._latin is None:
-            blob, starts = self.blob, self.starts
-            idx = array("i")
-            m = LATIN.search(blob)
-            while m is not None:
-                i = bisect.bisect_right(starts, m.start()) - 1
-                idx.append(i)
-                m = LATIN.search(blob, starts[i + 1])
+            idx = self.cols.latin
             self._latin = Members(self, None, len(idx), idx)
         return self._latin
 
@@ -97,8 +94,12 @@ class Segment:
         """The pinyin structures (built on first need, without word edges: see
         :meth:`PinyinIndex.set_edges`)."""
         if self._py is None:
+            loaded = None
+            if self.py_loader is not None:
+                loader, self.py_loader = self.py_loader, None
+                loaded = loader()  # read from disk; None when that failed
             cols = self.cols
-            self._py = PinyinIndex.build([cols.primary(i) for i in range(cols.n)])
+            self._py = loaded or PinyinIndex.build([cols.primary(i) for i in range(cols.n)])
         return self._py
 
 

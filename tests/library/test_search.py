@@ -363,3 +363,9 @@ def test_the_store_offers_suggestions_only_for_a_query_without_hits(tmp_path):
     assert "立德树人" in store.suggestions("lsdsr")
     assert store.suggestions("立德") == []
     store.close()
+
+
+def test_full_pinyin_is_read_with_two_letter_syllables_before_lone_vowels():
+    # found by the brute-force property: yuanzuo is yu an zuo here, not yuan zu o
+    idx = SearchIndex([rec("r0", "作育安作")])
+    assert ids(idx.search("yuanzuo")) == ["r0"]
