@@ -69,7 +69,28 @@ def load(db: Path, key: list) -> SearchIndex | None:
     except (OSError, SidecarError, KeyError, TypeError, ValueError) as exc:
         _log.info("search index %s not used (%s): rebuilding", path, exc)
         return None
+    pinyin.install_tables_text(lambda: _load_tables(path, head, base, stamp))
     return SearchIndex.from_columns(cols, lambda: _load_pinyin(path, head, base, stamp, cols.n))
+
+
+def _same_file(fh, stamp: os.stat_result) -> bool:
+    now = os.fstat(fh.fileno())
+    return (now.st_ino, now.st_size, now.st_mtime_ns) == (
+        stamp.st_ino,
+        stamp.st_size,
+        stamp.st_mtime_ns,
+    )
+
+
+def _load_tables(path: Path, head: dict, base: int, stamp: os.stat_result) -> str | None:
+    """The reading tables stored in the sidecar (None when it changed since or is damaged)."""
+    try:
+        with path.open("rb") as fh:
+            if not _same_file(fh, stamp):
+                return None
+            return read_sections(fh, head, base, {"py_tables"})["py_tables"].decode("utf-8")
+    except (OSError, SidecarError, KeyError, UnicodeDecodeError):
+        return None
 
 
 _COLUMNS = frozenset(Columns.SECTIONS)
@@ -82,19 +103,13 @@ def _load_pinyin(
     since or is damaged: they are then built from the texts)."""
     try:
         with path.open("rb") as fh:
-            now = os.fstat(fh.fileno())
-            if (now.st_ino, now.st_size, now.st_mtime_ns) != (
-                stamp.st_ino,
-                stamp.st_size,
-                stamp.st_mtime_ns,
-            ):
+            if not _same_file(fh, stamp):
                 return None
-            names = {s[0] for s in head["sections"]} - _COLUMNS
+            names = {s[0] for s in head["sections"]} - _COLUMNS - {"py_tables"}
             data = read_sections(fh, head, base, names)
         py = PinyinIndex.from_sections(head["pinyin"], data)
         if len(py.ini) != n:
             raise SidecarError("pinyin and columns of different sizes")
-        pinyin.install_tables_text(data["py_tables"].decode("utf-8"))
     except (OSError, SidecarError, KeyError, TypeError, ValueError) as exc:
         _log.info("pinyin of search index %s not used (%s): building them", path, exc)
         return None

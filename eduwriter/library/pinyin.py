@@ -18,6 +18,7 @@ alternate side). Full-pinyin verification accepts any reading of a character.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Characters of the aligned initials strings that are not letters or digits.
@@ -48,13 +49,19 @@ def tables() -> Tables:
     """The reading tables: initials (primary, alternate), toneless readings, known syllables."""
     if _INSTALLED:
         return _INSTALLED[0]
-    if _INSTALLED_TEXT:
-        install_tables(tables_from_text(_INSTALLED_TEXT[0]))
-        return _INSTALLED[0]
+    while _INSTALLED_TEXT:
+        source = _INSTALLED_TEXT.pop()
+        try:
+            text = source() if callable(source) else source
+            if text is not None:
+                install_tables(tables_from_text(text))
+                return _INSTALLED[0]
+        except (OSError, ValueError):
+            pass  # a damaged stored table: read pypinyin's
     return _read_tables()
 
 
-_INSTALLED_TEXT: list[str] = []
+_INSTALLED_TEXT: list = []
 
 
 def tables_text() -> str:
@@ -126,8 +133,9 @@ def tables_from_text(text: str) -> Tables:
     return primary, alternate, readings, frozenset(known.split(","))
 
 
-def install_tables_text(text: str) -> None:
-    """Use the tables of ``text`` (see :func:`tables_text`), read when first needed."""
+def install_tables_text(text: str | Callable[[], str | None]) -> None:
+    """Use the tables of ``text`` (see :func:`tables_text`; or of what the callable returns when
+    they are first needed: None for pypinyin's own)."""
     if not _INSTALLED and not _INSTALLED_TEXT:
         _INSTALLED_TEXT.append(text)
 

@@ -30,7 +30,7 @@ from eduwriter.library.search_index import KIND_ORDER, LATIN, Filter, Record, ba
 
 MAGIC = b"EWSIDX\x00\x01"
 #: bump when the sections change shape
-FORMAT = 5
+FORMAT = 6
 _ID_SEP = "\x1e"
 _FLAG_PERSONAL, _FLAG_STALE, _FLAG_FAVORITE = 1, 2, 4
 
