@@ -3,11 +3,11 @@
 * ``blob``/``alt_blob``: the initials of each primary text (most common / alternate polyphone
   reading), records separated by newlines, ``starts`` their offsets; ``ini``/``alt`` the same
   split per record (``alt[i] is ini[i]`` where they do not differ);
-* ``postings``: for each pair of adjacent initials, the records whose initials contain it (either
-  reading), in rank order, in one array with an offset table. A two-letter query reads its list; a
-  longer one walks the shortest list of its pairs and checks each record (a scan of the initials
-  would be slow: its small alphabet defeats ``str.find``'s skipping); a pair that occurs nowhere
-  answers "no hit" at once;
+* ``postings``: for each pair of adjacent initials or reading codes, the blocks of 32 records (in
+  rank order) whose texts hold it, in one array with an offset table. A query of two letters or
+  codes or more searches only the blocks of its rarest pair (a scan of the initials would be
+  slow: their small alphabet defeats ``str.find``'s skipping); a pair that occurs nowhere answers
+  "no hit" at once. Blocks rather than records keep the build to a few thousand ``set()`` calls;
 * ``code_blob``/``code_alt_blob``: aligned with ``blob``, per character a one-byte code for the
   head of its reading (zh, da, si, xi): full pinyin finds its candidates there;
 * ``edges``: one byte per character, 1 where a word of the shared segmenter starts or ends.
@@ -29,7 +29,18 @@ from eduwriter.library import pinyin
 from eduwriter.library.search_flat import SidecarError, _array
 from eduwriter.library.search_index import Record, scan, unique
 
-_PAIR_BASE = 0x4E00
+#: records per block of the pair postings
+BLOCK = 32
+
+
+def _pairs(text: str) -> str:
+    """Character *i* stands for the characters *i* and *i+1* of ``text`` (Latin-1; the last is
+    paired with a newline). Built at C speed."""
+    raw = text.encode("latin-1")
+    out = bytearray(4 * len(raw))  # UTF-32: two surrogate values never merge into one
+    out[0::4] = raw[1:] + b"\n"
+    out[1::4] = raw
+    return out.decode("utf-32-le", "surrogatepass")
 
 
 class PinyinIndex:
@@ -75,30 +86,32 @@ class PinyinIndex:
         self.has_alt = self.alt_blob != self.blob
 
     def _build_postings(self) -> None:
-        raw = pinyin.pair_string(self.blob)
-        raw_alt = pinyin.pair_string(self.alt_blob) if self.has_alt else raw
-        symbols = sorted(set(raw) | set(raw_alt))
-        self.pair_codes = {ord(c): chr(_PAIR_BASE + k) for k, c in enumerate(symbols)}
-        pairs = raw.translate(self.pair_codes)
-        alt_pairs = raw_alt.translate(self.pair_codes) if self.has_alt else pairs
+        """Block postings: for each pair of adjacent initials and of adjacent reading codes, the
+        blocks of :data:`BLOCK` records (in rank order) whose texts hold it. A block's pairs are
+        one ``set()`` of a slice (C speed), so a build makes a few thousand sets, not a list
+        entry per record and pair."""
+        n = len(self.ini)
+        starts = self.starts
+        sources = [_pairs(self.blob), _pairs(self.code_blob)]
+        if self.has_alt:
+            sources += [_pairs(self.alt_blob), _pairs(self.code_alt_blob)]
         post: dict[str, list[int]] = {}
-        starts, ini, alt = self.starts, self.ini, self.alt
-        for i in range(len(ini)):
-            s, e = starts[i], starts[i + 1] - 2
-            keys = set(pairs[s:e])
-            if alt[i] is not ini[i]:
-                keys.update(alt_pairs[s:e])
+        for b in range(0, (n + BLOCK - 1) // BLOCK):
+            s, e = starts[b * BLOCK], starts[min((b + 1) * BLOCK, n)]
+            keys: set[str] = set()
+            for src in sources:
+                keys.update(src[s:e])
             for k in keys:
                 lst = post.get(k)
                 if lst is None:
-                    post[k] = [i]
+                    post[k] = [b]
                 else:
-                    lst.append(i)
-        self._post_keys = "".join(sorted(post))
+                    lst.append(b)
+        self._post_keys = array("H", sorted(map(ord, post)))
         offsets = array("i", [0])
         data = array("i")
         for k in self._post_keys:
-            data.extend(post[k])
+            data.extend(post[chr(k)])
             offsets.append(len(data))
         self._post_offsets, self._post_data = offsets, data
         self._index_postings()
@@ -106,7 +119,29 @@ class PinyinIndex:
     def _index_postings(self) -> None:
         view = memoryview(self._post_data)
         off = self._post_offsets
-        self.postings = {k: view[off[n] : off[n + 1]] for n, k in enumerate(self._post_keys)}
+        self.postings = {chr(k): view[off[n] : off[n + 1]] for n, k in enumerate(self._post_keys)}
+
+    def _blocks(self, text: str):
+        """The blocks that may hold ``text`` (initials or codes, two characters or more): the
+        shortest posting list of its pairs; empty when a pair occurs nowhere."""
+        lists = [self.postings.get(k) for k in _pairs(text)[:-1]]
+        if any(lst is None for lst in lists):
+            return ()
+        return min(lists, key=len)
+
+    def _block_hits(self, blob: str, needle: str, every: bool, skip=None):
+        """``(record, offset)`` of ``needle`` in ``blob`` within the candidate blocks."""
+        starts, n = self.starts, len(self.ini)
+        for b in self._blocks(needle):
+            s, e = starts[b * BLOCK], starts[min((b + 1) * BLOCK, n)]
+            pos = blob.find(needle, s, e)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos) - 1
+                if skip is not None and skip(i):
+                    pos = blob.find(needle, starts[i + 1], e)
+                    continue
+                yield i, pos - starts[i]
+                pos = blob.find(needle, pos + 1 if every else starts[i + 1], e)
 
     # ------------------------------------------------------------------ word edges
     @property
@@ -130,13 +165,14 @@ class PinyinIndex:
 
     # ------------------------------------------------------------------ sections
     def sections(self) -> tuple[dict, dict[str, bytes]]:
-        meta = {"pairs": [[k, v] for k, v in self.pair_codes.items()], "keys": self._post_keys}
+        meta = {"block": BLOCK}
         data = {
             "py_blob": self.blob.encode("ascii"),
             "py_alt": self.alt_blob.encode("ascii"),
             "py_codes": self.code_blob.encode("latin-1"),
             "py_codes_alt": self.code_alt_blob.encode("latin-1"),
             "py_starts": self.starts.tobytes(),
+            "py_post_keys": self._post_keys.tobytes(),
             "py_post_offsets": self._post_offsets.tobytes(),
             "py_post_data": self._post_data.tobytes(),
             "py_order": self.order.tobytes(),
@@ -161,8 +197,9 @@ class PinyinIndex:
         py._post_data = _array("i", data["py_post_data"])
         py.order = _array("i", data["py_order"])
         py.alt_order = _array("i", data["py_alt_order"])
-        py.pair_codes = {int(k): str(v) for k, v in meta["pairs"]}
-        py._post_keys = str(meta["keys"])
+        if meta.get("block") != BLOCK:
+            raise SidecarError("postings of another block size")
+        py._post_keys = _array("H", data["py_post_keys"])
         n = len(py.starts) - 1
         same = {len(py.blob), len(py.alt_blob), len(py.code_blob), len(py.code_alt_blob)}
         if (
@@ -206,16 +243,9 @@ class PinyinIndex:
                 return
             yield from unique(self._hits(self.alt_blob if alt else self.blob, initials))
             return
-        raw = pinyin.pair_string(initials)[:-1]
-        if any(ord(c) not in self.pair_codes for c in raw):
-            return
-        lists = [self.postings.get(c, ()) for c in raw.translate(self.pair_codes)]
-        best = min(lists, key=len)
-        for i in best:
-            if alt:
-                if alts[i] is not ini[i] and initials in alts[i]:
-                    yield i
-            elif initials in ini[i]:
+        blob = self.alt_blob if alt else self.blob
+        for i, _off in self._block_hits(blob, initials, every=False):
+            if not alt or alts[i] is not ini[i]:
                 yield i
 
     def _hits(self, blob: str, needle: str):
@@ -232,6 +262,9 @@ class PinyinIndex:
         order. A record for which ``skip(i)`` is true is passed over as a whole (see
         :func:`~eduwriter.library.search_index.scan` for ``members``)."""
         blob = self.code_alt_blob if alt else self.code_blob
+        if len(codes) >= 2:
+            yield from self._block_hits(blob, codes, every=True, skip=skip)
+            return
         # offsets in the code blob count from the record's first character (after its "\n")
         yield from scan(blob, self.starts, codes, members, skip, every=True, first=0)
 

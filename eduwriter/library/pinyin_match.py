@@ -16,7 +16,7 @@ from collections import Counter
 
 from eduwriter.library import pinyin
 from eduwriter.library.search_index import ALT, PARTIAL, Filter, Record
-from eduwriter.library.search_segment import Members, Segment, skipper
+from eduwriter.library.search_segment import Members, Segment, index_skipper, skipper
 
 
 def find_pinyin(
@@ -45,8 +45,7 @@ def find_pinyin(
     got = set(found)
     recs = seg.recs
 
-    def passed_over(i: int) -> bool:
-        return recs[i].id in got or skip(recs[i])
+    passed_over = index_skipper(seg, mask, got)
 
     # exact and prefix matches of the primary text, from the sorted initials: the most
     # common readings first, then the alternate ones
@@ -116,9 +115,9 @@ def find_pinyin(
                         return
                 continue
             for i in py.candidates(initials, alt):
-                r = seg.recs[i]
-                if r.id in got or skip(r):
+                if passed_over(i):
                     continue
+                r = recs[i]
                 offs = list(py.offsets(i, r.primary, initials, tokens, alt))
                 if not offs:
                     continue

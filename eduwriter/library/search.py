@@ -56,7 +56,7 @@ from eduwriter.library.search_index import (
     normalize,
     scan,
 )
-from eduwriter.library.search_segment import Members, Segment, skipper
+from eduwriter.library.search_segment import Members, Segment, index_skipper, skipper
 
 __all__ = ["KIND_ORDER", "Filter", "Hit", "Record", "SearchIndex", "SearchResult", "normalize"]
 
@@ -354,14 +354,14 @@ class SearchIndex:
                 wanted = [*terms[:n], *variant, *terms[n + 1 :]]
                 before = len(found)
                 if len(wanted) == 1:
-                    recs, skip = seg.recs, skipper(seg, mask)
+                    recs = seg.recs
                     members = self._members(seg, mask)
                     for i, _off in scan(
                         seg.blob,
                         seg.starts,
                         wanted[0],
                         members,
-                        lambda i, recs=recs, skip=skip: recs[i].id in found or skip(recs[i]),
+                        index_skipper(seg, mask, found),
                     ):
                         add(recs[i], RELATED)
                         if len(found) >= limit:
@@ -432,9 +432,7 @@ class SearchIndex:
         members = within if within is not None else self._members(seg, mask)
         if len(found) >= limit:
             return
-        for i, _off in scan(
-            seg.blob, seg.starts, q, members, lambda i: recs[i].id in found or skip(recs[i])
-        ):
+        for i, _off in scan(seg.blob, seg.starts, q, members, index_skipper(seg, mask, found)):
             add(recs[i], 1.0)
             if len(found) >= limit:
                 break

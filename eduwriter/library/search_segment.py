@@ -153,3 +153,12 @@ def skipper(seg: Segment, mask: Filter | None):
     if mask is None:
         return lambda r: r.id in dead
     return lambda r: r.id in dead or not mask.accepts(r)
+
+
+def index_skipper(seg: Segment, mask: Filter | None, found):
+    """``skip(i)`` for record index ``i`` of ``seg``: already ``found`` (ids), dead, or rejected
+    by the mask. Reads the id column; a record is made only when a mask must look at it."""
+    dead, ids, recs = seg.dead, seg.cols.ids, seg.recs
+    if mask is None:
+        return lambda i: ids[i] in found or ids[i] in dead
+    return lambda i: ids[i] in found or ids[i] in dead or not mask.accepts(recs[i])
