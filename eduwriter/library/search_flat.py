@@ -159,6 +159,26 @@ class Columns:
             bool(flags & _FLAG_STALE),
         )
 
+    def accepter(self, flt: Filter):
+        """``accepts(i)``: does ``flt`` accept record ``i``? (reads the code columns)"""
+        tests = []
+        for fld in ("kind", "function", "genre"):
+            value = getattr(flt, fld)
+            if value is not None:
+                names = self.names[fld]
+                code = names.index(value) if value in names else -1
+                col = getattr(self, fld)
+                tests.append(lambda i, col=col, code=code: col[i] == code)
+        if flt.tag is not None:
+            tags, tag = self.tags, flt.tag
+            tests.append(lambda i: tag in tags.get(i, ()))
+        if flt.folders is not None:
+            folders, fcol = flt.folders, self.folder
+            tests.append(lambda i: fcol[i] in folders)
+        if len(tests) == 1:
+            return tests[0]
+        return lambda i: all(t(i) for t in tests)
+
     def select(self, flt: Filter) -> array:
         """Indices of the records ``flt`` accepts, in rank order (column by column)."""
         idx: list[int] | range = range(self.n)

@@ -157,8 +157,9 @@ def skipper(seg: Segment, mask: Filter | None):
 
 def index_skipper(seg: Segment, mask: Filter | None, found):
     """``skip(i)`` for record index ``i`` of ``seg``: already ``found`` (ids), dead, or rejected
-    by the mask. Reads the id column; a record is made only when a mask must look at it."""
-    dead, ids, recs = seg.dead, seg.cols.ids, seg.recs
+    by the mask. Reads the id and code columns: no record is made."""
+    dead, ids = seg.dead, seg.cols.ids
     if mask is None:
         return lambda i: ids[i] in found or ids[i] in dead
-    return lambda i: ids[i] in found or ids[i] in dead or not mask.accepts(recs[i])
+    accepts = seg.cols.accepter(mask)
+    return lambda i: ids[i] in found or ids[i] in dead or not accepts(i)
