@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from eduwriter.library import ingest  # noqa: E402
 from eduwriter.library.store import Item, LibraryStore  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "search_relevance.json"
@@ -91,7 +92,7 @@ def main() -> int:
         db = Path(ns.db) if ns.db else Path(tmp) / "library.db"
         with LibraryStore.open(db) as store:
             if not ns.db:
-                store.ensure_builtin()
+                ingest.ensure_builtin(store)
             scores = evaluate(store, queries, ns.show)
     print()
     for split in ("dev", "holdout"):

@@ -162,6 +162,18 @@ class _SearchTask(QRunnable):
             try:
                 runner.resultsReady.emit(self._gen, self._query, items, error)
             except RuntimeError:  # the pane went away while this search ran: nobody to tell
+                return
+        suggest = getattr(runner._store, "suggestions", None)
+        if items or error or not callable(suggest) or self._gen != runner._latest:
+            return
+        try:
+            nearest = list(suggest(self._query, kind=self._filters.get("kind")))
+        except Exception:  # noqa: BLE001 - suggestions are a courtesy, never an error
+            return
+        if nearest and self._gen == runner._latest:
+            try:
+                runner.suggestionsReady.emit(self._gen, self._query, nearest)
+            except RuntimeError:
                 pass
 
 
@@ -184,10 +196,13 @@ class SearchRunner(QObject):
     was overtaken by a newer one before it started is skipped (cancelled), and stale results are
     dropped.
 
-    ``resultsReady(generation, query, items, error)`` is delivered in the GUI thread.
+    ``resultsReady(generation, query, items, error)`` is delivered in the GUI thread, then, when
+    nothing was found, ``suggestionsReady(generation, query, words)``.
     """
 
     resultsReady = Signal(int, str, list, str)
+    #: ``(generation, query, words)``: "did you mean" for a query that found nothing
+    suggestionsReady = Signal(int, str, list)
 
     def __init__(self, store: LibraryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -1,36 +1,38 @@
 """The search index persisted beside the library: built once, loaded by later starts.
 
-Building the index of a large library (pinyin readings of every character, the pair postings,
-the per-kind indexes) takes seconds; loading it back takes a fraction of that, and no pinyin
-dictionary is read (the reading tables travel with the index). The file
-``<library>.search-index`` sits next to the database and holds:
-
-1. a header — the format version and the *content key* of the library it was built from;
-2. the pinyin reading tables and the warmed :class:`SearchIndex`.
+Building the index of a large library (texts, pinyin readings of every character, the pair
+postings) takes seconds; loading it back takes milliseconds, because everything in it is flat
+(strings, bytes and arrays: :mod:`eduwriter.library.search_flat`) and no pinyin dictionary is read
+(the reading tables travel with the index). The sidecar ``<library>.search-index`` sits next to the
+database: a magic, a JSON header (format, the *content key* of the library it was built from, the
+sections' offsets, lengths and CRC-32 checksums) and the raw sections. It holds no code and no
+pickled objects; a file with another magic or format, a damaged header or section, or another
+key is not used and the index is rebuilt.
 
 The content key is read from the database with one aggregate query (count, sums and maxima of
-the columns that change when an item is added, edited, deleted, used or moved); a file whose key
-differs is stale and is rebuilt. The file is written atomically (temporary file + rename) and
-holds nothing that is not in the database: deleting it only costs one rebuild. It is written with
-:mod:`pickle`, so it is trusted exactly as far as the database folder it lives in.
+the columns that change when an item is added, edited, deleted, used or moved). The file is
+written atomically (temporary file + rename) and holds nothing that is not in the database:
+deleting it only costs one rebuild.
+
+Word edges (where the shared segmenter puts word boundaries: pinyin matches must respect them)
+are the slow part of a build. The index is saved and used without them first; they are computed
+afterwards (:func:`complete_edges`, on a background thread of the store) and the file is written
+again with them. Until then a pinyin query segments the few records it looks at.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
-import pickle
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from eduwriter.library import pinyin
-from eduwriter.library.search import SearchIndex
+from eduwriter.library.pinyin_index import PinyinIndex
+from eduwriter.library.search import SearchIndex, edges_of
+from eduwriter.library.search_flat import Columns, SidecarError, read_header, read_sections, write
 
-#: bump when the pickled structures change shape
-FORMAT = 4
 SUFFIX = ".search-index"
 _KEY_SQL = (
     "SELECT count(*), total(modified), max(modified), total(usage), total(favorite), "
@@ -44,67 +46,131 @@ def cache_path(db: Path) -> Path:
     return db.with_name(db.name + SUFFIX)
 
 
-def content_key(conn: sqlite3.Connection) -> tuple:
+def content_key(conn: sqlite3.Connection) -> list:
     """What identifies the searchable content of a library (cheap: one aggregate scan)."""
-    return tuple(conn.execute(_KEY_SQL).fetchone())
+    return list(conn.execute(_KEY_SQL).fetchone())
 
 
-def load(db: Path, key: tuple) -> SearchIndex | None:
-    """The persisted index of ``db`` if it was built from content ``key``, else None."""
+def load(db: Path, key: list) -> SearchIndex | None:
+    """The persisted index of ``db`` if it was built from content ``key``, else None (also for
+    a missing, foreign or damaged file). The records' columns are read now; the pinyin
+    structures when a query in letters first needs them (a character query does not wait)."""
     path = cache_path(db)
-    collecting = gc.isenabled()
     try:
         with path.open("rb") as fh:
-            header = pickle.load(fh)
-            if header != (FORMAT, key):
+            head, base = read_header(fh)
+            if head.get("key") != list(key):
                 return None
-            gc.disable()  # the collector would walk the new objects again and again
-            tables, index = pickle.load(fh)
+            data = read_sections(fh, head, base, _COLUMNS)
+            stamp = os.fstat(fh.fileno())
+        cols = Columns.from_sections(head["columns"], data)
     except FileNotFoundError:
         return None
-    except Exception as exc:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
-        _log.info("search index cache %s unreadable (%s): rebuilding", path, exc)
+    except (OSError, SidecarError, KeyError, TypeError, ValueError) as exc:
+        _log.info("search index %s not used (%s): rebuilding", path, exc)
         return None
-    finally:
-        if collecting:
-            gc.enable()
-    if not isinstance(index, SearchIndex):
-        return None
-    pinyin.install_tables(tables)
-    return index
+    pinyin.install_tables_text(lambda: _load_tables(path, head, base, stamp))
+    return SearchIndex.from_columns(cols, lambda: _load_pinyin(path, head, base, stamp, cols.n))
 
 
-def save(db: Path, key: tuple, index: SearchIndex) -> bool:
-    """Persist a warmed ``index`` built from content ``key`` (atomically). False when the folder
-    is not writable (a read-only library still searches, it only rebuilds each time)."""
-    path = cache_path(db)
-    tmp = None
+def _same_file(fh, stamp: os.stat_result) -> bool:
+    now = os.fstat(fh.fileno())
+    return (now.st_ino, now.st_size, now.st_mtime_ns) == (
+        stamp.st_ino,
+        stamp.st_size,
+        stamp.st_mtime_ns,
+    )
+
+
+def _load_tables(path: Path, head: dict, base: int, stamp: os.stat_result) -> str | None:
+    """The reading tables stored in the sidecar (None when it changed since or is damaged)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((FORMAT, key), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump((pinyin.tables(), index), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        with path.open("rb") as fh:
+            if not _same_file(fh, stamp):
+                return None
+            return read_sections(fh, head, base, {"py_tables"})["py_tables"].decode("utf-8")
+    except (OSError, SidecarError, KeyError, UnicodeDecodeError):
+        return None
+
+
+_COLUMNS = frozenset(Columns.SECTIONS)
+
+
+def _load_pinyin(
+    path: Path, head: dict, base: int, stamp: os.stat_result, n: int
+) -> PinyinIndex | None:
+    """The pinyin sections of the sidecar read by :func:`load` (None when the file changed
+    since or is damaged: they are then built from the texts)."""
+    try:
+        with path.open("rb") as fh:
+            if not _same_file(fh, stamp):
+                return None
+            names = {s[0] for s in head["sections"]} - _COLUMNS - {"py_tables"}
+            data = read_sections(fh, head, base, names)
+        py = PinyinIndex.from_sections(head["pinyin"], data)
+        if len(py.ini) != n:
+            raise SidecarError("pinyin and columns of different sizes")
+    except (OSError, SidecarError, KeyError, TypeError, ValueError) as exc:
+        _log.info("pinyin of search index %s not used (%s): building them", path, exc)
+        return None
+    return py
+
+
+def save(db: Path, key: list, index: SearchIndex) -> bool:
+    """Persist ``index`` built from content ``key`` (atomically; its pinyin structures are built
+    if they are not yet). False when the folder is not writable (a read-only library still
+    searches, it only rebuilds each time)."""
+    seg = index.main
+    if seg.overlay or seg.dead:
+        return False  # changed since it was built: the columns are not the library any more
+    cols_meta, data = seg.cols.sections()
+    py_meta, py_data = seg.py.sections()
+    data.update(py_data)
+    data["py_tables"] = pinyin.tables_text().encode("utf-8")
+    header = {"key": list(key), "columns": cols_meta, "pinyin": py_meta}
+    path = cache_path(db)
+    try:
+        write(path, header, data)
         return True
-    except OSError as exc:
-        _log.info("search index cache %s not written (%s)", path, exc)
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    except (OSError, SidecarError) as exc:
+        _log.info("search index %s not written (%s)", path, exc)
         return False
+
+
+def has_edges(index: SearchIndex) -> bool:
+    return index.main.py.has_edges
+
+
+def complete_edges(
+    db: Path, key: list, index: SearchIndex, lock, current: Callable[[], bool]
+) -> bool:
+    """Compute the word edges of ``index`` (slow: outside ``lock``), then, holding ``lock`` and
+    if ``current()`` says the index is still the store's, install them and save the file again.
+    Returns True when they were installed."""
+    with lock:
+        seg = index.main
+        if seg.py.has_edges:
+            return True
+        cols = seg.cols
+    edges = edges_of(cols)  # the texts never change in place: no lock needed
+    with lock:
+        if not current() or index.main.cols is not cols:
+            return False
+        index.complete_edges(edges)
+        save(db, key, index)
+    return True
 
 
 def load_or_build(
     db: Path, conn: sqlite3.Connection, build: Callable[[], SearchIndex]
 ) -> SearchIndex:
     """The index of ``db``: loaded when the persisted one is current, else built with ``build``,
-    warmed and persisted."""
+    prepared (pinyin without word edges) and persisted."""
     key = content_key(conn)
     index = load(db, key)
     if index is None:
         index = build()
-        index.warm()
+        index.prepare()
         save(db, key, index)
+    index.key = key
     return index

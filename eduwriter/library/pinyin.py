@@ -18,6 +18,7 @@ alternate side). Full-pinyin verification accepts any reading of a character.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Characters of the aligned initials strings that are not letters or digits.
@@ -46,7 +47,97 @@ def install_tables(tables: Tables) -> None:
 
 def tables() -> Tables:
     """The reading tables: initials (primary, alternate), toneless readings, known syllables."""
-    return _INSTALLED[0] if _INSTALLED else _read_tables()
+    if _INSTALLED:
+        return _INSTALLED[0]
+    while _INSTALLED_TEXT:
+        source = _INSTALLED_TEXT.pop()
+        try:
+            text = source() if callable(source) else source
+            if text is not None:
+                install_tables(tables_from_text(text))
+                return _INSTALLED[0]
+        except (OSError, ValueError):
+            pass  # a damaged stored table: read pypinyin's
+    return _read_tables()
+
+
+_INSTALLED_TEXT: list = []
+
+
+def tables_text() -> str:
+    """The reading tables as text, stored with a search index: the characters, their primary and
+    alternate initials (aligned strings), the known syllables, then one line a character with its
+    readings joined by commas (most common first)."""
+    primary, alternate, readings, known = tables()
+    chars = [c for c in readings if c in primary]
+    head = [
+        "".join(map(chr, chars)),
+        "".join(primary[c] for c in chars),
+        "".join(alternate[c] for c in chars),
+        ",".join(sorted(known)),
+    ]
+    return "\n".join([*head, *(",".join(readings[c]) for c in chars)])
+
+
+class _Readings(dict):
+    """Readings read from text: a character's line is split when it is first asked for."""
+
+    def __init__(self, raw: dict[int, str]) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def get(self, code, default=None):  # noqa: ANN001, ANN201 - dict's signature
+        got = dict.get(self, code)
+        if got is None:
+            line = self._raw.get(code)
+            if line is None:
+                return default
+            got = tuple(line.split(","))
+            self[code] = got
+        return got
+
+    def __getitem__(self, code):  # noqa: ANN001, ANN204
+        got = self.get(code)
+        if got is None:
+            raise KeyError(code)
+        return got
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._raw
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def items(self):  # noqa: ANN201
+        return ((c, self[c]) for c in self._raw)
+
+
+def tables_from_text(text: str) -> Tables:
+    """The tables of :func:`tables_text`'s output (ValueError if it is not such text)."""
+    lines = text.split("\n")
+    if len(lines) < 4:
+        raise ValueError("not a reading table")
+    chars, prim, alt, known = lines[:4]
+    body = lines[4:]
+    if not (len(chars) == len(prim) == len(alt) == len(body)) or not (
+        prim.isascii() and alt.isascii() and known.isascii()
+    ):
+        raise ValueError("reading table columns of different lengths")
+    codes = list(map(ord, chars))
+    primary = dict(zip(codes, prim, strict=True))
+    alternate = dict(zip(codes, alt, strict=True))
+    readings = _Readings(dict(zip(codes, body, strict=True)))
+    return primary, alternate, readings, frozenset(known.split(","))
+
+
+def install_tables_text(text: str | Callable[[], str | None]) -> None:
+    """Use the tables of ``text`` (see :func:`tables_text`; or of what the callable returns when
+    they are first needed: None for pypinyin's own)."""
+    if not _INSTALLED and not _INSTALLED_TEXT:
+        _INSTALLED_TEXT.append(text)
 
 
 _tables = tables
@@ -169,7 +260,9 @@ def split_syllables(query: str, limit: int = 4) -> list[list[str]]:
         for options in [*ways, last]:
             combos = [c + o for c in combos for o in options][: limit * 4]
         results.extend(combos)
-    results.sort(key=len)
+    # fewest syllables first; among as many, those without one-letter syllables (yu an zuo
+    # before yuan zu o: a lone vowel is seldom meant)
+    results.sort(key=lambda r: (len(r), sum(len(t) == 1 for t in r)))
     unique: list[list[str]] = []
     for r in results:
         if r not in unique:
@@ -219,8 +312,10 @@ def primary_match(text: str, tokens: list[str]) -> bool:
 
 # ---------------------------------------------------------------- helpers for the search index
 #: Code characters for the head of a reading: its first two letters ("da", "si", "xi", "a" …),
-#: three after zh/ch/sh ("zhi", "shu"), which would otherwise lump most syllables together.
-_CODE_BASE = 0x4E00
+#: three after zh/ch/sh ("zhi", "shu"), which would otherwise lump most syllables together. The
+#: codes (about 120) are Latin-1 characters from U+0080, so that a code string takes one byte a
+#: character; Latin-1 characters of the text itself are folded to the filler.
+_CODE_BASE = 0x80
 
 
 def _head(reading: str) -> str:
@@ -239,7 +334,7 @@ def code_table(alternate: bool = False) -> dict[int, str]:
     of its (primary or alternate) reading. Used to pre-filter full-pinyin matches."""
     ids = _code_ids()
     primary, _alt, table, _syl = _tables()
-    out: dict[int, str] = {}
+    out: dict[int, str] = dict.fromkeys(range(0x80, 0x100), FILLER)
     for code, rs in table.items():
         reading = rs[0]
         if alternate:
@@ -266,8 +361,10 @@ def token_codes(tokens: list[str]) -> str:
 
 
 def to_codes(text: str, alternate: bool = False) -> str:
-    """Aligned code string of ``text`` (see :func:`code_table`)."""
-    return text.translate(code_table(alternate))
+    """Aligned code string of ``text`` (see :func:`code_table`): a Latin-1 string (one byte a
+    character); characters that are neither Chinese nor ASCII become ``?``."""
+    coded = text.translate(code_table(alternate))
+    return coded.encode("latin-1", errors="replace").decode("latin-1")
 
 
 def pair_string(ascii_text: str) -> str:

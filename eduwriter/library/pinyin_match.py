@@ -15,15 +15,8 @@ from __future__ import annotations
 from collections import Counter
 
 from eduwriter.library import pinyin
-from eduwriter.library.search_index import (
-    ALT,
-    PARTIAL,
-    Filter,
-    Members,
-    Record,
-    Segment,
-    skipper,
-)
+from eduwriter.library.search_index import ALT, PARTIAL, Filter, Record
+from eduwriter.library.search_segment import Members, Segment, index_skipper, skipper
 
 
 def find_pinyin(
@@ -52,8 +45,7 @@ def find_pinyin(
     got = set(found)
     recs = seg.recs
 
-    def passed_over(i: int) -> bool:
-        return recs[i].id in got or skip(recs[i])
+    passed_over = index_skipper(seg, mask, got)
 
     # exact and prefix matches of the primary text, from the sorted initials: the most
     # common readings first, then the alternate ones
@@ -72,7 +64,7 @@ def find_pinyin(
                     continue
                 if len(r.primary) == k:
                     tier = 2.9
-                elif py.whole(i, 0, k):
+                elif py.whole(i, 0, k, r.primary):
                     tier = 1.9
                 else:
                     add(r, PARTIAL)  # cuts a word: 教育局下发 for jyjx
@@ -90,7 +82,7 @@ def find_pinyin(
     def take(i: int, off: int, k: int, tier: float) -> bool:
         """Add a match at ``off`` of record ``i``; True when the scan may stop."""
         r = recs[i]
-        if py.whole(i, off, k):
+        if py.whole(i, off, k, r.primary):
             spelled[r.primary[off : off + k]] += 1
             add(r, tier)
             got.add(r.id)
@@ -123,14 +115,14 @@ def find_pinyin(
                         return
                 continue
             for i in py.candidates(initials, alt):
-                r = seg.recs[i]
-                if r.id in got or skip(r):
+                if passed_over(i):
                     continue
+                r = recs[i]
                 offs = list(py.offsets(i, r.primary, initials, tokens, alt))
                 if not offs:
                     continue
                 k = len(initials)
-                off = next((o for o in offs if py.whole(i, o, k)), offs[0])
+                off = next((o for o in offs if py.whole(i, o, k, r.primary)), offs[0])
                 if take(i, off, k, tier):
                     return
 

@@ -8,7 +8,9 @@ filters come back with the words that named them, so that a search box can show 
 the writer can remove (:meth:`Query.without`).
 
 A word is read as a filter only when it stands alone (between spaces) or when a query made only
-of such words is written without spaces (总结开头): "安全问题" stays a phrase to look for.
+of such words is written without spaces (总结开头): "安全问题" stays a phrase to look for. A word
+in double quotes ("总结", “总结”) is always a term: that is how a removed chip is written back
+into the search box (:meth:`Query.text_without`).
 No Qt here; the GUI and the command line both use it.
 """
 
@@ -117,6 +119,32 @@ class Query:
             return self
         return replace(self, filters=kept, terms=(*self.terms, word))
 
+    def text_without(self, word: str) -> str:
+        """The query text to search when the chip of ``word`` is removed: the other filter words,
+        then the terms; ``word`` and any term that names a filter are quoted ("总结"), so that
+        they are looked for as words."""
+        q = self.without(word)
+        if q is self:
+            return self.text
+        parts = [f.word for f in q.filters]
+        parts += [_quoted(t) if _split_filter_words(t) is not None else t for t in q.terms]
+        return " ".join(parts)
+
+
+_QUOTES = (('"', '"'), ("\u201c", "\u201d"))
+
+
+def _quoted(word: str) -> str:
+    return f'"{word}"'
+
+
+def _unquoted(token: str) -> str | None:
+    """The word inside a quoted token ("总结" or “总结”), or None."""
+    for left, right in _QUOTES:
+        if len(token) > 2 and token.startswith(left) and token.endswith(right):
+            return token[1:-1]
+    return None
+
 
 def _split_filter_words(token: str) -> list[tuple[str, str, str]] | None:
     """``token`` read as filter words only (总结开头 → 总结 + 开头), longest words first; None if
@@ -145,6 +173,10 @@ def parse_query(text: str, fixed: frozenset[str] = frozenset()) -> Query:
     terms: list[str] = []
     taken = set(fixed)
     for token in text.split():
+        quoted = _unquoted(token)
+        if quoted is not None:
+            terms.append(quoted)
+            continue
         parts = _split_filter_words(token)
         if parts is None or any(f in taken for f, _v, _w in parts):
             terms.append(token)

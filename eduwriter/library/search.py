@@ -34,12 +34,15 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from eduwriter.library import pinyin, related_terms
 from eduwriter.library import suggest as suggest_words
+from eduwriter.library.pinyin_index import PinyinIndex, word_edges
 from eduwriter.library.pinyin_match import find_pinyin, pinyin_tier
 from eduwriter.library.query import Query, parse_query
+from eduwriter.library.search_flat import Columns, Records
 from eduwriter.library.search_index import (
     KIND_ORDER,
     LATIN,
@@ -48,14 +51,12 @@ from eduwriter.library.search_index import (
     WHOLE,
     Filter,
     Hit,
-    Members,
     Record,
-    Segment,
     bare,
     normalize,
     scan,
-    skipper,
 )
+from eduwriter.library.search_segment import Members, Segment, index_skipper, skipper
 
 __all__ = ["KIND_ORDER", "Filter", "Hit", "Record", "SearchIndex", "SearchResult", "normalize"]
 
@@ -74,61 +75,58 @@ class SearchResult:
 
 
 _OVERLAY_LIMIT = 1000
-#: a filter keeping at least this share of the records searches a bigger index with a mask
-_DENSE = 0.05
 
 
 class SearchIndex:
     """The searchable view of a library; fed and kept current by the store."""
 
     def __init__(self, records: list[Record] | None = None) -> None:
-        self.records: dict[str, Record] = {}
         self.version = 0
         self._log: list[tuple[int, str]] = []
-        self._segments: dict[Filter, Segment] = {}
-        self._counts: dict[str, dict] = {}
-        self._prebuilt: set[Filter] = set()
+        self._main: Segment | None = None
+        self._counts: dict[str, dict] | None = None
         self._member_cache: dict[tuple, tuple] = {}
         self.boosted: dict[str, float] = {}
         self._vocabulary: list[str] | None = None
-        #: word edges of the texts segmented while building (dropped after :meth:`warm`)
-        self._edge_memo: dict[str, bytes] = {}
-        if records:
-            self.load(records)
+        #: content key of the library it was built from (set by the index cache)
+        self.key: list | None = None
+        self.records = Records(Columns())
+        self.load(records or [])
 
-    def __getstate__(self) -> dict:
-        # persisted without the filter masks' texts (cut again on first use) and suggestions
-        state = dict(self.__dict__)
-        state["_member_cache"] = {}
-        state["_vocabulary"] = None
-        state["_edge_memo"] = {}
-        return state
+    @classmethod
+    def from_columns(
+        cls, cols: Columns, py_loader: Callable[[], PinyinIndex | None] | None = None
+    ) -> SearchIndex:
+        """The index of columns read back from a sidecar file; ``py_loader`` reads their pinyin
+        structures when a query first needs them (they are built if it returns None)."""
+        index = cls()
+        index._install(cols, None)
+        index._main.py_loader = py_loader
+        return index
 
     # ----------------------------------------------------------------- maintenance
     def load(self, records: list[Record]) -> None:
-        self.records = {r.id: r for r in records}
+        self._install(Columns.build(records), None)
+
+    def _install(self, cols: Columns, py: PinyinIndex | None) -> None:
+        self.records = Records(cols)
         self.version += 1
         self._vocabulary = None
         self._log.clear()
-        self._segments.clear()
-        self.boosted = {r.id: _boost(r) for r in records if r.favorite or r.usage}
-        self._segments[Filter()] = Segment(
-            list(self.records.values()), self.version, self._edge_memo
-        )
-        counts: dict[str, dict] = {"kind": {}, "function": {}, "genre": {}, "tag": {}, "folder": {}}
-        for r in records:
-            for name, value in (
-                ("kind", r.kind),
-                ("function", r.function),
-                ("genre", r.genre),
-                ("folder", r.folder),
-            ):
-                d = counts[name]
-                d[value] = d.get(value, 0) + 1
-            for t in r.tags:
-                counts["tag"][t] = counts["tag"].get(t, 0) + 1
-        self._counts = counts
-        self._prebuilt: set[Filter] = set()
+        self._member_cache.clear()
+        self._main = Segment(cols, self.version, py)
+        fav = 4  # the favourite flag of the columns
+        self.boosted = {
+            cols.ids[i]: _boost_of(bool(f & fav), u)
+            for i, (f, u) in enumerate(zip(cols.flags, cols.usage, strict=True))
+            if f & fav or u
+        }
+        self._counts = None  # counted on first need
+
+    @property
+    def main(self) -> Segment:
+        """The index over all records (as built or loaded; changes since are its overlay)."""
+        return self._segment(Filter())
 
     def upsert(self, record: Record) -> None:
         self.records[record.id] = record
@@ -150,6 +148,7 @@ class SearchIndex:
             r.favorite = favorite
         if usage is not None:
             r.usage = usage
+        self.records[item_id] = r  # ranks through the boost; the texts are unchanged
         self._set_boost(r)
 
     def _set_boost(self, r: Record) -> None:
@@ -163,8 +162,7 @@ class SearchIndex:
         self._log.append((self.version, item_id))
         if len(self._log) > 20_000:  # too many changes: rebuild lazily from scratch
             self._log.clear()
-            self._segments.clear()
-            self._prebuilt.clear()
+            self._main = None
 
     def _members(self, seg: Segment, mask: Filter | None) -> Members | None:
         """The records of ``seg`` that ``mask`` accepts (cached per segment)."""
@@ -181,6 +179,8 @@ class SearchIndex:
 
     def _estimate(self, flt: Filter) -> int:
         """Records the filter keeps at most (from the counts taken at load time)."""
+        if self._counts is None:
+            self._counts = self._main.cols.counts() if self._main is not None else {}
         c = self._counts
         est = len(self.records)
         for name, value in (
@@ -190,26 +190,19 @@ class SearchIndex:
             ("tag", flt.tag),
         ):
             if value is not None:
-                est = min(est, c.get(name, {}).get(value, 0))
+                est = min(est, c.get(name, {}).get(value, 0) + len(self.records.changed))
         if flt.folders is not None:
             est = min(est, sum(c.get("folder", {}).get(f, 0) for f in flt.folders))
+            est += len(self.records.changed)
         return est
 
     def _plan(self, flt: Filter) -> tuple[Segment, Filter | None]:
-        """The index to search for ``flt`` and the mask to apply to its records (or None)."""
-        if flt.empty() or flt in self._segments:
-            return self._segment(flt), None
-        if flt.kind is not None and Filter(kind=flt.kind) in self._segments:
-            return self._segment(Filter(kind=flt.kind)), flt
-        total = max(len(self.records), 1)
-        if self._estimate(flt) >= _DENSE * total:
-            if flt.only_kind() and self._estimate(flt) < total / 2:
-                return self._segment(flt), None  # a kind is contiguous: masks scan the rest
-            return self._segment(Filter()), flt
-        return self._segment(flt), None
+        """The index to search for ``flt`` and the mask to apply to its records (or None): one
+        index for all; a filter is a mask whose records' texts are cut out on first need."""
+        return self.main, (None if flt.empty() else flt)
 
     def _segment(self, flt: Filter) -> Segment:
-        seg = self._segments.get(flt)
+        seg = self._main
         if seg is not None and seg.version < self.version:
             first = bisect.bisect_right(self._log, (seg.version, "\U0010ffff"))
             if first == 0 and self._log and self._log[0][0] > seg.version + 1:
@@ -218,7 +211,7 @@ class SearchIndex:
                 for _v, item_id in self._log[first:]:
                     seg.dead.add(item_id)
                     r = self.records.get(item_id)
-                    if r is not None and flt.accepts(r):
+                    if r is not None:
                         seg.overlay[item_id] = r
                     else:
                         seg.overlay.pop(item_id, None)
@@ -226,53 +219,35 @@ class SearchIndex:
                 if len(seg.overlay) > _OVERLAY_LIMIT:
                     seg = None
         if seg is None:
-            if len(self._segments) > 16 + len(self._prebuilt):
-                self._segments.pop(
-                    next(k for k in self._segments if not k.empty() and k not in self._prebuilt)
-                )
-            recs = [r for r in self.records.values() if flt.accepts(r)]
-            seg = Segment(recs, self.version, self._edge_memo)
-            self._segments[flt] = seg
+            records = list(self.records.values())
+            self.load(records)
+            seg = self._main
+            assert seg is not None
         return seg
 
+    def prepare(self) -> None:
+        """Build now (otherwise on first use) the pinyin structures, without word edges."""
+        self.main.py  # noqa: B018 - the property builds and caches them
+
+    def complete_edges(self, edges: bytes | None = None) -> None:
+        """Give the pinyin structures their word edges (segmenting the primary texts unless
+        ``edges`` computed elsewhere are given: see :func:`edges_of`)."""
+        seg = self.main
+        py = seg.py
+        if not py.has_edges:
+            py.set_edges(edges if edges is not None else edges_of(seg.cols))
+
     def warm(self) -> None:
-        """Build now (otherwise on first use) the unfiltered index with its pinyin structures and
-        the indexes of the kinds and functions that a filter mask would serve badly (see the
-        module docstring), so that switching a filter never builds a big index."""
-        seg = self._segment(Filter())
-        seg.py  # noqa: B018 - the properties build and cache the pinyin structures…
-        seg.latin  # noqa: B018 - …and the sub-index for ASCII queries
-        total = max(len(self.records), 1)
-        wanted = [Filter(kind=k) for k, n in self._counts.get("kind", {}).items() if n < total / 2]
-        wanted += [
-            Filter(function=f)
-            for f, n in self._counts.get("function", {}).items()
-            if f and n < _DENSE * total
-        ]
-        budget = total  # never more than the main index's worth of extra records
-        for flt in sorted(wanted, key=self._estimate):
-            n = self._estimate(flt)
-            if n > budget:
-                break
-            budget -= n
-            self._prebuilt.add(flt)
-            sub = self._segment(flt)
-            sub.py  # noqa: B018
-            sub.latin  # noqa: B018
-        # the filter masks of functions and genres: their indexes' pinyin structures now; the
-        # texts of their records are cut out on their first sparse scan (kept, they would take
-        # several times the main index's memory: one copy per function and genre)
-        masks = [Filter(function=f) for f in self._counts.get("function", {}) if f]
-        masks += [Filter(genre=g) for g in self._counts.get("genre", {}) if g]
-        for flt in masks:
-            seg, _mask = self._plan(flt)
-            seg.py  # noqa: B018
-        self._edge_memo = {}  # kept only while the segments are built
+        """Build now the pinyin structures with their word edges (what a first query would
+        otherwise build)."""
+        self.prepare()
+        self.complete_edges()
 
     # ----------------------------------------------------------------------- search
     def search(self, query: str, flt: Filter | None = None, limit: int = 50) -> list[Hit]:
-        """The best ``limit`` hits of ``query`` under ``flt`` (see :meth:`find`)."""
-        return self.find(query, flt, limit).hits
+        """The best ``limit`` hits of ``query`` under ``flt`` (see :meth:`find`; no suggestions
+        are looked for: they cost a fuzzy pass over the vocabulary and a search per word)."""
+        return self.find(query, flt, limit, suggest=False).hits
 
     def find(
         self, query: str, flt: Filter | None = None, limit: int = 50, suggest: bool = True
@@ -289,27 +264,28 @@ class SearchIndex:
         q = " ".join(parsed.terms)
         seg, mask = self._plan(flt)
         found: dict[str, float] = {}  # id -> tier
+        seen: dict[str, Record] = {}
 
         def add(r: Record, tier: float) -> None:
             if found.get(r.id, -1) < tier:
                 found[r.id] = tier
+                seen[r.id] = r
 
         if not q:
+            members = self._members(seg, mask)
             n = 0
-            for r in seg.recs:
+            for i in members.idx if members is not None else range(len(seg.recs)):
                 if n >= limit * 2:
                     break
-                if r.id not in seg.dead and (mask is None or mask.accepts(r)):
+                r = seg.recs[i]
+                if r.id not in seg.dead:
                     add(r, 0.0)
                     n += 1
-            extra = [
-                *seg.overlay.values(),
-                *(self.records[i] for i in self.boosted if i in self.records),
-            ]
+            extra = [*seg.overlay.values(), *self._boosted_records()]
             for r in extra:
                 if flt.accepts(r):
                     add(r, 0.0)
-            return SearchResult(self._finish(found, flt, limit), parsed)
+            return SearchResult(self._finish(found, seen, flt, limit), parsed)
 
         terms = q.split()
         is_pinyin = pinyin.is_pinyin_query(q)
@@ -317,7 +293,8 @@ class SearchIndex:
             self._search_terms(seg, terms, limit, add, mask)
         else:
             latin = q.isascii() and LATIN.search(q) is not None
-            self._search_literal(seg.latin if latin else seg, q, limit, add, found, mask)
+            within = seg.latin if latin and mask is None else None
+            self._search_literal(seg, q, limit, add, found, mask, within)
             if is_pinyin:
                 spelled: Counter[str] = Counter()
                 find_pinyin(
@@ -339,7 +316,7 @@ class SearchIndex:
                     self._search_terms(seg, [word], limit - len(found), add, mask, SPELLED, found)
         # small extras: records changed since the index was built, and favourites/used items
         extra = list(seg.overlay.values())
-        extra += [self.records[i] for i in self.boosted if i in self.records and i not in found]
+        extra += [r for r in self._boosted_records() if r.id not in found]
         for r in extra:
             if not flt.accepts(r):
                 continue
@@ -355,13 +332,13 @@ class SearchIndex:
         # related terms widen the search, below the query's own hits
         if not is_pinyin and len(found) < limit:
             self._search_related(seg, terms, limit, add, found, mask)
-        hits = self._finish(found, flt, limit)
+        hits = self._finish(found, seen, flt, limit)
         suggestions = self._suggest(q) if suggest and not hits else []
         return SearchResult(hits, parsed, suggestions)
 
     def _suggest(self, q: str) -> list[str]:
         if self._vocabulary is None:
-            self._vocabulary = suggest_words.vocabulary(r.primary for r in self.records.values())
+            self._vocabulary = suggest_words.vocabulary(self.records.primaries())
         return suggest_words.nearest(
             q, self._vocabulary, lambda w: bool(self.find(w, limit=1, suggest=False).hits)
         )
@@ -377,14 +354,14 @@ class SearchIndex:
                 wanted = [*terms[:n], *variant, *terms[n + 1 :]]
                 before = len(found)
                 if len(wanted) == 1:
-                    recs, skip = seg.recs, skipper(seg, mask)
+                    recs = seg.recs
                     members = self._members(seg, mask)
                     for i, _off in scan(
                         seg.blob,
                         seg.starts,
                         wanted[0],
                         members,
-                        lambda i, recs=recs, skip=skip: recs[i].id in found or skip(recs[i]),
+                        index_skipper(seg, mask, found),
                     ):
                         add(recs[i], RELATED)
                         if len(found) >= limit:
@@ -394,33 +371,55 @@ class SearchIndex:
                 if len(found) >= limit:
                     return
 
-    def _finish(self, found: dict[str, float], flt: Filter, limit: int) -> list[Hit]:
+    def _boosted_records(self) -> list[Record]:
+        out = []
+        for item_id in self.boosted:
+            r = self.records.get(item_id)
+            if r is not None:
+                out.append(r)
+        return out
+
+    def _finish(
+        self, found: dict[str, float], seen: dict[str, Record], flt: Filter, limit: int
+    ) -> list[Hit]:
         """Hits in order: the query's own matches (exact, prefix, whole words) before related and
         partial ones; within each band items flagged stale, and documents and sections unless
         their kind was asked for, after the others; then by tier, favourites and use, rank."""
-        records, boosted = self.records, self.boosted
+        boosted = self.boosted
         asked = flt.kind is not None
+        records = self.records
+        # a record seen in the index may have changed since (its overlay copy is current)
+        current = {i: r for i, r in seen.items() if i not in records.removed}
+        for i in current.keys() & records.changed.keys():
+            current[i] = records.changed[i]
 
         def key(item_id: str) -> tuple:
-            r = records[item_id]
+            r = current[item_id]
             low = r.stale or (not asked and r.kind in _LOW_KINDS)
             tier = found[item_id]
             return (tier < WHOLE, low, -tier, -boosted.get(item_id, 0.0), r.rank)
 
-        ordered = sorted((i for i in found if i in records), key=key)[:limit]
+        ordered = sorted((i for i in found if i in current), key=key)[:limit]
         return [Hit(i, found[i] + boosted.get(i, 0.0)) for i in ordered]
 
     def _search_literal(
-        self, seg: Segment, q: str, limit: int, add, found: dict, mask: Filter | None = None
+        self,
+        seg: Segment,
+        q: str,
+        limit: int,
+        add,
+        found: dict,
+        mask: Filter | None = None,
+        within: Members | None = None,
     ) -> None:
+        """Exact, prefix and contained matches of ``q`` (the contained ones among ``within``'s
+        records when given: the records with ASCII letters for such a query)."""
         skip = skipper(seg, mask)
-        for i in seg.exact.get(bare(q), ()):
+        for i in seg.exact(q):
             r = seg.recs[i]
             if q in r.primary and not skip(r):  # 立德树人 = 立德树人。, but 1。 ≠ 1
                 add(r, 3.0)
-        lo = bisect.bisect_left(seg.sorted_keys, q)
-        hi = bisect.bisect_left(seg.sorted_keys, q + "\U0010ffff", lo)
-        idx = seg.sorted_idx[lo:hi]
+        idx = seg.prefixed(q)
         if mask is not None and len(idx) > limit * 4:
             idx = [i for i in idx if mask.accepts(seg.recs[i])]
         if len(idx) > limit * 4:
@@ -430,12 +429,10 @@ class SearchIndex:
             if r.id not in found and not skip(r):
                 add(r, 2.0)
         recs = seg.recs
-        members = self._members(seg, mask)
+        members = within if within is not None else self._members(seg, mask)
         if len(found) >= limit:
             return
-        for i, _off in scan(
-            seg.blob, seg.starts, q, members, lambda i: recs[i].id in found or skip(recs[i])
-        ):
+        for i, _off in scan(seg.blob, seg.starts, q, members, index_skipper(seg, mask, found)):
             add(recs[i], 1.0)
             if len(found) >= limit:
                 break
@@ -468,7 +465,16 @@ class SearchIndex:
 
 
 def _boost(r: Record) -> float:
-    return (0.5 if r.favorite else 0.0) + min(math.log1p(max(r.usage, 0)) / 12.0, 0.4)
+    return _boost_of(r.favorite, r.usage)
+
+
+def _boost_of(favorite: bool, usage: int) -> float:
+    return (0.5 if favorite else 0.0) + min(math.log1p(max(usage, 0)) / 12.0, 0.4)
+
+
+def edges_of(cols: Columns) -> bytes:
+    """Word edges of the primary texts of ``cols`` (aligned with the pinyin structures)."""
+    return word_edges([cols.primary(i) for i in range(cols.n)], {})
 
 
 def _literal_tier(r: Record, q: str) -> float:

@@ -144,6 +144,7 @@ class LibraryStore(FolderTree, StoredFiles):
                         pass
                 self._conn.close()
                 self._conn = None  # type: ignore[assignment]
+            self._index = None  # a background completion of the index is not saved
 
     def __enter__(self) -> LibraryStore:
         return self
@@ -366,10 +367,24 @@ class LibraryStore(FolderTree, StoredFiles):
             else:
                 self._index.remove(item_id)
 
-    def build_index(self) -> None:
-        """Load the search index now (otherwise done on the first search)."""
+    def build_index(self, wait: bool = False) -> None:
+        """Load the search index now (otherwise done on the first search; it is usable at once),
+        then complete its word edges (see :mod:`eduwriter.library.index_cache`): with ``wait``
+        on this thread, else on a background thread while searches go on."""
         with self._lock:
-            self._ensure_index().warm()
+            index = self._ensure_index()
+        if index_cache.has_edges(index):
+            return
+
+        def complete() -> None:
+            index_cache.complete_edges(
+                self.path, index.key, index, self._lock, lambda: self._index is index
+            )
+
+        if wait:
+            complete()
+        else:
+            threading.Thread(target=complete, name="search-word-edges", daemon=True).start()
 
     def search(
         self,
@@ -395,6 +410,12 @@ class LibraryStore(FolderTree, StoredFiles):
         for it in items:
             it.score = scores[it.id]
         return items
+
+    def suggestions(self, query: str, kind: str | None = None) -> list[str]:
+        """Did you mean: the nearest words of the lexicons and the library that find something,
+        for a query that found nothing (empty when it does find something)."""
+        with self._lock:
+            return self._ensure_index().find(query, Filter(kind=kind), limit=1).suggestions
 
     # ------------------------------------------------------------------ writing
     def insert_item(

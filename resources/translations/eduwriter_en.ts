@@ -2555,4 +2555,32 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <translation>changed by %1</translation>
     </message>
 </context>
+<context>
+    <name>SearchChips</name>
+    <message>
+        <location filename="../../eduwriter/gui/panes/search_chips.py" line="1"/>
+        <source>功能</source>
+        <translation>function</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/search_chips.py" line="1"/>
+        <source>文种</source>
+        <translation>genre</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/search_chips.py" line="1"/>
+        <source>类别</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/search_chips.py" line="1"/>
+        <source>按%1“%2”筛选，点击取消</source>
+        <translation>Filtered by %1 “%2”; click to remove</translation>
+    </message>
+    <message>
+        <location filename="../../eduwriter/gui/panes/search_chips.py" line="1"/>
+        <source>您是不是要找：</source>
+        <translation>Did you mean:</translation>
+    </message>
+</context>
 </TS>

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
 from eduwriter.library import index_cache
+from eduwriter.library.search_flat import MAGIC, read_header
 from eduwriter.library.store import LibraryStore
 
 
@@ -38,4 +41,67 @@ def test_a_damaged_cache_file_is_rebuilt(store, db_path):
     with LibraryStore.open(db_path) as s:
         assert ids(s.search("安全")) == expected
     with index_cache.cache_path(db_path).open("rb") as fh:
-        assert fh.read(2) == b"\x80\x05" and len(fh.read()) > 100  # written anew
+        assert fh.read(8) == MAGIC and len(fh.read()) > 100  # written anew
+
+
+def test_a_pickle_in_place_of_the_index_is_never_unpickled(store, db_path, tmp_path):
+    # the old format was a pickle: one planted beside a library could run code on load
+    expected = ids(store.search("安全"))
+    store.close()
+    marker = tmp_path / "ran"
+
+    class Boom:
+        def __reduce__(self):
+            return (marker.write_text, ("yes",))
+
+    index_cache.cache_path(db_path).write_bytes(pickle.dumps(Boom()))
+    with LibraryStore.open(db_path) as s:
+        assert ids(s.search("安全")) == expected
+    assert not marker.exists()
+
+
+def _flip(path, section):
+    """Flip one byte in the middle of ``section`` of a sidecar file."""
+    with path.open("rb") as fh:
+        head, base = read_header(fh)
+    name, offset, length, _crc = next(s for s in head["sections"] if s[0] == section)
+    raw = bytearray(path.read_bytes())
+    raw[base + offset + length // 2] ^= 0xFF
+    path.write_bytes(bytes(raw))
+
+
+def test_a_damaged_section_is_found_by_its_checksum_and_rebuilt(store, db_path):
+    expected = ids(store.search("安全")), ids(store.search("zdsx"))
+    store.close()
+    path = index_cache.cache_path(db_path)
+    _flip(path, "blob")
+    with LibraryStore.open(db_path) as s:
+        key = index_cache.content_key(s._conn)
+        assert index_cache.load(db_path, key) is None
+        assert (ids(s.search("安全")), ids(s.search("zdsx"))) == expected
+    assert index_cache.load(db_path, key) is not None  # rebuilt and written again
+
+
+def test_damaged_pinyin_sections_are_built_again_from_the_texts(store, db_path):
+    expected = ids(store.search("zdsx")), ids(store.search("zhidaosixiang"))
+    store.build_index(wait=True)
+    store.close()
+    path = index_cache.cache_path(db_path)
+    _flip(path, "py_codes")
+    with LibraryStore.open(db_path) as s:
+        key = index_cache.content_key(s._conn)
+        loaded = index_cache.load(db_path, key)
+        assert loaded is not None  # the records' columns are sound: a character query is quick
+        assert loaded.main.py_loader() is None  # the pinyin part is refused…
+        assert (ids(s.search("zdsx")), ids(s.search("zhidaosixiang"))) == expected  # …and built
+
+
+def test_word_edges_are_completed_and_saved_with_the_index(store, db_path):
+    store.build_index(wait=True)
+    key = index_cache.content_key(store._conn)
+    loaded = index_cache.load(db_path, key)
+    assert loaded is not None and index_cache.has_edges(loaded)
+    # without its edges, a pinyin query segments the records it looks at: same answer
+    with_edges = [h.id for h in loaded.search("zdsx")]
+    loaded.main.py.edges = None
+    assert [h.id for h in loaded.search("zdsx")] == with_edges

@@ -42,3 +42,17 @@ def test_removing_a_chip_searches_its_word():
     q = parse_query("计划 措施").without("措施")
     assert fields(q) == {("genre", "plan")}
     assert q.terms == ("措施",)
+
+
+def test_a_quoted_word_is_a_term_and_a_removed_chip_is_written_back_quoted():
+    from eduwriter.library.query import parse_query
+
+    assert parse_query('"总结" 开头').terms == ("总结",)
+    assert [f.word for f in parse_query("“总结” 开头").filters] == ["开头"]
+    q = parse_query("总结开头 安全")
+    text = q.text_without("开头")
+    assert text == '总结 安全 "开头"'
+    again = parse_query(text)
+    assert [f.word for f in again.filters] == ["总结"]
+    assert set(again.terms) == {"安全", "开头"}
+    assert q.text_without("不在") == q.text

@@ -1,5 +1,7 @@
 """The in-memory index on its own: tiers, short queries, pinyin, filters, later changes."""
 
+import pytest
+
 from eduwriter.library.search import Filter, Record, SearchIndex
 
 
@@ -333,3 +335,37 @@ def test_closing_punctuation_of_the_query_must_be_in_the_text():
     idx = SearchIndex([rec("r0", "1"), rec("r1", "立德树人。")])
     assert ids(idx.search("1。")) == []
     assert ids(idx.search("立德树人。")) == ["r1"] and idx.search("立德树人。")[0].score >= 3.0
+
+
+def test_search_without_hits_does_not_look_for_suggestions(monkeypatch):
+    # store.search() drops suggestions: looking for them made every no-hit query slow
+    from eduwriter.library import search
+
+    idx = SearchIndex([rec("a", "立德树人")])
+
+    def fail(*_a, **_k):
+        raise AssertionError("suggestions looked for")
+
+    monkeypatch.setattr(search.suggest_words, "nearest", fail)
+    assert idx.search("lsdsr") == []
+    with pytest.raises(AssertionError):
+        idx.find("lsdsr")
+
+
+def test_the_store_offers_suggestions_only_for_a_query_without_hits(tmp_path):
+    from eduwriter.library.store import Item, LibraryStore
+
+    store = LibraryStore.open(tmp_path / "lib.db")
+    store.add_items(
+        [Item(id="p1", kind="phrasing", text="坚持立德树人根本任务。", origin="builtin")]
+    )
+    assert store.search("lsdsr") == []
+    assert "立德树人" in store.suggestions("lsdsr")
+    assert store.suggestions("立德") == []
+    store.close()
+
+
+def test_full_pinyin_is_read_with_two_letter_syllables_before_lone_vowels():
+    # found by the brute-force property: yuanzuo is yu an zuo here, not yuan zu o
+    idx = SearchIndex([rec("r0", "作育安作")])
+    assert ids(idx.search("yuanzuo")) == ["r0"]

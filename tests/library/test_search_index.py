@@ -1,6 +1,7 @@
 """The index structures: word edges of the shared segmenter, computed when the index is built."""
 
-from eduwriter.library.search_index import PinyinIndex, Record, word_edges
+from eduwriter.library.pinyin_index import PinyinIndex, word_edges
+from eduwriter.library.search_index import Record
 
 
 def whole(text, piece, occurrence=0):

@@ -42,8 +42,11 @@ from eduwriter.gui.models.library_items import (
 from eduwriter.gui.models.library_model import LibraryModel
 from eduwriter.gui.models.results_model import ResultsModel
 from eduwriter.gui.panes.item_html import preview_html
+from eduwriter.gui.panes.search_chips import SearchChips
 from eduwriter.gui.panes.snippet_flows import SnippetFlows
 from eduwriter.gui.workers import SearchRunner
+from eduwriter.library.query import parse_query
+from eduwriter.library.search_index import normalize
 
 if TYPE_CHECKING:
     from eduwriter.library.store import ImportReport, LibraryStore
@@ -159,6 +162,11 @@ class LibraryPane(SnippetFlows, QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(4)
         lay.addLayout(row)
+        # the filters the query was understood to mean, as removable chips; "did you mean"
+        self.chips = SearchChips(self)
+        self.chips.chipRemoved.connect(self.search_edit.setText)
+        self.chips.suggestionChosen.connect(self.search_edit.setText)
+        lay.addWidget(self.chips)
         lay.addWidget(self.count_label)
         lay.addWidget(splitter, 1)
 
@@ -169,6 +177,7 @@ class LibraryPane(SnippetFlows, QWidget):
         self._timer.timeout.connect(self._run_search)
         self._runner = SearchRunner(store, self)
         self._runner.resultsReady.connect(self._on_results)
+        self._runner.suggestionsReady.connect(self._on_suggestions)
         self.search_edit.textChanged.connect(self._on_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_return)
         self.search_edit.installEventFilter(self)
@@ -296,6 +305,7 @@ class LibraryPane(SnippetFlows, QWidget):
             self._timer.stop()
             self._runner.cancel_pending()
             self._last_query = ""
+            self.chips.clear()
             self.stack.setCurrentWidget(self.tree)
             self._show_totals()
             self._show_preview(self.current_item())
@@ -319,6 +329,8 @@ class LibraryPane(SnippetFlows, QWidget):
         if self._search_kind == "document":
             items = [it for it in items if field(it, "kind") in ("document", "section")]
         self._last_query = query
+        fixed = frozenset({"kind"}) if self._search_kind not in (None, "document") else frozenset()
+        self.chips.show_query(parse_query(normalize(query), fixed))
         self.results_model.set_items(items)
         self.stack.setCurrentWidget(self.results)
         if error:
@@ -336,6 +348,10 @@ class LibraryPane(SnippetFlows, QWidget):
         else:
             self._show_preview(None)
         self.searchFinished.emit(query, len(items))
+
+    def _on_suggestions(self, _gen: int, query: str, words: list) -> None:
+        if query == self.search_edit.text().strip() and query == self._last_query:
+            self.chips.show_suggestions([str(w) for w in words])
 
     def _on_search_return(self) -> None:
         if self._timer.isActive():
