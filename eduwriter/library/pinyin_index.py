@@ -37,6 +37,8 @@ def _pairs(text: str) -> str:
     """Character *i* stands for the characters *i* and *i+1* of ``text`` (Latin-1; the last is
     paired with a newline). Built at C speed."""
     raw = text.encode("latin-1")
+    if not raw:  # an empty library
+        return ""
     out = bytearray(4 * len(raw))  # UTF-32: two surrogate values never merge into one
     out[0::4] = raw[1:] + b"\n"
     out[1::4] = raw
@@ -80,6 +82,9 @@ class PinyinIndex:
         self.alt_order = array("i", sorted(differ, key=self.alt.__getitem__))
 
     def _split(self) -> None:
+        if len(self.starts) == 1:  # no records (an empty library)
+            self.ini, self.alt, self.has_alt = [], [], False
+            return
         self.ini = self.blob.split("\n")
         alt = self.alt_blob.split("\n")
         self.alt = [b if b != a else a for a, b in zip(self.ini, alt, strict=True)]
