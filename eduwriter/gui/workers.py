@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from eduwriter.compose.suggest_rank import Candidate, is_offerable
 from eduwriter.gui.messages import exception_message
 
 if TYPE_CHECKING:
@@ -264,15 +265,21 @@ def open_store_job(path: Path | None) -> Job:
 
 
 def phrasings_job(store: LibraryStore) -> Job:
-    """A BackgroundJob body that reads the texts autocomplete suggests (phrasings, snippets),
-    the writer's own and the shared library's."""
+    """A BackgroundJob body that reads what autocomplete suggests (phrasings, snippets), the
+    writer's own and the shared library's, with function, genre and uses for the ranking;
+    items flagged stale or of another domain are left out."""
 
-    def job(_progress: Progress, _cancelled: Cancelled) -> list[str]:
-        texts: list[str] = []
+    def job(_progress: Progress, _cancelled: Cancelled) -> list[Candidate]:
+        out: list[Candidate] = []
+        sources = [(store, True)]
+        if getattr(store, "shared", None) is not None:  # the unit's shared library (单位)
+            sources.append((store.shared, False))
         for kind in ("phrasing", "snippet"):
-            texts.extend(it.text for it in store.items(kind=kind))
-            if getattr(store, "shared", None) is not None:  # the unit's shared library (单位)
-                texts.extend(it.text for it in store.shared.items(kind=kind))
-        return texts
+            for source, own in sources:
+                for it in source.items(kind=kind):
+                    if is_offerable(it.data):
+                        item_id = it.id if own else ""
+                        out.append(Candidate(it.text, it.function, it.genre, it.usage, item_id))
+        return out
 
     return job

@@ -12,6 +12,7 @@ suggestions in the title or in headings: Enter there always starts a new block.
 from __future__ import annotations
 
 import bisect
+import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QSize, Qt, 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
+from eduwriter.compose.report import MAX_LEVEL
+from eduwriter.compose.suggest_rank import Candidate, WritingPlace, fit_score, place_of
+from eduwriter.gui.editor.report_format import TITLE
 from eduwriter.gui.workers import BackgroundJob, phrasings_job
 
 if TYPE_CHECKING:
@@ -49,19 +53,32 @@ class PhrasingIndex:
     The texts are joined into one string so a lookup is a few ``str.find`` calls in C rather
     than a Python loop over every phrasing (about 0.1 ms for 10,000 phrasings)."""
 
-    def __init__(self, texts: Iterable[str] = ()) -> None:
-        seen: dict[str, None] = {}
-        for t in texts:
-            t = (t or "").strip().replace("\n", " ")
-            if 4 <= len(t) <= 200:
-                seen.setdefault(t, None)
+    def __init__(self, texts: Iterable[str | Candidate] = ()) -> None:
+        seen: dict[str, Candidate] = {}
+        for c in texts:
+            c = c if isinstance(c, Candidate) else Candidate(c or "")
+            t = (c.text or "").strip().replace("\n", " ")
+            if not 4 <= len(t) <= 200:
+                continue
+            old = seen.get(t)
+            if old is None or (c.usage, bool(c.function)) > (old.usage, bool(old.function)):
+                seen[t] = Candidate(t, c.function, c.genre, c.usage, c.item_id)
         self.texts = list(seen)
+        self.candidates = list(seen.values())
         self._starts: list[int] = []
         pos = 0
         for t in self.texts:
             self._starts.append(pos)
             pos += len(t) + 1
         self._joined = "\n".join(self.texts)
+
+    def record_use(self, text: str) -> Candidate | None:
+        """Count an accepted phrasing in memory (it ranks higher from now on); returns it."""
+        for i, c in enumerate(self.candidates):
+            if c.text == text:
+                self.candidates[i] = Candidate(c.text, c.function, c.genre, c.usage + 1, c.item_id)
+                return c
+        return None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -76,34 +93,35 @@ class PhrasingIndex:
             nxt = starts[i + 1] if i + 1 < len(starts) else len(joined)
             pos = joined.find(needle, nxt)
 
-    def suggest(self, before: str, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
-        """Phrasings containing the last few characters of ``before`` (longest match first);
-        each suggestion inserts the rest of the phrasing after the match."""
+    def suggest(
+        self, before: str, limit: int = MAX_SUGGESTIONS, place: WritingPlace | None = None
+    ) -> list[Suggestion]:
+        """Phrasings containing the last few characters of ``before``; each suggestion inserts
+        the rest of the phrasing after the match. The best fit for ``place`` comes first
+        (:func:`~eduwriter.compose.suggest_rank.fit_score`), then the longest match, then a
+        phrasing that starts with what was typed (a continuation)."""
+        place = place or WritingPlace()
         tail = before[-max(SUFFIX_LENGTHS) :]
-        out: list[Suggestion] = []
-        seen: set[int] = set()
+        found: dict[int, tuple[float, int, int]] = {}  # phrasing -> (rank, match, offset)
         for n in SUFFIX_LENGTHS:
             if len(tail) < n:
                 continue
             suffix = tail[-n:]
             if not all(_is_wordy(ch) for ch in suffix):
                 continue
-            found: list[tuple[bool, int, int]] = []
+            count = 0
             for i, idx in self._containing(suffix):
-                if i in seen or not self.texts[i][idx + n :] or before.endswith(self.texts[i]):
+                if i in found or not self.texts[i][idx + n :] or before.endswith(self.texts[i]):
                     continue
-                found.append((idx != 0, idx, i))
-                if len(found) >= 5 * limit:
+                rank = fit_score(self.candidates[i], place) + n / 8 + (0.5 if idx == 0 else 0.0)
+                found[i] = (rank, n, idx)
+                count += 1
+                if count >= 5 * limit:
                     break
-            # Phrasings that start with what was typed (a continuation) come first.
-            for _later, idx, i in sorted(found):
-                seen.add(i)
-                out.append(Suggestion(self.texts[i], self.texts[i][idx + n :]))
-                if len(out) >= limit:
-                    return out
-            if out and n <= 4:
+            if found and n <= 4:
                 break
-        return out
+        best = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[1][2], kv[0]))[:limit]
+        return [Suggestion(self.texts[i], self.texts[i][idx + n :]) for i, (_r, n, idx) in best]
 
 
 def popup_position(cursor: QRect, size: QSize, screen: QRect) -> QPoint:
@@ -144,6 +162,7 @@ class Autocompleter(QObject):
         self.popup.itemClicked.connect(lambda item: self.accept(self.popup.row(item)))
         self.suggestions: list[Suggestion] = []
         self._load_job: BackgroundJob | None = None
+        self._store: LibraryStore | None = None
         composer.textCommitted.connect(self.update)
         composer.cursorPositionChanged.connect(self._cursor_moved)
         self._expected_pos = -1
@@ -151,12 +170,31 @@ class Autocompleter(QObject):
         self.chosen = False
 
     # ------------------------------------------------------------------ data
-    def set_phrasings(self, texts: Iterable[str]) -> None:
+    def set_phrasings(self, texts: Iterable[str | Candidate]) -> None:
         self.index = PhrasingIndex(texts)
+
+    def place(self) -> WritingPlace:
+        """The report's genre (from its title) and the role of the section at the cursor (from
+        the chain of headings above it)."""
+        rd = self.composer.rd
+        first = rd.doc.begin()
+        title = first.text() if rd.kind_of(first) == TITLE else ""
+        levels = rd.levels()
+        number = min(self.composer.textCursor().blockNumber(), len(levels) - 1)
+        chain: list[str] = []
+        above = MAX_LEVEL + 1
+        for n in range(number, -1, -1):
+            if 0 < levels[n] < above:
+                chain.append(rd.block(n).text())
+                above = levels[n]
+                if above == 1:
+                    break
+        return place_of(title, chain[::-1])
 
     def attach_store(self, store: LibraryStore) -> None:
         """Load phrasings (and the writer's snippets) from the store in the background; a
         failed load leaves the suggestions as they were (autocomplete is optional)."""
+        self._store = store
         job = BackgroundJob(phrasings_job(store), self)
         job.finished.connect(self.set_phrasings)
         self._load_job = job
@@ -182,7 +220,7 @@ class Autocompleter(QObject):
             self.dismiss()
             return
         before = block.text()[: cur.position() - block.position()]
-        self.suggestions = self.index.suggest(before)
+        self.suggestions = self.index.suggest(before, place=self.place())
         if not self.suggestions:
             self.dismiss()
             return
@@ -219,6 +257,7 @@ class Autocompleter(QObject):
         if not 0 <= row < len(self.suggestions):
             row = 0
         text = self.suggestions[row].insert
+        self._learn(self.suggestions[row].phrasing)
         self.dismiss()
         rd = self.composer.rd
         cur = self.composer.textCursor()
@@ -228,6 +267,17 @@ class Autocompleter(QObject):
             cur.endEditBlock()
         self.composer.setTextCursor(cur)
         return True
+
+    def _learn(self, phrasing: str) -> None:
+        """Remember an accepted phrasing: in memory at once, and as a use in the library (a
+        failed write only loses the count; the phrasing is still inserted)."""
+        used = self.index.record_use(phrasing)
+        if used is None or not used.item_id or self._store is None:
+            return
+        try:
+            self._store.record_use(used.item_id)
+        except (sqlite3.Error, OSError):
+            pass
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Keys the popup consumes while visible."""

@@ -200,3 +200,80 @@ def test_popup_stays_on_a_1024_pixel_screen():
     assert pos.y() + size.height() <= 700 and pos.x() == 100
     # room enough: just under the cursor
     assert popup_position(QRect(100, 100, 2, 20), size, screen) == QPoint(100, 124)
+
+
+def _summary_with_problems(window, candidates) -> None:
+    window.rd.set_report(
+        Report(
+            title="某区教育局2026年上半年工作总结",
+            blocks=[
+                ReportBlock("heading", "主要成绩", 1),
+                ReportBlock("paragraph", "各项工作稳步推进。"),
+                ReportBlock("heading", "存在问题", 1),
+                ReportBlock("paragraph", ""),
+            ],
+        )
+    )
+    window.composer.go_to_block(4)
+    window.autocomplete.set_phrasings(candidates)
+    window.composer.setFocus()
+
+
+def test_a_plan_sentence_is_not_offered_first_in_a_summarys_problems_section(window):
+    from eduwriter.compose.suggest_rank import Candidate
+
+    plan = Candidate("制定本年度工作计划，明确责任分工", function="打算", genre="plan")
+    problem = Candidate("本年度工作中还存在一些不足", function="问题", genre="summary")
+    _summary_with_problems(window, [plan, problem])
+    _type(window.composer, "制定本年度工作")
+    ac = window.autocomplete
+    assert ac.is_visible()
+    shown = [ac.popup.item(i).text() for i in range(ac.popup.count())]
+    assert shown[0] == problem.text
+    assert plan.text in shown  # still offered, only further down
+    # the same text under 主要成绩 in a plan offers the plan sentence first (longer match)
+    window.rd.set_report(
+        Report(
+            title="2026年工作计划",
+            blocks=[ReportBlock("heading", "主要任务", 1), ReportBlock("paragraph", "")],
+        )
+    )
+    window.composer.go_to_block(2)
+    _type(window.composer, "制定本年度工作")
+    assert ac.popup.item(0).text() == plan.text
+
+
+def test_an_accepted_phrasing_ranks_higher_and_its_use_is_recorded(window, store, qtbot):
+    window.attach_store(store)
+    ac = window.autocomplete
+    qtbot.waitUntil(lambda: len(ac.index) > 0, timeout=10000)
+    target = next(
+        c
+        for c in ac.index.candidates
+        if c.item_id and len(c.text) >= 12 and all(ch.isalnum() for ch in c.text[:8])
+    )
+    usage_before = store.get(target.item_id).usage
+    window.rd.set_report(Report(title="", blocks=[ReportBlock("paragraph", "")]))
+    window.composer.go_to_block(1)
+    window.composer.setFocus()
+    _type(window.composer, target.text[:8])
+    assert ac.is_visible()
+    shown = [ac.popup.item(i).text() for i in range(ac.popup.count())]
+    assert target.text in shown
+    ac.accept(shown.index(target.text))
+    assert window.rd.block(1).text() == target.text
+    assert store.get(target.item_id).usage == usage_before + 1
+    assert ac.index.candidates[ac.index.texts.index(target.text)].usage == target.usage + 1
+
+
+def test_stale_and_other_domain_items_are_not_loaded(window, store, qtbot):
+    window.attach_store(store)
+    qtbot.waitUntil(lambda: len(window.autocomplete.index) > 0, timeout=10000)
+    loaded = set(window.autocomplete.index.texts)
+    bad, good = set(), set()
+    for it in store.items(kind="phrasing"):
+        data = it.data or {}
+        stale = "stale" in (data.get("flags") or [])
+        (bad if stale or data.get("domain") == "other" else good).add(it.text.strip())
+    assert bad - good  # the sample library has some of each
+    assert not loaded & (bad - good)
