@@ -86,6 +86,9 @@ class ReportDocument(QObject):
         self.doc = QTextDocument(self)
         self.doc.setDefaultFont(body_font())
         self.doc.setDocumentMargin(24)
+        # QTextDocument reports changes (contentsChange, which keeps the numbers current) only
+        # once it has a layout; a composer gives it one, a document on its own needs it too.
+        self.doc.documentLayout()
         self.undo_stack = QUndoStack(self)
         self.meta = ReportMeta()
         self._label: str | None = None
@@ -452,19 +455,47 @@ class ReportDocument(QObject):
         moved = self._snapshot(start, end)
         if delta:
             moved = [(max(1, min(k + delta, MAX_LEVEL)) if k > 0 else k, h, t) for k, h, t in moved]
-        lo, hi = min(start, dest), max(end, dest)
-        span = self._snapshot(lo, hi)
-        rel_s, rel_e = start - lo, end - lo
-        rest = span[:rel_s] + span[rel_e:]
-        insert_at = dest - lo if dest <= start else dest - lo - (end - start)
-        new_rows = rest[:insert_at] + moved + rest[insert_at:]
         with self.edit(QCoreApplication.translate("ReportDocument", "移动章节")) as cur:
-            if hi >= count and dest >= count:
-                # Moving to the very end: keep the document's final block structure simple.
-                self._replace_blocks(cur, lo, count, new_rows)
+            # Only the moved blocks are written: the blocks in between keep their text and
+            # format (their numbers change, and numbers are painted, not stored).
+            if start <= dest <= end:
+                self._reformat(cur, start, moved)
+            elif dest > end:
+                self._insert_rows_before(cur, dest, moved)
+                self._remove_blocks(cur, start, end)
             else:
-                self._replace_blocks(cur, lo, hi, new_rows)
+                self._remove_blocks(cur, start, end)
+                self._insert_rows_before(cur, dest, moved)
         return True
+
+    def _reformat(
+        self, cur: QTextCursor, start: int, rows: Sequence[tuple[int, bool, str]]
+    ) -> None:
+        """Give blocks from ``start`` on the kinds of ``rows`` where they differ."""
+        block = self.block(start)
+        for kind, hint, _text in rows:
+            if self.kind_of(block) != kind:
+                cur.setPosition(block.position())
+                cur.setBlockFormat(self.block_format(kind, hint))
+            block = block.next()
+
+    def _insert_rows_before(
+        self, cur: QTextCursor, dest: int, rows: Sequence[tuple[int, bool, str]]
+    ) -> None:
+        """Insert ``rows`` as new blocks before block ``dest`` (``dest`` >= 1; the block count
+        appends them)."""
+        prev = self.block(dest - 1)
+        cur.setPosition(prev.position() + prev.length() - 1)
+        for kind, hint, text in rows:
+            cur.insertBlock(self.block_format(kind, hint), QTextCharFormat())
+            cur.insertText(text, QTextCharFormat())
+
+    def _remove_blocks(self, cur: QTextCursor, start: int, end: int) -> None:
+        """Remove blocks [start, end) (``start`` >= 1), with the break before them."""
+        prev, last = self.block(start - 1), self.block(end - 1)
+        cur.setPosition(prev.position() + prev.length() - 1)
+        cur.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cur.removeSelectedText()
 
     def delete_section(self, block_number: int) -> bool:
         """Remove a heading with everything under it (one undo step)."""

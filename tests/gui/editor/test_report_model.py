@@ -112,3 +112,98 @@ def test_only_the_first_line_can_be_the_title(qapp):
     assert rd.set_level(0, 0)  # the (empty) title line becomes body text
     assert rd.set_level(0, TITLE)
     assert rd.to_report().blocks[0].text == "第一段"
+
+
+def _expected_move(rows, start, end, dest, delta):
+    """The rows after moving [start, end) before ``dest`` (the list model of a move)."""
+    moved = [(max(1, min(k + delta, 4)) if k > 0 else k, h, t) for k, h, t in rows[start:end]]
+    if start <= dest <= end:
+        return rows[:start] + moved + rows[end:]
+    rest = rows[:start] + rows[end:]
+    at = dest if dest < start else dest - (end - start)
+    return rest[:at] + moved + rest[at:]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(report=reports, pick=st.integers(0, 100), dest=st.integers(0, 100), lv=st.integers(0, 4))
+def test_a_move_puts_the_section_exactly_where_asked(qapp, report, pick, dest, lv):
+    rd = ReportDocument()
+    rd.set_report(report)
+    heads = [h.block for h in rd.headings()]
+    if not heads:
+        return
+    h = heads[pick % len(heads)]
+    before = _rows(rd)
+    start, end = rd.section_range(h)
+    closing = rd.closing_start()
+    end = min(end, max(closing, start + 1))
+    target = min(max(1, 1 + dest % rd.doc.blockCount()), closing)
+    new_level = lv or None
+    delta = 0 if new_level is None else new_level - before[h][0]
+    if rd.move_section(h, target, new_level):
+        assert _rows(rd) == _expected_move(before, start, end, target, delta)
+
+
+def _long_report(sections: int = 25) -> Report:
+    blocks = []
+    for i in range(sections):
+        blocks += [ReportBlock("heading", f"标题{i}", 1), ReportBlock("paragraph", f"正文{i}。")]
+    return Report(title="题目", blocks=blocks)
+
+
+class _Counter:
+    """Counts the blocks a structure edit formats, and (with :meth:`rewritten`) the blocks it
+    wrote anew: every block is tagged with a user state, which a rewritten block loses."""
+
+    def __init__(self, rd: ReportDocument) -> None:
+        self.rd = rd
+        self.formats = 0
+        real = rd.block_format
+        self.tag()
+
+        def counting(kind, hint=False):
+            self.formats += 1
+            return real(kind, hint)
+
+        rd.block_format = counting
+
+    def tag(self) -> None:
+        self.formats = 0
+        b = self.rd.doc.begin()
+        while b.isValid():
+            b.setUserState(7)
+            b = b.next()
+
+    def rewritten(self) -> int:
+        n, b = 0, self.rd.doc.begin()
+        while b.isValid():
+            n += b.userState() != 7
+            b = b.next()
+        return n
+
+
+def test_a_demote_formats_only_the_headings_whose_level_changes(qapp):
+    rd = ReportDocument()
+    rd.set_report(_long_report())
+    count = _Counter(rd)
+    assert rd.shift_level(3, 1)
+    assert count.formats == 1  # 23 numbers after it change; none of those blocks is formatted
+    assert rd.marker_of(3) == "（一）" and rd.marker_of(5) == "二、"
+    assert rd.marker_of(49) == "二十四、"
+
+
+def test_a_move_writes_only_the_moved_section(qapp):
+    rd = ReportDocument()
+    rd.set_report(_long_report())
+    count = _Counter(rd)
+    last = rd.headings()[-1].block
+    assert rd.move_section(last, 1)  # the last section to the top, past 48 blocks
+    assert count.formats == 2
+    assert count.rewritten() == 2  # the 48 blocks it passed are untouched
+    assert rd.block(1).text() == "标题24" and rd.marker_of(3) == "二、"
+    count.tag()
+    assert rd.sibling_move(1, 1)  # Alt+Down back past one section
+    assert count.formats == 2 and count.rewritten() == 2
+    assert rd.block(3).text() == "标题24" and rd.block(1).text() == "标题0"
