@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import (
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 from eduwriter.compose.numbering import compute_markers
 from eduwriter.compose.report import MAX_LEVEL, Report, ReportBlock, ReportMeta
 from eduwriter.compose.slot_fill import count_unfilled
+from eduwriter.gui.editor.block_edits import insert_rows_before, reformat_rows, remove_blocks
 from eduwriter.gui.editor.report_format import (
     HINT_PROP,
     KIND_PROP,
@@ -455,47 +457,29 @@ class ReportDocument(QObject):
         moved = self._snapshot(start, end)
         if delta:
             moved = [(max(1, min(k + delta, MAX_LEVEL)) if k > 0 else k, h, t) for k, h, t in moved]
-        with self.edit(QCoreApplication.translate("ReportDocument", "移动章节")) as cur:
-            # Only the moved blocks are written: the blocks in between keep their text and
-            # format (their numbers change, and numbers are painted, not stored).
-            if start <= dest <= end:
-                self._reformat(cur, start, moved)
-            elif dest > end:
-                self._insert_rows_before(cur, dest, moved)
-                self._remove_blocks(cur, start, end)
-            else:
-                self._remove_blocks(cur, start, end)
-                self._insert_rows_before(cur, dest, moved)
+        label = QCoreApplication.translate("ReportDocument", "移动章节")
+        if start <= dest <= end:
+            with self.edit(label) as cur:
+                reformat_rows(self, cur, start, moved)
+            return True
+        # Only the moved blocks are written; the blocks in between keep their text and format
+        # (their numbers change, and numbers are painted, not stored). Two document edits, so
+        # the layout redoes only the blocks each one touches; one undo step for the writer.
+        remove = partial(remove_blocks, self, start=start, end=end)
+        insert = partial(insert_rows_before, self, dest=dest, rows=moved)
+        prev, self._label = self._label, label
+        self.undo_stack.beginMacro(label)
+        try:
+            for step in (insert, remove) if dest > end else (remove, insert):
+                cur = QTextCursor(self.doc)
+                cur.beginEditBlock()
+                step(cur=cur)
+                cur.endEditBlock()
+        finally:
+            self.undo_stack.endMacro()
+            self._label = prev
+        self._check_structure()
         return True
-
-    def _reformat(
-        self, cur: QTextCursor, start: int, rows: Sequence[tuple[int, bool, str]]
-    ) -> None:
-        """Give blocks from ``start`` on the kinds of ``rows`` where they differ."""
-        block = self.block(start)
-        for kind, hint, _text in rows:
-            if self.kind_of(block) != kind:
-                cur.setPosition(block.position())
-                cur.setBlockFormat(self.block_format(kind, hint))
-            block = block.next()
-
-    def _insert_rows_before(
-        self, cur: QTextCursor, dest: int, rows: Sequence[tuple[int, bool, str]]
-    ) -> None:
-        """Insert ``rows`` as new blocks before block ``dest`` (``dest`` >= 1; the block count
-        appends them)."""
-        prev = self.block(dest - 1)
-        cur.setPosition(prev.position() + prev.length() - 1)
-        for kind, hint, text in rows:
-            cur.insertBlock(self.block_format(kind, hint), QTextCharFormat())
-            cur.insertText(text, QTextCharFormat())
-
-    def _remove_blocks(self, cur: QTextCursor, start: int, end: int) -> None:
-        """Remove blocks [start, end) (``start`` >= 1), with the break before them."""
-        prev, last = self.block(start - 1), self.block(end - 1)
-        cur.setPosition(prev.position() + prev.length() - 1)
-        cur.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cur.removeSelectedText()
 
     def delete_section(self, block_number: int) -> bool:
         """Remove a heading with everything under it (one undo step)."""

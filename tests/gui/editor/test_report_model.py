@@ -198,8 +198,12 @@ def test_a_move_writes_only_the_moved_section(qapp):
     rd = ReportDocument()
     rd.set_report(_long_report())
     count = _Counter(rd)
+    seen = []
+    rd.structureChanged.connect(lambda: seen.append(rd.doc.blockCount()))
     last = rd.headings()[-1].block
     assert rd.move_section(last, 1)  # the last section to the top, past 48 blocks
+    assert seen == [51]  # one structure change, never the half-done move
+    assert rd.undo_stack.count() == 1 and rd.undo_stack.undoText() == "移动章节"
     assert count.formats == 2
     assert count.rewritten() == 2  # the 48 blocks it passed are untouched
     assert rd.block(1).text() == "标题24" and rd.marker_of(3) == "二、"
