@@ -96,7 +96,8 @@ class ReportDocument(QObject):
         self._label: str | None = None
         self._levels: list[int] = []
         self._markers: list[str | None] = []
-        self._dirty = True
+        self._dirty = True  # the levels changed: numbers to recompute, structureChanged to emit
+        self._stale = True  # the cached levels are unknown: read every block again
         self._em = QFontMetricsF(body_font()).horizontalAdvance("中")
         self.doc.undoCommandAdded.connect(self._on_undo_added)
         self.doc.contentsChange.connect(self._on_contents_change)
@@ -172,23 +173,33 @@ class ReportDocument(QObject):
         )
 
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
-        if not self._dirty:
-            if self.doc.blockCount() != len(self._levels):
-                self._dirty = True
-            else:
-                block = self.doc.findBlock(pos)
-                last = self.doc.findBlock(pos + max(added, 0))
-                while block.isValid():
-                    n = block.blockNumber()
-                    if n >= len(self._levels) or self._levels[n] != self.kind_of(block):
-                        self._dirty = True
-                        break
-                    if block == last:
-                        break
-                    block = block.next()
+        if not self._stale:
+            self._patch_levels(pos, added)
         self.contentChanged.emit()
         if self._dirty and self._label is None:
             self._check_structure()
+
+    def _patch_levels(self, pos: int, added: int) -> None:
+        """Update the cached levels from the blocks a change touched; the others keep theirs,
+        shifted by the blocks added or removed (so typing or moving a section costs the
+        blocks it touched, not the whole report). The structure changed when a level or the
+        block count did."""
+        old, last_block = self._levels, self.doc.lastBlock()
+        first, last = self.doc.findBlock(pos), self.doc.findBlock(pos + max(added, 0))
+        first = first if first.isValid() else last_block
+        last = last if last.isValid() else last_block
+        a, b = first.blockNumber(), last.blockNumber()
+        tail = b + 1 - (self.doc.blockCount() - len(old))
+        if not 0 <= a <= tail <= len(old) or a > b:
+            self._dirty = self._stale = True
+            return
+        mid, block = [], first
+        while block.isValid() and block.blockNumber() <= b:
+            mid.append(self.kind_of(block))
+            block = block.next()
+        if tail != b + 1 or mid != old[a:tail]:
+            self._levels = old[:a] + mid + old[tail:]
+            self._dirty = True
 
     def _check_structure(self) -> None:
         if self._dirty:
@@ -196,12 +207,14 @@ class ReportDocument(QObject):
             self.structureChanged.emit()
 
     def _recompute(self) -> None:
-        levels: list[int] = []
-        block = self.doc.begin()
-        while block.isValid():
-            levels.append(self.kind_of(block))
-            block = block.next()
-        self._levels = levels
+        if self._stale:
+            levels: list[int] = []
+            block = self.doc.begin()
+            while block.isValid():
+                levels.append(self.kind_of(block))
+                block = block.next()
+            self._levels, self._stale = levels, False
+        levels = self._levels
         self._markers = compute_markers([lv if lv > 0 else None for lv in levels])
         self._dirty = False
 
@@ -318,7 +331,7 @@ class ReportDocument(QObject):
         self._label = None
         self.undo_stack.clear()
         self.undo_stack.setClean()
-        self._dirty = True
+        self._dirty = self._stale = True
         self._check_structure()
         self.modifiedChanged.emit(False)
 

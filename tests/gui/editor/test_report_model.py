@@ -60,14 +60,17 @@ def test_structure_edits_keep_blocks_and_undo_exactly(qapp, report, pick, dest, 
         assert sorted(after) == sorted(before)  # a move loses and duplicates nothing
     if op == 4 and changed:
         assert len(after) < len(before)
+    assert rd.levels() == [k for k, _h, _t in after]  # the cached levels are the blocks' own
     # numbers are always a valid sequence for the current levels
     assert all((m is None) == (lv <= 0) for m, lv in zip(rd.markers(), rd.levels(), strict=True))
     if changed:
         assert rd.undo_stack.count() == 1
         rd.undo_stack.undo()
         assert _rows(rd) == before
+        assert rd.levels() == [k for k, _h, _t in before]
         rd.undo_stack.redo()
         assert _rows(rd) == after
+        assert rd.levels() == [k for k, _h, _t in after]
     else:
         assert after == before
 
@@ -144,6 +147,7 @@ def test_a_move_puts_the_section_exactly_where_asked(qapp, report, pick, dest, l
     delta = 0 if new_level is None else new_level - before[h][0]
     if rd.move_section(h, target, new_level):
         assert _rows(rd) == _expected_move(before, start, end, target, delta)
+        assert rd.levels() == [k for k, _h, _t in _rows(rd)]
 
 
 def _long_report(sections: int = 25) -> Report:
