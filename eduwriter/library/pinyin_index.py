@@ -154,6 +154,9 @@ class PinyinIndex:
         return self.edges is not None
 
     def set_edges(self, edges: bytes) -> None:
+        if len(self.starts) == 1:  # no records: nothing to align (an empty library)
+            self.edges = bytes(edges)
+            return
         if len(edges) != len(self.blob) + 1:
             raise ValueError("word edges not aligned with the texts")
         self.edges = edges

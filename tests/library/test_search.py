@@ -369,3 +369,14 @@ def test_full_pinyin_is_read_with_two_letter_syllables_before_lone_vowels():
     # found by the brute-force property: yuanzuo is yu an zuo here, not yuan zu o
     idx = SearchIndex([rec("r0", "作育安作")])
     assert ids(idx.search("yuanzuo")) == ["r0"]
+
+
+def test_an_empty_index_takes_its_word_edges():
+    """An empty library's index completes its word edges (the background step once raised
+    "word edges not aligned" for it)."""
+    from eduwriter.library.search import SearchIndex
+
+    index = SearchIndex([])
+    index.prepare()
+    index.complete_edges()
+    assert index.search("jy", None, 10) == []
