@@ -15,10 +15,12 @@ are thread-safe.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from eduwriter.resources_path import resources_dir
@@ -56,6 +58,7 @@ def configure(extra_dictionaries: Iterable[Path] = ()) -> None:
         _EXTRA[:] = [Path(p) for p in extra_dictionaries]
         _TOKENIZER = None
         _POS = None
+        _tag_block.cache_clear()
 
 
 def _load():
@@ -106,16 +109,30 @@ def cut(text: str) -> list[str]:
     return list(tok.cut(text, HMM=True))
 
 
+#: jieba's blocks: runs of Han characters, letters and digits; the tagger segments each block
+#: on its own, so tagging a text block by block gives the same words as tagging it whole.
+_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
+
+
+@lru_cache(maxsize=65536)
+def _tag_block(block: str) -> tuple[tuple[str, str], ...]:
+    """``(word, tag)`` pairs of one block, remembered: a clause tagged in its paragraph is not
+    tagged again when its sentence is (the library tags both)."""
+    _, pos = _load()
+    with _LOCK:  # POSTokenizer keeps per-call state on the instance
+        return tuple((pair.word, pair.flag) for pair in pos.cut(block, HMM=True))
+
+
 def tagged(text: str) -> list[Word]:
     """The words of ``text`` with part-of-speech tags and offsets; joined they give ``text``."""
-    _, pos = _load()
     out: list[Word] = []
     at = 0
-    with _LOCK:  # POSTokenizer keeps per-call state on the instance
-        pairs = list(pos.cut(text, HMM=True))
-    for pair in pairs:
-        out.append(Word(pair.word, pair.flag, at))
-        at += len(pair.word)
+    for block in _BLOCK.split(text):
+        if not block:
+            continue
+        for word, tag in _tag_block(block):
+            out.append(Word(word, tag, at))
+            at += len(word)
     return out
 
 
