@@ -172,6 +172,8 @@ _NOT_ADMIN_ENDINGS = (
 
 
 def _school_end(word: str) -> str:
+    if not word.endswith(_SCHOOL_WORDS):  # most words: one C-level test
+        return ""
     return next((s for s in _SCHOOL_WORDS if word.endswith(s)), "")
 
 
