@@ -62,3 +62,16 @@ def test_extra_dictionary_reaches_remembered_tags(tmp_path):
     finally:
         words.configure([])
     assert [w.text for w in words.tagged(text)] == before
+
+
+def test_tagger_knows_every_tag_of_jieba_s_dictionary():
+    import jieba
+    import jieba.posseg
+
+    _, tagger = words._load()
+    fresh = jieba.posseg.POSTokenizer(jieba.Tokenizer())  # reads the dictionary's tags itself
+    assert len(fresh.word_tag_tab) > 100_000
+    missing = [w for w, tag in fresh.word_tag_tab.items() if w not in tagger.word_tag_tab]
+    assert missing == []
+    # the shipped 公文 dictionary's own tags are on top
+    assert words.tagged("区委")[0].tag == "nt"
