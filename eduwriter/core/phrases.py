@@ -18,6 +18,7 @@ imported documents and uses them with :mod:`~eduwriter.core.functions` (what a s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from eduwriter.core.slots import only_slots
 
@@ -113,9 +114,17 @@ BOILERPLATE_WORDS = (
     "^v^",
     "\ufffd",
 )
+_HALF_PARENS = re.compile(r"\(([^()]*[" + _CJK + r"][^()]*)\)")
+_HALF_PUNCT = re.compile(r"[,;?!:]")
+_WIDE = f"{_CJK}，。；：、！？“”（）《》【】"
+_SPACE_IN_CHINESE = re.compile(
+    f"(?<=[{_WIDE}])\\s+(?=[{_WIDE}\\d])|(?<=[{_WIDE}\\d])\\s+(?=[{_WIDE}])"
+)
+_SPACES = re.compile(r"\s{2,}")
 _PAGE_COUNT = re.compile(r"\d+\s*页(?![面码])|页码|共\s*\d+\s*页")
 
 
+@lru_cache(maxsize=32768)
 def normalise_text(text: str) -> str:
     """Full-width punctuation inside Chinese text, repaired quotes, no stray spaces.
 
@@ -147,7 +156,7 @@ def normalise_text(text: str) -> str:
         if len(parts) % 2 == 1:
             text = "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1]))
             text += parts[-1]
-    text = re.sub(r"\(([^()]*[" + _CJK + r"][^()]*)\)", r"（\1）", text)
+    text = _HALF_PARENS.sub(r"（\1）", text)
 
     def _punct(m: re.Match[str]) -> str:
         ch = m.group(0)
@@ -162,11 +171,9 @@ def normalise_text(text: str) -> str:
             return _HALF_TO_FULL[ch]
         return ch
 
-    text = re.sub(r"[,;?!:]", _punct, text)
-    wide = f"{_CJK}，。；：、！？“”（）《》【】"
-    text = re.sub(f"(?<=[{wide}])\\s+(?=[{wide}\\d])|(?<=[{wide}\\d])\\s+(?=[{wide}])", "", text)
-    text = re.sub(r"\s{2,}", " ", text)
-    return text
+    text = _HALF_PUNCT.sub(_punct, text)
+    text = _SPACE_IN_CHINESE.sub("", text)
+    return _SPACES.sub(" ", text)
 
 
 def _is_cjkish(ch: str) -> bool:

@@ -172,6 +172,8 @@ _NOT_ADMIN_ENDINGS = (
 
 
 def _school_end(word: str) -> str:
+    if not word.endswith(_SCHOOL_WORDS):  # most words: one C-level test
+        return ""
     return next((s for s in _SCHOOL_WORDS if word.endswith(s)), "")
 
 
@@ -185,10 +187,12 @@ def name_spans(text: str, places: Collection[str] = ()) -> list[tuple[int, int, 
     ws = _merge_admin(_tagged(text))
     spans = _school_spans(ws)
     covered = {k for start, end, _ in spans for k in range(start, end)}
+    last = len(ws) - 1
     for i, w in enumerate(ws):
         if w.start in covered:
             continue
-        nxt = "".join(x.text for x in ws[i + 1 : i + 3])  # 副 / 市长 read together
+        # the next two words read together (副 / 市长)
+        nxt = (ws[i + 1].text if i < last else "") + (ws[i + 2].text if i + 1 < last else "")
         if _is_place(w):
             if _admin_place(w.text) or w.text in places or _LOCAL_BODY.match(nxt):
                 spans.append((w.start, w.end, "地区"))

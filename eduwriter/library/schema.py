@@ -89,6 +89,11 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
+    # 4 -> 5: the derived rows of one file found by an index, not by reading every row: an
+    # import replaces each file's document and section rows, which made a build O(N²)
+    """
+    CREATE INDEX items_file ON items(json_extract(data, '$.file'));
+    """,
 ]
 
 #: The schema version this code writes.

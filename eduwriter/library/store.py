@@ -99,6 +99,8 @@ class LibraryStore(FolderTree, StoredFiles):
         self.recovered_from: Path | None = None
         # work left for the end of the running transaction
         self._tags_dirty = False
+        self._tags_added: set[str] = set()  # tags to settle without a rebuild (derived rows)
+        self._tags_gone: set[str] = set()
         self._reindex_ids: set[str] = set()
         self._index_stale = False
         #: the shared unit library shown read-only under this one (``attach_shared``)
@@ -176,6 +178,8 @@ class LibraryStore(FolderTree, StoredFiles):
                         "INSERT OR IGNORE INTO tags(name) "
                         "SELECT DISTINCT value FROM items, json_each(items.tags)"
                     )
+                elif self._tags_added or self._tags_gone:
+                    derived_rows.settle_tags(conn, self._tags_added, self._tags_gone)
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 rollback(conn)  # the first error is the one reported
@@ -197,6 +201,7 @@ class LibraryStore(FolderTree, StoredFiles):
 
     def _forget_pending(self) -> None:
         self._tags_dirty = False
+        self._tags_added, self._tags_gone = set(), set()
         self._reindex_ids.clear()
         self._index = None if self._index_stale else self._index
         self._index_stale = False
@@ -204,6 +209,7 @@ class LibraryStore(FolderTree, StoredFiles):
     def _after_commit(self) -> None:
         ids, self._reindex_ids = self._reindex_ids, set()
         self._tags_dirty = False
+        self._tags_added, self._tags_gone = set(), set()
         if self._index_stale or len(ids) > 200:
             self._index = None
         elif self._index is not None:
@@ -233,10 +239,16 @@ class LibraryStore(FolderTree, StoredFiles):
         (base names; None: all) are replaced, and the extracted items (phrasings, families,
         skeletons) only when ``extracted``; the rest stays as it is."""
         with self.transaction() as conn:
+            if files is not None:  # a part: its tags settled at the commit, not all rebuilt
+                cond, params = derived_rows._scope(files, extracted)
+                old = derived_rows.tags_of(conn, cond, params, [it.id for it in items])
             added, changed = derived_rows.write(conn, items, files, extracted)
-            if changed:
+            if changed and files is None:
                 self._tags_dirty = True
-                self._reindex_ids |= changed
+            elif changed:
+                self._tags_gone |= old
+                self._tags_added |= derived_rows.tags_of(conn, "0", [], changed)
+            self._reindex_ids |= changed
         return added
 
     # ------------------------------------------------------------------ reading

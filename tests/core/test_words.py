@@ -38,3 +38,40 @@ def test_extra_dictionary_is_used(tmp_path):
         assert "星火领航工程" in words.cut("实施星火领航工程")
     finally:
         words.configure([])
+
+
+def test_tagging_block_by_block_gives_the_tagger_s_own_words():
+    text = (
+        "2024年，绍兴市教育局召开全市教育工作会议。\r\n会议指出：要落实“双减”政策，"
+        "全区128所学校开展课后服务（覆盖率98.5%），王老师发言。 Python3.10 & C++"
+    )
+    _, tagger = words._load()
+    direct = [(p.word, p.flag) for p in tagger.cut(text, HMM=True)]  # the whole text at once
+    assert [(w.text, w.tag) for w in words.tagged(text)] == direct
+
+
+def test_extra_dictionary_reaches_remembered_tags(tmp_path):
+    text = "实施星辰远航工程"
+    before = [w.text for w in words.tagged(text)]
+    assert "星辰远航工程" not in before
+    extra = tmp_path / "mine.txt"
+    extra.write_text("星辰远航工程 100 nz\n", encoding="utf-8")
+    try:
+        words.configure([extra])
+        assert ("星辰远航工程", "nz") in [(w.text, w.tag) for w in words.tagged(text)]
+    finally:
+        words.configure([])
+    assert [w.text for w in words.tagged(text)] == before
+
+
+def test_tagger_knows_every_tag_of_jieba_s_dictionary():
+    import jieba
+    import jieba.posseg
+
+    _, tagger = words._load()
+    fresh = jieba.posseg.POSTokenizer(jieba.Tokenizer())  # reads the dictionary's tags itself
+    assert len(fresh.word_tag_tab) > 100_000
+    missing = [w for w, tag in fresh.word_tag_tab.items() if w not in tagger.word_tag_tab]
+    assert missing == []
+    # the shipped 公文 dictionary's own tags are on top
+    assert words.tagged("区委")[0].tag == "nt"

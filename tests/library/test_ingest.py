@@ -312,7 +312,7 @@ def test_a_schema_3_library_migrates_then_imports_incrementally(tmp_path):
     shutil.copy(V3_LIBRARY, db)
     new = _plan(tmp_path / "丙校计划.txt", "校园足球联赛")
     with LibraryStore.open(db) as store:
-        assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 4
+        assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 5
         fav = store.get(V3_FAVOURITE)
         assert fav.favorite and fav.usage == 1 and store.folder_path(fav.folder) == "常用"
         report = ingest.import_files(store, [new])
@@ -365,3 +365,31 @@ def test_a_place_learnt_from_a_later_file_becomes_a_slot_in_earlier_ones(tmp_pat
     with LibraryStore.open(tmp_path / "at-once.db") as store:
         ingest.import_files(store, [bare, teacher])
         assert _content(store) == incremental
+
+
+def _tags_of_items(store: LibraryStore) -> list[str]:
+    return sorted({t for i in store.items() for t in i.tags})
+
+
+def test_the_tag_list_follows_imports_and_removals_file_by_file(tmp_path):
+    a = tmp_path / "甲校安全计划.txt"
+    a.write_text(
+        "甲校安全工作计划\n一、指导思想\n坚持安全第一，做好校园安全和消防演练，防溺水教育。\n"
+        "二、主要措施\n（一）加强安全教育\n开展防溺水、交通安全和食品安全专题教育。\n",
+        encoding="utf-8",
+    )
+    b = tmp_path / "乙校体育计划.txt"
+    b.write_text(
+        "乙校体育工作计划\n一、指导思想\n坚持健康第一，做好学校体育和大课间活动，开展校园足球联赛。\n"
+        "二、主要措施\n（一）加强体育锻炼\n开展体育课、大课间和课外体育锻炼专题活动。\n",
+        encoding="utf-8",
+    )
+    with LibraryStore.open(tmp_path / "library.db") as store:
+        ingest.import_files(store, [a])
+        assert store.tags() == _tags_of_items(store) != []
+        ingest.import_files(store, [b])
+        both = store.tags()
+        assert both == _tags_of_items(store)
+        ingest.remove_files(store, [str(b)])
+        assert store.tags() == _tags_of_items(store)
+        assert set(store.tags()) < set(both)  # the tags only 乙校 had are gone

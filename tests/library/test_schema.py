@@ -161,3 +161,28 @@ def test_database_locked_while_opening(db_path, monkeypatch):
         other.execute("ROLLBACK")
         other.close()
     assert not list(db_path.parent.glob("*.corrupt-*"))
+
+
+def test_a_version_4_library_gets_the_index_of_rows_by_file(db_path):
+    from eduwriter.library import derived_rows
+
+    conn = sqlite3.connect(db_path)
+    for migration in schema.MIGRATIONS[:4]:
+        for statement in schema._statements(migration):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute(
+        "INSERT INTO items(id, kind, title, data, origin, created, modified) "
+        "VALUES ('doc-old', 'document', '旧文件', '{\"file\": \"旧.txt\"}', 'imported', 0, 0)"
+    )
+    conn.commit()
+    conn.close()
+    with LibraryStore.open(db_path) as s:
+        assert s.get("doc-old").title == "旧文件"
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
+    cond, params = derived_rows._scope(["旧.txt"], extracted=False)
+    plan = conn.execute(f"EXPLAIN QUERY PLAN SELECT id FROM items WHERE {cond}", params)
+    assert "items_file" in " ".join(str(row) for row in plan)  # one file's rows, not a scan
+    assert conn.execute(f"SELECT id FROM items WHERE {cond}", params).fetchall() == [("doc-old",)]
+    conn.close()
