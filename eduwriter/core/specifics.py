@@ -130,8 +130,13 @@ _NAME_HINT = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)
 def _tagged(text: str) -> tuple[words.Word, ...]:
+    """The words of ``text`` (cached per dictionary generation: a writer's new word counts)."""
+    return _tagged_in(text, words.generation())
+
+
+@lru_cache(maxsize=8192)
+def _tagged_in(text: str, _generation: int) -> tuple[words.Word, ...]:
     return tuple(words.tagged(text))
 
 

@@ -29,6 +29,7 @@ _LOCK = threading.RLock()
 _TOKENIZER = None  # jieba.Tokenizer, created lazily
 _POS = None  # jieba.posseg.POSTokenizer over _TOKENIZER
 _EXTRA: list[Path] = []
+_GENERATION = [0]  # bumped by configure(): caches of tagged text elsewhere key on it
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,12 @@ def configure(extra_dictionaries: Iterable[Path] = ()) -> None:
         _TOKENIZER = None
         _POS = None
         _tag_block.cache_clear()
+        _GENERATION[0] += 1
+
+
+def generation() -> int:
+    """Changes whenever the dictionaries change: a cache of tagged text keys on it."""
+    return _GENERATION[0]
 
 
 def _load():

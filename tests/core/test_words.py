@@ -75,3 +75,19 @@ def test_tagger_knows_every_tag_of_jieba_s_dictionary():
     assert missing == []
     # the shipped 公文 dictionary's own tags are on top
     assert words.tagged("区委")[0].tag == "nt"
+
+
+def test_a_new_dictionary_reaches_cached_callers(tmp_path):
+    """Callers that cache tagged text (slot typing) see a dictionary added later."""
+    from eduwriter.core import specifics
+
+    text = "参加星火领航工程培训"
+    before = [w.text for w in specifics._tagged(text)]
+    extra = tmp_path / "mine.txt"
+    extra.write_text("星火领航工程 1000 nz\n", encoding="utf-8")
+    try:
+        words.configure([extra])
+        assert "星火领航工程" in [w.text for w in specifics._tagged(text)]
+    finally:
+        words.configure([])
+    assert [w.text for w in specifics._tagged(text)] == before
