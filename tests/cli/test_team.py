@@ -17,14 +17,7 @@ from eduwriter.library.team.cache import TeamCache  # noqa: E402
 
 @pytest.fixture(scope="module")
 def server():
-    import os
-
-    try:
-        srv = pg_server.start()
-    except RuntimeError as exc:
-        if os.environ.get("EDUWRITER_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL is required here but: {exc}")
-        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+    srv = pg_server.start_or_skip()
     yield srv
     srv.stop()
 

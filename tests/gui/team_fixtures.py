@@ -4,7 +4,6 @@ kept in memory (the test machine has no OS credential store)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -40,12 +39,7 @@ class MemoryKeyring(KeyringBackend):
 
 @pytest.fixture(scope="session")
 def team_pg():
-    try:
-        server = pg_server.start()
-    except RuntimeError as exc:
-        if os.environ.get("EDUWRITER_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL is required here (EDUWRITER_REQUIRE_POSTGRES) but: {exc}")
-        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+    server = pg_server.start_or_skip()
     import psycopg
 
     from eduwriter.library.team.server_schema import add_user, setup_server

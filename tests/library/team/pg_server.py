@@ -127,3 +127,16 @@ def start() -> PgServer:
     ) as c:
         c.execute("CREATE DATABASE eduwriter")
     return server
+
+
+def start_or_skip() -> PgServer:
+    """Start a server for a test fixture; when none can start, skip with the reason — or fail
+    where the environment requires PostgreSQL (``EDUWRITER_REQUIRE_POSTGRES``, set in CI)."""
+    import pytest
+
+    try:
+        return start()
+    except RuntimeError as exc:
+        if os.environ.get("EDUWRITER_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here (EDUWRITER_REQUIRE_POSTGRES) but: {exc}")
+        pytest.skip(f"no PostgreSQL server could be started: {exc}")
