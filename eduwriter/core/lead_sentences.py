@@ -6,7 +6,7 @@ body. A paragraph qualifies when its first sentence is short (at most :data:`LEA
 characters, no colon) and the paragraph goes on well beyond it. A series needs at least
 :data:`SERIES_MIN` such paragraphs in a row, and they must be parallel: either their lead
 sentences end with the same two characters (…问题。 …问题。), or all are very short
-(at most :data:`SHORT_LEAD` characters). An enumerated opening (一要…, 第一阶段…, 首先…) is
+(at most :data:`SHORT_LEAD` characters, one clause, no comma). An enumerated opening (一要…, 第一阶段…, 首先…) is
 a run-in item, not a lead sentence. Ordinary prose rarely opens three paragraphs in a row
 so; a stray short first sentence never makes a series on its own.
 """
@@ -25,8 +25,11 @@ _NOT_LEAD = re.compile(
     r"[：:；;]|——|^[“\"\d（(]|"
     # an enumerated opening (一要…, 第一阶段…, 首先…) is a run-in item, not a title
     r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|方面|则)|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|"
-    r"其[一二三四五六七八九十])"
+    r"其[一二三四五六七八九十])|"
+    # a sentence that addresses the audience (同志们，… / 各位老师，…) is speech, not a title
+    r"^(?:[\u4e00-\u9fff]{1,6}们[，,！!]|各位|尊敬的|亲爱的)"
 )
+_COMMA = re.compile(r"[，,、]")
 
 
 def _lead(line: str) -> str | None:
@@ -67,7 +70,7 @@ def _parallel_runs(run: list[int], leads: list[str | None]) -> list[list[int]]:
     """The stretches of ``run`` (at least SERIES_MIN long) whose lead sentences are parallel:
     all very short, or all ending with the same two characters."""
     out: list[list[int]] = []
-    for same in (lambda a, b: len(a) <= SHORT_LEAD and len(b) <= SHORT_LEAD, _same_ending):
+    for same in (_both_short, _same_ending):
         k = 0
         while k < len(run):
             m = k
@@ -77,6 +80,17 @@ def _parallel_runs(run: list[int], leads: list[str | None]) -> list[list[int]]:
                 out.append(run[k : m + 1])
             k = m + 1
     return out
+
+
+def _both_short(a: str, b: str) -> bool:
+    """Both very short titles of one clause (静心思考。 准确定位。): a short sentence with a
+    comma (秋风送爽，丹桂飘香。 过去的一年，是不平凡的一年。) is how prose opens a paragraph."""
+    return (
+        len(a) <= SHORT_LEAD
+        and len(b) <= SHORT_LEAD
+        and _COMMA.search(a) is None
+        and _COMMA.search(b) is None
+    )
 
 
 def _same_ending(a: str, b: str) -> bool:

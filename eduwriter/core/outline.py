@@ -38,7 +38,7 @@ from eduwriter.core.markers import (
 )
 from eduwriter.core.model import Block, RunInItem
 from eduwriter.core.outline_presplit import presplit_lines
-from eduwriter.core.outline_series import bare_lists
+from eduwriter.core.outline_series import bare_lists, runin_not_headings
 from eduwriter.core.runin import find_run_in
 
 __all__ = [
@@ -319,7 +319,6 @@ def _split_glued(m: Marker) -> OutlineLine | None:
 _CLAUSE_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic", "circled")
 _FIRST_CUT = re.compile(r"[。；;：:！？!?]")
 _SENT_FINAL_ONLY = re.compile(r"[。！？!?]")
-_ORDINAL_COMMA = re.compile(rf"^第{_CN}{{1,3}}\s?[，,、]$")
 #: Median head length above which a list of numbered one-liners is a list of clauses.
 CLAUSE_HEAD_MEDIAN = 25
 
@@ -379,33 +378,6 @@ def _attachment_lists(lines: list[str], markers: list[Marker | None]) -> set[int
     return out
 
 
-def _ordinal_comma_headings(
-    lines: list[str], markers: list[Marker | None]
-) -> dict[int, OutlineLine]:
-    """In a document without numbered headings, 第一，… 第二，… at line starts that form a
-    sequence are its top-level headings (heading up to the first sentence end)."""
-    idx = [
-        i
-        for i, m in enumerate(markers)
-        if m is not None and m.style == "runin" and _ORDINAL_COMMA.match(m.marker)
-    ]
-    ords = [markers[i].ordinal for i in idx]
-    if len(idx) < 2 or ords[0] != 1 or ords != list(range(1, len(ords) + 1)):
-        return {}
-    out: dict[int, OutlineLine] = {}
-    for i in idx:
-        m = markers[i]
-        cut = _SENT_END.search(m.rest)
-        head = _trim(m.rest[: cut.start()] if cut else m.rest)
-        body = m.rest[cut.end() :].strip() if cut else ""
-        if not head or len(head) > 30:
-            return {}
-        out[i] = OutlineLine(
-            Block("heading", head, 0, m.marker), "runin_top", m.ordinal, body or None
-        )
-    return out
-
-
 def build_outline(
     lines: list[str], heading_hints: Mapping[str, int] | None = None
 ) -> tuple[list[Block], list[RunInItem]]:
@@ -429,6 +401,10 @@ def build_outline(
             if o.heading is not None and not o.paragraph and not _COLON.search(lines[i])
         },
     )
+    runin_alone = {i for i, o in classified if o.style == "runin" and o.heading is not None}
+    demote |= runin_not_headings(
+        markers, runin_alone, {i for i in runin_alone if lines[i].rstrip()[-1:] in "。！？!?"}
+    )
     attachments = _attachment_lists(lines, markers)
     demote |= attachments
     for i in _glued_runs(markers, classified):
@@ -437,14 +413,9 @@ def build_outline(
             if split is not None:
                 classified[i] = (i, split)
     glued_keep = _glued_ok(classified)
-    numbered = any(
-        o.heading is not None
-        and o.style in RANKS
-        and i not in demote
-        and (o.style != "glued" or i in glued_keep)
-        for i, o in classified
-    )
-    promoted = {} if numbered else _ordinal_comma_headings(lines, markers)
+    # 第一，… / 一是… opening paragraphs of body text are run-in items, never headings
+    # (a heading-less speech enumerates so); only a standalone line may be one
+    promoted: dict[int, OutlineLine] = {}
     eligible = [
         markers[i] is None and o.heading is None and i not in promoted for i, o in classified
     ]

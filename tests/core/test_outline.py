@@ -220,19 +220,69 @@ def test_unnumbered_section_titles():
     ]
 
 
-def test_ordinal_comma_headings_in_an_unnumbered_speech():
+def test_ordinal_comma_openings_of_an_unnumbered_speech_are_run_in_items_not_headings():
+    # issue 10: a heading-less speech enumerates its points in paragraphs 第一，…。正文;
+    # those are run-in items (corpus gold), never headings
     lines = [
         "同志们：",
-        "第一，要提高站位抓落实。正文。",
-        "第二，要突出重点抓落实。正文。",
-        "第三，要强化保障抓落实。",
+        "第一，要提高站位抓落实。各单位要把这项工作摆上重要议事日程，切实抓紧抓好。",
+        "第二，要突出重点抓落实。要聚焦群众关心的热点难点问题，逐项研究解决办法。",
+        "第三，要强化保障抓落实。要在人员、经费、制度等方面给予有力保障。",
     ]
-    blocks, _ = build_outline(lines)
-    assert [(b.marker, b.text, b.level) for b in blocks if b.kind == "heading"] == [
-        ("第一，", "要提高站位抓落实", 1),
-        ("第二，", "要突出重点抓落实", 1),
-        ("第三，", "要强化保障抓落实", 1),
+    blocks, items = build_outline(lines)
+    assert [b for b in blocks if b.kind == "heading"] == []
+    assert [(i.marker, i.text) for i in items] == [
+        ("第一，", "要提高站位抓落实"),
+        ("第二，", "要突出重点抓落实"),
+        ("第三，", "要强化保障抓落实"),
     ]
+
+
+def test_run_in_series_judged_as_a_whole():
+    body = "要按照上级的文件要求，结合学校实际，科学安排各项工作，确保取得实效。"
+    # listed line after line (what the speech will cover): a list, not headings
+    listed = [
+        "今天主要讲三个内容。",
+        "一是通报学习情况。",
+        "二是交流家教经验。",
+        "三是听取意见建议。",
+        body,
+    ]
+    assert [b for b in build_outline(listed)[0] if b.kind == "heading"] == []
+    # most items open a paragraph: the one short sentence among them is not a heading either
+    news = [
+        "第一，7月26日，在国际信息学奥林匹克竞赛中，周同学摘取一块金牌。" + body,
+        "第二，8月10日，在全国信息学奥林匹克竞赛中，我校取得全国最好成绩。" + body,
+        "第三，王老师被推荐为教坛新秀候选人。",
+        "第四，8月27日，李老师荣获全市英语教师基本功比武第一名。" + body,
+    ]
+    assert [b for b in build_outline(news)[0] if b.kind == "heading"] == []
+    # …but a standalone item with a title's profile and its own body is one
+    mixed = [
+        "第一，必须实行网上教学。" + body,
+        "第二，必须科学安排。" + body,
+        "第三，必须加强网上教学管理",
+        "一是人员管理。" + body,
+    ]
+    heads = [b.marker + b.text for b in build_outline(mixed)[0] if b.kind == "heading"]
+    assert heads == ["第三，必须加强网上教学管理"]
+    # standalone items with bodies between them stay headings (第一，德育为首。)
+    plan = ["第一，德育为首。", body, "第二，教学为主，追求卓越。", body, "第三，管理为重。", body]
+    heads = [b.marker + b.text for b in build_outline(plan)[0] if b.kind == "heading"]
+    assert heads == ["第一，德育为首", "第二，教学为主，追求卓越", "第三，管理为重"]
+
+
+def test_short_prose_openings_with_a_comma_or_an_address_are_not_lead_headings():
+    rest = "在这个充满希望的季节里，我们迎来了新学年，全校师生团结一心，攻坚克难，取得了好成绩。"
+    prose = [
+        "秋风送爽，丹桂飘香。" + rest,
+        "过去的一年，是不平凡的一年。" + rest,
+        "同学们，新的学年开始了。" + rest,
+    ]
+    assert [b for b in build_outline(prose)[0] if b.kind == "heading"] == []
+    titled = ["静心思考。" + rest, "准确定位。" + rest, "开发课程。" + rest]
+    heads = [b.text for b in build_outline(titled)[0] if b.kind == "heading"]
+    assert heads == ["静心思考", "准确定位", "开发课程"]
 
 
 def test_skipped_step_inside_the_ladder_is_real_depth():
