@@ -363,16 +363,21 @@ def _clause_runs(
 
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]?")
+#: A numbered line of an attachment list (2.2021年度…名单 has no marker for the parser).
+_LISTED = re.compile(r"^\s*(?:\d{1,2}\s?[.．、]|[（(]\d{1,2}[）)])")
 
 
 def _attachment_lists(lines: list[str], markers: list[Marker | None]) -> set[int]:
-    """The numbered lines right after 附件：1.… list attachments; they are not headings."""
+    """The numbered lines after 附件：(1.…) list attachments; they are not headings."""
     out: set[int] = set()
     for i, line in enumerate(lines):
         if not _ATTACHMENTS.match(line):
             continue
         j = i + 1
-        while j < len(lines) and markers[j] is not None and markers[j].style in _CLAUSE_STYLES:
+        while j < len(lines) and (
+            (markers[j] is not None and markers[j].style in _CLAUSE_STYLES)
+            or _LISTED.match(lines[j])
+        ):
             out.add(j)
             j += 1
     return out

@@ -243,6 +243,10 @@ _TYPE_END = re.compile(
 
 
 _DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]{2,}|\d")
+#: A 发文机关标志 (红头: 绍兴市教育局文件 / 中共某某委员会文件): it heads a document.
+_RED_HEAD = re.compile(r"^[\u4e00-\u9fff（）()、 ]{2,30}文件$")
+#: A 发文字号 (绍市教〔2021〕15号 / 国办函〔2019〕45号): it stands above a title, never in one.
+DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号")
 
 
 def _issuer_line(text: str) -> bool:
@@ -257,6 +261,7 @@ def _issuer_line(text: str) -> bool:
         and not _TYPE_END.search(text)
         and match_marker(text) is None
         and not text.endswith((":", "："))
+        and not _RED_HEAD.match(text)
     )
 
 
@@ -274,6 +279,8 @@ def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> lis
             and not hints.get(heading_key(a.text))
             and not hints.get(heading_key(b.text))
             and 6 <= len(a.text) <= 30
+            and not DOC_NUMBER.search(a.text)
+            and not _RED_HEAD.match(a.text)
             and "关于" in a.text + b.text  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
             and len(a.text) + len(b.text) <= 60
             and _title_like(a.text)
@@ -431,7 +438,25 @@ def _restart_point(doc_lines: list[str]) -> int | None:
     return None
 
 
+def _letterhead(d: RawDocument) -> bool:
+    """A "document" that is only a 红头 and/or 发文字号 line(s): the head of the next one."""
+    if not d.title or len(d.lines) > 2:
+        return False
+    head = [d.title, *d.lines]
+    return any(_RED_HEAD.match(x) or DOC_NUMBER.search(x) for x in head) and all(
+        len(x) <= 40 and not _SENT.search(x) for x in head
+    )
+
+
 def _tidy(docs: list[RawDocument], collection: bool, removed: list[str]) -> list[RawDocument]:
+    # a 红头 and 发文字号 standing above a title belong to that document (kept, as content)
+    merged: list[RawDocument] = []
+    for d in docs:
+        if merged and _letterhead(merged[-1]) and d.title:
+            head = merged.pop()
+            d.lines[:0] = [head.title or "", *head.lines]
+        merged.append(d)
+    docs = merged
     # a collection's page title and blurb before the first separator
     if collection and docs and not docs[0].separator and len(docs) > 1:
         head = docs[0]

@@ -352,3 +352,36 @@ def test_a_first_line_naming_its_type_is_the_title_over_a_contents_list():
     )
     docs, _ = _docs(text)
     assert docs[0].title == "某县一中五年发展规划(征求意见稿)"
+
+
+RED_HEAD_NOTICE = """绍兴市教育局文件
+绍市教〔2021〕15号
+关于公布2021年度市级优秀教研组评选结果的通知
+各区、县（市）教育局，直属各学校：
+根据评选工作要求，经学校申报、区县推荐、专家评审，共评出市级优秀教研组30个，现予以公布。
+希望受到表彰的教研组珍惜荣誉，再接再厉，进一步加强教研组建设，全面提升教育教学质量。
+附件：1.2021年度市级优秀教研组名单
+2.2021年度市级优秀教研组长名单
+3.评选工作总结
+绍兴市教育局
+2021年6月10日
+抄送：省教育厅。
+"""
+
+
+def test_red_header_and_document_number_head_the_document_not_its_title():
+    # issue 10: the 发文字号 was glued to the title; without it the 红头 became a document
+    res = analyze_text(RED_HEAD_NOTICE)
+    assert [d.title for d in res.documents] == ["关于公布2021年度市级优秀教研组评选结果的通知"]
+    body = [b.text for b in res.documents[0].blocks]
+    assert body[:2] == ["绍兴市教育局文件", "绍市教〔2021〕15号"]  # content, kept
+    assert res.removed == []
+    without_number = RED_HEAD_NOTICE.replace("绍市教〔2021〕15号\n", "")
+    res = analyze_text(without_number)
+    assert [d.title for d in res.documents] == ["关于公布2021年度市级优秀教研组评选结果的通知"]
+    assert res.documents[0].blocks[0].text == "绍兴市教育局文件"
+
+
+def test_attachment_list_begun_on_the_attachment_line_is_not_headings():
+    res = analyze_text(RED_HEAD_NOTICE)
+    assert [b for b in res.documents[0].blocks if b.kind == "heading"] == []
