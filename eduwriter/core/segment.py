@@ -245,6 +245,11 @@ _TYPE_END = re.compile(
 _DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]{2,}|\d")
 #: A 发文机关标志 (红头: 绍兴市教育局文件 / 中共某某委员会文件): it heads a document.
 _RED_HEAD = re.compile(r"^[\u4e00-\u9fff（）()、 ]{2,30}文件$")
+#: A date line (2022年1月10日 / 二〇二二年一月十日), as under a signature: it ends a document.
+_DATE_LINE = re.compile(
+    r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?月"
+    r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?日\s*$"
+)
 #: A 发文字号 (绍市教〔2021〕15号 / 国办函〔2019〕45号): it stands above a title, never in one.
 DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号")
 
@@ -281,6 +286,7 @@ def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> lis
             and 6 <= len(a.text) <= 30
             and not DOC_NUMBER.search(a.text)
             and not _RED_HEAD.match(a.text)
+            and not _DATE_LINE.match(a.text)
             and "关于" in a.text + b.text  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
             and len(a.text) + len(b.text) <= 60
             and _title_like(a.text)

@@ -385,3 +385,18 @@ def test_red_header_and_document_number_head_the_document_not_its_title():
 def test_attachment_list_begun_on_the_attachment_line_is_not_headings():
     res = analyze_text(RED_HEAD_NOTICE)
     assert [b for b in res.documents[0].blocks if b.kind == "heading"] == []
+
+
+def test_a_signature_date_is_not_glued_to_the_next_title():
+    body = "为确保师生度过一个安全、祥和的假期，现就有关工作通知如下，请认真组织落实。"
+    text = (
+        f"关于做好2022年寒假工作的通知\n各处室：\n{body}\n一、加强安全教育\n{body}\n"
+        f"绍兴一中办公室\n2022年1月10日\n"
+        f"关于做好2022年春季开学工作的通知\n各处室：\n{body}\n一、做好开学准备\n{body}\n"
+        f"绍兴一中办公室\n2022年2月10日\n"
+    )
+    res = analyze_text(text)
+    assert [d.title for d in res.documents] == [
+        "关于做好2022年寒假工作的通知",
+        "关于做好2022年春季开学工作的通知",
+    ]
