@@ -1,7 +1,7 @@
 """Genre of a document from its title, then its body.
 
-Genres (codes; labels in :data:`GENRE_LABELS`): ``plan`` 工作计划, ``scheme`` 实施方案 (方案 —
-a 工作方案 is a 方案, not a 计划), ``summary`` 工作总结, ``speech`` 讲话稿, ``exemplary`` 典型材料,
+Genres (codes; labels in :data:`GENRE_LABELS`): ``plan`` 工作计划, ``scheme`` 实施方案 (方案 and
+办法 such as 推荐办法 — a 工作方案 is a 方案, not a 计划), ``summary`` 工作总结 (a 总结报告 too), ``speech`` 讲话稿, ``exemplary`` 典型材料,
 ``notice`` 通知, ``report`` 报告, ``request`` 请示, ``letter`` 函, ``decision`` 决定 and ``article``
 (其他).
 
@@ -41,13 +41,16 @@ _TYPE_WORDS = [
     ("notice", re.compile(r"通知|通报|公告|公示|通告")),
     ("speech", re.compile(r"讲话|发言|致辞|讲稿|演讲|致词|报告会上|动员会上")),
     ("exemplary", re.compile(r"典型材料|经验材料|事迹材料|先进事迹|典型经验|经验交流材料")),
+    ("summary", re.compile(r"总结报告")),  # a summary reported: 工作总结, not a 报告
     ("report", re.compile(r"报告")),
     ("summary", re.compile(r"总结|汇报|述职|工作情况|经验交流|工作回顾")),
-    ("scheme", re.compile(r"方案")),
+    # a 推荐办法 / 实施办法 lays out how a thing is done, as a 方案 does; a 管理办法 or
+    # 暂行办法 is a regulation (其他, below)
+    ("scheme", re.compile(r"方案|(?<!管理|暂行)办法")),
     ("plan", re.compile(r"计划|举措|规划|要点|安排|打算|思路|部署|行动")),
 ]
 _OTHER_END = re.compile(
-    r"(?:办法|意见|细则|制度|规定|章程|条例|守则|倡议书?|批复|纪要|简报|心得|体会|感想)$"
+    r"(?:管理办法|暂行办法|意见|细则|制度|规定|章程|条例|守则|倡议书?|批复|纪要|简报|心得|体会|感想)$"
 )
 _TITLE_TAIL = re.compile(r"(?:范文|模板|范本|全文|精选|大全|\s|[（(【][^）)】]{0,12}[）)】])+$")
 

@@ -115,6 +115,15 @@ def test_genre_from_title():
     assert genre_from_title("化解年末焦虑的小方法") is None
 
 
+def test_genre_of_procedures_and_summary_reports():
+    # issue 10 (corpus genres): a 推荐办法 is a scheme, a 总结报告 a summary
+    assert genre_from_title("某某中学2014年高校自主招生校荐生推荐办法") == "scheme"
+    assert genre_from_title("某某中学教师评优实施办法") == "scheme"
+    assert genre_from_title("某校教师考核暂行办法") == "article"  # a regulation
+    assert genre_from_title("某某中学领导班子总结报告") == "summary"
+    assert genre_from_title("2022年度述职报告") == "report"
+
+
 def test_genre_body_overrides():
     assert guess_genre("教育工委工作总结", ["同志们:", "下面我讲几点意见。"]) == "speech"
     assert (
