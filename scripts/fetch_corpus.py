@@ -19,11 +19,14 @@ path, commit) and the recorded transform:
   file, as stored (its blank lines kept), one after another, each optionally under its ``title``
   field; ``jsonl_html`` the same as a bare HTML page (one ``<p>`` per line);
   ``jsonl_hardwrap`` the same hard-wrapped at ``width`` with page numbers between pages;
-  a ``docx`` entry with ``"source": "jsonl"`` packages these lines as Word would.
+  a ``docx`` entry with ``"source": "jsonl"`` packages these lines as Word would;
+* a ``docx`` entry with ``"source": "page"`` packages the visible lines of any saved page
+  (template or page source) from the line starting with ``start`` to the one before ``stop_at``,
+  without table cells (runs of six or more short lines).
 
 Usage::
 
-    python scripts/fetch_corpus.py [--set dev|heldout|heldout2|all] [--mirror DIR]
+    python scripts/fetch_corpus.py [--set dev|heldout|heldout2|heldout2-unverified|all] [--mirror DIR]
 
 ``--mirror DIR`` reads the repositories from local git directories ``DIR/owner+name/repo``
 (or ``DIR/owner+name``) instead of downloading from raw.githubusercontent.com.
@@ -191,6 +194,11 @@ def docx_source_lines(text: str, stop_at: str | None = None) -> list[str]:
     if stop_at:
         cut = next((i for i, ln in enumerate(lines) if ln.startswith(stop_at)), len(lines))
         lines = lines[:cut]
+    return without_table_cells(lines)
+
+
+def without_table_cells(lines: list[str]) -> list[str]:
+    """``lines`` without runs of six or more short lines (a table shown one cell per line)."""
     out: list[str] = []
     run: list[str] = []
     for ln in lines + [""]:
@@ -209,6 +217,19 @@ def docx_source_lines(text: str, stop_at: str | None = None) -> list[str]:
     return out
 
 
+def page_lines(text: str, start: str, stop_at: str | None = None) -> list[str]:
+    """Non-blank visible lines of a saved page from the first starting with ``start`` to the
+    one before the first (after it) starting with ``stop_at``, without table cells."""
+    lines = [ln.strip() for ln in html_to_text(text).split("\n") if ln.strip()]
+    first = next(i for i, ln in enumerate(lines) if ln.startswith(start))
+    lines = lines[first:]
+    if stop_at:
+        lines = lines[
+            : next((i for i, ln in enumerate(lines) if ln.startswith(stop_at)), len(lines))
+        ]
+    return without_table_cells(lines)
+
+
 def build_docx_entry(entry: dict, data: bytes, dest: Path, gold: dict) -> None:
     from corpus_docx import build_docx
 
@@ -219,6 +240,8 @@ def build_docx_entry(entry: dict, data: bytes, dest: Path, gold: dict) -> None:
     if tr.get("source") == "jsonl":
         source = [ln.strip() for ln in jsonl_lines(text, tr["rows"], tr.get("title", False))]
         source = [ln for ln in source if ln]
+    elif tr.get("source") == "page":
+        source = page_lines(text, tr["start"], tr.get("stop_at"))
     else:
         source = docx_source_lines(text, tr.get("stop_at"))
     build_docx(
@@ -234,7 +257,9 @@ def build_docx_entry(entry: dict, data: bytes, dest: Path, gold: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", default="all", choices=["dev", "heldout", "heldout2", "all"])
+    ap.add_argument(
+        "--set", default="all", choices=["dev", "heldout", "heldout2", "heldout2-unverified", "all"]
+    )
     ap.add_argument("--mirror", type=Path, help="folder of local git mirrors (owner+name)")
     ns = ap.parse_args(argv)
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))

@@ -27,7 +27,12 @@ def test_corpus_size_formats_and_split(manifest):
     assert len(docx) >= 10 and modes["numbered"] >= 3 and modes["direct"] >= 3
     sets = Counter(f["set"] for f in files)
     assert set(sets) == {"dev", "heldout"}
-    assert {f["set"] for f in manifest["files"]} == {"dev", "heldout", "heldout2"}
+    assert {f["set"] for f in manifest["files"]} == {
+        "dev",
+        "heldout",
+        "heldout2",
+        "heldout2-unverified",
+    }
     assert 0.5 <= sets["dev"] / len(files) <= 0.7
     assert len({f["name"] for f in files}) == len(files)
     for f in files:
@@ -58,12 +63,36 @@ def test_no_gold_without_manifest_entry(manifest):
 
 
 def test_heldout2_is_a_fresh_batch_from_other_origins(manifest):
-    new = [f for f in manifest["files"] if f["set"] == "heldout2"]
-    old_repos = {f["origin"]["repo"] for f in manifest["files"] if f["set"] != "heldout2"}
-    assert len(new) >= 24
+    later = ("heldout2", "heldout2-unverified")
+    new = [f for f in manifest["files"] if f["set"] in later]
+    old_repos = {f["origin"]["repo"] for f in manifest["files"] if f["set"] not in later}
+    assert len(new) >= 38
     assert not {f["origin"]["repo"] for f in new} & old_repos
     docx = Counter(f["transform"]["mode"] for f in new if f["format"] == "docx")
-    assert sum(docx.values()) >= 8 and docx["numbered"] >= 3 and docx["direct"] >= 3
+    assert sum(docx.values()) >= 14 and docx["numbered"] >= 5 and docx["direct"] >= 5
+
+
+def test_heldout2_is_mostly_education_and_hand_read(manifest):
+    held = [f for f in manifest["files"] if f["set"] == "heldout2"]
+    education = [f for f in held if f["domain"] == "education"]
+    assert len(education) >= 14 and len(education) * 2 > len(held)
+    edu_docx = Counter(f["transform"]["mode"] for f in education if f["format"] == "docx")
+    assert edu_docx["numbered"] >= 2 and edu_docx["direct"] >= 2
+    for f in manifest["files"]:
+        gold_path = CORPUS / f["set"] / "gold" / (Path(f["name"]).stem + ".json")
+        notes = json.loads(gold_path.read_text("utf-8"))["notes"]
+        if f["set"] == "heldout2":
+            assert "by hand" in notes, f["name"]
+        if f["set"] == "heldout2-unverified":
+            assert "NOT verified by hand" in f["notes"], f["name"]
+
+
+def test_duplicates_name_a_file_of_the_same_set(manifest):
+    where = {f["name"]: f["set"] for f in manifest["files"]}
+    for f in manifest["files"]:
+        if "duplicate_of" in f:
+            assert f["duplicate_of"] != f["name"]
+            assert where.get(f["duplicate_of"]) == f["set"], f["name"]
 
 
 def test_fetch_script_knows_every_transform(manifest):
@@ -117,13 +146,13 @@ def test_fetched_heldout2_texts_agree_with_their_gold(manifest):
     import eval_corpus
 
     pairs = [
-        (CORPUS / "heldout2" / "raw" / f["name"], f)
+        (CORPUS / f["set"] / "raw" / f["name"], f)
         for f in manifest["files"]
-        if f["set"] == "heldout2"
+        if f["set"] in ("heldout2", "heldout2-unverified")
     ]
     present = [(raw, f) for raw, f in pairs if raw.exists()]
     if not present:
         pytest.skip("heldout2 texts not fetched (scripts/fetch_corpus.py --set heldout2)")
     for raw, f in present:
-        gold = json.loads((CORPUS / "heldout2" / "gold" / (raw.stem + ".json")).read_text("utf-8"))
+        gold = json.loads((raw.parent.parent / "gold" / (raw.stem + ".json")).read_text("utf-8"))
         assert eval_corpus.check_gold(raw, gold) == [], f["name"]
