@@ -307,7 +307,11 @@ def set_pairs(which: str) -> list[tuple[Path, Path]]:
             (p, ROOT / "tests/data/gold" / (p.stem + ".json"))
             for p in sorted((ROOT / "resources/samples").glob("*.txt"))
         ]
-    base = CORPUS / which if which in ("dev", "heldout", "heldout2", "heldout2-unverified") else Path(which)
+    base = (
+        CORPUS / which
+        if which in ("dev", "heldout", "heldout2", "heldout2-unverified")
+        else Path(which)
+    )
     gold_dir = base / "gold"
     pairs = []
     for g in sorted(gold_dir.glob("*.json")):
@@ -366,7 +370,11 @@ def _mean(rows: list[dict], fn) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", help="folder with raw/ and gold/")
-    ap.add_argument("--set", dest="which", help="dev | heldout | heldout2 | heldout2-unverified | samples | PATH")
+    ap.add_argument(
+        "--set",
+        dest="which",
+        help="dev | heldout | heldout2 | heldout2-unverified | samples | PATH",
+    )
     ap.add_argument("--samples", action="store_true", help="score the bundled samples")
     ap.add_argument("--batch", action="store_true", help="analyze the set as one batch")
     ap.add_argument("-v", "--verbose", action="store_true")
