@@ -4,6 +4,8 @@ Usage::
 
     python scripts/eval_corpus.py --set dev            # tests/data/corpus/dev (raw/ + gold/)
     python scripts/eval_corpus.py --set heldout        # only at the end of the work (see README)
+    python scripts/eval_corpus.py --set heldout2       # the lead only, at the end (see README)
+    python scripts/eval_corpus.py --check --set heldout2   # gold consistency only, no scores
     python scripts/eval_corpus.py --set samples        # bundled samples vs tests/data/gold
     python scripts/eval_corpus.py --samples            # the same
     python scripts/eval_corpus.py DIR                  # DIR/raw/* + DIR/gold/*.json
@@ -65,6 +67,9 @@ _BASE_HEADING = re.compile(r"^\s*(?:([一二三四五六七八九十]+)、|[（(
 #: and its stored analyses say ``exemplary`` and ``article``. Mapped here, once, so stored
 #: libraries keep their codes.
 GOLD_GENRE = {"typical": "exemplary", "other": "article"}
+GOLD_GENRES = {"plan", "summary", "report", "speech", "scheme", "notice", "letter", "typical",
+               "request", "decision", "other"}  # fmt: skip
+GOLD_DOMAINS = {"education", "government", "other"}
 _BASE_SLOT = re.compile(r"\d{0,3}[Xx]{2,}|_{3,}|\d{2}_{2,}")
 
 
@@ -302,7 +307,11 @@ def set_pairs(which: str) -> list[tuple[Path, Path]]:
             (p, ROOT / "tests/data/gold" / (p.stem + ".json"))
             for p in sorted((ROOT / "resources/samples").glob("*.txt"))
         ]
-    base = CORPUS / which if which in ("dev", "heldout") else Path(which)
+    base = (
+        CORPUS / which
+        if which in ("dev", "heldout", "heldout2", "heldout2-unverified")
+        else Path(which)
+    )
     gold_dir = base / "gold"
     pairs = []
     for g in sorted(gold_dir.glob("*.json")):
@@ -312,6 +321,34 @@ def set_pairs(which: str) -> list[tuple[Path, Path]]:
         else:
             print(f"{g.stem}: no raw file (run scripts/fetch_corpus.py)", file=sys.stderr)
     return pairs
+
+
+def check_gold(path: Path, gold: dict) -> list[str]:
+    """Consistency of a gold file with its text, without any analyzer: each heading, title and
+    boilerplate line occurs in the reference lines (a heading as the start of a line), levels
+    start at 1 and never go down more than one step at a time, genres and domains are known."""
+    ref = [squash(x) for x in reference_lines(path)]
+    joined = "".join(ref)
+    problems = []
+    for doc in gold["documents"]:
+        if doc.get("genre") not in GOLD_GENRES or doc.get("domain") not in GOLD_DOMAINS:
+            problems.append(f"genre/domain {doc.get('genre')}/{doc.get('domain')}")
+        title = doc.get("title")
+        if title and squash(title) not in joined:
+            problems.append(f"title not in text: {title}")
+        prev = 0
+        for h in doc["headings"]:
+            key = squash(h["text"])
+            if not key or not any(r.startswith(key) or (r and key.startswith(r)) for r in ref):
+                problems.append(f"heading not at a line start: {h['text']}")
+            lv = h["level"]
+            if not isinstance(lv, int) or lv < 1 or lv > prev + 1:
+                problems.append(f"level {lv} after {prev}: {h['text']}")
+            prev = lv if isinstance(lv, int) else prev
+    for line in gold.get("boilerplate", []):
+        if squash(line) and squash(line) not in ref:
+            problems.append(f"boilerplate line not in text: {line}")
+    return problems
 
 
 def _analyze(paths: list[Path], batch: bool) -> list:
@@ -333,10 +370,15 @@ def _mean(rows: list[dict], fn) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", help="folder with raw/ and gold/")
-    ap.add_argument("--set", dest="which", help="dev | heldout | samples | PATH")
+    ap.add_argument(
+        "--set",
+        dest="which",
+        help="dev | heldout | heldout2 | heldout2-unverified | samples | PATH",
+    )
     ap.add_argument("--samples", action="store_true", help="score the bundled samples")
     ap.add_argument("--batch", action="store_true", help="analyze the set as one batch")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--check", action="store_true", help="check the gold against the texts only")
     ns = ap.parse_args(argv)
     which = "samples" if ns.samples else (ns.which or ns.corpus)
     if not which:
@@ -345,6 +387,15 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print("no files to score", file=sys.stderr)
         return 1
+    if ns.check:
+        bad = 0
+        for raw, gold_path in pairs:
+            problems = check_gold(raw, json.loads(gold_path.read_text(encoding="utf-8")))
+            bad += bool(problems)
+            for p in problems:
+                print(f"{raw.name}: {p}")
+        print(f"checked {len(pairs)} gold files: {bad} with problems")
+        return 1 if bad else 0
     results = _analyze([p for p, _ in pairs], ns.batch)
     print(f"set {which}: {len(pairs)} files; each figure ours/baseline")
     print(

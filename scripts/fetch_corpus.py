@@ -14,11 +14,19 @@ path, commit) and the recorded transform:
 * ``hardwrap``: the body of a page as text hard-wrapped at ``width`` characters with page
   numbers between pages, the way text copied out of a PDF looks;
 * ``docx``: the body of a page packaged as Word would save it (scripts/corpus_docx.py);
-  the heading paragraphs are the ones the gold annotation names.
+  the heading paragraphs are the ones the gold annotation names;
+* ``jsonl_text``: the ``content`` field of the chosen ``rows`` (0-based lines) of a JSON Lines
+  file, as stored (its blank lines kept), one after another, each optionally under its ``title``
+  field; ``jsonl_html`` the same as a bare HTML page (one ``<p>`` per line);
+  ``jsonl_hardwrap`` the same hard-wrapped at ``width`` with page numbers between pages;
+  a ``docx`` entry with ``"source": "jsonl"`` packages these lines as Word would;
+* a ``docx`` entry with ``"source": "page"`` packages the visible lines of any saved page
+  (template or page source) from the line starting with ``start`` to the one before ``stop_at``,
+  without table cells (runs of six or more short lines).
 
 Usage::
 
-    python scripts/fetch_corpus.py [--set dev|heldout|all] [--mirror DIR]
+    python scripts/fetch_corpus.py [--set dev|heldout|heldout2|heldout2-unverified|all] [--mirror DIR]
 
 ``--mirror DIR`` reads the repositories from local git directories ``DIR/owner+name/repo``
 (or ``DIR/owner+name``) instead of downloading from raw.githubusercontent.com.
@@ -27,6 +35,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import html as htmllib
 import json
 import re
 import subprocess
@@ -99,12 +108,53 @@ def _gov_html(sql: str, row: int) -> str:
     return html.replace("''", "'").replace("\\'", "'")
 
 
+def jsonl_lines(text: str, rows: list[int], with_title: bool) -> list[str]:
+    """Lines of the ``content`` of the chosen JSON Lines records, one record after another
+    (a blank line between), each under its ``title`` when ``with_title``."""
+    records = text.splitlines()
+    out: list[str] = []
+    for k, row in enumerate(rows):
+        rec = json.loads(records[row])
+        if k:
+            out.extend(["", ""])
+        if with_title:
+            out.extend([rec["title"], ""])
+        out.extend(rec["content"].split("\n"))
+    return out
+
+
+def hardwrap(lines: list[str], width: int, per_page: int) -> bytes:
+    """Non-blank lines wrapped at ``width`` characters, ``— N —`` after every ``per_page``."""
+    wrapped: list[str] = []
+    for ln in lines:
+        wrapped.extend(textwrap.wrap(ln, width) if ln.strip() else [])
+    out: list[str] = []
+    for i in range(0, len(wrapped), per_page):
+        out.extend(wrapped[i : i + per_page])
+        out.append(f"— {i // per_page + 1} —")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
 def transform(entry: dict, data: bytes) -> bytes:
     tr = entry["transform"]
     kind = tr["type"]
     if kind == "copy":
         return data
     text, _ = decode_bytes(data)
+    if kind.startswith("jsonl_"):
+        lines = jsonl_lines(text, tr["rows"], tr.get("title", False))
+        if kind == "jsonl_text":
+            return ("\n".join(lines) + "\n").encode("utf-8")
+        if kind == "jsonl_html":
+            head = htmllib.escape(json.loads(text.splitlines()[tr["rows"][0]])["title"])
+            body = "\n".join(f"<p>{htmllib.escape(ln)}</p>" for ln in lines if ln.strip())
+            page = (
+                '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+                f"<title>{head}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+            )
+            return page.encode("utf-8")
+        if kind == "jsonl_hardwrap":
+            return hardwrap(lines, tr["width"], tr.get("lines_per_page", 28))
     if kind == "page_text":
         return html_to_text(text).encode("utf-8")
     if kind in ("sql_html", "sql_html_text"):
@@ -129,16 +179,7 @@ def transform(entry: dict, data: bytes) -> bytes:
         out = title + "\r\n\r\n" + content.replace("\r", "\r\n")
         return out.encode(tr.get("encoding", "utf-8"))
     if kind == "hardwrap":
-        lines = page_body(text)
-        width, per_page = tr["width"], tr.get("lines_per_page", 28)
-        wrapped: list[str] = []
-        for ln in lines:
-            wrapped.extend(textwrap.wrap(ln, width) if ln.strip() else [])
-        out: list[str] = []
-        for i in range(0, len(wrapped), per_page):
-            out.extend(wrapped[i : i + per_page])
-            out.append(f"— {i // per_page + 1} —")
-        return ("\n".join(out) + "\n").encode("utf-8")
+        return hardwrap(page_body(text), tr["width"], tr.get("lines_per_page", 28))
     raise ValueError(f"unknown transform {kind}")
 
 
@@ -153,6 +194,11 @@ def docx_source_lines(text: str, stop_at: str | None = None) -> list[str]:
     if stop_at:
         cut = next((i for i, ln in enumerate(lines) if ln.startswith(stop_at)), len(lines))
         lines = lines[:cut]
+    return without_table_cells(lines)
+
+
+def without_table_cells(lines: list[str]) -> list[str]:
+    """``lines`` without runs of six or more short lines (a table shown one cell per line)."""
     out: list[str] = []
     run: list[str] = []
     for ln in lines + [""]:
@@ -171,6 +217,19 @@ def docx_source_lines(text: str, stop_at: str | None = None) -> list[str]:
     return out
 
 
+def page_lines(text: str, start: str, stop_at: str | None = None) -> list[str]:
+    """Non-blank visible lines of a saved page from the first starting with ``start`` to the
+    one before the first (after it) starting with ``stop_at``, without table cells."""
+    lines = [ln.strip() for ln in html_to_text(text).split("\n") if ln.strip()]
+    first = next(i for i, ln in enumerate(lines) if ln.startswith(start))
+    lines = lines[first:]
+    if stop_at:
+        lines = lines[
+            : next((i for i, ln in enumerate(lines) if ln.startswith(stop_at)), len(lines))
+        ]
+    return without_table_cells(lines)
+
+
 def build_docx_entry(entry: dict, data: bytes, dest: Path, gold: dict) -> None:
     from corpus_docx import build_docx
 
@@ -178,8 +237,15 @@ def build_docx_entry(entry: dict, data: bytes, dest: Path, gold: dict) -> None:
     tr = entry["transform"]
     headings = {h["text"]: h["level"] for d in gold["documents"] for h in d["headings"]}
     levels = [tuple(x) for x in tr["levels"]] if tr.get("levels") else None
+    if tr.get("source") == "jsonl":
+        source = [ln.strip() for ln in jsonl_lines(text, tr["rows"], tr.get("title", False))]
+        source = [ln for ln in source if ln]
+    elif tr.get("source") == "page":
+        source = page_lines(text, tr["start"], tr.get("stop_at"))
+    else:
+        source = docx_source_lines(text, tr.get("stop_at"))
     build_docx(
-        docx_source_lines(text, tr.get("stop_at")),
+        source,
         dest,
         tr["mode"],
         headings,
@@ -191,7 +257,9 @@ def build_docx_entry(entry: dict, data: bytes, dest: Path, gold: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", default="all", choices=["dev", "heldout", "all"])
+    ap.add_argument(
+        "--set", default="all", choices=["dev", "heldout", "heldout2", "heldout2-unverified", "all"]
+    )
     ap.add_argument("--mirror", type=Path, help="folder of local git mirrors (owner+name)")
     ns = ap.parse_args(argv)
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
