@@ -85,3 +85,31 @@ def test_words_the_tagger_mistakes_for_names_stay_text():
         out, kinds = specifics_to_slots(text)
         assert kinds == [] and out == text, (text, out)
     assert specifics_to_slots("加强天马学校等基地建设。")[0] == "加强【学校】等基地建设。"
+
+
+def _slots(text: str) -> str:
+    return specifics_to_slots(text)[0]
+
+
+def test_masked_schools_become_school_slots():
+    # wave-3 blind batch: x区x小学, Xx中心小学 were left half-masked
+    assert _slots("2024年，x区x小学将深入贯彻落实。").startswith("【年份】年，【学校】将")
+    assert _slots("Xx中心小学开展活动。") == "【学校】开展活动。"
+    assert _slots("XX实验学校召开会议。") == "【学校】召开会议。"
+
+
+def test_asterisk_masked_place_is_a_place_but_a_masked_word_is_not():
+    assert _slots("**县委、县政府高度重视。") == "【地区】县委、县政府高度重视。"
+    assert _slots("加强**风廉政建设。") == "加强【待填】风廉政建设。"
+
+
+def test_masked_years_and_masked_numbers_of_years():
+    assert _slots("争取通过xx年左右的努力。") == "争取通过【数量】年左右的努力。"
+    assert _slots("在x-x年时间内完成。") == "在【数量】年时间内完成。"
+    assert _slots("X年X月X日") == "【年份】年【日期】"
+    assert _slots("力争全乡xxxx年增长x%。") == "力争全乡【年份】年增长【百分比】。"
+
+
+def test_masked_decimal_is_one_number():
+    assert _slots("完成小麦x.x万亩。") == "完成小麦【数量】万亩。"
+    assert _slots("点击量达x.xx万次。") == "点击量达【数量】万次。"
