@@ -140,8 +140,6 @@ _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: Role of a top-level section whose heading names no role, per genre.
 _DEFAULT_ROLE = {
     "plan": "主要任务",
-    "scheme": "主要任务",
-    "notice": "主要任务",
     "summary": "主要成绩",
     "report": "主要成绩",
     "exemplary": "主要成绩",

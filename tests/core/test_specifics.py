@@ -113,3 +113,49 @@ def test_masked_years_and_masked_numbers_of_years():
 def test_masked_decimal_is_one_number():
     assert _slots("完成小麦x.x万亩。") == "完成小麦【数量】万亩。"
     assert _slots("点击量达x.xx万次。") == "点击量达【数量】万次。"
+
+
+def test_real_school_names_the_tagger_splits_become_school_slots():
+    for text in ("育英小学开展了读书活动。", "明德幼儿园举办开放日。", "王府井小学的老师们。"):
+        assert specifics_to_slots(text)[0].startswith("【学校】"), text
+    assert specifics_to_slots("高明中学和育英小学结对。")[0] == "【学校】和【学校】结对。"
+
+
+def test_determiners_and_kinds_of_school_never_become_school_slots():
+    for text in (
+        "全区中小学要落实。",
+        "这所学校很好。",
+        "新建一所小学。",
+        "我校教师积极参与。",
+        "各小学要按时上报。",
+        "普通高中招生。",
+        "创建文明学校。",
+        "德育学校建设。",
+        "建立健全学校安全制度。",
+        "希望小学捐建。",
+        "实验小学",
+        "乡村小学和民办幼儿园。",
+        "普惠性幼儿园覆盖率稳步提升。",
+        "寄宿制学校建设。",
+    ):
+        assert "【" not in specifics_to_slots(text)[0], text
+
+
+def test_person_named_in_news_text_by_what_they_say():
+    assert specifics_to_slots("王明表示，学校将继续努力。")[0] == "【姓名】表示，学校将继续努力。"
+    assert specifics_to_slots("记者李华报道。")[0] == "记者【姓名】报道。"
+    assert specifics_to_slots("李华说：“很好。”")[0].startswith("【姓名】说")
+    for text in (
+        "专家指出，要减负。",
+        "有关负责人表示，",
+        "同学们纷纷表示",
+        "他说，",
+        "教育部强调",
+    ):
+        assert "【" not in specifics_to_slots(text)[0], text
+
+
+def test_masked_and_real_weights_are_counts():
+    assert specifics_to_slots("亩产xxxx斤。")[0] == "亩产【数量】斤。"
+    assert specifics_to_slots("亩产1200斤。")[0] == "亩产【数量】斤。"
+    assert specifics_to_slots("完成xx公斤。")[0] == "完成【数量】公斤。"
