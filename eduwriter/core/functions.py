@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eduwriter.core.section_functions import RETROSPECTIVE_GENRES, ROLE_FUNCTION, role_function
 from eduwriter.resources_path import resources_dir
 
 __all__ = [
@@ -102,22 +103,6 @@ _MEASURE_START_RE = re.compile(
     r"^(?:要|必须|继续|坚持|坚决|加强|加快|加大|完善|健全|建立|构建|推进|推动|深化|深入|强化|落实|严格|扎实|切实|全面|持续|积极|着力|大力|不断|进一步|认真|做好|抓好|开展|实施|推行|优化|提升|提高|创新|探索|统筹|规范|建设|打造|实行|组织|指导|鼓励|支持|引导|确保|保障|保证|狠抓|聚焦|围绕|以)"
 )
 _PAST_RE = re.compile(r"(?:(?<![为除])了(?!解)|已|已经|先后|相继|累计|共(?:有|计|【|\d)|均已|顺利)")
-
-#: Section roles -> the function a plain sentence under that role gets.
-ROLE_FUNCTION = {
-    "开头": "开头",
-    "指导思想": "措施",
-    "基本原则": "措施",
-    "工作目标": "打算",
-    "主要任务": "措施",
-    "实施步骤": "措施",
-    "保障措施": "措施",
-    "工作要求": "措施",
-    "主要成绩": "成效",
-    "存在问题": "问题",
-    "下一步打算": "打算",
-    "结尾": "结尾",
-}
 
 
 #: A sentence announcing a list of problems (存在以下问题： / 主要表现在：).
@@ -202,7 +187,8 @@ def _frame_function(
     if role not in ("主要任务", "保障措施", "工作目标", "指导思想") and is_problem_statement(text):
         if re.search(r"(?:存在|仍|还|尚|依然|仍然|一些|(?<![过余大])部分|个别|但)", text):
             return "问题", True
-    if genre == "summary" and _PLAN_RE.search(text):
+    looks_back = genre in RETROSPECTIVE_GENRES
+    if looks_back and _PLAN_RE.search(text):
         if role not in ("主要成绩",) or _PLAN_STRONG_RE.search(text):
             return "打算", True
     if doc_first:
@@ -211,15 +197,15 @@ def _frame_function(
         return "结尾", False
     if role == "指导思想" and _OPENING_RE.search(text):
         return "开头", False
-    if role in ("主要成绩", "开头") or (role not in ROLE_FUNCTION and genre == "summary"):
+    if role in ("主要成绩", "开头") or (role not in ROLE_FUNCTION and looks_back):
         if _RESULT_RE.search(text):
             return "成效", True
-        if genre == "summary" and _PAST_RE.search(text) and not _MEASURE_START_RE.search(text):
+        if looks_back and _PAST_RE.search(text) and not _MEASURE_START_RE.search(text):
             return "成效", False
         return "措施", bool(_MEASURE_START_RE.search(text))
     if role not in ("存在问题", "下一步打算", "工作目标") and _looks_back(text):
         return "成效", False
-    fixed = ROLE_FUNCTION.get(role)
+    fixed = role_function(role, genre)
     if fixed:
         return fixed, False
     if _RESULT_RE.search(text) and _PAST_RE.search(text):

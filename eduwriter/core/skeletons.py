@@ -36,6 +36,7 @@ from eduwriter.core.phrases import (
     strip_enumerator,
 )
 from eduwriter.core.scoring import stable_id
+from eduwriter.core.section_functions import RETROSPECTIVE_GENRES
 from eduwriter.core.slots import slot_kinds
 from eduwriter.core.specifics import specifics_to_slots
 from eduwriter.core.spun import repair_spun
@@ -137,7 +138,14 @@ _ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 #: Role of a top-level section whose heading names no role, per genre.
-_DEFAULT_ROLE = {"plan": "主要任务", "summary": "主要成绩", "speech": "主要任务", "article": "其他"}
+_DEFAULT_ROLE = {
+    "plan": "主要任务",
+    "summary": "主要成绩",
+    "report": "主要成绩",
+    "exemplary": "主要成绩",
+    "speech": "主要任务",
+    "article": "其他",
+}
 
 #: A heading that starts with an action verb names a task.
 _TASK_HEADING = re.compile(
@@ -219,6 +227,16 @@ def sections(doc: Document) -> list[Section]:
 
 def heading_role(text: str, genre: str, parent_role: str | None = None) -> str:
     """The role of a section from its heading; sub-sections inherit their parent's role."""
+    named = _named_role(text, genre, parent_role)
+    if named:
+        return named
+    if parent_role:
+        return parent_role
+    return _DEFAULT_ROLE.get(genre, "其他")
+
+
+def _named_role(text: str, genre: str, parent_role: str | None) -> str | None:
+    """The role the heading's own words name (None when they name none)."""
     tasklike = bool(_TASK_HEADING.match(text))
     for role, words in _ROLE_KEYWORDS:
         if any(w in text for w in words):
@@ -227,17 +245,19 @@ def heading_role(text: str, genre: str, parent_role: str | None = None) -> str:
             if parent_role and parent_role not in ("其他",) and role in ("主要任务", "主要成绩"):
                 # a sub-heading such as 主要措施 under 保障措施 stays in its parent's role
                 return parent_role
-            if role == "主要任务" and genre == "summary" and not re.search(r"计划|安排|打算", text):
-                # a summary's 主要工作 / 重点工作 sections report the work done
+            if (
+                role in ("主要任务", "保障措施")
+                and genre in RETROSPECTIVE_GENRES
+                and not re.search(r"计划|安排|打算|要求", text)
+            ):
+                # a summary's or report's 主要工作 / 加强保障 sections report the work done
                 return "主要成绩"
             if role == "下一步打算" and genre == "plan" and not parent_role:
                 # 明年/下半年 in a plan's heading names the period planned, not a next step
                 if not any(w in text for w in ("下一步", "打算", "今后", "展望", "设想")):
                     return "主要任务"
             return role
-    if parent_role:
-        return parent_role
-    return _DEFAULT_ROLE.get(genre, "其他")
+    return None
 
 
 #: A lead-in to the plans part of a 总结暨计划 (下半年重点从以下几个方面抓好…：).
@@ -254,13 +274,21 @@ def section_roles(secs: list[Section], genre: str) -> list[str]:
     """
     roles: list[str] = []
     by_path: dict[tuple[str, ...], str] = {}
+    defaulted: set[tuple[str, ...]] = set()
     plans_follow = False
     for sec in secs:
         if sec.heading is None:
             roles.append("开头")
         else:
             parent = by_path.get(sec.path[:-1]) if len(sec.path) > 1 else None
-            role = heading_role(sec.heading, genre, parent)
+            if parent is not None and sec.path[:-1] in defaulted:
+                # the parent's role is only the genre's default: the sub-heading's own words
+                # (发展基础 under an unnamed part of a plan) say more
+                role = _named_role(sec.heading, genre, None) or parent
+            else:
+                role = heading_role(sec.heading, genre, parent)
+            if parent is None and _named_role(sec.heading, genre, None) is None:
+                defaulted.add(sec.path)
             if plans_follow and parent is None and role == _DEFAULT_ROLE.get(genre):
                 role = "下一步打算"
             by_path[sec.path] = role

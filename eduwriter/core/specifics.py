@@ -31,9 +31,13 @@ __all__ = ["learn_places", "name_spans", "specifics_to_slots"]
 _CJK = "\u4e00-\u9fff"
 _COUNT_UNITS = (
     "余|多|万|亿|千|百|名|个|所|人|次|篇|幅|期|场|批|班|节|项|条|堂|轮|家|户|间|台|套|册|本"
-    "|平方米|米|公里|小时|天|课时|学时|分|周年|届|年"
+    "|平方米|米|公里|小时|天|课时|学时|分|周年|届|年|公斤|千克|斤|亩|吨"
 )
-_PH = r"(?<![A-Za-z])(?:\d{0,3}[Xx]+|_{2,}|[*＊]+)(?![A-Za-z])"
+#: A masked figure: XX, 3X, x.xx (a masked decimal), x-x (a masked range), ___, ***.
+_PH = (
+    r"(?<![A-Za-z])(?:(?:[Xx]+[-—~])?\d{0,3}[Xx]+(?:\.[Xx\d]+)?|_{2,}|[*＊]+)"
+    r"(?![A-Za-z])"
+)
 _NUM = r"(?<![\d.A-Za-z])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,A-Za-z])\d+(?:\.\d+)?"
 
 #: (pattern, kind, text kept after the marker); applied in this order.
@@ -48,14 +52,43 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         # XX县委, XX市政府: the place is the slot, the body stays
         (r"(?<![A-Za-z])[Xx×]+(?=[省市区县镇乡](?:委|政府|人民政府|人大|政协))", "地区", ""),
         (r"(?<![A-Za-z])[Xx×]+[省市区县镇乡村](?:[Xx×]+[省市区县镇乡村])*", "地区", ""),
-        (r"(?<![A-Za-z])[Xx×]{2,}(?:小学|中学|学校|幼儿园|大学|学院)", "学校", ""),
+        # **县, ＊＊市 (a place masked with asterisks; not **风 where a word was masked)
+        (
+            r"[*＊]{1,4}(?=[省市区县镇乡](?:委|政府|人民政府|人大|政协|教育|教体|财政|[，、]))",
+            "地区",
+            "",
+        ),
+        (r"[*＊]{1,4}[省市区县镇乡](?=[^\s，。；：、]|$)", "地区", ""),
+        # XX中心小学, x小学, XX实验学校, X第一中学: the masked name and the school word
+        (
+            r"(?<![A-Za-z])[Xx×]+(?:中心|实验|附属|第[一二三四五六七八九十]+)?"
+            r"(?:小学|中学|学校|幼儿园|大学|学院|完小|初中|高中)",
+            "学校",
+            "",
+        ),
         (r"(?<![A-Za-z])[Xx×]{2,}(?:教育局|局|中心|委员会|公司)", "单位", ""),
         (r"(?<![\d.])\d{1,2}中(?=[、，。和与])", "学校", ""),
+        # xx年左右, x年内: a masked number of years, not a year
+        (
+            r"(?<![A-Za-z])(?:[Xx]+[-—~])?[Xx]{1,3}(?=年(?:左右|以上|以内|之内|内|多|来|间|时间))",
+            "数量",
+            "",
+        ),
         (r"(?<![A-Za-z])[Xx]{2,4}年", "年份", "年"),
+        # X年X月, X年度, X年上半年: a masked year however short the mask
+        (
+            r"(?<![A-Za-z])[Xx]年(?=[Xx\d]{1,2}月|【日期】|度|初|底|末|[上下]半年|[春秋]季|[寒暑]假)",
+            "年份",
+            "年",
+        ),
         (r"(?<![A-Za-z])[Xx]{1,2}月(?:份)?(?![Xx\d])", "日期", ""),
         (_PH + r"\s*[%％]", "百分比", ""),
         (_PH + r"\s*(?:[万亿千]*元)", "金额", ""),
-        (_PH + r"(?=[名个所人次篇幅期场批班节项条堂轮家户亩吨万千余多]|平方米|公里)", "数量", ""),
+        (
+            _PH + r"(?=[名个所人次篇幅期场批班节项条堂轮家户亩吨斤万千余多]|公斤|千克|平方米|公里)",
+            "数量",
+            "",
+        ),
         (_PH + r"(?=[年月日号届周])", "数量", ""),
         (r"_{2,}", "待填", ""),
         # figures
@@ -110,6 +143,14 @@ _GENERIC_SCHOOL_PREFIX = re.compile(
     r"特殊教育|职业|高等|新建|优质|示范|重点|附属|师范|实验|中等|初级|高级|学前|义务教育|普惠|"
     r"德育|特色|标准化|家长|四点)"
 )
+#: Words before a school word that make it a kind of school or a determiner, never a name
+#: (全区中小学, 这所学校, 我校, 文明学校, 德育学校): checked on every word of a school's name.
+_NOT_A_SCHOOL_NAME = re.compile(
+    r"^(?:全[国省市区县镇乡]|各|每|这|那|一(?:所|批|些)|本(?:校|地|区|市|县)|我|该|此|其|所有|所在|"
+    r"部分|周边|兄弟|城乡|乡镇|县城|市直|区属|县属|中小学|高中|初中|文明|德育|平安|和谐|绿色|书香|"
+    r"智慧|数字|美丽|现代|新型|未来|标杆|先进|模范|星级|达标|规范|品牌|名校|小规模|建立|健全|完善|"
+    r"加强)"
+)
 #: Places that are never a writer's specifics.
 _NATIONAL = {"中国", "中华", "全国", "中央", "国家", "祖国", "亚洲", "世界", "全球", "华夏"}
 #: What may follow a bare place name for it to be a local body (绍兴教育局, 浙江教育).
@@ -127,7 +168,10 @@ _ADMIN_HINT = re.compile(f"[{_ADMIN}]")
 _NAME_HINT = re.compile(
     f"[{_ADMIN}]|小学|中学|大学|学院|学校|幼儿园|附中|附小|[一二三四五六七八九十]中"
     r"|书记|长|主任|同志|老师|教师|教授|委员|代表|主席|巡视员|调研员|督学"
+    r"|表示|介绍|指出|强调|认为|谈到|说[，：]|记者|通讯员"
 )
+#: What a person says in news text (王明表示，…): a reliable context for a tagged name.
+_SAYS = re.compile(r"^(?:表示|介绍|指出|强调|认为|谈到|说[，：])")
 
 
 def _tagged(text: str) -> tuple[words.Word, ...]:
@@ -203,7 +247,11 @@ def name_spans(text: str, places: Collection[str] = ()) -> list[tuple[int, int, 
                 spans.append((w.start, w.end, "地区"))
         elif w.text in places and w.tag not in ("v", "vn", "a", "d"):
             spans.append((w.start, w.end, "地区"))
-        elif _person_word(w) and (_TITLES.match(nxt) or _after_title(ws, i)):
+        elif _person_word(w) and (
+            _TITLES.match(nxt)
+            or _after_title(ws, i)
+            or (w.text[0] in _STRICT_SURNAMES and _SAYS.match(nxt))
+        ):
             spans.append((w.start, w.end, "姓名"))
         elif w.tag == "nr" and w.text[0] in _STRICT_SURNAMES and _TITLES.match(w.text[1:]):
             spans.append((w.start, w.start + 1, "姓名"))  # 王老师: the surname
@@ -246,7 +294,9 @@ def _after_title(ws: list[words.Word], i: int) -> bool:
     return i > 0 and ws[i - 1].tag == "n" and bool(_TITLE_END.search(ws[i - 1].text))
 
 
-_TITLE_END = re.compile(r"(?:书记|校长|局长|厅长|部长|主任|市长|县长|区长|院长|园长|处长|科长)$")
+_TITLE_END = re.compile(
+    r"(?:书记|校长|局长|厅长|部长|主任|市长|县长|区长|院长|园长|处长|科长|记者|通讯员)$"
+)
 
 
 def _unknown_name_before(ws: list[words.Word], t: int) -> tuple[int, int] | None:
@@ -294,6 +344,19 @@ def _proper_name(w: words.Word) -> bool:
     return w.tag in ("ns", "nz") or (w.tag in ("nr", "nrt") and _person_word(w))
 
 
+def _school_name_word(w: words.Word) -> bool:
+    """A word the tagger takes for a name (育英, 明德, 向阳花, 王府井) right before a school
+    word: the school's own name, unless it is a determiner or a kind of school (文明学校)."""
+    return (
+        w.tag in ("nr", "nrt", "nz", "ns")
+        and 2 <= len(w.text) <= 4
+        and w.text not in _NATIONAL
+        and not _NOT_A_SCHOOL_NAME.match(w.text)
+        and not _GENERIC_SCHOOL_PREFIX.fullmatch(w.text)
+        and w.text[-1] not in "性制型类级式化"  # 普惠性, 寄宿制, 新型: a kind of school
+    )
+
+
 def _school_spans(ws: list[words.Word]) -> list[tuple[int, int, str]]:
     """Schools: a proper name (place, ``nz``, person) and inner words before a school word."""
     spans: list[tuple[int, int, str]] = []
@@ -309,9 +372,18 @@ def _school_spans(ws: list[words.Word]) -> list[tuple[int, int, str]]:
         proper = len(prefix) >= 2 and w.tag in ("nt", "ns", "nz")
         proper = proper and not _GENERIC_SCHOOL_PREFIX.match(prefix)
         k = i - 1
+        if not prefix and k >= 0 and _school_name_word(ws[k]):
+            # 育英 / 小学: a name the tagger guessed, right before the school word
+            proper = True
+            start = ws[k].start
+            k -= 1
         while k >= 0 and (
             _SCHOOL_INNER.match(ws[k].text)
-            or (_proper_name(ws[k]) and not _GENERIC_SCHOOL_PREFIX.match(ws[k].text))
+            or (
+                _proper_name(ws[k])
+                and not _GENERIC_SCHOOL_PREFIX.match(ws[k].text)
+                and not _NOT_A_SCHOOL_NAME.match(ws[k].text)
+            )
             or (ws[k].tag == "nt" and _school_end(ws[k].text))
         ):
             if ws[k].tag in ("ns", "nz", "nr", "nrt", "nt"):

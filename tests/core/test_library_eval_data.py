@@ -20,7 +20,7 @@ def test_every_source_has_an_origin_and_a_file():
     files = {p.name for p in (EVAL / "sources").iterdir()}
     assert {r[0] for r in manifest} == files
     for r in manifest:
-        assert r[1] in ("dev", "heldout", "blind") and r[2] in (
+        assert r[1] in ("dev", "heldout", "blind", "blind3") and r[2] in (
             "education",
             "government",
             "other",
@@ -38,6 +38,9 @@ def test_labels_cover_enough_items_sources_and_a_held_out_split():
     # the second held-out batch: at least 60 items from at least two sources
     blind = [r for r in labels if r[0] == "blind"]
     assert len(blind) >= 60 and len({r[1] for r in blind}) >= 2
+    # the third held-out batch (wave 3): a random sample of at least 80 items, 10 sources
+    blind3 = [r for r in labels if r[0] == "blind3"]
+    assert len(blind3) >= 80 and len({r[1] for r in blind3}) >= 10
     for r in labels:
         assert r[3] in FUNCTIONS, r
         assert r[4] in ("usable", "edit", "junk"), r

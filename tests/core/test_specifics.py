@@ -85,3 +85,77 @@ def test_words_the_tagger_mistakes_for_names_stay_text():
         out, kinds = specifics_to_slots(text)
         assert kinds == [] and out == text, (text, out)
     assert specifics_to_slots("加强天马学校等基地建设。")[0] == "加强【学校】等基地建设。"
+
+
+def _slots(text: str) -> str:
+    return specifics_to_slots(text)[0]
+
+
+def test_masked_schools_become_school_slots():
+    # wave-3 blind batch: x区x小学, Xx中心小学 were left half-masked
+    assert _slots("2024年，x区x小学将深入贯彻落实。").startswith("【年份】年，【学校】将")
+    assert _slots("Xx中心小学开展活动。") == "【学校】开展活动。"
+    assert _slots("XX实验学校召开会议。") == "【学校】召开会议。"
+
+
+def test_asterisk_masked_place_is_a_place_but_a_masked_word_is_not():
+    assert _slots("**县委、县政府高度重视。") == "【地区】县委、县政府高度重视。"
+    assert _slots("加强**风廉政建设。") == "加强【待填】风廉政建设。"
+
+
+def test_masked_years_and_masked_numbers_of_years():
+    assert _slots("争取通过xx年左右的努力。") == "争取通过【数量】年左右的努力。"
+    assert _slots("在x-x年时间内完成。") == "在【数量】年时间内完成。"
+    assert _slots("X年X月X日") == "【年份】年【日期】"
+    assert _slots("力争全乡xxxx年增长x%。") == "力争全乡【年份】年增长【百分比】。"
+
+
+def test_masked_decimal_is_one_number():
+    assert _slots("完成小麦x.x万亩。") == "完成小麦【数量】万亩。"
+    assert _slots("点击量达x.xx万次。") == "点击量达【数量】万次。"
+
+
+def test_real_school_names_the_tagger_splits_become_school_slots():
+    for text in ("育英小学开展了读书活动。", "明德幼儿园举办开放日。", "王府井小学的老师们。"):
+        assert specifics_to_slots(text)[0].startswith("【学校】"), text
+    assert specifics_to_slots("高明中学和育英小学结对。")[0] == "【学校】和【学校】结对。"
+
+
+def test_determiners_and_kinds_of_school_never_become_school_slots():
+    for text in (
+        "全区中小学要落实。",
+        "这所学校很好。",
+        "新建一所小学。",
+        "我校教师积极参与。",
+        "各小学要按时上报。",
+        "普通高中招生。",
+        "创建文明学校。",
+        "德育学校建设。",
+        "建立健全学校安全制度。",
+        "希望小学捐建。",
+        "实验小学",
+        "乡村小学和民办幼儿园。",
+        "普惠性幼儿园覆盖率稳步提升。",
+        "寄宿制学校建设。",
+    ):
+        assert "【" not in specifics_to_slots(text)[0], text
+
+
+def test_person_named_in_news_text_by_what_they_say():
+    assert specifics_to_slots("王明表示，学校将继续努力。")[0] == "【姓名】表示，学校将继续努力。"
+    assert specifics_to_slots("记者李华报道。")[0] == "记者【姓名】报道。"
+    assert specifics_to_slots("李华说：“很好。”")[0].startswith("【姓名】说")
+    for text in (
+        "专家指出，要减负。",
+        "有关负责人表示，",
+        "同学们纷纷表示",
+        "他说，",
+        "教育部强调",
+    ):
+        assert "【" not in specifics_to_slots(text)[0], text
+
+
+def test_masked_and_real_weights_are_counts():
+    assert specifics_to_slots("亩产xxxx斤。")[0] == "亩产【数量】斤。"
+    assert specifics_to_slots("亩产1200斤。")[0] == "亩产【数量】斤。"
+    assert specifics_to_slots("完成xx公斤。")[0] == "完成【数量】公斤。"
