@@ -502,6 +502,9 @@ def _group_key(cand: _Candidate) -> str:
 
 _CLAUSE_FUNCTIONS = ("标题", "常用词组")
 
+#: Public names of the merging steps, for a library that merges only what an import changed.
+group_key = _group_key
+
 
 def _merge_group(members: list[_Candidate]) -> Phrasing | None:
     texts = Counter(m.text for m in members)
@@ -570,3 +573,7 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
         flags=flags,
         suggestions=suggestions,
     )
+
+
+#: One group of candidates merged into a phrasing (None: nothing to keep).
+merge_group = _merge_group

@@ -1,0 +1,546 @@
+"""The library's merge state: what an import needs to re-merge only what the changed files touch.
+
+The phrasings of a library are groups of candidates with the same normalised text (a *key*),
+joined into clusters of near-duplicate keys, each cluster merged into one phrasing
+(:func:`eduwriter.core.extract.merge_candidates`). Re-merging every stored candidate on each
+import grew with the library; this module keeps, in the library database:
+
+* ``cands``: every file's phrasing candidates with their key and global position (files in
+  ``origin, name`` order, candidates in extraction order: the order ``merge_candidates`` sees);
+* ``ckeys``: per key its first position, its cluster and the id of the cluster's phrasing;
+* ``sketch``: the bottom-k shingle sketch buckets of each key (``near_duplicate_groups``);
+* ``skels``: every document skeleton, by id and form (文种);
+* ``phr``: the heading phrasings that carry a family pattern (input of the heading families);
+* ``merge_dirty``: keys, skeleton ids and forms changed since the last assembly (kept across a
+  crash or cancel: the next import finishes them).
+
+An import then re-clusters only the keys the changed files contribute to (with the keys they
+are or were near-duplicates of), re-merges those clusters, the document skeletons with a changed
+id, and the merged skeletons of the forms touched. The result is the same as merging everything
+again (``near_duplicate_groups`` is reproduced exactly, including its rule for very common
+shingles); a test compares the two after imports and removals.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz.distance import Indel
+
+from eduwriter.core import extract
+from eduwriter.core.genre_outlines import OUTLINE_ONLY_FORMS, form_of
+from eduwriter.core.items import HeadingFamily, Phrasing, Skeleton, SourceRef
+from eduwriter.core.scoring import EDIT_SIMILARITY, _shingles, near_duplicate_groups
+from eduwriter.core.skeletons import merge_skeletons, outline_skeleton
+from eduwriter.library import extractions
+
+#: ``near_duplicate_groups`` defaults, as ``merge_candidates`` calls it.
+THRESHOLD, SKETCH, MAX_BUCKET = 0.65, 6, 300
+#: Above this share of dirty keys, everything is merged again in memory (a first build).
+BULK_SHARE = 0.3
+
+
+def pos_of(origin: str, name: str, seq: int) -> str:
+    """A candidate's global position as a sortable string (origin, file name, sequence)."""
+    return f"{origin}\x1f{name}\x1f{seq:07d}"
+
+
+def _clause(key: str) -> int:
+    return int(key.endswith("#"))
+
+
+def _bare(key: str) -> str:
+    return key.rstrip("#")
+
+
+def _buckets(key: str) -> list[int]:
+    return [h * 2 + _clause(key) for h in sorted(_shingles(_bare(key)))[:SKETCH]]
+
+
+# --------------------------------------------------------------------------------------------
+# Saving and forgetting one file's results
+
+
+def forget_file(conn: sqlite3.Connection, name: str) -> None:
+    """Remove a file's candidates and skeletons, marking what they were part of as dirty."""
+    conn.execute(
+        "INSERT OR IGNORE INTO merge_dirty(what, name) "
+        "SELECT DISTINCT 'key', key FROM cands WHERE file=?",
+        (name,),
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO merge_dirty(what, name) "
+        "SELECT DISTINCT 'skel', id FROM skels WHERE file=? UNION "
+        "SELECT DISTINCT 'form', form FROM skels WHERE file=?",
+        (name, name),
+    )
+    conn.execute("DELETE FROM cands WHERE file=?", (name,))
+    conn.execute("DELETE FROM skels WHERE file=?", (name,))
+
+
+def save_file(
+    conn: sqlite3.Connection, name: str, origin: str, exts: Sequence[extract.DocumentExtraction]
+) -> None:
+    """Replace the stored candidates and skeletons of one file (dirty marks for both)."""
+    forget_file(conn, name)
+    rows, first = [], {}
+    seq = 0
+    for ext in exts:
+        for c in ext.candidates:
+            first.setdefault(c.source, seq)
+            data = [*extractions.candidate_json(c), first[c.source]]
+            rows.append((name, seq, extract.group_key(c), pos_of(origin, name, seq), _dump(data)))
+            seq += 1
+    conn.executemany("INSERT INTO cands(file, seq, key, pos, data) VALUES (?,?,?,?,?)", rows)
+    conn.executemany(
+        "INSERT OR IGNORE INTO merge_dirty(what, name) VALUES ('key', ?)",
+        [(k,) for k in {r[2] for r in rows}],
+    )
+    skel_rows = []
+    for i, ext in enumerate(exts):
+        sk = ext.skeleton
+        if sk is None:
+            continue
+        form = sk.form or form_of(sk.title, sk.genre)
+        data = _dump(extractions.skeleton_json(sk))
+        skel_rows.append((name, i, sk.id, form, pos_of(origin, name, i), data))
+    conn.executemany(
+        "INSERT INTO skels(file, seq, id, form, pos, data) VALUES (?,?,?,?,?,?)", skel_rows
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO merge_dirty(what, name) VALUES (?, ?)",
+        [("skel", r[2]) for r in skel_rows] + [("form", r[3]) for r in skel_rows],
+    )
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# --------------------------------------------------------------------------------------------
+# The result of an assembly
+
+
+class Changes:
+    """What an assembly changed: the extracted items to write (phrasings, families, skeletons)
+    and every id whose stored row they replace or delete; ``family_ids``: phrasing ids whose
+    ``family_id`` changed without the phrasing being merged again (``{id: family id or ""}``)."""
+
+    def __init__(self) -> None:
+        self.phrasings: list[Phrasing] = []
+        self.families: list[HeadingFamily] = []
+        self.skeletons: list[Skeleton] = []
+        self.scope: set[str] = set()
+        self.family_of: dict[str, str] = {}
+        self.family_ids: dict[str, str] = {}
+        #: every phrasing merged again: the caller replaces all extracted rows
+        self.full = False
+
+
+def _many(conn: sqlite3.Connection, sql: str, values: Sequence, extra: Sequence = ()) -> list:
+    """``sql`` with ``{marks}`` run over chunks of ``values``."""
+    out: list = []
+    values = list(values)
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        out.extend(conn.execute(sql.format(marks=",".join("?" * len(chunk))), [*extra, *chunk]))
+    return out
+
+
+def assemble(conn: sqlite3.Connection, force: bool = False) -> Changes:
+    """Bring the merged phrasings, families and skeletons up to date with the stored candidates
+    and skeletons (``force``: all of them, from scratch) and clear the dirty marks."""
+    changes = Changes()
+    dirty: dict[str, set[str]] = defaultdict(set)
+    for what, name in conn.execute("SELECT what, name FROM merge_dirty"):
+        dirty[what].add(name)
+    total = conn.execute("SELECT COUNT(*) FROM ckeys").fetchone()[0]
+    if force or not total or len(dirty["key"]) > BULK_SHARE * total:
+        _bulk_phrasings(conn, changes)
+        dirty["skel"] = {r[0] for r in conn.execute("SELECT DISTINCT id FROM skels")}
+        dirty["skel"] |= {r[0] for r in conn.execute("SELECT id FROM skel_ids")}
+        dirty["form"] = {r[0] for r in conn.execute("SELECT DISTINCT form FROM skels")}
+        dirty["form"] |= set(json.loads(_meta(conn, "merged_forms", "{}")))
+    elif dirty["key"]:
+        _update_phrasings(conn, dirty["key"], changes)
+    _families(conn, changes)
+    _doc_skeletons(conn, dirty["skel"], changes)
+    _merged_skeletons(conn, dirty["form"], changes)
+    conn.execute("DELETE FROM merge_dirty")
+    return changes
+
+
+def _meta(conn: sqlite3.Connection, key: str, default: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
+
+
+# --------------------------------------------------------------------------------------------
+# Phrasings
+
+
+def _merge(members: list[extract.Candidate]) -> Phrasing | None:
+    phrasing = extract.merge_group(members)
+    return phrasing if phrasing is not None and phrasing.score >= extract.MIN_SCORE else None
+
+
+def _candidate(data: list) -> extract.Candidate:
+    return extractions.candidate_from_json(data)
+
+
+def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
+    """Every key clustered and merged again, in memory (as ``merge_candidates`` does)."""
+    old = {r[0] for r in conn.execute("SELECT phrasing FROM ckeys WHERE phrasing != ''")}
+    groups: dict[str, list[tuple[str, list]]] = {}
+    firsts: dict[str, str] = {}
+    for key, pos, data in conn.execute("SELECT key, pos, data FROM cands ORDER BY pos"):
+        if key not in groups:
+            groups[key] = []
+            firsts[key] = pos
+        groups[key].append((pos, json.loads(data)))
+    conn.execute("DELETE FROM ckeys")
+    conn.execute("DELETE FROM sketch")
+    conn.execute("DELETE FROM phr")
+    ckeys, sketch = [], []
+    for clause in (0, 1):
+        keys = [k for k in groups if _clause(k) == clause]
+        roots = near_duplicate_groups(
+            [_bare(k) for k in keys], threshold=THRESHOLD, sketch=SKETCH, max_bucket=MAX_BUCKET
+        )
+        clusters: dict[int, list[str]] = defaultdict(list)
+        for key, root in zip(keys, roots, strict=True):
+            clusters[root].append(key)
+        for root, members in clusters.items():
+            rows = [r for k in members for r in groups[k]]
+            phrasing = _merge([_candidate(d) for _p, d in rows])
+            pid = phrasing.id if phrasing else ""
+            if phrasing is not None:
+                changes.phrasings.append(phrasing)
+                _save_phr(conn, phrasing, rows)
+            for key in members:
+                ckeys.append((key, firsts[key], keys[root], pid))
+                sketch.extend((b, key) for b in _buckets(key))
+    conn.executemany("INSERT INTO ckeys(key, pos, cluster, phrasing) VALUES (?,?,?,?)", ckeys)
+    conn.executemany("INSERT OR IGNORE INTO sketch(bucket, key) VALUES (?,?)", sketch)
+    changes.scope |= old | {p.id for p in changes.phrasings}
+    changes.full = True
+
+
+def _save_phr(conn: sqlite3.Connection, p: Phrasing, members: list[tuple[str, list]]) -> None:
+    """Remember a heading phrasing with a family pattern: what the families are made of."""
+    if not p.family:
+        return
+    first: dict[SourceRef, str] = {}
+    for pos, d in members:  # the position of each source's first candidate in its file
+        src = extractions.ref(d[4])
+        first.setdefault(src, f"{pos.rsplit(chr(0x1F), 1)[0]}\x1f{d[-1]:07d}")
+    data = {
+        "text": p.text,
+        "tags": p.tags,
+        "score": p.score,
+        "genre": p.genre,
+        "domain": p.domain,
+        "function": p.function,
+        "sources": [[s.file, s.document, list(s.section), first.get(s, "")] for s in p.sources],
+    }
+    conn.execute(
+        "INSERT OR REPLACE INTO phr(id, family, data) VALUES (?,?,?)", (p.id, p.family, _dump(data))
+    )
+
+
+class _Buckets:
+    """Bucket members (as stored now) with their bare key, length and first position."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.cache: dict[int, list[str]] = {}
+        self.pos: dict[str, str] = {}
+        self.shingles: dict[str, set[int]] = {}
+
+    def members(self, bucket: int) -> list[str]:
+        found = self.cache.get(bucket)
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT s.key, k.pos FROM sketch s JOIN ckeys k ON k.key = s.key WHERE s.bucket=?",
+                (bucket,),
+            ).fetchall()
+            for key, pos in rows:
+                self.pos[key] = pos
+            found = [k for k, _p in sorted(rows, key=lambda r: r[1])]  # index order
+            if len(found) > MAX_BUCKET:  # neighbours by length (stable: ties in index order)
+                found = sorted(found, key=lambda k: len(_bare(k)))
+            self.cache[bucket] = found
+        return found
+
+    def similar(self, a: str, b: str) -> bool:
+        ka, kb = _bare(a), _bare(b)
+        la, lb = len(ka), len(kb)
+        if min(la, lb) < 0.75 * max(la, lb):
+            return False
+        sa, sb = self.sets(ka), self.sets(kb)
+        inter = len(sa & sb)
+        return (
+            inter / (len(sa) + len(sb) - inter) >= THRESHOLD
+            or Indel.normalized_similarity(ka, kb) >= EDIT_SIMILARITY
+        )
+
+    def sets(self, bare: str) -> set[int]:
+        found = self.shingles.get(bare)
+        if found is None:
+            found = self.shingles[bare] = _shingles(bare)
+        return found
+
+    def neighbours(self, key: str, bucket: int) -> list[str]:
+        members = self.members(bucket)
+        if len(members) <= MAX_BUCKET:
+            return [m for m in members if m != key]
+        i = members.index(key)
+        return members[max(0, i - 3) : i] + members[i + 1 : i + 4]
+
+
+def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Changes) -> None:
+    """Re-cluster the dirty keys with every key they are or were near-duplicates of, and merge
+    the clusters found again."""
+    old = {
+        k: (pos, cluster, pid)
+        for k, pos, cluster, pid in _many(
+            conn, "SELECT key, pos, cluster, phrasing FROM ckeys WHERE key IN ({marks})", dirty
+        )
+    }
+    new_pos = dict(
+        _many(conn, "SELECT key, MIN(pos) FROM cands WHERE key IN ({marks}) GROUP BY key", dirty)
+    )
+    moved = {k for k in dirty if old.get(k, (None,))[0] != new_pos.get(k)}
+    before = _Buckets(conn)
+    moved_buckets = {b for k in moved for b in _buckets(k)}
+    for b in moved_buckets:  # read before the moved keys change them
+        before.members(b)
+    touched: set[str] = set(dirty)
+    # the stored state becomes the new one for the moved keys
+    gone = [k for k in moved if k not in new_pos]
+    for start in range(0, len(gone), 500):
+        chunk = gone[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM ckeys WHERE key IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM sketch WHERE key IN ({marks})", chunk)
+    for key in moved - set(gone):
+        if key in old:
+            conn.execute("UPDATE ckeys SET pos=? WHERE key=?", (new_pos[key], key))
+        else:
+            conn.execute(
+                "INSERT INTO ckeys(key, pos, cluster, phrasing) VALUES (?,?,?,'')",
+                (key, new_pos[key], key),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO sketch(bucket, key) VALUES (?,?)",
+                [(b, key) for b in _buckets(key)],
+            )
+    after = _Buckets(conn)
+    for b in moved_buckets:
+        # large buckets link neighbours by length: the windows the moved keys leave or enter
+        # change; a bucket crossing the size limit changes all its links
+        old_m, new_m = before.members(b), after.members(b)
+        if max(len(old_m), len(new_m)) <= MAX_BUCKET:
+            continue
+        if min(len(old_m), len(new_m)) <= MAX_BUCKET:
+            touched.update(old_m, new_m)
+            continue
+        for members in (old_m, new_m):
+            where = {k: i for i, k in enumerate(members)}
+            for key in moved:
+                if key in where:
+                    i = where[key]
+                    touched.update(members[max(0, i - 3) : i + 4])
+    # the old clusters of every touched key, closed over new edges
+    old_clusters: set[str] = set()
+    nodes: set[str] = set()
+    queue: list[str] = []
+
+    def take_clusters(keys: Iterable[str]) -> None:
+        wanted = {k for k in keys if k not in nodes}
+        if not wanted:
+            return
+        rows = _many(
+            conn, "SELECT key, cluster, phrasing FROM ckeys WHERE key IN ({marks})", wanted
+        )
+        clusters = {c for _k, c, _p in rows} - old_clusters
+        old_clusters.update(clusters)
+        extra = _many(conn, "SELECT key, phrasing FROM ckeys WHERE cluster IN ({marks})", clusters)
+        for key, pid in [*((k, p) for k, _c, p in rows), *extra]:
+            if pid:
+                changes.scope.add(pid)
+            if key not in nodes:
+                nodes.add(key)
+                queue.append(key)
+
+    for key in touched:  # a vanished key: its old cluster is re-made without it
+        if key in old and old[key][2]:
+            changes.scope.add(old[key][2])
+        if key in old and key not in new_pos:
+            take_clusters(
+                k for (k,) in conn.execute("SELECT key FROM ckeys WHERE cluster=?", (old[key][1],))
+            )
+    take_clusters(k for k in touched if k in new_pos or k not in old)
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    while queue:
+        key = queue.pop()
+        find(key)
+        found: set[str] = set()
+        for b in _buckets(key):
+            for other in after.neighbours(key, b):
+                if other not in found and after.similar(key, other):
+                    found.add(other)
+        take_clusters(found)
+        for other in found:
+            ra, rb = find(key), find(other)
+            if ra != rb:
+                parent[ra] = rb
+    components: dict[str, list[str]] = defaultdict(list)
+    for key in nodes:
+        components[find(key)].append(key)
+    pos = dict(_many(conn, "SELECT key, pos FROM ckeys WHERE key IN ({marks})", nodes))
+    cand_rows: dict[str, list[tuple[str, list]]] = defaultdict(list)
+    for key, p, data in _many(
+        conn, "SELECT key, pos, data FROM cands WHERE key IN ({marks})", nodes
+    ):
+        cand_rows[key].append((p, json.loads(data)))
+    _many(conn, "DELETE FROM phr WHERE id IN ({marks})", sorted(changes.scope))
+    updates = []
+    for members in components.values():
+        members.sort(key=lambda k: pos[k])
+        rows = [r for k in members for r in sorted(cand_rows[k], key=lambda r: r[0])]
+        phrasing = _merge([_candidate(d) for _p, d in rows])
+        pid = phrasing.id if phrasing else ""
+        if phrasing is not None:
+            changes.phrasings.append(phrasing)
+            changes.scope.add(pid)
+            _save_phr(conn, phrasing, rows)
+        updates.extend((members[0], pid, k) for k in members)
+    conn.executemany("UPDATE ckeys SET cluster=?, phrasing=? WHERE key=?", updates)
+
+
+# --------------------------------------------------------------------------------------------
+# Heading families
+
+
+def _families(conn: sqlite3.Connection, changes: Changes) -> None:
+    """All heading families again, from the stored family phrasings (few), with the
+    ``family_id`` of their members."""
+    phrasings: list[Phrasing] = []
+    order_of: dict[SourceRef, str] = {}
+    for pid, family, data in conn.execute("SELECT id, family, data FROM phr"):
+        d = json.loads(data)
+        sources = []
+        for f, doc, sec, first in d["sources"]:
+            src = SourceRef(f, doc, tuple(sec))
+            sources.append(src)
+            if first and (src not in order_of or first < order_of[src]):
+                order_of[src] = first
+        phrasings.append(
+            Phrasing(
+                id=pid,
+                text=d["text"],
+                function=d["function"],
+                tags=d["tags"],
+                sources=sources,
+                score=d["score"],
+                family=family,
+                genre=d["genre"],
+                domain=d["domain"],
+            )
+        )
+    rank = {f: i for i, f in enumerate(extract.FUNCTIONS)}
+    phrasings.sort(key=lambda p: (rank.get(p.function, 99), -p.score, p.id))
+    order = {s: n for n, s in enumerate(sorted(order_of, key=lambda s: order_of[s]))}
+    families = extract.heading_family_items(phrasings, order)
+    family_of = {m: f.id for f in families for m in f.members}
+    old_of = dict(conn.execute("SELECT id, family_id FROM phr_family"))
+    conn.execute("DELETE FROM phr_family")
+    conn.executemany("INSERT INTO phr_family(id, family_id) VALUES (?,?)", family_of.items())
+    merged = {p.id for p in changes.phrasings}
+    for pid in set(old_of) | set(family_of):
+        if pid not in merged and old_of.get(pid) != family_of.get(pid):
+            changes.family_ids[pid] = family_of.get(pid, "")
+    changes.family_of = family_of
+    old_ids = {r[0] for r in conn.execute("SELECT id FROM fam_ids")}
+    conn.execute("DELETE FROM fam_ids")
+    conn.executemany("INSERT INTO fam_ids(id) VALUES (?)", [(f.id,) for f in families])
+    changes.families = families
+    changes.scope |= old_ids | {f.id for f in families}
+
+
+# --------------------------------------------------------------------------------------------
+# Skeletons
+
+
+def _skeletons_where(conn: sqlite3.Connection, column: str, values: Iterable[str]) -> list:
+    rows = _many(
+        conn, f"SELECT pos, data FROM skels WHERE {column} IN ({{marks}})", sorted(set(values))
+    )
+    return [extractions.skeleton_from_json(json.loads(d)) for _p, d in sorted(rows)]
+
+
+def _dedup(skeletons: list[Skeleton]) -> list[Skeleton]:
+    """Equal skeletons of several documents are one, with all their sources (first kept)."""
+    out: dict[str, Skeleton] = {}
+    for sk in skeletons:
+        if sk.id in out:
+            for src in sk.sources:
+                if src not in out[sk.id].sources:
+                    out[sk.id].sources.append(src)
+        else:
+            out[sk.id] = sk
+    return list(out.values())
+
+
+def _doc_skeletons(conn: sqlite3.Connection, ids: set[str], changes: Changes) -> None:
+    if not ids:
+        return
+    found = _dedup(_skeletons_where(conn, "id", ids))
+    changes.skeletons.extend(found)
+    changes.scope |= ids
+    _many(conn, "DELETE FROM skel_ids WHERE id IN ({marks})", sorted(ids))
+    conn.executemany("INSERT INTO skel_ids(id) VALUES (?)", [(s.id,) for s in found])
+
+
+def _merged_skeletons(conn: sqlite3.Connection, forms: set[str], changes: Changes) -> None:
+    """The merged skeleton of each touched form, and the outlines of the forms no sample has."""
+    if not forms:
+        return
+    made: dict[str, str] = json.loads(_meta(conn, "merged_forms", "{}"))
+    outlines: list[str] = json.loads(_meta(conn, "outline_ids", "[]"))
+    for form in sorted(forms):
+        if form in made:
+            changes.scope.add(made.pop(form))
+        docs = _dedup(_skeletons_where(conn, "form", [form]))
+        merged = merge_skeletons(docs) if docs else []
+        if merged and merged[0].form == form and merged[0].sources:
+            made[form] = merged[0].id
+            changes.skeletons.append(merged[0])
+            changes.scope.add(merged[0].id)
+    changes.scope |= set(outlines)
+    new_outlines = []
+    if made:
+        for form in OUTLINE_ONLY_FORMS:
+            if form not in made:
+                sk = outline_skeleton(form)
+                changes.skeletons.append(sk)
+                new_outlines.append(sk.id)
+    changes.scope |= set(new_outlines)
+    _set_meta(conn, "merged_forms", _dump(made))
+    _set_meta(conn, "outline_ids", _dump(new_outlines))
