@@ -28,12 +28,12 @@ def _content(it: Item) -> tuple:
         it.genre or "",
         it.title or "",
         it.text or "",
-        json.dumps(it.data, ensure_ascii=False),
+        rows.data_json(it.data),
         json.dumps(it.tags, ensure_ascii=False),
         it.parent,
         it.position,
         it.origin,
-        json.dumps([s.to_json() for s in it.sources], ensure_ascii=False),
+        rows.sources_json(it.sources),
     )
 
 
@@ -104,7 +104,7 @@ def set_family_ids(conn: sqlite3.Connection, family_of: dict[str, str]) -> set[s
             data["family_id"] = family
         else:
             data.pop("family_id", None)
-        new = json.dumps(data, ensure_ascii=False)
+        new = rows.data_json(data)
         if new != row[0]:
             conn.execute(
                 "UPDATE items SET data=?, modified=? WHERE id=?", (new, time.time(), item_id)

@@ -78,6 +78,7 @@ def forget_file(conn: sqlite3.Connection, name: str) -> None:
         (name, name),
     )
     conn.execute("DELETE FROM cands WHERE file=?", (name,))
+    conn.execute("DELETE FROM cfiles WHERE name=?", (name,))
     conn.execute("DELETE FROM skels WHERE file=?", (name,))
 
 
@@ -86,15 +87,20 @@ def save_file(
 ) -> None:
     """Replace the stored candidates and skeletons of one file (dirty marks for both)."""
     forget_file(conn, name)
-    rows, first = [], {}
+    rows, first, sources = [], {}, {}
     seq = 0
     for ext in exts:
         for c in ext.candidates:
             first.setdefault(c.source, seq)
-            data = [*extractions.candidate_json(c), first[c.source]]
-            rows.append((name, seq, extract.group_key(c), pos_of(origin, name, seq), _dump(data)))
+            data = extractions.candidate_json(c)
+            data[4] = sources.setdefault(c.source, len(sources))  # the file's sources, once
+            rows.append((name, seq, extract.group_key(c), _dump([*data, first[c.source]])))
             seq += 1
-    conn.executemany("INSERT INTO cands(file, seq, key, pos, data) VALUES (?,?,?,?,?)", rows)
+    refs = [[s.file, s.document, list(s.section)] for s in sources]
+    conn.execute(
+        "INSERT INTO cfiles(name, origin, sources) VALUES (?,?,?)", (name, origin, _dump(refs))
+    )
+    conn.executemany("INSERT INTO cands(file, seq, key, data) VALUES (?,?,?,?)", rows)
     conn.executemany(
         "INSERT OR IGNORE INTO merge_dirty(what, name) VALUES ('key', ?)",
         [(k,) for k in {r[2] for r in rows}],
@@ -191,20 +197,50 @@ def _merge(members: list[extract.Candidate]) -> Phrasing | None:
     return phrasing if phrasing is not None and phrasing.score >= extract.MIN_SCORE else None
 
 
-def _candidate(data: list) -> extract.Candidate:
-    return extractions.candidate_from_json(data)
+class _Files:
+    """Origin and sources of the files candidates come from (read once per file)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.origin = dict(conn.execute("SELECT name, origin FROM cfiles"))
+        self.sources: dict[str, list[SourceRef]] = {}
+
+    def pos(self, file: str, seq: int) -> str:
+        return pos_of(self.origin[file], file, seq)
+
+    def load(self, files: Iterable[str]) -> None:
+        wanted = {f for f in files if f not in self.sources}
+        for name, refs in _many(
+            self.conn, "SELECT name, sources FROM cfiles WHERE name IN ({marks})", wanted
+        ):
+            self.sources[name] = [SourceRef(f, d, tuple(sec)) for f, d, sec in json.loads(refs)]
+
+    def row(self, file: str, seq: int, data: str) -> tuple[str, list, SourceRef]:
+        """``(position, stored list, source)`` of one stored candidate."""
+        d = json.loads(data)
+        return self.pos(file, seq), d, self.sources[file][d[4]]
+
+
+def _candidate(row: tuple[str, list, SourceRef]) -> extract.Candidate:
+    _pos, d, src = row
+    cand = extractions.candidate_from_json([*d[:4], None, *d[5:11]])
+    cand.source = src
+    return cand
 
 
 def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
     """Every key clustered and merged again, in memory (as ``merge_candidates`` does)."""
     old = {r[0] for r in conn.execute("SELECT phrasing FROM ckeys WHERE phrasing != ''")}
-    groups: dict[str, list[tuple[str, list]]] = {}
+    files = _Files(conn)
+    files.load(files.origin)
+    rows = [(k, files.row(f, q, d)) for f, q, k, d in conn.execute("SELECT * FROM cands")]
+    groups: dict[str, list[tuple[str, list, SourceRef]]] = {}
     firsts: dict[str, str] = {}
-    for key, pos, data in conn.execute("SELECT key, pos, data FROM cands ORDER BY pos"):
+    for key, row in sorted(rows, key=lambda r: r[1][0]):
         if key not in groups:
             groups[key] = []
-            firsts[key] = pos
-        groups[key].append((pos, json.loads(data)))
+            firsts[key] = row[0]
+        groups[key].append(row)
     conn.execute("DELETE FROM ckeys")
     conn.execute("DELETE FROM sketch")
     conn.execute("DELETE FROM phr")
@@ -219,7 +255,7 @@ def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
             clusters[root].append(key)
         for root, members in clusters.items():
             rows = [r for k in members for r in groups[k]]
-            phrasing = _merge([_candidate(d) for _p, d in rows])
+            phrasing = _merge([_candidate(r) for r in rows])
             pid = phrasing.id if phrasing else ""
             if phrasing is not None:
                 changes.phrasings.append(phrasing)
@@ -233,13 +269,12 @@ def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
     changes.full = True
 
 
-def _save_phr(conn: sqlite3.Connection, p: Phrasing, members: list[tuple[str, list]]) -> None:
+def _save_phr(conn: sqlite3.Connection, p: Phrasing, members: list[tuple]) -> None:
     """Remember a heading phrasing with a family pattern: what the families are made of."""
     if not p.family:
         return
     first: dict[SourceRef, str] = {}
-    for pos, d in members:  # the position of each source's first candidate in its file
-        src = extractions.ref(d[4])
+    for pos, d, src in members:  # the position of each source's first candidate in its file
         first.setdefault(src, f"{pos.rsplit(chr(0x1F), 1)[0]}\x1f{d[-1]:07d}")
     data = {
         "text": p.text,
@@ -314,9 +349,16 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
             conn, "SELECT key, pos, cluster, phrasing FROM ckeys WHERE key IN ({marks})", dirty
         )
     }
-    new_pos = dict(
-        _many(conn, "SELECT key, MIN(pos) FROM cands WHERE key IN ({marks}) GROUP BY key", dirty)
-    )
+    files = _Files(conn)
+    new_pos: dict[str, str] = {}
+    for key, file, seq in _many(
+        conn,
+        "SELECT key, file, MIN(seq) FROM cands WHERE key IN ({marks}) GROUP BY key, file",
+        dirty,
+    ):
+        pos = files.pos(file, seq)
+        if key not in new_pos or pos < new_pos[key]:
+            new_pos[key] = pos
     moved = {k for k in dirty if old.get(k, (None,))[0] != new_pos.get(k)}
     before = _Buckets(conn)
     moved_buckets = {b for k in moved for b in _buckets(k)}
@@ -414,17 +456,17 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
     for key in nodes:
         components[find(key)].append(key)
     pos = dict(_many(conn, "SELECT key, pos FROM ckeys WHERE key IN ({marks})", nodes))
-    cand_rows: dict[str, list[tuple[str, list]]] = defaultdict(list)
-    for key, p, data in _many(
-        conn, "SELECT key, pos, data FROM cands WHERE key IN ({marks})", nodes
-    ):
-        cand_rows[key].append((p, json.loads(data)))
+    cand_rows: dict[str, list[tuple[str, list, SourceRef]]] = defaultdict(list)
+    found = _many(conn, "SELECT key, file, seq, data FROM cands WHERE key IN ({marks})", nodes)
+    files.load({r[1] for r in found})
+    for key, file, seq, data in found:
+        cand_rows[key].append(files.row(file, seq, data))
     _many(conn, "DELETE FROM phr WHERE id IN ({marks})", sorted(changes.scope))
     updates = []
     for members in components.values():
         members.sort(key=lambda k: pos[k])
         rows = [r for k in members for r in sorted(cand_rows[k], key=lambda r: r[0])]
-        phrasing = _merge([_candidate(d) for _p, d in rows])
+        phrasing = _merge([_candidate(r) for r in rows])
         pid = phrasing.id if phrasing else ""
         if phrasing is not None:
             changes.phrasings.append(phrasing)

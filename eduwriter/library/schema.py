@@ -98,14 +98,14 @@ MIGRATIONS: list[str] = [
     # the changed files touch. Candidates and skeletons move out of ``extractions.data``: the
     # stored results are made again, once, from the stored analyses on the next import.
     """
+    CREATE TABLE cfiles (name TEXT PRIMARY KEY, origin TEXT NOT NULL, sources TEXT NOT NULL);
     CREATE TABLE cands (
         file TEXT NOT NULL,
         seq INTEGER NOT NULL,
         key TEXT NOT NULL,
-        pos TEXT NOT NULL,
-        data TEXT NOT NULL,
-        PRIMARY KEY (file, seq)
-    ) WITHOUT ROWID;
+        data TEXT NOT NULL
+    );
+    CREATE INDEX cands_file ON cands(file);
     CREATE INDEX cands_key ON cands(key);
     CREATE TABLE ckeys (
         key TEXT PRIMARY KEY,

@@ -216,3 +216,48 @@ def test_clusters_follow_near_duplicate_groups_through_adds_and_removals(monkeyp
         assert _partition(stored) == _partition(
             {k: keys[r] for k, r in zip(keys, roots, strict=True)}
         )
+
+
+# a library written by EduWriter with schema 5 (per-file results stored whole, analyses as JSON
+# text): the two files of V3_TEXTS imported from the folder "/!v5" (a path before any other, so
+# files imported later come after them, as in the library built at once below), the phrasing
+# V5_FAVOURITE a favourite in the folder 常用 used once, a snippet in 常用/通知
+V5_LIBRARY = Path(__file__).resolve().parents[1] / "data" / "library_v5.db"
+V5_FAVOURITE = "ph-a2fdebf08362b3c1"
+
+
+def test_a_schema_5_library_migrates_and_keeps_the_writers_things(tmp_path):
+    import shutil
+    import sqlite3
+
+    from test_ingest import V3_TEXTS, _content, _plan
+
+    db = tmp_path / "library.db"
+    shutil.copy(V5_LIBRARY, db)
+    new = _plan(tmp_path / "丙校计划.txt", "校园足球联赛")
+    with LibraryStore.open(db) as store:
+        assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 6
+        fav = store.get(V5_FAVOURITE)
+        assert fav.favorite and fav.usage == 1 and store.folder_path(fav.folder) == "常用"
+        assert store.search("隐患排查")  # the stored items are usable before any import
+        report = ingest.import_files(store, [new])
+        assert report.files_ok == [str(new)] and not report.errors
+        fav = store.get(V5_FAVOURITE)
+        assert fav.favorite and fav.usage == 1 and store.folder_path(fav.folder) == "常用"
+        [snippet] = store.items(kind="snippet")
+        assert snippet.text.startswith("我的旧片段") and snippet.tags == ["通知"]
+        assert store.folder_path(snippet.folder) == "常用/通知"
+        migrated = _content(store)
+        # analyses stored as JSON text by schema 5 are still read (and mentioned places found)
+        assert store.files_mentioning(["绍兴"]) >= {
+            n for n in store.file_origins() if "甲校" in n or "乙校" in n
+        }
+    fresh_dir = tmp_path / "!fresh"
+    fresh_dir.mkdir()
+    files = []
+    for name, text in V3_TEXTS.items():
+        (fresh_dir / name).write_text(text, encoding="utf-8")
+        files.append(fresh_dir / name)
+    with LibraryStore.open(tmp_path / "fresh.db") as fresh:
+        ingest.import_files(fresh, [*files, new])
+        assert _content(fresh) == migrated
