@@ -211,21 +211,26 @@ def _known_places(store: Backend) -> set[str]:
 
 
 def _extract_and_save(
-    store: Backend, stored: StoredFile, result: FileResult, places: set[str], own: set[str]
+    store: Backend,
+    stored: StoredFile,
+    result: FileResult,
+    places: set[str],
+    own: set[str],
+    docs_written: bool = False,
 ) -> None:
-    """Extract one file and commit its analysis, results and document items together."""
+    """Extract one (stored) file and commit its results and document items together
+    (``docs_written``: its document items were written in this run already)."""
     base = _base(stored.name, result)
-    docs = document_items(base, stored.origin, result)
     exts = extractions.extract_file(result, base, places | own)
     version = extractions.extractor_version()
     with store.transaction() as conn:
-        store.save_files([stored])
         if _merging(store):
             store.save_extraction(stored.name, version, own, [])
             merge_state.save_file(conn, stored.name, stored.origin, exts)
         else:
             store.save_extraction(stored.name, version, own, extractions.to_json(exts))
-        store.update_derived(docs, [base], extracted=False)
+        if not docs_written:
+            store.update_derived(document_items(base, stored.origin, result), [base], False)
 
 
 def _merging(store: Backend) -> bool:
@@ -334,7 +339,8 @@ def _refresh(
         result = result_from_json(stored.result)
         taught = own.get(name) or set(index.get(name, ("", []))[1])
         try:
-            _extract_and_save(store, stored, result, learnt, taught)
+            pending = index.get(name, ("", []))[0] == PENDING
+            _extract_and_save(store, stored, result, learnt, taught, docs_written=pending)
         except Exception as exc:  # noqa: BLE001
             report.errors.append((name, f"无法从该文件提取句式和结构：{exc}"))
             with store.transaction():
