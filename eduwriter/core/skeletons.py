@@ -439,11 +439,7 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
         parts: list[SkeletonPart] = []
         for role, seen in order:
             parts.append(_merged_part(role, seen, parts_of[role], headings[role], examples[role]))
-        sources: list[SourceRef] = []
-        for sk in docs:
-            for src in sk.sources:
-                if src not in sources:
-                    sources.append(src)
+        sources = list(dict.fromkeys(src for sk in docs for src in sk.sources))
         key = genre if form_of("", genre) == form else form
         merged.append(
             Skeleton(

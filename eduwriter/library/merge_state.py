@@ -111,10 +111,13 @@ def save_file(
         if sk is None:
             continue
         form = sk.form or form_of(sk.title, sk.genre)
-        data = _dump(extractions.skeleton_json(sk))
-        skel_rows.append((name, i, sk.id, form, pos_of(origin, name, i), data))
+        data = extractions.skeleton_json(sk)
+        # what merging a form reads: the top-level parts (merge_skeletons uses no others)
+        slim = {**data, "parts": [p for p in data["parts"] if p[0] == 1]}
+        skel_rows.append((name, i, sk.id, form, pos_of(origin, name, i), _dump(data), _dump(slim)))
     conn.executemany(
-        "INSERT INTO skels(file, seq, id, form, pos, data) VALUES (?,?,?,?,?,?)", skel_rows
+        "INSERT INTO skels(file, seq, id, form, pos, data, slim) VALUES (?,?,?,?,?,?,?)",
+        skel_rows,
     )
     conn.executemany(
         "INSERT OR IGNORE INTO merge_dirty(what, name) VALUES (?, ?)",
@@ -530,9 +533,13 @@ def _families(conn: sqlite3.Connection, changes: Changes) -> None:
 # Skeletons
 
 
-def _skeletons_where(conn: sqlite3.Connection, column: str, values: Iterable[str]) -> list:
+def _skeletons_where(
+    conn: sqlite3.Connection, column: str, values: Iterable[str], data: str = "data"
+) -> list:
     rows = _many(
-        conn, f"SELECT pos, data FROM skels WHERE {column} IN ({{marks}})", sorted(set(values))
+        conn,
+        f"SELECT pos, {data} FROM skels WHERE {column} IN ({{marks}})",
+        sorted(set(values)),
     )
     return [extractions.skeleton_from_json(json.loads(d)) for _p, d in sorted(rows)]
 
@@ -569,7 +576,7 @@ def _merged_skeletons(conn: sqlite3.Connection, forms: set[str], changes: Change
     for form in sorted(forms):
         if form in made:
             changes.scope.add(made.pop(form))
-        docs = _dedup(_skeletons_where(conn, "form", [form]))
+        docs = _dedup(_skeletons_where(conn, "form", [form], data="slim"))
         merged = merge_skeletons(docs) if docs else []
         if merged and merged[0].form == form and merged[0].sources:
             made[form] = merged[0].id

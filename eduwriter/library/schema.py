@@ -127,8 +127,9 @@ MIGRATIONS: list[str] = [
         form TEXT NOT NULL,
         pos TEXT NOT NULL,
         data TEXT NOT NULL,
+        slim TEXT NOT NULL,
         PRIMARY KEY (file, seq)
-    ) WITHOUT ROWID;
+    );
     CREATE INDEX skels_id ON skels(id);
     CREATE INDEX skels_form ON skels(form);
     CREATE TABLE phr (id TEXT PRIMARY KEY, family TEXT NOT NULL, data TEXT NOT NULL);
