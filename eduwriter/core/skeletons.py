@@ -382,7 +382,14 @@ def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
 def _best_part(parts: list[SkeletonPart]) -> SkeletonPart | None:
     """The source section whose hint a writer can best follow: a hint of its own (not a list of
     sub-headings), no superseded 提法, of a useful length."""
-    usable = [p for p in parts if p.hint and not is_stale(p.hint) and not is_stale(p.heading)]
+    stale: dict[str, bool] = {}  # a form's documents repeat hints and headings: judge each once
+
+    def judged(text: str) -> bool:
+        if text not in stale:
+            stale[text] = is_stale(text)
+        return stale[text]
+
+    usable = [p for p in parts if p.hint and not judged(p.hint) and not judged(p.heading)]
     if not usable:
         return None
     return max(

@@ -236,14 +236,21 @@ def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
     old = {r[0] for r in conn.execute("SELECT phrasing FROM ckeys WHERE phrasing != ''")}
     files = _Files(conn)
     files.load(files.origin)
-    rows = [(k, files.row(f, q, d)) for f, q, k, d in conn.execute("SELECT * FROM cands")]
-    groups: dict[str, list[tuple[str, list, SourceRef]]] = {}
+    # kept as stored (JSON text) and read one cluster at a time: a large library's candidates
+    # parsed all at once took hundreds of megabytes
+    names = {n: n for n in files.origin}  # one string per file name, shared by its rows
+    rows = [
+        (files.origin[f], names[f], q, k, d) for f, q, k, d in conn.execute("SELECT * FROM cands")
+    ]
+    rows.sort(key=lambda r: r[:3])
+    groups: dict[str, list[tuple[str, int, str]]] = {}
     firsts: dict[str, str] = {}
-    for key, row in sorted(rows, key=lambda r: r[1][0]):
+    for _origin, file, seq, key, data in rows:
         if key not in groups:
             groups[key] = []
-            firsts[key] = row[0]
-        groups[key].append(row)
+            firsts[key] = files.pos(file, seq)
+        groups[key].append((file, seq, data))
+    del rows
     conn.execute("DELETE FROM ckeys")
     conn.execute("DELETE FROM sketch")
     conn.execute("DELETE FROM phr")
@@ -257,7 +264,7 @@ def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
         for key, root in zip(keys, roots, strict=True):
             clusters[root].append(key)
         for root, members in clusters.items():
-            rows = [r for k in members for r in groups[k]]
+            rows = [files.row(*r) for k in members for r in groups[k]]
             phrasing = _merge([_candidate(r) for r in rows])
             pid = phrasing.id if phrasing else ""
             if phrasing is not None:
