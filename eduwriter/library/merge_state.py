@@ -64,20 +64,28 @@ def _buckets(key: str) -> list[int]:
 # Saving and forgetting one file's results
 
 
+#: A candidate's row id: its file's id (``cfiles``) shifted left by this, plus its number.
+_SEQ_BITS = 20
+_SEQ_MASK = (1 << _SEQ_BITS) - 1
+
+
 def forget_file(conn: sqlite3.Connection, name: str) -> None:
     """Remove a file's candidates and skeletons, marking what they were part of as dirty."""
-    conn.execute(
-        "INSERT OR IGNORE INTO merge_dirty(what, name) "
-        "SELECT DISTINCT 'key', key FROM cands WHERE file=?",
-        (name,),
-    )
+    row = conn.execute("SELECT id FROM cfiles WHERE name=?", (name,)).fetchone()
+    if row is not None:
+        span = (row[0] << _SEQ_BITS, (row[0] << _SEQ_BITS) + _SEQ_MASK)
+        conn.execute(
+            "INSERT OR IGNORE INTO merge_dirty(what, name) "
+            "SELECT DISTINCT 'key', key FROM cands WHERE id BETWEEN ? AND ?",
+            span,
+        )
+        conn.execute("DELETE FROM cands WHERE id BETWEEN ? AND ?", span)
     conn.execute(
         "INSERT OR IGNORE INTO merge_dirty(what, name) "
         "SELECT DISTINCT 'skel', id FROM skels WHERE file=? UNION "
         "SELECT DISTINCT 'form', form FROM skels WHERE file=?",
         (name, name),
     )
-    conn.execute("DELETE FROM cands WHERE file=?", (name,))
     conn.execute("DELETE FROM cfiles WHERE name=?", (name,))
     conn.execute("DELETE FROM skels WHERE file=?", (name,))
 
@@ -94,16 +102,21 @@ def save_file(
             first.setdefault(c.source, seq)
             data = extractions.candidate_json(c)
             data[4] = sources.setdefault(c.source, len(sources))  # the file's sources, once
-            rows.append((name, seq, extract.group_key(c), _dump([*data, first[c.source]])))
+            rows.append((seq, extract.group_key(c), _dump([*data, first[c.source]])))
             seq += 1
+    if seq > _SEQ_MASK:
+        raise ValueError(f"too many phrasing candidates in one file: {seq}")
     refs = [[s.file, s.document, list(s.section)] for s in sources]
-    conn.execute(
+    fid = conn.execute(
         "INSERT INTO cfiles(name, origin, sources) VALUES (?,?,?)", (name, origin, _dump(refs))
+    ).lastrowid
+    conn.executemany(
+        "INSERT INTO cands(id, key, data) VALUES (?,?,?)",
+        [((fid << _SEQ_BITS) + q, k, d) for q, k, d in rows],
     )
-    conn.executemany("INSERT INTO cands(file, seq, key, data) VALUES (?,?,?,?)", rows)
     conn.executemany(
         "INSERT OR IGNORE INTO merge_dirty(what, name) VALUES ('key', ?)",
-        [(k,) for k in {r[2] for r in rows}],
+        [(k,) for k in {r[1] for r in rows}],
     )
     skel_rows = []
     for i, ext in enumerate(exts):
@@ -205,8 +218,16 @@ class _Files:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.origin = dict(conn.execute("SELECT name, origin FROM cfiles"))
+        self.name: dict[int, str] = {}
+        self.origin: dict[str, str] = {}
+        for fid, name, origin in conn.execute("SELECT id, name, origin FROM cfiles"):
+            self.name[fid] = name
+            self.origin[name] = origin
         self.sources: dict[str, list[SourceRef]] = {}
+
+    def split(self, cid: int) -> tuple[str, int]:
+        """``(file name, number)`` of a candidate's row id."""
+        return self.name[cid >> _SEQ_BITS], cid & _SEQ_MASK
 
     def pos(self, file: str, seq: int) -> str:
         return pos_of(self.origin[file], file, seq)
@@ -238,10 +259,10 @@ def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
     files.load(files.origin)
     # kept as stored (JSON text) and read one cluster at a time: a large library's candidates
     # parsed all at once took hundreds of megabytes
-    names = {n: n for n in files.origin}  # one string per file name, shared by its rows
-    rows = [
-        (files.origin[f], names[f], q, k, d) for f, q, k, d in conn.execute("SELECT * FROM cands")
-    ]
+    rows = []
+    for cid, k, d in conn.execute("SELECT id, key, data FROM cands"):
+        f, q = files.split(cid)
+        rows.append((files.origin[f], f, q, k, d))
     rows.sort(key=lambda r: r[:3])
     groups: dict[str, list[tuple[str, int, str]]] = {}
     firsts: dict[str, str] = {}
@@ -361,12 +382,13 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
     }
     files = _Files(conn)
     new_pos: dict[str, str] = {}
-    for key, file, seq in _many(
+    for key, first in _many(
         conn,
-        "SELECT key, file, MIN(seq) FROM cands WHERE key IN ({marks}) GROUP BY key, file",
+        "SELECT key, MIN(id) FROM cands WHERE key IN ({marks}) GROUP BY key, id >> "
+        + str(_SEQ_BITS),
         dirty,
     ):
-        pos = files.pos(file, seq)
+        pos = files.pos(*files.split(first))
         if key not in new_pos or pos < new_pos[key]:
             new_pos[key] = pos
     moved = {k for k in dirty if old.get(k, (None,))[0] != new_pos.get(k)}
@@ -381,7 +403,9 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
         chunk = gone[start : start + 500]
         marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM ckeys WHERE key IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM sketch WHERE key IN ({marks})", chunk)
+    conn.executemany(
+        "DELETE FROM sketch WHERE bucket=? AND key=?", [(b, k) for k in gone for b in _buckets(k)]
+    )
     for key in moved - set(gone):
         if key in old:
             conn.execute("UPDATE ckeys SET pos=? WHERE key=?", (new_pos[key], key))
@@ -467,7 +491,12 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
         components[find(key)].append(key)
     pos = dict(_many(conn, "SELECT key, pos FROM ckeys WHERE key IN ({marks})", nodes))
     cand_rows: dict[str, list[tuple[str, list, SourceRef]]] = defaultdict(list)
-    found = _many(conn, "SELECT key, file, seq, data FROM cands WHERE key IN ({marks})", nodes)
+    found = [
+        (key, *files.split(cid), data)
+        for key, cid, data in _many(
+            conn, "SELECT key, id, data FROM cands WHERE key IN ({marks})", nodes
+        )
+    ]
     files.load({r[1] for r in found})
     for key, file, seq, data in found:
         cand_rows[key].append(files.row(file, seq, data))

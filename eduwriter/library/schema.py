@@ -98,14 +98,13 @@ MIGRATIONS: list[str] = [
     # the changed files touch. Candidates and skeletons move out of ``extractions.data``: the
     # stored results are made again, once, from the stored analyses on the next import.
     """
-    CREATE TABLE cfiles (name TEXT PRIMARY KEY, origin TEXT NOT NULL, sources TEXT NOT NULL);
-    CREATE TABLE cands (
-        file TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        key TEXT NOT NULL,
-        data TEXT NOT NULL
+    CREATE TABLE cfiles (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        sources TEXT NOT NULL
     );
-    CREATE INDEX cands_file ON cands(file);
+    CREATE TABLE cands (id INTEGER PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
     CREATE INDEX cands_key ON cands(key);
     CREATE TABLE ckeys (
         key TEXT PRIMARY KEY,
@@ -119,7 +118,6 @@ MIGRATIONS: list[str] = [
         key TEXT NOT NULL,
         PRIMARY KEY (bucket, key)
     ) WITHOUT ROWID;
-    CREATE INDEX sketch_key ON sketch(key);
     CREATE TABLE skels (
         file TEXT NOT NULL,
         seq INTEGER NOT NULL,
