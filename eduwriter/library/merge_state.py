@@ -31,11 +31,10 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz.distance import Indel
 
 from eduwriter.core import extract
-from eduwriter.core.genre_outlines import OUTLINE_ONLY_FORMS, form_of
-from eduwriter.core.items import HeadingFamily, Phrasing, Skeleton, SourceRef
+from eduwriter.core.genre_outlines import form_of
+from eduwriter.core.items import Phrasing, SourceRef
 from eduwriter.core.scoring import EDIT_SIMILARITY, _shingles, near_duplicate_groups
-from eduwriter.core.skeletons import merge_skeletons, outline_skeleton
-from eduwriter.library import extractions
+from eduwriter.library import extractions, merge_parts
 
 #: ``near_duplicate_groups`` defaults, as ``merge_candidates`` calls it.
 THRESHOLD, SKETCH, MAX_BUCKET = 0.65, 6, 300
@@ -102,13 +101,14 @@ def save_file(
             first.setdefault(c.source, seq)
             data = extractions.candidate_json(c)
             data[4] = sources.setdefault(c.source, len(sources))  # the file's sources, once
-            rows.append((seq, extract.group_key(c), _dump([*data, first[c.source]])))
+            rows.append((seq, extract.group_key(c), merge_parts.dump([*data, first[c.source]])))
             seq += 1
     if seq > _SEQ_MASK:
         raise ValueError(f"too many phrasing candidates in one file: {seq}")
     refs = [[s.file, s.document, list(s.section)] for s in sources]
     fid = conn.execute(
-        "INSERT INTO cfiles(name, origin, sources) VALUES (?,?,?)", (name, origin, _dump(refs))
+        "INSERT INTO cfiles(name, origin, sources) VALUES (?,?,?)",
+        (name, origin, merge_parts.dump(refs)),
     ).lastrowid
     conn.executemany(
         "INSERT INTO cands(id, key, data) VALUES (?,?,?)",
@@ -127,7 +127,17 @@ def save_file(
         data = extractions.skeleton_json(sk)
         # what merging a form reads: the top-level parts (merge_skeletons uses no others)
         slim = {**data, "parts": [p for p in data["parts"] if p[0] == 1]}
-        skel_rows.append((name, i, sk.id, form, pos_of(origin, name, i), _dump(data), _dump(slim)))
+        skel_rows.append(
+            (
+                name,
+                i,
+                sk.id,
+                form,
+                pos_of(origin, name, i),
+                merge_parts.dump(data),
+                merge_parts.dump(slim),
+            )
+        )
     conn.executemany(
         "INSERT INTO skels(file, seq, id, form, pos, data, slim) VALUES (?,?,?,?,?,?,?)",
         skel_rows,
@@ -138,44 +148,14 @@ def save_file(
     )
 
 
-def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 # --------------------------------------------------------------------------------------------
 # The result of an assembly
 
 
-class Changes:
-    """What an assembly changed: the extracted items to write (phrasings, families, skeletons)
-    and every id whose stored row they replace or delete; ``family_ids``: phrasing ids whose
-    ``family_id`` changed without the phrasing being merged again (``{id: family id or ""}``)."""
-
-    def __init__(self) -> None:
-        self.phrasings: list[Phrasing] = []
-        self.families: list[HeadingFamily] = []
-        self.skeletons: list[Skeleton] = []
-        self.scope: set[str] = set()
-        self.family_of: dict[str, str] = {}
-        self.family_ids: dict[str, str] = {}
-        #: every phrasing merged again: the caller replaces all extracted rows
-        self.full = False
-
-
-def _many(conn: sqlite3.Connection, sql: str, values: Sequence, extra: Sequence = ()) -> list:
-    """``sql`` with ``{marks}`` run over chunks of ``values``."""
-    out: list = []
-    values = list(values)
-    for start in range(0, len(values), 500):
-        chunk = values[start : start + 500]
-        out.extend(conn.execute(sql.format(marks=",".join("?" * len(chunk))), [*extra, *chunk]))
-    return out
-
-
-def assemble(conn: sqlite3.Connection, force: bool = False) -> Changes:
+def assemble(conn: sqlite3.Connection, force: bool = False) -> merge_parts.Changes:
     """Bring the merged phrasings, families and skeletons up to date with the stored candidates
     and skeletons (``force``: all of them, from scratch) and clear the dirty marks."""
-    changes = Changes()
+    changes = merge_parts.Changes()
     dirty: dict[str, set[str]] = defaultdict(set)
     for what, name in conn.execute("SELECT what, name FROM merge_dirty"):
         dirty[what].add(name)
@@ -185,23 +165,14 @@ def assemble(conn: sqlite3.Connection, force: bool = False) -> Changes:
         dirty["skel"] = {r[0] for r in conn.execute("SELECT DISTINCT id FROM skels")}
         dirty["skel"] |= {r[0] for r in conn.execute("SELECT id FROM skel_ids")}
         dirty["form"] = {r[0] for r in conn.execute("SELECT DISTINCT form FROM skels")}
-        dirty["form"] |= set(json.loads(_meta(conn, "merged_forms", "{}")))
+        dirty["form"] |= set(json.loads(merge_parts.meta(conn, "merged_forms", "{}")))
     elif dirty["key"]:
         _update_phrasings(conn, dirty["key"], changes)
-    _families(conn, changes)
-    _doc_skeletons(conn, dirty["skel"], changes)
-    _merged_skeletons(conn, dirty["form"], changes)
+    merge_parts.families(conn, changes)
+    merge_parts.doc_skeletons(conn, dirty["skel"], changes)
+    merge_parts.merged_skeletons(conn, dirty["form"], changes)
     conn.execute("DELETE FROM merge_dirty")
     return changes
-
-
-def _meta(conn: sqlite3.Connection, key: str, default: str) -> str:
-    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-    return row[0] if row else default
-
-
-def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,7 +205,7 @@ class _Files:
 
     def load(self, files: Iterable[str]) -> None:
         wanted = {f for f in files if f not in self.sources}
-        for name, refs in _many(
+        for name, refs in merge_parts.many(
             self.conn, "SELECT name, sources FROM cfiles WHERE name IN ({marks})", wanted
         ):
             self.sources[name] = [SourceRef(f, d, tuple(sec)) for f, d, sec in json.loads(refs)]
@@ -252,7 +223,7 @@ def _candidate(row: tuple[str, list, SourceRef]) -> extract.Candidate:
     return cand
 
 
-def _bulk_phrasings(conn: sqlite3.Connection, changes: Changes) -> None:
+def _bulk_phrasings(conn: sqlite3.Connection, changes: merge_parts.Changes) -> None:
     """Every key clustered and merged again, in memory (as ``merge_candidates`` does)."""
     old = {r[0] for r in conn.execute("SELECT phrasing FROM ckeys WHERE phrasing != ''")}
     files = _Files(conn)
@@ -317,7 +288,8 @@ def _save_phr(conn: sqlite3.Connection, p: Phrasing, members: list[tuple]) -> No
         "sources": [[s.file, s.document, list(s.section), first.get(s, "")] for s in p.sources],
     }
     conn.execute(
-        "INSERT OR REPLACE INTO phr(id, family, data) VALUES (?,?,?)", (p.id, p.family, _dump(data))
+        "INSERT OR REPLACE INTO phr(id, family, data) VALUES (?,?,?)",
+        (p.id, p.family, merge_parts.dump(data)),
     )
 
 
@@ -371,18 +343,20 @@ class _Buckets:
         return members[max(0, i - 3) : i] + members[i + 1 : i + 4]
 
 
-def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Changes) -> None:
+def _update_phrasings(
+    conn: sqlite3.Connection, dirty: set[str], changes: merge_parts.Changes
+) -> None:
     """Re-cluster the dirty keys with every key they are or were near-duplicates of, and merge
     the clusters found again."""
     old = {
         k: (pos, cluster, pid)
-        for k, pos, cluster, pid in _many(
+        for k, pos, cluster, pid in merge_parts.many(
             conn, "SELECT key, pos, cluster, phrasing FROM ckeys WHERE key IN ({marks})", dirty
         )
     }
     files = _Files(conn)
     new_pos: dict[str, str] = {}
-    for key, first in _many(
+    for key, first in merge_parts.many(
         conn,
         "SELECT key, MIN(id) FROM cands WHERE key IN ({marks}) GROUP BY key, id >> "
         + str(_SEQ_BITS),
@@ -443,12 +417,14 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
         wanted = {k for k in keys if k not in nodes}
         if not wanted:
             return
-        rows = _many(
+        rows = merge_parts.many(
             conn, "SELECT key, cluster, phrasing FROM ckeys WHERE key IN ({marks})", wanted
         )
         clusters = {c for _k, c, _p in rows} - old_clusters
         old_clusters.update(clusters)
-        extra = _many(conn, "SELECT key, phrasing FROM ckeys WHERE cluster IN ({marks})", clusters)
+        extra = merge_parts.many(
+            conn, "SELECT key, phrasing FROM ckeys WHERE cluster IN ({marks})", clusters
+        )
         for key, pid in [*((k, p) for k, _c, p in rows), *extra]:
             if pid:
                 changes.scope.add(pid)
@@ -489,18 +465,18 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
     components: dict[str, list[str]] = defaultdict(list)
     for key in nodes:
         components[find(key)].append(key)
-    pos = dict(_many(conn, "SELECT key, pos FROM ckeys WHERE key IN ({marks})", nodes))
+    pos = dict(merge_parts.many(conn, "SELECT key, pos FROM ckeys WHERE key IN ({marks})", nodes))
     cand_rows: dict[str, list[tuple[str, list, SourceRef]]] = defaultdict(list)
     found = [
         (key, *files.split(cid), data)
-        for key, cid, data in _many(
+        for key, cid, data in merge_parts.many(
             conn, "SELECT key, id, data FROM cands WHERE key IN ({marks})", nodes
         )
     ]
     files.load({r[1] for r in found})
     for key, file, seq, data in found:
         cand_rows[key].append(files.row(file, seq, data))
-    _many(conn, "DELETE FROM phr WHERE id IN ({marks})", sorted(changes.scope))
+    merge_parts.many(conn, "DELETE FROM phr WHERE id IN ({marks})", sorted(changes.scope))
     updates = []
     for members in components.values():
         members.sort(key=lambda k: pos[k])
@@ -513,119 +489,3 @@ def _update_phrasings(conn: sqlite3.Connection, dirty: set[str], changes: Change
             _save_phr(conn, phrasing, rows)
         updates.extend((members[0], pid, k) for k in members)
     conn.executemany("UPDATE ckeys SET cluster=?, phrasing=? WHERE key=?", updates)
-
-
-# --------------------------------------------------------------------------------------------
-# Heading families
-
-
-def _families(conn: sqlite3.Connection, changes: Changes) -> None:
-    """All heading families again, from the stored family phrasings (few), with the
-    ``family_id`` of their members."""
-    phrasings: list[Phrasing] = []
-    order_of: dict[SourceRef, str] = {}
-    for pid, family, data in conn.execute("SELECT id, family, data FROM phr"):
-        d = json.loads(data)
-        sources = []
-        for f, doc, sec, first in d["sources"]:
-            src = SourceRef(f, doc, tuple(sec))
-            sources.append(src)
-            if first and (src not in order_of or first < order_of[src]):
-                order_of[src] = first
-        phrasings.append(
-            Phrasing(
-                id=pid,
-                text=d["text"],
-                function=d["function"],
-                tags=d["tags"],
-                sources=sources,
-                score=d["score"],
-                family=family,
-                genre=d["genre"],
-                domain=d["domain"],
-            )
-        )
-    rank = {f: i for i, f in enumerate(extract.FUNCTIONS)}
-    phrasings.sort(key=lambda p: (rank.get(p.function, 99), -p.score, p.id))
-    order = {s: n for n, s in enumerate(sorted(order_of, key=lambda s: order_of[s]))}
-    families = extract.heading_family_items(phrasings, order)
-    family_of = {m: f.id for f in families for m in f.members}
-    old_of = dict(conn.execute("SELECT id, family_id FROM phr_family"))
-    conn.execute("DELETE FROM phr_family")
-    conn.executemany("INSERT INTO phr_family(id, family_id) VALUES (?,?)", family_of.items())
-    merged = {p.id for p in changes.phrasings}
-    for pid in set(old_of) | set(family_of):
-        if pid not in merged and old_of.get(pid) != family_of.get(pid):
-            changes.family_ids[pid] = family_of.get(pid, "")
-    changes.family_of = family_of
-    old_ids = {r[0] for r in conn.execute("SELECT id FROM fam_ids")}
-    conn.execute("DELETE FROM fam_ids")
-    conn.executemany("INSERT INTO fam_ids(id) VALUES (?)", [(f.id,) for f in families])
-    changes.families = families
-    changes.scope |= old_ids | {f.id for f in families}
-
-
-# --------------------------------------------------------------------------------------------
-# Skeletons
-
-
-def _skeletons_where(
-    conn: sqlite3.Connection, column: str, values: Iterable[str], data: str = "data"
-) -> list:
-    rows = _many(
-        conn,
-        f"SELECT pos, {data} FROM skels WHERE {column} IN ({{marks}})",
-        sorted(set(values)),
-    )
-    return [extractions.skeleton_from_json(json.loads(d)) for _p, d in sorted(rows)]
-
-
-def _dedup(skeletons: list[Skeleton]) -> list[Skeleton]:
-    """Equal skeletons of several documents are one, with all their sources (first kept)."""
-    out: dict[str, Skeleton] = {}
-    for sk in skeletons:
-        if sk.id in out:
-            for src in sk.sources:
-                if src not in out[sk.id].sources:
-                    out[sk.id].sources.append(src)
-        else:
-            out[sk.id] = sk
-    return list(out.values())
-
-
-def _doc_skeletons(conn: sqlite3.Connection, ids: set[str], changes: Changes) -> None:
-    if not ids:
-        return
-    found = _dedup(_skeletons_where(conn, "id", ids))
-    changes.skeletons.extend(found)
-    changes.scope |= ids
-    _many(conn, "DELETE FROM skel_ids WHERE id IN ({marks})", sorted(ids))
-    conn.executemany("INSERT INTO skel_ids(id) VALUES (?)", [(s.id,) for s in found])
-
-
-def _merged_skeletons(conn: sqlite3.Connection, forms: set[str], changes: Changes) -> None:
-    """The merged skeleton of each touched form, and the outlines of the forms no sample has."""
-    if not forms:
-        return
-    made: dict[str, str] = json.loads(_meta(conn, "merged_forms", "{}"))
-    outlines: list[str] = json.loads(_meta(conn, "outline_ids", "[]"))
-    for form in sorted(forms):
-        if form in made:
-            changes.scope.add(made.pop(form))
-        docs = _dedup(_skeletons_where(conn, "form", [form], data="slim"))
-        merged = merge_skeletons(docs) if docs else []
-        if merged and merged[0].form == form and merged[0].sources:
-            made[form] = merged[0].id
-            changes.skeletons.append(merged[0])
-            changes.scope.add(merged[0].id)
-    changes.scope |= set(outlines)
-    new_outlines = []
-    if made:
-        for form in OUTLINE_ONLY_FORMS:
-            if form not in made:
-                sk = outline_skeleton(form)
-                changes.skeletons.append(sk)
-                new_outlines.append(sk.id)
-    changes.scope |= set(new_outlines)
-    _set_meta(conn, "merged_forms", _dump(made))
-    _set_meta(conn, "outline_ids", _dump(new_outlines))

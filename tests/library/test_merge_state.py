@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eduwriter.core.importer import analyze_file
-from eduwriter.library import derive, ingest, merge_state
+from eduwriter.library import derive, ingest, merge_parts, merge_state
 from eduwriter.library.store import LibraryStore
 from eduwriter.resources_path import sample_files
 
@@ -153,7 +153,7 @@ def test_an_interrupted_assembly_is_finished_by_the_next_import(tmp_path, monkey
         def broken(*_a, **_k):
             raise RuntimeError("power cut")
 
-        monkeypatch.setattr(merge_state, "_families", broken)
+        monkeypatch.setattr(merge_parts, "families", broken)
         with pytest.raises(RuntimeError):
             ingest.import_files(store, files[4:5])  # the file is committed, the merge is not
         monkeypatch.undo()
