@@ -194,7 +194,8 @@ class _Files:
         for fid, name, origin in conn.execute("SELECT id, name, origin FROM cfiles"):
             self.name[fid] = name
             self.origin[name] = origin
-        self.sources: dict[str, list[SourceRef]] = {}
+        self.sources: dict[str, list] = {}  # stored lists; a SourceRef made when first used
+        self.refs: dict[tuple[str, int], SourceRef] = {}
 
     def split(self, cid: int) -> tuple[str, int]:
         """``(file name, number)`` of a candidate's row id."""
@@ -208,12 +209,16 @@ class _Files:
         for name, refs in merge_parts.many(
             self.conn, "SELECT name, sources FROM cfiles WHERE name IN ({marks})", wanted
         ):
-            self.sources[name] = [SourceRef(f, d, tuple(sec)) for f, d, sec in json.loads(refs)]
+            self.sources[name] = json.loads(refs)
 
     def row(self, file: str, seq: int, data: str) -> tuple[str, list, SourceRef]:
         """``(position, stored list, source)`` of one stored candidate."""
         d = json.loads(data)
-        return self.pos(file, seq), d, self.sources[file][d[4]]
+        ref = self.refs.get((file, d[4]))
+        if ref is None:
+            f, doc, sec = self.sources[file][d[4]]
+            ref = self.refs[(file, d[4])] = SourceRef(f, doc, tuple(sec))
+        return self.pos(file, seq), d, ref
 
 
 def _candidate(row: tuple[str, list, SourceRef]) -> extract.Candidate:
