@@ -502,6 +502,9 @@ def _group_key(cand: _Candidate) -> str:
 
 _CLAUSE_FUNCTIONS = ("标题", "常用词组")
 
+#: Public names of the merging steps, for a library that merges only what an import changed.
+group_key = _group_key
+
 
 def _merge_group(members: list[_Candidate]) -> Phrasing | None:
     texts = Counter(m.text for m in members)
@@ -509,12 +512,16 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
     # the best scored, then the longest (censored copies of a page drop words, so the longer
     # wording is the complete one)
     stale_of = {t: bool(find_stale(t)) for t in texts}
+    top_score: dict[str, float] = {}
+    for m in members:  # one pass: a large group has thousands of members
+        if m.text not in top_score or m.score > top_score[m.text]:
+            top_score[m.text] = m.score
     best_text = min(
         texts,
         key=lambda t: (
             stale_of[t],
             -texts[t],
-            -max(m.score for m in members if m.text == t),
+            -top_score[t],
             -len(t),
             t,
         ),
@@ -523,21 +530,14 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
     for m in members:
         votes[m.function] += 2 if m.strong else 1
     function = min(votes, key=lambda f: (-votes[f], FUNCTIONS.index(f)))
-    sources: list[SourceRef] = []
-    for m in members:
-        if m.source not in sources:
-            sources.append(m.source)
+    sources = list(dict.fromkeys(m.source for m in members))  # first seen first
     docs = {(s.file, s.document) for s in sources}
     rep = [m for m in members if m.text == best_text]
     base = max(m.score for m in rep)
     score = min(1.0, base + 0.15 * min(1.0, (len(docs) - 1) / 2))
     family = next((m.family for m in members if m.family), "")
     original = next((m.original for m in rep if m.original), "")
-    repairs: list[str] = []
-    for m in members:
-        for r in m.repairs:
-            if r not in repairs:
-                repairs.append(r)
+    repairs = list(dict.fromkeys(r for m in members for r in m.repairs))
     domain = item_domain(m.domain for m in members)
     stale = find_stale(best_text)
     flags = ["stale"] if stale else []
@@ -570,3 +570,7 @@ def _merge_group(members: list[_Candidate]) -> Phrasing | None:
         flags=flags,
         suggestions=suggestions,
     )
+
+
+#: One group of candidates merged into a phrasing (None: nothing to keep).
+merge_group = _merge_group

@@ -410,7 +410,14 @@ def document_skeleton(doc: Document, file: str, index: int) -> Skeleton | None:
 def _best_part(parts: list[SkeletonPart]) -> SkeletonPart | None:
     """The source section whose hint a writer can best follow: a hint of its own (not a list of
     sub-headings), no superseded 提法, of a useful length."""
-    usable = [p for p in parts if p.hint and not is_stale(p.hint) and not is_stale(p.heading)]
+    stale: dict[str, bool] = {}  # a form's documents repeat hints and headings: judge each once
+
+    def judged(text: str) -> bool:
+        if text not in stale:
+            stale[text] = is_stale(text)
+        return stale[text]
+
+    usable = [p for p in parts if p.hint and not judged(p.hint) and not judged(p.heading)]
     if not usable:
         return None
     return max(
@@ -467,11 +474,7 @@ def merge_skeletons(skeletons: list[Skeleton], max_examples: int = 6) -> list[Sk
         parts: list[SkeletonPart] = []
         for role, seen in order:
             parts.append(_merged_part(role, seen, parts_of[role], headings[role], examples[role]))
-        sources: list[SourceRef] = []
-        for sk in docs:
-            for src in sk.sources:
-                if src not in sources:
-                    sources.append(src)
+        sources = list(dict.fromkeys(src for sk in docs for src in sk.sources))
         key = genre if form_of("", genre) == form else form
         merged.append(
             Skeleton(

@@ -204,10 +204,17 @@ def extracted_items(lib: extract.ExtractedLibrary, builtin_names: Collection[str
     when one of its sources is a built-in file (base names in ``builtin_names``)."""
     items: list[Item] = []
 
+    builtin_files: dict[str, bool] = {}  # per source file name: phrasings share thousands
+
+    def is_builtin(file: str) -> bool:
+        if file not in builtin_files:
+            builtin_files[file] = Path(file).name in builtin_names
+        return builtin_files[file]
+
     def origin_of(sources: Sequence[SourceRef]) -> str:
         if not sources:  # a form's canonical outline: it ships with the program
             return "builtin"
-        return "builtin" if any(Path(s.file).name in builtin_names for s in sources) else "imported"
+        return "builtin" if any(is_builtin(s.file) for s in sources) else "imported"
 
     family_of = {m: f.id for f in lib.families for m in f.members}
     for p in lib.phrasings:

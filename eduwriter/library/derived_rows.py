@@ -28,12 +28,12 @@ def _content(it: Item) -> tuple:
         it.genre or "",
         it.title or "",
         it.text or "",
-        json.dumps(it.data, ensure_ascii=False),
+        rows.data_json(it.data),
         json.dumps(it.tags, ensure_ascii=False),
         it.parent,
         it.position,
         it.origin,
-        json.dumps([s.to_json() for s in it.sources], ensure_ascii=False),
+        rows.sources_json(it.sources),
     )
 
 
@@ -60,7 +60,6 @@ def write(
     and sections of ``files``, and with ``extracted`` the phrasings and skeletons) equal
     ``items``. Returns the number of
     ids that were not there before and the set of ids written or deleted."""
-    now = time.time()
     cond, params = _scope(files, extracted)
     before = {
         row[0]: row[1:]
@@ -70,6 +69,54 @@ def write(
             params,
         )
     }
+    return _apply(conn, items, before)
+
+
+def write_ids(
+    conn: sqlite3.Connection, items: list[Item], ids: Iterable[str]
+) -> tuple[int, set[str]]:
+    """Like :func:`write` for the derived rows with these ``ids`` (and those of ``items``)."""
+    scope = sorted(set(ids) | {it.id for it in items})
+    before: dict[str, tuple] = {}
+    for start in range(0, len(scope), 500):
+        chunk = scope[start : start + 500]
+        for row in conn.execute(
+            f"SELECT id, favorite, usage, folder_id, tags, touched, created, {_CONTENT} "
+            f"FROM items WHERE {_DERIVED} AND id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            before[row[0]] = row[1:]
+    return _apply(conn, items, before)
+
+
+def set_family_ids(conn: sqlite3.Connection, family_of: dict[str, str]) -> set[str]:
+    """Set (or, for "", remove) ``data["family_id"]`` of derived phrasing rows in place, as
+    writing them again would. Returns the ids changed."""
+    changed: set[str] = set()
+    for item_id, family in family_of.items():
+        row = conn.execute(
+            f"SELECT data FROM items WHERE id=? AND {_DERIVED}", (item_id,)
+        ).fetchone()
+        if row is None:
+            continue
+        data = json.loads(row[0])
+        if family:
+            data["family_id"] = family
+        else:
+            data.pop("family_id", None)
+        new = rows.data_json(data)
+        if new != row[0]:
+            conn.execute(
+                "UPDATE items SET data=?, modified=? WHERE id=?", (new, time.time(), item_id)
+            )
+            changed.add(item_id)
+    return changed
+
+
+def _apply(
+    conn: sqlite3.Connection, items: list[Item], before: dict[str, tuple]
+) -> tuple[int, set[str]]:
+    now = time.time()
     blocked = {r[0] for r in conn.execute("SELECT id FROM items WHERE origin='personal'")}
     blocked |= {r[0] for r in conn.execute("SELECT id FROM deleted")}
     added = 0

@@ -61,40 +61,79 @@ def _ref(data: list | None) -> SourceRef | None:
     return None if data is None else SourceRef(data[0], data[1], tuple(data[2]))
 
 
+def ref(data: list | None) -> SourceRef | None:
+    """A source reference from its stored list form."""
+    return _ref(data)
+
+
+def candidate_json(c: Candidate) -> list:
+    """One candidate as a list (the stored form)."""
+    return [
+        c.text,
+        c.original,
+        c.function,
+        int(c.strong),
+        _src(c.source),
+        c.genre,
+        c.score,
+        c.repairs,
+        c.family,
+        c.context,
+        c.domain,
+    ]
+
+
+def candidate_from_json(c: list) -> Candidate:
+    return Candidate(
+        text=c[0],
+        original=c[1],
+        function=c[2],
+        strong=bool(c[3]),
+        source=_ref(c[4]),
+        genre=c[5],
+        score=c[6],
+        repairs=list(c[7]),
+        family=c[8],
+        context=c[9],
+        domain=c[10],
+    )
+
+
+def skeleton_json(sk: SkeletonData) -> dict:
+    return {
+        "id": sk.id,
+        "title": sk.title,
+        "genre": sk.genre,
+        "parts": [[p.level, p.heading, p.role, p.hint, _src(p.source)] for p in sk.parts],
+        "merged": sk.merged,
+        "support": sk.support,
+        "examples": [[_src(r) for r in ex] for ex in sk.examples],
+        "sources": [_src(s) for s in sk.sources],
+        "form": sk.form,
+        "domain": sk.domain,
+    }
+
+
+def skeleton_from_json(skel: dict) -> SkeletonData:
+    return SkeletonData(
+        id=skel["id"],
+        title=skel["title"],
+        genre=skel["genre"],
+        parts=[SkeletonPart(p[0], p[1], p[2], p[3], _ref(p[4])) for p in skel["parts"]],
+        merged=skel["merged"],
+        support=list(skel["support"]),
+        examples=[[_ref(r) for r in ex] for ex in skel["examples"]],
+        sources=[_ref(s) for s in skel["sources"]],
+        form=skel["form"],
+        domain=skel["domain"],
+    )
+
+
 def to_json(exts: list[DocumentExtraction]) -> list:
     out = []
     for ext in exts:
-        cands = [
-            [
-                c.text,
-                c.original,
-                c.function,
-                int(c.strong),
-                _src(c.source),
-                c.genre,
-                c.score,
-                c.repairs,
-                c.family,
-                c.context,
-                c.domain,
-            ]
-            for c in ext.candidates
-        ]
-        sk = ext.skeleton
-        skel = None
-        if sk is not None:
-            skel = {
-                "id": sk.id,
-                "title": sk.title,
-                "genre": sk.genre,
-                "parts": [[p.level, p.heading, p.role, p.hint, _src(p.source)] for p in sk.parts],
-                "merged": sk.merged,
-                "support": sk.support,
-                "examples": [[_src(r) for r in ex] for ex in sk.examples],
-                "sources": [_src(s) for s in sk.sources],
-                "form": sk.form,
-                "domain": sk.domain,
-            }
+        cands = [candidate_json(c) for c in ext.candidates]
+        skel = skeleton_json(ext.skeleton) if ext.skeleton is not None else None
         out.append([cands, skel])
     return out
 
@@ -102,35 +141,7 @@ def to_json(exts: list[DocumentExtraction]) -> list:
 def from_json(data: list) -> list[DocumentExtraction]:
     out = []
     for cands, skel in data:
-        candidates = [
-            Candidate(
-                text=c[0],
-                original=c[1],
-                function=c[2],
-                strong=bool(c[3]),
-                source=_ref(c[4]),
-                genre=c[5],
-                score=c[6],
-                repairs=list(c[7]),
-                family=c[8],
-                context=c[9],
-                domain=c[10],
-            )
-            for c in cands
-        ]
-        sk = None
-        if skel is not None:
-            sk = SkeletonData(
-                id=skel["id"],
-                title=skel["title"],
-                genre=skel["genre"],
-                parts=[SkeletonPart(p[0], p[1], p[2], p[3], _ref(p[4])) for p in skel["parts"]],
-                merged=skel["merged"],
-                support=list(skel["support"]),
-                examples=[[_ref(r) for r in ex] for ex in skel["examples"]],
-                sources=[_ref(s) for s in skel["sources"]],
-                form=skel["form"],
-                domain=skel["domain"],
-            )
+        candidates = [candidate_from_json(c) for c in cands]
+        sk = skeleton_from_json(skel) if skel is not None else None
         out.append(DocumentExtraction(candidates, sk))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 
@@ -19,6 +20,16 @@ from eduwriter.library.items import StoredFile
 
 def _now() -> float:
     return time.time()
+
+
+def _encode(result: dict) -> bytes:
+    """A stored analysis: zlib-compressed JSON (schema 5 and before stored the JSON text)."""
+    text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def _text(stored: str | bytes) -> str:
+    return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
 class StoredFiles:
@@ -33,7 +44,7 @@ class StoredFiles:
     def stored_files(self) -> list[StoredFile]:
         """The analyses of every built-in and imported file, by origin then name."""
         return [
-            StoredFile(name, origin, json.loads(result), hash_)
+            StoredFile(name, origin, json.loads(_text(result)), hash_)
             for name, origin, result, hash_ in self._query(
                 "SELECT name, origin, result, hash FROM files ORDER BY origin, name"
             )
@@ -44,7 +55,7 @@ class StoredFiles:
         if not found:
             return None
         name, origin, result, hash_ = found[0]
-        return StoredFile(name, origin, json.loads(result), hash_)
+        return StoredFile(name, origin, json.loads(_text(result)), hash_)
 
     def file_origins(self) -> dict[str, tuple[str, str]]:
         """``{name: (origin, hash)}`` of every stored file (without reading the analyses)."""
@@ -52,11 +63,14 @@ class StoredFiles:
 
     def files_mentioning(self, words: Iterable[str]) -> set[str]:
         """Names of the stored files whose analysis contains any of ``words``."""
+        words = [w for w in words if w]
+        if not words:
+            return set()
         out: set[str] = set()
-        for word in words:
-            out.update(
-                r[0] for r in self._query("SELECT name FROM files WHERE instr(result, ?)", (word,))
-            )
+        for name, result in self._query("SELECT name, result FROM files"):
+            text = _text(result)
+            if any(w in text for w in words):
+                out.add(name)
         return out
 
     def extraction_index(self) -> dict[str, tuple[str, list[str]]]:
@@ -106,7 +120,7 @@ class StoredFiles:
                 conn.execute(
                     "INSERT OR REPLACE INTO files(name, origin, result, imported, hash) "
                     "VALUES (?,?,?,?,?)",
-                    (f.name, f.origin, json.dumps(f.result, ensure_ascii=False), _now(), f.hash),
+                    (f.name, f.origin, _encode(f.result), _now(), f.hash),
                 )
 
     def clear_deleted(self) -> None:

@@ -33,10 +33,10 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from eduwriter.core.extract import assemble_library, result_places
+from eduwriter.core.extract import ExtractedLibrary, assemble_library, result_places
 from eduwriter.core.importer import analyze_file
 from eduwriter.core.model import FileResult
-from eduwriter.library import extractions
+from eduwriter.library import extractions, merge_state
 from eduwriter.library.backend import Backend
 from eduwriter.library.derive import document_items, extracted_items, result_from_json
 from eduwriter.library.items import Cancel, ImportReport, Progress, StoredFile
@@ -211,18 +211,31 @@ def _known_places(store: Backend) -> set[str]:
 
 
 def _extract_and_save(
-    store: Backend, stored: StoredFile, result: FileResult, places: set[str], own: set[str]
+    store: Backend,
+    stored: StoredFile,
+    result: FileResult,
+    places: set[str],
+    own: set[str],
+    docs_written: bool = False,
 ) -> None:
-    """Extract one file and commit its analysis, results and document items together."""
+    """Extract one (stored) file and commit its results and document items together
+    (``docs_written``: its document items were written in this run already)."""
     base = _base(stored.name, result)
-    docs = document_items(base, stored.origin, result)
     exts = extractions.extract_file(result, base, places | own)
-    with store.transaction():
-        store.save_files([stored])
-        store.save_extraction(
-            stored.name, extractions.extractor_version(), own, extractions.to_json(exts)
-        )
-        store.update_derived(docs, [base], extracted=False)
+    version = extractions.extractor_version()
+    with store.transaction() as conn:
+        if _merging(store):
+            store.save_extraction(stored.name, version, own, [])
+            merge_state.save_file(conn, stored.name, stored.origin, exts)
+        else:
+            store.save_extraction(stored.name, version, own, extractions.to_json(exts))
+        if not docs_written:
+            store.update_derived(document_items(base, stored.origin, result), [base], False)
+
+
+def _merging(store: Backend) -> bool:
+    """True when the store keeps the merge state (an import re-merges only what changed)."""
+    return bool(getattr(store, "merge_state", False))
 
 
 def _save_pending(store: Backend, stored: StoredFile, result: FileResult) -> None:
@@ -280,7 +293,10 @@ def _drop(store: Backend, names: Sequence[str]) -> None:
         return
     stored = {n: store.stored_file(n) for n in names}
     bases = [_base(n, result_from_json(f.result)) for n, f in stored.items() if f]
-    with store.transaction():
+    with store.transaction() as conn:
+        if _merging(store):
+            for name in names:
+                merge_state.forget_file(conn, name)
         store.save_files([], drop=names)
         store.update_derived([], bases, extracted=False)
 
@@ -323,7 +339,8 @@ def _refresh(
         result = result_from_json(stored.result)
         taught = own.get(name) or set(index.get(name, ("", []))[1])
         try:
-            _extract_and_save(store, stored, result, learnt, taught)
+            pending = index.get(name, ("", []))[0] == PENDING
+            _extract_and_save(store, stored, result, learnt, taught, docs_written=pending)
         except Exception as exc:  # noqa: BLE001
             report.errors.append((name, f"无法从该文件提取句式和结构：{exc}"))
             with store.transaction():
@@ -331,11 +348,29 @@ def _refresh(
     failed = {key for key, _msg in report.errors}
     report.files_ok = [f for f in report.files_ok if f not in failed]
     builtin = {Path(n).name for n, (o, _h) in origins.items() if o == "builtin"}
-    exts = [e for _name, data in store.extraction_data() for e in extractions.from_json(data)]
-    items = extracted_items(assemble_library(exts), builtin)
     before = store.count() if before is None else before
-    with store.transaction():
-        store.update_derived(items, [], extracted=True)
-        store.set_meta("places", json.dumps(sorted(learnt), ensure_ascii=False))
+    if _merging(store):
+        with store.transaction() as conn:
+            _assemble(store, conn, builtin, force)
+            store.set_meta("places", json.dumps(sorted(learnt), ensure_ascii=False))
+    else:
+        exts = [e for _n, data in store.extraction_data() for e in extractions.from_json(data)]
+        items = extracted_items(assemble_library(exts), builtin)
+        with store.transaction():
+            store.update_derived(items, [], extracted=True)
+            store.set_meta("places", json.dumps(sorted(learnt), ensure_ascii=False))
     report.added = max(store.count() - before, 0)
     report.total_items = store.count()
+
+
+def _assemble(store: Backend, conn: object, builtin: set[str], force: bool) -> None:
+    """Re-merge what the changed files touch (``force``: everything) and write it."""
+    changes = merge_state.assemble(conn, force=force)  # type: ignore[arg-type]
+    skeletons = [s for s in changes.skeletons if not s.merged]
+    merged = [s for s in changes.skeletons if s.merged]
+    lib = ExtractedLibrary(changes.phrasings, skeletons, merged, changes.families)
+    items = extracted_items(lib, builtin)
+    if changes.full:
+        store.update_derived(items, [], extracted=True)
+    else:
+        store.update_derived_ids(items, changes.scope, changes.family_ids)  # type: ignore[attr-defined]

@@ -22,6 +22,28 @@ RECORD_COLUMNS = (
 )
 
 
+def data_json(data: dict) -> str:
+    """The stored form of an item's ``data`` (compact JSON)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def sources_json(sources: Iterable[SourceRef]) -> str:
+    """The stored form of an item's sources: ``[[file, document, [section, …]], …]`` (the
+    libraries of schema 5 and before stored objects; :func:`sources_from_json` reads both)."""
+    return json.dumps(
+        [[s.file, s.document, list(s.section)] for s in sources],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def sources_from_json(text: str) -> list[SourceRef]:
+    return [
+        SourceRef.from_json(s) if isinstance(s, dict) else SourceRef(s[0], s[1], tuple(s[2]))
+        for s in json.loads(text)
+    ]
+
+
 def clean_tags(tags: Iterable[str]) -> list[str]:
     out: list[str] = []
     for t in tags:
@@ -53,7 +75,7 @@ def insert(
             it.genre or "",
             it.title or "",
             it.text or "",
-            json.dumps(it.data, ensure_ascii=False),
+            data_json(it.data),
             json.dumps(it.tags, ensure_ascii=False),
             it.folder,
             it.parent,
@@ -61,7 +83,7 @@ def insert(
             int(it.favorite),
             it.usage,
             it.origin,
-            json.dumps([s.to_json() for s in it.sources], ensure_ascii=False),
+            sources_json(it.sources),
             quality,
             int(touched),
             json.dumps(history),
@@ -107,7 +129,7 @@ def to_item(row: tuple) -> Item:
         favorite=bool(fav),
         usage=usage,
         origin=origin,
-        sources=[SourceRef.from_json(s) for s in json.loads(sources)],
+        sources=sources_from_json(sources),
         data=json.loads(data),
         parent=parent,
         position=position,

@@ -94,6 +94,50 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX items_file ON items(json_extract(data, '$.file'));
     """,
+    # 5 -> 6: the merge state (see ``library.merge_state``), so an import re-merges only what
+    # the changed files touch. Candidates and skeletons move out of ``extractions.data``: the
+    # stored results are made again, once, from the stored analyses on the next import.
+    """
+    CREATE TABLE cfiles (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        sources TEXT NOT NULL
+    );
+    CREATE TABLE cands (id INTEGER PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE INDEX cands_key ON cands(key);
+    CREATE TABLE ckeys (
+        key TEXT PRIMARY KEY,
+        pos TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        phrasing TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX ckeys_cluster ON ckeys(cluster);
+    CREATE TABLE sketch (
+        bucket INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (bucket, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE skels (
+        file TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        form TEXT NOT NULL,
+        pos TEXT NOT NULL,
+        data TEXT NOT NULL,
+        slim TEXT NOT NULL,
+        PRIMARY KEY (file, seq)
+    );
+    CREATE INDEX skels_id ON skels(id);
+    CREATE INDEX skels_form ON skels(form);
+    CREATE TABLE phr (id TEXT PRIMARY KEY, family TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE phr_family (id TEXT PRIMARY KEY, family_id TEXT NOT NULL);
+    CREATE TABLE fam_ids (id TEXT PRIMARY KEY);
+    CREATE TABLE skel_ids (id TEXT PRIMARY KEY);
+    CREATE TABLE merge_dirty (what TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (what, name))
+        WITHOUT ROWID;
+    DELETE FROM extractions;
+    """,
 ]
 
 #: The schema version this code writes.

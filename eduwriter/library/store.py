@@ -251,6 +251,25 @@ class LibraryStore(FolderTree, StoredFiles):
             self._reindex_ids |= changed
         return added
 
+    #: The library keeps the merge state of :mod:`eduwriter.library.merge_state` (an import
+    #: re-merges only what changed); ``transaction()`` yields the SQLite connection it needs.
+    merge_state = True
+
+    def update_derived_ids(
+        self, items: list[Item], ids: Iterable[str], family_ids: dict[str, str] | None = None
+    ) -> int:
+        """Like :meth:`update_derived` for the derived rows with these ``ids`` (and those of
+        ``items``); ``family_ids`` sets the ``family_id`` of phrasings in place."""
+        with self.transaction() as conn:
+            scope = set(ids) | {it.id for it in items}
+            old = derived_rows.tags_of(conn, "0", [], scope)
+            added, changed = derived_rows.write_ids(conn, items, scope)
+            changed |= derived_rows.set_family_ids(conn, family_ids or {})
+            self._tags_gone |= old
+            self._tags_added |= derived_rows.tags_of(conn, "0", [], changed)
+            self._reindex_ids |= changed
+        return added
+
     # ------------------------------------------------------------------ reading
     def count(self, kind: str | None = None) -> int:
         if kind:

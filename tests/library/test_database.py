@@ -139,5 +139,5 @@ def test_a_version_2_library_migrates_and_keeps_favourites_snippets_and_folders(
         assert [i.id for i in store.search("立德树人")] == ["ph-a"]
         assert [(f.name, f.hash) for f in store.stored_files()] == [("/s/计划.txt", "")]
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 6
     conn.close()

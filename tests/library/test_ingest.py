@@ -312,7 +312,7 @@ def test_a_schema_3_library_migrates_then_imports_incrementally(tmp_path):
     shutil.copy(V3_LIBRARY, db)
     new = _plan(tmp_path / "丙校计划.txt", "校园足球联赛")
     with LibraryStore.open(db) as store:
-        assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 5
+        assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 6
         fav = store.get(V3_FAVOURITE)
         assert fav.favorite and fav.usage == 1 and store.folder_path(fav.folder) == "常用"
         report = ingest.import_files(store, [new])
