@@ -536,10 +536,15 @@ class LibraryStore(FolderTree, StoredFiles):
             self._tags_dirty = True
 
     def set_favorite(self, item_id: str, favorite: bool = True) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "UPDATE items SET favorite=?, touched=1 WHERE id=?", (int(bool(favorite)), item_id)
-            )
+        """Star an item; a shared item's star is kept in this library (see ``attach_shared``)."""
+        if self.shared is not None and self.shared.get(item_id) is not None:
+            self.shared.set_favorite(self, item_id, favorite)
+        else:
+            with self.transaction() as conn:
+                conn.execute(
+                    "UPDATE items SET favorite=?, touched=1 WHERE id=?",
+                    (int(bool(favorite)), item_id),
+                )
         if self._index is not None:
             with self._lock:
                 self._index.set_usage(item_id, favorite=bool(favorite))
