@@ -393,3 +393,31 @@ def test_an_old_server_is_upgraded_and_keeps_its_rows(pg):
         assert store.get("old-1").text == "旧的共享语句"
         store.add_snippet("升级后写的", folder="新文件夹")
         assert store.count() == 2 and [f.name for f in store.folders()] == ["新文件夹"]
+
+
+def test_search_works_without_pg_trgm(pg):
+    """Where the extension cannot be created (here: a function of its name is in the way), the
+    setup goes on without the trigram index and search uses plain ILIKE."""
+    normal = fresh_database(pg)
+    with psycopg.connect(pg.url(password=pg_server.ADMIN_PASSWORD, dbname=normal)) as admin:
+        found = admin.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'items_text_trgm'")
+        assert found.fetchall() == [(1,)]
+    name = f"contract_notrgm_{next(_DB)}"
+    admin_url = pg.url(password=pg_server.ADMIN_PASSWORD, dbname="postgres")
+    with psycopg.connect(admin_url, autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {name}")
+    url = pg.url(password=pg_server.ADMIN_PASSWORD, dbname=name)
+    with psycopg.connect(url) as admin:
+        admin.execute(
+            "CREATE FUNCTION public.similarity(text, text) RETURNS real"
+            " LANGUAGE sql AS 'SELECT 0::real'"
+        )
+        setup_server(admin)
+        add_user(admin, "contract_editor", "ed-pw", "editor")
+        admin.commit()
+        assert (
+            admin.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchall() == []
+        )
+    with PgStore.open(pg.url("contract_editor", "ed-pw", dbname=name)) as store:
+        _filled(store)
+        assert [h.id for h in store.search("安全教育")] == ["ph-safety"]
