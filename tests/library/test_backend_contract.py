@@ -421,3 +421,24 @@ def test_search_works_without_pg_trgm(pg):
     with PgStore.open(pg.url("contract_editor", "ed-pw", dbname=name)) as store:
         _filled(store)
         assert [h.id for h in store.search("安全教育")] == ["ph-safety"]
+
+
+def test_the_import_builds_the_same_library_on_both_backends(pg, tmp_path):
+    """ingest calls only the interface: building the bundled samples into PostgreSQL gives the
+    items the SQLite build gives, id for id."""
+    from eduwriter.library import ingest
+
+    name = fresh_database(pg)
+    with (
+        LibraryStore.open(tmp_path / "library.db") as lite,
+        PgStore.open(pg.url("contract_editor", "ed-pw", dbname=name)) as server,
+    ):
+        for b in (lite, server):
+            ingest.ensure_builtin(b)
+        assert server.count() == lite.count() > 500
+        mine = {(i.id, i.kind, i.text, i.parent, i.position) for i in lite.items()}
+        theirs = {(i.id, i.kind, i.text, i.parent, i.position) for i in server.items()}
+        assert theirs == mine
+        assert server.stats()["by_kind"] == lite.stats()["by_kind"]
+        assert server.extraction_index() == lite.extraction_index()
+        assert ingest.ensure_builtin(server) is None  # there already: not built twice
