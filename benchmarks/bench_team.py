@@ -36,8 +36,8 @@ import psycopg  # noqa: E402
 
 from eduwriter.library.store import LibraryStore  # noqa: E402
 from eduwriter.library.team.cache import TeamCache  # noqa: E402
-from eduwriter.library.team.layer import SharedLayer  # noqa: E402
 from eduwriter.library.team.connection import TeamServer, connect  # noqa: E402
+from eduwriter.library.team.layer import SharedLayer  # noqa: E402
 from eduwriter.library.team.publish import SharedItem, publish  # noqa: E402
 from eduwriter.library.team.server_schema import add_user, setup_server  # noqa: E402
 from eduwriter.library.team.sync import pull  # noqa: E402
