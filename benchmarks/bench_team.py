@@ -34,8 +34,10 @@ sys.path.insert(0, str(ROOT / "tests" / "library" / "team"))
 import pg_server  # noqa: E402
 import psycopg  # noqa: E402
 
+from eduwriter.library.store import LibraryStore  # noqa: E402
 from eduwriter.library.team.cache import TeamCache  # noqa: E402
 from eduwriter.library.team.connection import TeamServer, connect  # noqa: E402
+from eduwriter.library.team.layer import SharedLayer  # noqa: E402
 from eduwriter.library.team.publish import SharedItem, publish  # noqa: E402
 from eduwriter.library.team.server_schema import add_user, setup_server  # noqa: E402
 from eduwriter.library.team.sync import pull  # noqa: E402
@@ -110,6 +112,25 @@ def main() -> int:
         print(
             f"first sync of {res.changed:,} items: {first:.2f} s (goal ≤ 10 s); "
             f"anchor COPY TO STDOUT of the same table ({raw / 1e6:.0f} MB): {anchor:.2f} s"
+        )
+
+        store = LibraryStore.open(tmp / "library.db")
+        store.add_snippet("我自己的一条安全语句")
+        store.search("安全")  # the personal index is built
+        t = time.perf_counter()
+        store.attach_shared(SharedLayer.from_cache(cache))
+        attach = time.perf_counter() - t
+        t = time.perf_counter()
+        hits = store.search("安全")
+        after = time.perf_counter() - t
+        t = time.perf_counter()
+        store.search("安全", kind="snippet")
+        anchor_search = time.perf_counter() - t
+        store.close()
+        print(
+            f"attaching the {cache.count():,}-item layer to a library: {attach:.2f} s; the next "
+            f"search ({len(hits)} hits): {after * 1000:.0f} ms; anchor: a search of the "
+            f"personal items only: {anchor_search * 1000:.1f} ms"
         )
 
         with connect(editor, "e") as ed:

@@ -31,7 +31,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lib.set_defaults(func=lambda ns: (lib.print_help(), 2)[1])
 
     def db_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", metavar="PATH", help="资料库文件（默认：用户数据文件夹）")
+        where = p.add_mutually_exclusive_group()
+        where.add_argument("--db", metavar="PATH", help="资料库文件（默认：用户数据文件夹）")
+        where.add_argument(
+            "--server",
+            metavar="URL",
+            help="改用 PostgreSQL 上的共享素材库（postgresql://用户@服务器/数据库） / "
+            "use the shared library on a PostgreSQL server",
+        )
         p.add_argument(
             "-v", "--verbose", action="store_true", help="出错时显示详细信息 / show error details"
         )
@@ -122,6 +129,10 @@ def _open(ns: argparse.Namespace, recover: bool = False, must_exist: bool = True
     only read it (``must_exist``); the default library is created (and built) on first use."""
     from eduwriter.library.store import LibraryStore
 
+    if getattr(ns, "server", None):  # the same commands on the other backend
+        from eduwriter.library.team.pg_store import PgStore
+
+        return PgStore.open(ns.server)
     if ns.db is not None:
         path = Path(ns.db)
         missing = not path.exists()
@@ -132,7 +143,7 @@ def _open(ns: argparse.Namespace, recover: bool = False, must_exist: bool = True
                 f"`eduwriter library build --db {path}`.",
             )
     store = LibraryStore.open(ns.db, recover=recover)
-    if store.recovered_from is not None:
+    if store.recovered_from is not None:  # (a library file only)
         print(
             f"原资料库已损坏，已改名保存为：{store.recovered_from}，并新建了资料库。",
             file=sys.stderr,
@@ -227,7 +238,8 @@ def cmd_search(ns: argparse.Namespace) -> int:
 
     try:
         with _open(ns) as store:
-            ingest.ensure_builtin(store)
+            if not getattr(ns, "server", None):  # a shared library is built on purpose only
+                ingest.ensure_builtin(store)
             items = store.search(
                 ns.query,
                 kind=ns.kind,
@@ -439,7 +451,8 @@ def cmd_list(ns: argparse.Namespace) -> int:
 
     try:
         with _open(ns) as store:
-            ingest.ensure_builtin(store)
+            if not getattr(ns, "server", None):  # a shared library is built on purpose only
+                ingest.ensure_builtin(store)
             items = store.items(kind=ns.kind, function=ns.function)
     except LibraryError as exc:
         return _err(exc, ns)

@@ -30,7 +30,7 @@ from eduwriter.library.team.connection import (
     make_pool,
     saved_password,
 )
-from eduwriter.library.team.layer import SharedLayer
+from eduwriter.library.team.layer import SharedLayer, favorites_of, prune_favorites
 from eduwriter.library.team.sync import SyncResult, pull
 
 if TYPE_CHECKING:
@@ -69,7 +69,10 @@ def sync_job(store: Any, server: TeamServer, password: str | None, pool: Any, ca
                 error = str(exc)
             changed = bool(result.changed or result.removed or result.full)
             if changed or getattr(store, "shared", None) is None:
-                store.attach_shared(SharedLayer.from_cache(cache, server.url()))
+                layer = SharedLayer.from_cache(cache, server.url(), favorites_of(store))
+                if not result.offline:  # the server answered: a star of a retired item goes
+                    prune_favorites(store, layer)
+                store.attach_shared(layer)
                 changed = True
             return SyncOutcome(result, changed, cache.last_sync, error)
         finally:

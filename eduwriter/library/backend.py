@@ -1,9 +1,10 @@
 """The interface of a library backend: what ingest, sharing, the CLI and the GUI may call.
 
-:class:`~eduwriter.library.store.LibraryStore` (SQLite) implements it; a second backend (for
-example PostgreSQL for a shared school library) implements the same methods and the rest of the
-program does not change. Writes made inside ``with backend.transaction():`` commit together;
-``with backend.writing():`` holds the writer lock of a long job (one writer at a time).
+:class:`~eduwriter.library.store.LibraryStore` (SQLite, the default) and
+:class:`~eduwriter.library.team.pg_store.PgStore` (PostgreSQL, a unit's shared library) implement
+it; ``tests/library/test_backend_contract.py`` runs one suite over both. Writes made inside
+``with backend.transaction():`` commit together; ``with backend.writing():`` holds the writer
+lock of a long job (one writer at a time).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
-from eduwriter.library.items import FileNode, Folder, Item, StoredFile
+from eduwriter.library.items import FileNode, Folder, Item, StoredFile, TreeNode
 
 
 class Backend(Protocol):
@@ -114,3 +115,21 @@ class Backend(Protocol):
     def meta(self, key: str, default: str = "") -> str: ...
     def set_meta(self, key: str, value: str) -> None: ...
     def clear_deleted(self) -> None: ...
+
+
+def file_tree(docs: list[Item], sections: list[Item]) -> list[FileNode]:
+    """The 范文 hierarchy (file → document → section → sub-section) of a backend's document
+    and section items: what :meth:`Backend.documents` returns, the same for every backend."""
+    nodes = {d.id: TreeNode(d) for d in docs}
+    for s in sections:
+        nodes[s.id] = TreeNode(s)
+    for s in sorted(sections, key=lambda s: s.position):
+        parent = nodes.get(s.parent or "")
+        if parent is not None:
+            parent.children.append(nodes[s.id])
+    files: dict[str, FileNode] = {}
+    for d in sorted(docs, key=lambda d: (d.data.get("file", ""), d.position)):
+        name = d.data.get("file", "")
+        node = files.setdefault(name, FileNode(name, d.origin))
+        node.documents.append(nodes[d.id])
+    return list(files.values())

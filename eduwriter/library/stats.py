@@ -15,6 +15,20 @@ def library_stats(query: Query) -> dict:
     """Counts by kind, origin, function (phrasings), genre, skeletons per genre, and more;
     ``query(sql, params)`` reads the library's tables."""
     found = query("SELECT kind, function, genre, origin, data FROM items", ())
+    return stats_of(
+        found,
+        query("SELECT origin, COUNT(*) FROM files GROUP BY origin", ()),
+        query("SELECT COUNT(*) FROM folders", ())[0][0],
+        query("SELECT COUNT(*) FROM tags", ())[0][0],
+        schema.SCHEMA_VERSION,
+    )
+
+
+def stats_of(
+    found: Sequence[tuple], files: Sequence[tuple], folders: int, tags: int, version: int
+) -> dict:
+    """The counts of :func:`library_stats` from rows ``(kind, function, genre, origin, data
+    as JSON text)`` of every item and ``(origin, count)`` of the stored files (any backend)."""
     by_kind: Counter[str] = Counter()
     by_origin: Counter[str] = Counter()
     by_function: Counter[str] = Counter()
@@ -35,7 +49,6 @@ def library_stats(query: Query) -> dict:
             skel_genre[genre or ""] += 1
             if json.loads(data).get("merged"):
                 merged_genre[genre or ""] += 1
-    files = query("SELECT origin, COUNT(*) FROM files GROUP BY origin", ())
     return {
         "total": len(found),
         "by_kind": dict(sorted(by_kind.items())),
@@ -46,7 +59,7 @@ def library_stats(query: Query) -> dict:
         "merged_skeletons_by_genre": dict(merged_genre.most_common()),
         "families": families,
         "files": {o: n for o, n in files},
-        "folders": query("SELECT COUNT(*) FROM folders", ())[0][0],
-        "tags": query("SELECT COUNT(*) FROM tags", ())[0][0],
-        "schema_version": schema.SCHEMA_VERSION,
+        "folders": folders,
+        "tags": tags,
+        "schema_version": version,
     }

@@ -52,6 +52,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from eduwriter.library import derived_rows, index_cache, rows
+from eduwriter.library.backend import file_tree
 from eduwriter.library.database import connect, map_error, rollback, set_aside
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
 from eduwriter.library.file_store import StoredFiles
@@ -336,21 +337,7 @@ class LibraryStore(FolderTree, StoredFiles):
 
     def documents(self) -> list[FileNode]:
         """The 范文 hierarchy: file → document → section → sub-section."""
-        docs = self.items(kind="document")
-        sections = self.items(kind="section")
-        nodes = {d.id: TreeNode(d) for d in docs}
-        for s in sections:
-            nodes[s.id] = TreeNode(s)
-        for s in sorted(sections, key=lambda s: s.position):
-            parent = nodes.get(s.parent or "")
-            if parent is not None:
-                parent.children.append(nodes[s.id])
-        files: dict[str, FileNode] = {}
-        for d in sorted(docs, key=lambda d: (d.data.get("file", ""), d.position)):
-            name = d.data.get("file", "")
-            node = files.setdefault(name, FileNode(name, d.origin))
-            node.documents.append(nodes[d.id])
-        return list(files.values())
+        return file_tree(self.items(kind="document"), self.items(kind="section"))
 
     def history(self, item_id: str) -> list[str]:
         """Earlier content hashes of an item (used by pack merging)."""
@@ -568,10 +555,15 @@ class LibraryStore(FolderTree, StoredFiles):
             self._tags_dirty = True
 
     def set_favorite(self, item_id: str, favorite: bool = True) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "UPDATE items SET favorite=?, touched=1 WHERE id=?", (int(bool(favorite)), item_id)
-            )
+        """Star an item; a shared item's star is kept in this library (see ``attach_shared``)."""
+        if self.shared is not None and self.shared.get(item_id) is not None:
+            self.shared.set_favorite(self, item_id, favorite)
+        else:
+            with self.transaction() as conn:
+                conn.execute(
+                    "UPDATE items SET favorite=?, touched=1 WHERE id=?",
+                    (int(bool(favorite)), item_id),
+                )
         if self._index is not None:
             with self._lock:
                 self._index.set_usage(item_id, favorite=bool(favorite))

@@ -2438,6 +2438,18 @@ Send it to colleagues; opening it with EduWriter imports it.</translation>
         <translation>Folder to publish:</translation>
     </message>
     <message>
+        <source>发布到：</source>
+        <translation>Publish to:</translation>
+    </message>
+    <message>
+        <source>（正在读取服务器上的单位…）</source>
+        <translation>(reading the units from the server…)</translation>
+    </message>
+    <message>
+        <source>全单位（各校都能看到）</source>
+        <translation>The whole bureau (every school sees it)</translation>
+    </message>
+    <message>
         <source>发布</source>
         <translation>Publish</translation>
     </message>

@@ -77,6 +77,32 @@ def test_setup_users_publish_and_sync_from_the_command_line(server, tmp_path, mo
     assert "只能读取" in capsys.readouterr().err
 
 
+def test_the_library_commands_work_on_the_shared_library_with_server(server, monkeypatch, capsys):
+    """build, search, list and stats take --server: the same commands on the PostgreSQL
+    backend (an editor builds, a writer reads, a writer's build is refused by the server)."""
+    import json
+
+    admin = server.url(password=pg_server.ADMIN_PASSWORD)
+    assert run_cli(["library", "serve-setup", "--server", admin]) == 0
+    monkeypatch.setenv("EDUWRITER_NEW_USER_PASSWORD", "ed-pw")
+    assert run_cli(["library", "serve-user", "--server", admin, "office", "--role", "editor"]) == 0
+    monkeypatch.setenv("EDUWRITER_NEW_USER_PASSWORD", "wr-pw")
+    assert run_cli(["library", "serve-user", "--server", admin, "teacher"]) == 0
+    capsys.readouterr()
+    assert run_cli(["library", "build", "--server", server.url("office", "ed-pw")]) == 0
+    assert "资料库共" in capsys.readouterr().out
+    writer = server.url("teacher", "wr-pw")
+    assert run_cli(["library", "search", "--server", writer, "--json", "安全"]) == 0
+    found = json.loads(capsys.readouterr().out)["results"]
+    assert found and all("安全" in r["text"] + r["title"] for r in found)
+    assert run_cli(["library", "stats", "--server", writer, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["by_kind"]["skeleton"] > 0
+    assert run_cli(["library", "list", "--server", writer, "--kind", "skeleton"]) == 0
+    assert "[结构" in capsys.readouterr().out
+    assert run_cli(["library", "build", "--server", writer]) == 1
+    assert "只能读取共享素材库" in capsys.readouterr().err
+
+
 def test_unreachable_server_is_a_clear_message(tmp_path, capsys):
     code = run_cli(
         [

@@ -129,3 +129,86 @@ def test_no_team_configured_shows_nothing(qtbot, window, fresh_store):
     assert window.team.sync_now() is None
     assert not window.team.status.isVisible()
     assert not window.library.model.top_index("shared").isValid()
+
+
+def _labels(window, kind: str) -> list[str]:
+    model = window.library.model
+    top = model.top_index(kind)
+    window.library._expand(top)
+    out = []
+    for row in range(model.rowCount(top)):
+        idx = model.index(row, 0, top)
+        out.append(idx.data())
+        out.extend(model.index(sub, 0, idx).data() for sub in range(model.rowCount(idx)))
+    return out
+
+
+def _node_of(window, kind: str, text: str):
+    model = window.library.model
+    top = model.top_index(kind)
+    window.library._expand(top)
+    todo = [top]
+    while todo:
+        parent = todo.pop()
+        for row in range(model.rowCount(parent)):
+            idx = model.index(row, 0, parent)
+            item = idx.data(ItemRole)
+            if item is not None and item.text == text:
+                return idx
+            window.library._expand(idx)
+            todo.append(idx)
+    raise AssertionError(f"{text} not under {kind}")
+
+
+def test_a_starred_shared_item_is_kept_across_syncs_and_restarts_and_goes_when_retired(
+    qtbot,
+    window,
+    fresh_store,
+    team_pg,  # noqa: F811
+    memory_keyring,  # noqa: F811
+    tmp_path,
+):
+    from eduwriter.library.store import LibraryStore
+    from eduwriter.library.team.connection import connect
+    from eduwriter.library.team.layer import favorites_of
+    from eduwriter.library.team.publish import SharedItem, publish
+
+    text = "统筹推进校园安全专项整治行动"
+    editor = TeamServer.from_url(team_pg.url("office"))
+    with connect(editor, "office-pw") as ed:
+        assert publish(ed, [SharedItem("u9", "phrasing", text, function="措施")]).added == 1
+    reader = TeamServer.from_url(team_pg.url("zhangsan"))
+    save_password(reader, "zs-pw")
+    _connect_window(qtbot, window, fresh_store, reader.url())
+    pane = window.library
+    menu = pane.build_context_menu(_node_of(window, "shared", text), pane.tree)
+    star = next(a for a in menu.actions() if a.objectName() == "favorite")
+    assert star.text() == "收藏"
+    star.trigger()
+    assert f"★ ［单位］{text}" in _labels(window, "favorite")
+    assert favorites_of(fresh_store) == ["unit:u9"]
+    # a sync keeps the star; so does a restart (a new store on the same file, a new sync)
+    with qtbot.waitSignal(window.team.synced, timeout=20000):
+        window.team.sync_now()
+    assert f"★ ［单位］{text}" in _labels(window, "favorite")
+    window.team.shutdown()
+    path = fresh_store.path
+    again = LibraryStore.open(path)
+    try:
+        _connect_window(qtbot, window, again, reader.url())
+        assert f"★ ［单位］{text}" in _labels(window, "favorite")
+        assert any(h.id == "unit:u9" and h.favorite for h in again.search("专项整治"))
+        pane = window.library  # a new pane for the new store
+        menu = pane.build_context_menu(_node_of(window, "favorite", text), pane.tree)
+        assert next(a for a in menu.actions() if a.objectName() == "favorite").text() == "取消收藏"
+        # the office retires the item: the next sync drops it, and its star with it
+        with connect(editor, "office-pw") as ed:
+            retired = SharedItem("u9", "phrasing", text, function="措施", deleted=True)
+            assert publish(ed, [retired], {"u9": 1}).retired == 1
+        with qtbot.waitSignal(window.team.synced, timeout=20000):
+            window.team.sync_now()
+        assert not any(text in label for label in _labels(window, "favorite"))
+        assert favorites_of(again) == []
+    finally:
+        window.team.shutdown()
+        again.close()

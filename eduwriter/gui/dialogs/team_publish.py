@@ -3,6 +3,8 @@
 The server decides who may publish (roles, GRANTs, row-level security): a reader's login is
 refused by the server and the dialog says so in plain words.  An item another editor changed
 since this editor's last sync is not overwritten; the dialog lists it with who changed it.
+The editor also picks the unit (school sub-library) to publish to; the list is the server's
+(:func:`~eduwriter.library.team.publish.publish_units`), read in the background.
 """
 
 from __future__ import annotations
@@ -25,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from eduwriter.gui.workers import BackgroundJob
 from eduwriter.library.team.connection import TeamError, TeamServer, connect
-from eduwriter.library.team.publish import PublishResult, items_to_publish, publish_synced
+from eduwriter.library.team.publish import (
+    PublishResult,
+    items_to_publish,
+    publish_synced,
+    publish_units,
+)
 
 
 def _tr(text: str) -> str:
@@ -33,14 +40,20 @@ def _tr(text: str) -> str:
 
 
 def publish_job(
-    store: Any, folder: int | None, server: TeamServer, password: str | None, cache_path
+    store: Any,
+    folder: int | None,
+    server: TeamServer,
+    password: str | None,
+    cache_path,
+    unit: str | None = None,
 ) -> Callable:
-    """A BackgroundJob body: publish ``folder`` of the writer's library (None: all of 我的素材)."""
+    """A BackgroundJob body: publish ``folder`` of the writer's library (None: all of 我的素材)
+    as items of ``unit`` (None: the whole bureau's)."""
 
     def job(_progress, _cancelled) -> PublishResult:
         from eduwriter.library.team.cache import TeamCache
 
-        items = items_to_publish(store, folder)
+        items = items_to_publish(store, folder, unit)
         if not items:
             raise TeamError("这个文件夹里没有可发布的素材。\nNothing to publish in this folder.")
         cache = TeamCache.open(cache_path)
@@ -49,6 +62,16 @@ def publish_job(
                 return publish_synced(conn, items, cache)
         finally:
             cache.close()
+
+    return job
+
+
+def units_job(server: TeamServer, password: str | None) -> Callable:
+    """A BackgroundJob body: the units this login may publish to (from the server)."""
+
+    def job(_progress, _cancelled) -> list[str | None]:
+        with connect(server, password) as conn:
+            return publish_units(conn)
 
     return job
 
@@ -106,6 +129,11 @@ class PublishDialog(QDialog):
         for f in sorted(store.folders(), key=lambda f: store.folder_path(f.id)):
             self.folder.addItem(store.folder_path(f.id), f.id)
         form.addRow(_tr("发布的文件夹："), self.folder)
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("unit")
+        self.unit.addItem(_tr("（正在读取服务器上的单位…）"), None)
+        self.unit.setEnabled(False)
+        form.addRow(_tr("发布到："), self.unit)
         lay.addLayout(form)
         self.publish_button = QPushButton(_tr("发布"), self)
         self.publish_button.setObjectName("publish")
@@ -118,13 +146,29 @@ class PublishDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self.units_job = BackgroundJob(units_job(server, password), self)
+        self.units_job.finished.connect(self._units)
+        self.units_job.failed.connect(self._no_units)
+        self.units_job.start()
+
+    def _units(self, units: list[str | None]) -> None:
+        self.unit.clear()
+        for unit in units:
+            self.unit.addItem(unit or _tr("全单位（各校都能看到）"), unit)
+        self.unit.setEnabled(len(units) > 1)
+
+    def _no_units(self, message: str) -> None:
+        self.unit.clear()
+        self.unit.addItem(_tr("全单位（各校都能看到）"), None)
+        self.outcome.setPlainText(message)
 
     def publish(self) -> BackgroundJob:
-        folder = self.folder.currentData()
+        folder, unit = self.folder.currentData(), self.unit.currentData()
         self.publish_button.setEnabled(False)
         self.outcome.setPlainText(_tr("正在发布…"))
         job = BackgroundJob(
-            publish_job(self.store, folder, self.server, self.password, self.cache_path), self
+            publish_job(self.store, folder, self.server, self.password, self.cache_path, unit),
+            self,
         )
         job.finished.connect(self._done)
         job.failed.connect(self.outcome.setPlainText)

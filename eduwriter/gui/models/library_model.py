@@ -272,6 +272,8 @@ class LibraryModel(QAbstractItemModel):
             k: i for i, k in enumerate(("snippet", "phrasing", "skeleton", "section", "document"))
         }
         favorites = [it for it in self._store.items() if field(it, "favorite")]
+        shared = getattr(self._store, "shared", None)  # starred unit items, kept in this library
+        favorites += shared.favorites() if shared is not None else []
         favorites.sort(key=lambda it: (order.get(field(it, "kind"), 9), -(field(it, "usage") or 0)))
         index = DocumentIndex(self._store) if favorites else None
         for it in favorites:

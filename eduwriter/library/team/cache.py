@@ -47,6 +47,8 @@ CREATE TABLE IF NOT EXISTS folders (
 );
 """
 _CACHE_ID = "eduwriter-team-cache-1"
+#: rows written per ``executemany`` when a sync is applied
+APPLY_BATCH = 5000
 
 
 class TeamCache:
@@ -111,36 +113,21 @@ class TeamCache:
         self, items: Iterable[tuple], folders: Iterable[tuple], last_change: int
     ) -> tuple[int, int]:
         """Upsert live rows and drop retired ones (rows in server column order), then record
-        ``last_change``.  Returns (changed, removed)."""
+        ``last_change``: batched (``executemany`` per :data:`APPLY_BATCH` rows), in one
+        transaction.  Returns (changed, removed)."""
         changed = removed = 0
         with self._tx():
+            live: list[tuple] = []
+            gone: list[tuple] = []
             for row in items:
                 rec = dict(zip(ITEM_COLUMNS, row, strict=True))
                 if rec["deleted"]:
-                    removed += self._conn.execute(
-                        "DELETE FROM items WHERE id=?", (rec["id"],)
-                    ).rowcount
-                    continue
-                self._conn.execute(
-                    "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        rec["id"],
-                        rec["kind"],
-                        rec["function"],
-                        rec["genre"],
-                        rec["title"],
-                        rec["text"],
-                        _json(rec["tags"]),
-                        rec["folder"],
-                        _json(rec["sources"]),
-                        _json(rec["data"]),
-                        rec["unit"],
-                        rec["version"],
-                        rec["change_no"],
-                        rec["updated_by"],
-                    ),
-                )
-                changed += 1
+                    gone.append((rec["id"],))
+                else:
+                    live.append(_item_row(rec))
+                if len(live) + len(gone) >= APPLY_BATCH:
+                    changed, removed = self._flush(live, gone, changed, removed)
+            changed, removed = self._flush(live, gone, changed, removed)
             for row in folders:
                 rec = dict(zip(FOLDER_COLUMNS, row, strict=True))
                 if rec["deleted"]:
@@ -152,6 +139,24 @@ class TeamCache:
                 )
             self._set("last_change", str(max(last_change, self.last_change)))
             self._set("last_sync", str(time.time()))
+        return changed, removed
+
+    def _flush(
+        self, live: list[tuple], gone: list[tuple], changed: int, removed: int
+    ) -> tuple[int, int]:
+        """Write one batch (a pull brings each id once, in its latest state, so the order of
+        upserts and deletes within a batch does not matter)."""
+        if live:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", live
+            )
+            changed += len(live)
+        if gone:
+            before = self._conn.total_changes
+            self._conn.executemany("DELETE FROM items WHERE id=?", gone)
+            removed += self._conn.total_changes - before
+        live.clear()
+        gone.clear()
         return changed, removed
 
     def keep_only(self, ids: set[str]) -> int:
@@ -180,7 +185,8 @@ class TeamCache:
         for row in self._conn.execute(f"SELECT {','.join(cols)} FROM items ORDER BY folder, id"):
             rec = dict(zip(cols, row, strict=True))
             for key in ("tags", "sources", "data"):
-                rec[key] = json.loads(rec[key])
+                raw = rec[key]
+                rec[key] = [] if raw == "[]" else {} if raw == "{}" else json.loads(raw)
             yield rec
 
     def folders(self) -> list[str]:
@@ -203,6 +209,25 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self._conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _item_row(rec: dict) -> tuple:
+    return (
+        rec["id"],
+        rec["kind"],
+        rec["function"],
+        rec["genre"],
+        rec["title"],
+        rec["text"],
+        _json(rec["tags"]),
+        rec["folder"],
+        _json(rec["sources"]),
+        _json(rec["data"]),
+        rec["unit"],
+        rec["version"],
+        rec["change_no"],
+        rec["updated_by"],
+    )
 
 
 def _json(value) -> str:

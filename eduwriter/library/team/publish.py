@@ -112,6 +112,15 @@ class PublishResult:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
+def publish_units(conn) -> list[str | None]:
+    """The units (schools) this login may publish to, as the server's row-level security lets
+    it write: the units it is a member of, or — a login of no unit — the whole bureau (None)."""
+    found = conn.execute(
+        f"SELECT unit FROM {SCHEMA}.unit_members WHERE member = session_user ORDER BY unit"
+    ).fetchall()
+    return [r[0] for r in found] or [None]
+
+
 def items_to_publish(store, folder: int | str | None = None, unit: str | None = None):
     """The editor's own items (我的素材, or one folder of it) as :class:`SharedItem`; a personal
     copy of a shared item is published under the shared item's id (it edits that item)."""
@@ -138,9 +147,11 @@ def publish(
     items: Iterable[SharedItem],
     base_versions: dict[str, int] | None = None,
     folders: Iterable[str] = (),
+    unit: str | None = None,
 ) -> PublishResult:
     """Publish ``items`` in one transaction.  ``base_versions`` maps an item id to the server
-    version the editor's copy holds (missing: the editor believes the item is new)."""
+    version the editor's copy holds (missing: the editor believes the item is new); new
+    ``folders`` are made the ``unit``'s (None: the whole bureau's)."""
     import psycopg
 
     base = base_versions or {}
@@ -152,10 +163,10 @@ def publish(
         with conn.transaction():
             for path in sorted(set(folders)):
                 conn.execute(
-                    f"INSERT INTO {SCHEMA}.folders (path) VALUES (%s)"
+                    f"INSERT INTO {SCHEMA}.folders (path, unit) VALUES (%s, %s)"
                     " ON CONFLICT (path) DO UPDATE SET deleted = false"
                     f" WHERE {SCHEMA}.folders.deleted",
-                    (path,),
+                    (path, unit),
                 )
             for item in items:
                 row = conn.execute(
@@ -216,6 +227,7 @@ def publish_synced(conn, items: list[SharedItem], cache) -> PublishResult:
     base = cache.versions()
     base.update({s.id: s.base_version for s in items if s.base_version})
     folders = {s.folder for s in items if s.folder}
-    result = publish(conn, items, base, folders)
+    units = {s.unit for s in items}
+    result = publish(conn, items, base, folders, units.pop() if len(units) == 1 else None)
     pull(conn, cache)
     return result

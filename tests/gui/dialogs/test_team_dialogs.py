@@ -110,3 +110,44 @@ def test_an_editor_publishes_and_sees_who_changed_what(
     text = _publish(qtbot, fresh_store, team_pg, "office", "office-pw", tmp_path)
     assert "下面 1 条别人已经改过" in text
     assert "office2 改过，服务器上是第 2 版" in text
+
+
+def test_an_editor_picks_the_school_to_publish_to_from_the_servers_list(
+    qtbot,
+    fresh_store,
+    team_pg,  # noqa: F811
+    tmp_path,
+):
+    import psycopg
+    from pg_server import ADMIN_PASSWORD
+
+    from eduwriter.library.team.server_schema import SCHEMA, add_user
+
+    with psycopg.connect(team_pg.url(password=ADMIN_PASSWORD)) as admin:
+        add_user(admin, "school_ed", "school-pw", "editor", units=("第二小学", "实验小学"))
+        admin.commit()
+    # a bureau editor (of no school) may only publish for the whole bureau
+    office = PublishDialog(
+        fresh_store, TeamServer.from_url(team_pg.url("office")), "office-pw", tmp_path / "o.db"
+    )
+    qtbot.addWidget(office)
+    qtbot.waitUntil(lambda: office.unit.currentText() == "全单位（各校都能看到）", timeout=15000)
+    assert office.unit.count() == 1 and not office.unit.isEnabled()
+    # a school editor chooses among the schools the server lists for this login
+    fresh_store.add_snippet("实验小学的放学安全提醒", folder="校本素材")
+    server = TeamServer.from_url(team_pg.url("school_ed"))
+    dialog = PublishDialog(fresh_store, server, "school-pw", tmp_path / "s.db")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.unit.count() == 2, timeout=15000)
+    assert [dialog.unit.itemText(i) for i in range(2)] == ["实验小学", "第二小学"]
+    assert dialog.unit.isEnabled()
+    dialog.folder.setCurrentIndex(dialog.folder.findText("校本素材"))
+    dialog.unit.setCurrentIndex(dialog.unit.findText("实验小学"))
+    job = dialog.publish()
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=20000)
+    assert dialog.outcome.toPlainText().startswith("已发布：新增 1 条")
+    with psycopg.connect(team_pg.url(password=ADMIN_PASSWORD)) as admin:
+        units = admin.execute(
+            f"SELECT unit FROM {SCHEMA}.items WHERE text = %s", ("实验小学的放学安全提醒",)
+        ).fetchall()
+    assert units == [("实验小学",)]

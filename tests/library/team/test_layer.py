@@ -95,3 +95,27 @@ def test_an_empty_library_can_be_searched(tmp_path):
     # was: ValueError in pinyin.pair_string (an index of no records has no letters)
     with LibraryStore.open(tmp_path / "library.db") as store:
         assert store.search("教育") == []
+
+
+def test_a_star_on_a_shared_item_is_kept_in_the_personal_library(tmp_path):
+    from eduwriter.library.team.layer import favorites_of, prune_favorites
+
+    cache = _cache(tmp_path, [_row(1, "共享的开头语句"), _row(2, "另一条共享语句")])
+    with LibraryStore.open(tmp_path / "library.db") as store:
+        store.attach_shared(SharedLayer.from_cache(cache))
+        store.set_favorite("unit:s1")
+        assert store.get("unit:s1").favorite and not store.get("unit:s2").favorite
+        assert [h.id for h in store.search("共享")][0] == "unit:s1"  # starred first
+        assert store.items() == []  # nothing copied into the personal items
+    with LibraryStore.open(tmp_path / "library.db") as store:  # a restart
+        assert favorites_of(store) == ["unit:s1"]
+        layer = SharedLayer.from_cache(cache, favorites=favorites_of(store))
+        store.attach_shared(layer)
+        assert [it.id for it in layer.favorites()] == ["unit:s1"]
+        store.set_favorite("unit:s1", False)
+        assert favorites_of(store) == [] and not store.get("unit:s1").favorite
+        store.set_favorite("unit:s2")
+        cache.apply([_row(2, "另一条共享语句")[:11] + (True,) + _row(2, "")[12:]], [], 9)
+        assert prune_favorites(store, SharedLayer.from_cache(cache)) == 1  # s2 was retired
+        assert favorites_of(store) == []
+    cache.close()
