@@ -35,6 +35,7 @@ __all__ = [
     "domain_scores",
     "item_domain",
     "load_terms",
+    "trie_pattern",
 ]
 
 DOMAINS = ("education", "government", "other")
@@ -99,7 +100,29 @@ def _terms_pattern() -> re.Pattern[str] | None:
     terms = load_terms()
     if not terms:
         return None
-    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    return re.compile(trie_pattern(terms))
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, leftmost-longest, built as a trie
+    (教(?:育(?:局)?)?…): a flat alternation of a few hundred words makes the regex engine try
+    every word at every character, the trie one branch per character."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_branch(root)
+
+
+def _trie_branch(node: dict[str, dict]) -> str:
+    alternatives = [re.escape(ch) + _trie_branch(node[ch]) for ch in sorted(node) if ch]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    # a word may end here: the longer continuation is optional (greedy, so tried first)
+    return f"(?:{body})?" if "" in node else body
 
 
 def domain_scores(text: str) -> DomainScore:
@@ -111,7 +134,7 @@ def domain_scores(text: str) -> DomainScore:
     for m in pattern.finditer(text) if pattern else ():
         domain, weight = terms[m.group(0)]
         sums[domain] += weight
-    chars = sum(1 for ch in text if not ch.isspace())
+    chars = len("".join(text.split()))
     return DomainScore(sums["education"], sums["government"], sums["other"], chars)
 
 

@@ -281,14 +281,16 @@ def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> lis
         b = lines[k + 1] if k + 1 < len(lines) else None
         if (
             b is not None
+            and 6 <= len(a.text) <= 30
+            and len(a.text) + len(b.text) <= 60
+            and (
+                "关于" in a.text or "关于" in b.text
+            )  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
             and not hints.get(heading_key(a.text))
             and not hints.get(heading_key(b.text))
-            and 6 <= len(a.text) <= 30
             and not DOC_NUMBER.search(a.text)
             and not _RED_HEAD.match(a.text)
             and not _DATE_LINE.match(a.text)
-            and "关于" in a.text + b.text  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
-            and len(a.text) + len(b.text) <= 60
             and _title_like(a.text)
             and _title_like(b.text)
             and not _COMMA.search(a.text + b.text)
