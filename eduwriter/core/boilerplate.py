@@ -161,6 +161,15 @@ _INLINE_PIECES = re.compile(
     )
 )
 
+#: Every piece :data:`_INLINE_PIECES` removes contains one of these words: a line without any is
+#: not scanned (the pattern's alternatives are tried at every character otherwise).
+_INLINE_HINTS = ("隐藏", "小编", "全文", "查看更多", "点击下载", "来源")
+
+
+def _has_inline_piece(text: str) -> bool:
+    return any(h in text for h in _INLINE_HINTS) and bool(_INLINE_PIECES.search(text))
+
+
 _READER = re.compile(
     r"欢迎(?:深入)?(?:阅读|收藏|下载|参考|借鉴)|希望[^。！!]{0,20}(?:喜欢|帮助|有用)|仅供参考|以资借鉴|敬请关注"
 )
@@ -277,7 +286,7 @@ def boilerplate_reason(line: str) -> str | None:
         and not _FIGURES.match(line)
     ):
         return "no_text"
-    if _is_blurb(line) and not _INLINE_PIECES.search(line):
+    if _is_blurb(line) and not _has_inline_piece(line):
         return "blurb"
     return None
 
@@ -318,14 +327,14 @@ def line_verdict(text: str) -> tuple[str | None, list[Removed]]:
     if reason is not None:
         return None, [Removed(text, reason)]
     removed: list[Removed] = []
-    if _INLINE_PIECES.search(text):
+    if _has_inline_piece(text):
         new, pieces = _cut_inline(text)
         fragment = len(new) < 60 and not new.endswith(_SENTENCE_FINAL)
         if not new or is_boilerplate_line(new) or _READER.search(new) or fragment:
             return None, [Removed(text, "blurb")]  # an editorial blurb around the teaser
         text = new
         removed = [Removed(p, "inline") for p in pieces]
-    if FOOTNOTE.search(text):
+    if ("［" in text or "[" in text or "〔" in text) and FOOTNOTE.search(text):
         labels = [m.group(0).strip() for m in FOOTNOTE.finditer(text)]
         text = FOOTNOTE.sub("", text)
         removed.extend(Removed(lab, "footnote") for lab in dict.fromkeys(labels))

@@ -88,6 +88,9 @@ _PAGE_TITLE = re.compile(
     r"(?:\s?(?:--|——|—|-|_|[|｜])\s?[^。，,；;]{1,24}){0,3}$"
 )
 
+#: The characters that may separate a page title's parts; a line without one is not scanned.
+_PAGE_TITLE_SEPARATOR = re.compile(r"[-—_|｜]")
+
 
 @dataclass(slots=True)
 class CleanLine:
@@ -323,7 +326,11 @@ def clean_lines(
     texts = {ln.text for ln in lines}
     kept_lines = []
     for ln in lines:
-        m = _PAGE_TITLE.match(ln.text) if len(ln.text) <= 160 else None
+        m = (
+            _PAGE_TITLE.match(ln.text)
+            if len(ln.text) <= 160 and _PAGE_TITLE_SEPARATOR.search(ln.text)
+            else None
+        )
         if m and m.group("t").strip() in texts and _ANY_WS.sub("", ln.text) not in protected:
             removed.append(Removed(ln.text, "page_title"))  # the title is also in the text
         else:

@@ -117,6 +117,13 @@ def rejoin_hard_wrapped(
                 and nxt + 1 < len(items)
                 and 2 * measure(parts[-1]) >= width  # a page may end before the width
                 and _runs_on(parts[-1], texts[nxt + 1])
+                # … but then what runs on is a paragraph's full line or its last one: a short
+                # open line after a short page end is a title starting a new page
+                and (
+                    full(parts[-1])
+                    or full(texts[nxt + 1])
+                    or texts[nxt + 1].endswith(_SENTENCE_END)
+                )
             )
             if page_break:
                 pages.append(items[nxt])

@@ -19,10 +19,15 @@ __all__ = ["presplit_lines"]
 _CN = f"[{CN_DIGITS}]"
 _SENT_END = re.compile(r"[。！？!?；;]")
 
+# Both start with the sentence end itself (not a look-behind): the regex engine then skips to
+# the next 。/！/？ instead of trying the pattern at every character; a match ends where the
+# marker begins.
 _INNER_AFTER_SENTENCE = re.compile(
-    rf"(?<=[。！？!?”」])\s?(?={_CN}{{1,3}}、|[（(]{_CN}{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))"
+    rf"[。！？!?”」]\s?(?={_CN}{{1,3}}、|[（(]{_CN}{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))"
 )
-_TRAILING_GLUED = re.compile(r"(?<=[。！？!?”」])(?=\d{1,2}[\u4e00-\u9fff]{2,15}$)")
+_TRAILING_GLUED = re.compile(r"[。！？!?”」](?=\d{1,2}[\u4e00-\u9fff]{2,15}$)")
+#: The most characters :data:`_TRAILING_GLUED` spans (the end, two digits, 15 characters).
+_TRAILING_GLUED_SPAN = 18
 _INNER_CHILD = re.compile(rf"(?<=[\u4e00-\u9fff])(?=[（(]{_CN}{{1,2}}[）)]|一是)")
 _PUNCT_ANY = re.compile(r"[。！？!?；;：:，,]")
 _TRAILING_MAX = 40
@@ -93,12 +98,12 @@ def _split_line(line: str, last: dict[str, int], note) -> list[str]:  # noqa: AN
         start = pos
         note(im.style, im.ordinal)
     rest = line[start:]
-    glued = _TRAILING_GLUED.search(rest)
-    gm = match_marker(rest[glued.start() :]) if glued else None
+    glued = _TRAILING_GLUED.search(rest, max(0, len(rest) - _TRAILING_GLUED_SPAN))
+    gm = match_marker(rest[glued.end() :]) if glued else None
     if glued and gm is not None and gm.style == "glued" and gm.ordinal == last.get("glued", 0) + 1:
         # the next title of a glued-digit list (…从容。3亲近自然 after 2学会选择)
-        pieces.append(rest[: glued.start()].strip())
-        rest = rest[glued.start() :]
+        pieces.append(rest[: glued.end()].strip())
+        rest = rest[glued.end() :]
         note(gm.style, gm.ordinal)
     pieces.append(rest.strip())
     return [p for p in pieces if p]

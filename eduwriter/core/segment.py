@@ -37,6 +37,7 @@ _SEPARATORS = [
 ]
 _SENT = re.compile(r"[。！？；;!?]")
 _COMMA = re.compile(r"[，,]")
+_STOP = re.compile(r"[。；;]")
 _CONCLUSION = re.compile(
     r"^(?:综上所述|综上|总之|总而言之|总的来说|总的看|回顾(?:过去|一年|这一年))"
 )
@@ -66,6 +67,18 @@ def _clean_title(t: str) -> str:
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1].strip()
     return t
+
+
+_TITLE_DASHES = re.compile(r"^[—\-－–]{1,4}\s*")
+
+
+def _unwrap_title(text: str) -> str:
+    """A title as it names the document: a ——《…》 wrapper (a sub-方案 introduced under a
+    series label) taken off."""
+    bare = _TITLE_DASHES.sub("", text)
+    if bare != text and bare.startswith("《") and bare.endswith("》") and bare.count("《") == 1:
+        return bare[1:-1].strip()
+    return text
 
 
 def _key(text: str, fuzzy: bool = True) -> str:
@@ -185,11 +198,29 @@ _SALUTATION_START = re.compile(r"^(?:尊敬的|各位|亲爱的|同志们|老师
 
 _ATTACHMENT = re.compile(r"^附(?:件|录|表)?\s*\d{0,2}\s*[:：]")
 _ATTACHMENT_LABEL = re.compile(r"^附(?:件|录|表)\s*\d{0,2}\s*[:：]?$")
+#: A line that points to an attachment (见附件1：《…细则》, 详见附件): a reference, not a title.
+_ATTACHMENT_REF = re.compile(r"^(?:详?见|参见)|附件\s*\d{1,2}\s*[:：]")
+#: A bare figure on its own line (20, 500, 85.5%): a table cell.
+_FIGURE_CELL = re.compile(r"^[\d.,，%％\s]+$")
 
 
 def _content_follows(lines: list[CleanLine], i: int) -> bool:
     """A body paragraph (long, with sentence punctuation) within the next few lines."""
     return any(len(f.text) >= 20 and _SENT.search(f.text) for f in lines[i + 1 : i + 7])
+
+
+def _repeated_headline(lines: list[CleanLine], i: int) -> bool:
+    """A headline with an exclamation or question inside (力度空前！…方案来了) that the page
+    shows twice, as its heading and the article's: a title, though a sentence mark is in it."""
+    text = lines[i].text
+    return (
+        i + 1 < len(lines)
+        and lines[i + 1].text == text
+        and 6 <= len(text) <= 40
+        and text[-1] not in "。；;，,：:"
+        and not _COMMA.search(text)
+        and not _STOP.search(text)
+    )
 
 
 def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings: bool) -> bool:
@@ -200,9 +231,13 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
         return False
     if _ATTACHMENT.match(text) or (i > 0 and _ATTACHMENT_LABEL.match(lines[i - 1].text)):
         return False  # an attachment belongs to its document
+    if _ATTACHMENT_REF.search(text):
+        return False
     if i + 1 >= len(lines):
         return False
     nxt = lines[i + 1].text
+    if _FIGURE_CELL.match(nxt):
+        return False  # a row label of a table, its figures below it
     if not _content_follows(lines, i) and not any(
         match_marker(f.text) is not None for f in lines[i + 1 : i + 7]
     ):
@@ -214,6 +249,20 @@ def _is_doc_title(lines: list[CleanLine], i: int, collection: bool, has_headings
     if has_headings and match_marker(nxt) is not None:
         return False  # a section title introducing a numbered list
     return True
+
+
+def _cover_so_far(doc: RawDocument) -> bool:
+    """The document has a title and some lines but no body text yet (issuer, partners,
+    a subtitle, a date, a page number: a cover page): a title-like line here belongs to the
+    cover, it does not start another document. A 红头/发文字号 head is not a cover (the
+    document below it is its own)."""
+    return (
+        doc.title is not None
+        and bool(doc.lines)
+        and not doc.marked
+        and not any(len(x) >= 20 and _SENT.search(x) for x in doc.lines)
+        and not _letterhead(doc)
+    )
 
 
 def _restarts_under_title(lines: list[CleanLine], i: int, collection: bool) -> bool:
@@ -281,14 +330,16 @@ def _join_broken_titles(lines: list[CleanLine], hints: Mapping[str, int]) -> lis
         b = lines[k + 1] if k + 1 < len(lines) else None
         if (
             b is not None
+            and 6 <= len(a.text) <= 30
+            and len(a.text) + len(b.text) <= 60
+            and (
+                "关于" in a.text or "关于" in b.text
+            )  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
             and not hints.get(heading_key(a.text))
             and not hints.get(heading_key(b.text))
-            and 6 <= len(a.text) <= 30
             and not DOC_NUMBER.search(a.text)
             and not _RED_HEAD.match(a.text)
             and not _DATE_LINE.match(a.text)
-            and "关于" in a.text + b.text  # 公文 titles: 〔发文机关〕关于〔事由〕的〔文种〕
-            and len(a.text) + len(b.text) <= 60
             and _title_like(a.text)
             and _title_like(b.text)
             and not _COMMA.search(a.text + b.text)
@@ -361,7 +412,7 @@ def segment_lines(
             and not current.lines
             and current.title is None
             and i + 1 < len(lines)
-            and _title_like(text)
+            and (_title_like(text) or _repeated_headline(lines, i))
             and len(text) <= 40
             and match_marker(text) is None
             and not _SALUTATION_START.match(text)
@@ -378,12 +429,18 @@ def segment_lines(
             hint is None
             and (
                 _is_doc_title(lines, i, collection, has_headings=current.marked)
-                or (top_max >= 2 and _restarts_under_title(lines, i, collection))
+                or (
+                    # 一、 again after 二、…; or a first 一、 list under a document numbered
+                    # so far only 1. 2. (its own list would have begun at 一、)
+                    (top_max >= 2 or (top_max == 0 and current.marked))
+                    and _restarts_under_title(lines, i, collection)
+                )
             )
             and (current.lines or current.title)
+            and not _cover_so_far(current)
         ):
             docs.append(current)
-            current = RawDocument(text)
+            current = RawDocument(_unwrap_title(text))
             top_max = 0
             continue
         m = match_marker(text)

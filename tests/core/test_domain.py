@@ -50,3 +50,33 @@ def test_item_domain_follows_sources():
     assert item_domain(["government", "education"]) == "education"
     assert item_domain(["government", "other"]) == "government"
     assert item_domain([]) == ""
+
+
+def test_trie_pattern_matches_leftmost_longest_like_a_flat_alternation():
+    import re
+
+    from eduwriter.core.domain import load_terms, trie_pattern
+
+    words = ["教育", "教育局", "教师", "学", "学校", "a.b", "校"]
+    trie = re.compile(trie_pattern(words))
+    text = "市教育局与学校教师a.b和axb，教育、校。"
+    assert [m.group(0) for m in trie.finditer(text)] == [
+        "教育局",
+        "学校",
+        "教师",
+        "a.b",
+        "教育",
+        "校",
+    ]
+    terms = load_terms()
+    flat = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    sample = "".join(terms) + "县教育局关于课后服务和财政税收的通知，学校公司客户"
+    assert [m.group(0) for m in re.compile(trie_pattern(terms)).finditer(sample)] == [
+        m.group(0) for m in flat.finditer(sample)
+    ]
+
+
+def test_domain_scores_counts_characters_without_any_whitespace():
+    from eduwriter.core.domain import domain_scores
+
+    assert domain_scores("教 育\t局\n\u3000学校 ").chars == 5

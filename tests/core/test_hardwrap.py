@@ -56,3 +56,24 @@ def test_clean_text_rejoins_a_pdf_copy():
     lines = clean_text(text).text.splitlines()
     assert lines[0] == "一、总体要求"
     assert PARA in lines[1]
+
+
+def test_a_short_title_after_a_page_end_is_not_run_into_the_line_before():
+    # a page that ends early (an attachment reference), its number, then a cover title
+    # of two short lines on the next page: nothing runs on across that page break
+    body = _wrap(PARA) * 4
+    ref = "见附件5：《第一中学“青蓝计划”项目实施细则》"
+    lines = [*body, ref, "17", "第一中学“英才计划”项目", "实施细则", "2019年6月22日", *body]
+    out = rejoin_hard_wrapped(lines, _same, _join)
+    assert ref in out
+    assert "第一中学“英才计划”项目" in out
+    # a paragraph broken by a page still runs on (its next line is full)
+    lines = [
+        *body[:-1],
+        body[-1][:20],
+        "8",
+        body[-1][20:] + "接着写的一整行文字内容这里是满的宽度接着写完啊",
+        *body,
+    ]
+    out = rejoin_hard_wrapped(lines, _same, _join)
+    assert "8" in out and body[-1][:20] not in out

@@ -409,3 +409,86 @@ def test_a_signature_date_is_not_glued_to_the_next_title():
         "关于做好2022年寒假工作的通知",
         "关于做好2022年春季开学工作的通知",
     ]
+
+
+def test_a_cover_page_does_not_start_documents_of_its_own():
+    # title, issuer and partner lines, the subtitle naming the type, a date, a page number,
+    # a preface heading: one cover, one document
+    text = "\n".join(
+        [
+            "第一中学“英才计划”方案",
+            "某市第一中学",
+            "某某教育基金会与某某有限公司",
+            "赞助项目实施方案",
+            "2019年6月22日",
+            "实施方案说明",
+            BODY,
+            BODY,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == ["第一中学“英才计划”方案"]
+
+
+def test_a_table_row_label_and_an_attachment_reference_are_not_titles():
+    text = "\n".join(
+        [
+            "第一中学奖励方案",
+            "一、目的",
+            BODY,
+            "二、预算",
+            "“青蓝计划”项目",
+            "20",
+            "“英才计划”项目",
+            "80",
+            BODY,
+            "三、实施细则",
+            "见附件1：《“英才教师津贴”实施细则》",
+            BODY,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == ["第一中学奖励方案"]
+
+
+def test_a_scheme_whose_list_starts_at_one_after_a_document_numbered_1_2_is_a_new_one():
+    text = "\n".join(
+        [
+            "第一中学英才计划方案",
+            "1.缘起",
+            BODY,
+            "2.目标",
+            BODY,
+            "“青蓝计划”项目实施方案",
+            "一、建设目的",
+            BODY,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == ["第一中学英才计划方案", "“青蓝计划”项目实施方案"]
+
+
+def test_a_sub_scheme_title_loses_its_dash_and_book_title_marks():
+    text = "\n".join(
+        [
+            "教师队伍建设行动方案",
+            "一、指导思想",
+            BODY,
+            "二、主要措施",
+            BODY,
+            "一、青年教师启航工程",
+            "——《青年教师“成长工作坊”实施方案》",
+            "一、指导思想",
+            BODY,
+        ]
+    )
+    docs, _ = _docs(text)
+    assert docs[-1].title == "青年教师“成长工作坊”实施方案"
+
+
+def test_a_headline_shown_twice_is_the_title_though_it_exclaims():
+    text = "\n".join(
+        ["力度空前！机构改革方案来了", "力度空前！机构改革方案来了", "一、总体要求", BODY]
+    )
+    docs, _ = _docs(text)
+    assert [d.title for d in docs] == ["力度空前！机构改革方案来了"]
