@@ -26,10 +26,46 @@ def update_sources() -> int:
     if lupdate is None:
         print("pyside6-lupdate not found", file=sys.stderr)
         return 1
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import tr_strings
+
     sources = sorted(str(p) for p in (ROOT / "eduwriter" / "gui").rglob("*.py"))
+    used = tr_strings.gui_strings()
     for ts in sorted(TS_DIR.glob("*.ts")):
+        before = tr_strings.ts_messages(ts)
         subprocess.run([lupdate, *sources, "-ts", str(ts), "-no-obsolete"], check=True)
+        # lupdate cannot see strings passed through a module's one-argument _tr helper, a
+        # table of labels or a variable, and drops them as obsolete: put every translated
+        # message back (an unused one costs nothing), and report the strings the code uses
+        # that still have no translation.
+        after = tr_strings.ts_messages(ts)
+        lost = {k: v for k, v in sorted(before.items()) if k not in after and v}
+        restore_messages(ts, lost)
+        print(f"{ts.name}: kept {len(lost)} translations lupdate cannot see")
+        have = tr_strings.ts_messages(ts)
+        for ctx, text in sorted(k for k in used if not have.get(k)):
+            print(f"  untranslated: {ctx}: {text}")
     return 0
+
+
+def restore_messages(ts: Path, messages: dict[tuple[str, str], str]) -> None:
+    """Add (context, source) → translation messages to a .ts file."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    for (ctx, source), translation in messages.items():
+        node = contexts.get(ctx)
+        if node is None:
+            node = ET.SubElement(root, "context")
+            ET.SubElement(node, "name").text = ctx
+            contexts[ctx] = node
+        msg = ET.SubElement(node, "message")
+        ET.SubElement(msg, "source").text = source
+        ET.SubElement(msg, "translation").text = translation
+    ET.indent(tree, space="    ")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def build() -> int:
