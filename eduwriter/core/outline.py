@@ -21,7 +21,7 @@ level just below the heading it follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from eduwriter.core.docx_headings import heading_key
@@ -209,7 +209,7 @@ def _repair_misnumbered(headings: list[tuple[Block, str]]) -> None:
             headings[k] = (headings[k][0], "paren_cn")
 
 
-def assign_levels(headings: list[tuple[Block, str]]) -> None:
+def assign_levels(headings: list[tuple[Block, str]], bare: Collection[int] | None = None) -> None:
     """Set ``level`` on each heading from its marker style (see module doc).
 
     Headings of style ``"styled"`` (from Word heading styles) come with their level set; the
@@ -219,19 +219,46 @@ def assign_levels(headings: list[tuple[Block, str]]) -> None:
     use above it are closed up (a plan may go from 第X部分 or 一、 straight to 1.).
     """
     level_of = _kind_levels(headings)
+    parents = _unnumbered_parents(headings, bare)
     parent_level = 0
     offset = 0  # level of the last styled heading: what follows is nested below it
+    under = 0  # 1 below an unnumbered title that heads its own numbered list
     for k, (block, style) in enumerate(headings):
         if style == "styled":
             offset = parent_level = block.level
+            under = 0
         elif style in RANKS:
-            block.level = offset + level_of[k]
+            block.level = offset + under + level_of[k]
             parent_level = block.level
         elif style == "unnumbered":
             block.level = offset + 1
             parent_level = block.level
+            under = 1 if k in parents else 0
         else:  # standalone run-in heading: just below its parent
             block.level = parent_level + 1 if parent_level else 1
+
+
+def _restarts(headings: list[tuple[Block, str]], k: int) -> bool:
+    """Whether heading ``k + 1`` is a numbered heading with ordinal 1 (一、 / （一） / 1. …)."""
+    if k + 1 >= len(headings) or headings[k + 1][1] not in RANKS:
+        return False
+    m = match_marker(headings[k + 1][0].marker + "题")
+    return m is not None and m.ordinal == 1
+
+
+def _unnumbered_parents(
+    headings: list[tuple[Block, str]], bare: Collection[int] | None
+) -> set[int]:
+    """Unnumbered titles that head a numbered list of their own: when at least two of them
+    are each followed directly (no text of their own between; ``bare``: indexes of headings
+    so followed by the next heading) by a list starting again at 一、 (or 1. …), the document is
+    divided by them and the lists nest below (§1.指导思想 / 一、… / §2.客观依据 / 一、…). A
+    single one is a title before the document's list, not a part of it."""
+    if not bare:
+        return set()
+    heads = [k for k, (_, style) in enumerate(headings) if style == "unnumbered" and k in bare]
+    restarting = {k for k in heads if _restarts(headings, k)}
+    return restarting if len(restarting) >= 2 else set()
 
 
 def _kind_levels(headings: list[tuple[Block, str]]) -> dict[int, int]:
@@ -477,7 +504,15 @@ def build_outline(
             else:
                 items.extend(find_run_in(o.paragraph))
     _repair_misnumbered(headings)
-    assign_levels(headings)
+    at = {id(b): pos for pos, b in enumerate(blocks)}
+    assign_levels(
+        headings,
+        {
+            k
+            for k in range(len(headings) - 1)
+            if at[id(headings[k + 1][0])] == at[id(headings[k][0])] + 1
+        },
+    )
     return blocks, items
 
 

@@ -465,3 +465,31 @@ def test_parallel_long_lead_sentences_and_what_is_not_a_series():
         "我们将继续努力。" + body,
     ]
     assert all(b.kind == "paragraph" for b in build_outline(prose)[0])
+
+
+def test_unnumbered_titles_that_each_restart_the_numbered_list_are_its_parents():
+    lines = [
+        "§1.指导思想和办学目标",
+        "一、指导思想",
+        "正文。",
+        "二、办学目标",
+        "正文。",
+        "§2.客观依据和内在条件",
+        "一、客观依据",
+        "正文。",
+        "（一）历史",
+        "正文。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("§1.指导思想和办学目标", 1),
+        ("指导思想", 2),
+        ("办学目标", 2),
+        ("§2.客观依据和内在条件", 1),
+        ("客观依据", 2),
+        ("历史", 3),
+    ]
+    # one such title before the list is the list's caption, not a part above it
+    single = ["工作要点", "一、指导思想", "正文。", "二、办学目标", "正文。"]
+    heads = [(b.text, b.level) for b in build_outline(single)[0] if b.kind == "heading"]
+    assert heads == [("工作要点", 1), ("指导思想", 1), ("办学目标", 1)]
