@@ -21,7 +21,7 @@ level just below the heading it follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from eduwriter.core.docx_headings import heading_key
@@ -209,41 +209,85 @@ def _repair_misnumbered(headings: list[tuple[Block, str]]) -> None:
             headings[k] = (headings[k][0], "paren_cn")
 
 
-def assign_levels(headings: list[tuple[Block, str]]) -> None:
+def assign_levels(headings: list[tuple[Block, str]], bare: Collection[int] | None = None) -> None:
     """Set ``level`` on each heading from its marker style (see module doc).
 
     Headings of style ``"styled"`` (from Word heading styles) come with their level set; the
-    other headings after one are placed below it. Styles are ranked and closed up to those
-    present. Inside the 一、/（一）/1./（1） ladder a
-    skipped step is real nesting (六、努力方向 directly followed by 1.… puts the 1. items one
-    level below 六、, not two); under a chapter-type heading (第二部分) a skipped step keeps the
-    usual level of the style, as official plans often go straight from 第X部分 to （一）.
+    other headings after one are placed below it. A marker kind has one level in a document
+    (:func:`_kind_levels`): 1. straight under 二、 is still the level below （一） when the
+    document uses （一） elsewhere, as 公文 practice numbers it; kinds the document does not
+    use above it are closed up (a plan may go from 第X部分 or 一、 straight to 1.).
     """
-    present = sorted({RANKS[s] for _, s in headings if s in RANKS})
-    level_of = {rank: i + 1 for i, rank in enumerate(present)}
-    stack: list[tuple[int, int]] = []  # (rank, level) of the open numbered headings
+    level_of = _kind_levels(headings)
+    parents = _unnumbered_parents(headings, bare)
     parent_level = 0
     offset = 0  # level of the last styled heading: what follows is nested below it
-    for block, style in headings:
+    under = 0  # 1 below an unnumbered title that heads its own numbered list
+    for k, (block, style) in enumerate(headings):
         if style == "styled":
             offset = parent_level = block.level
-            stack = []
+            under = 0
         elif style in RANKS:
-            rank = RANKS[style]
-            while stack and stack[-1][0] >= rank:
-                stack.pop()
-            level = level_of[rank] + offset
-            if stack and stack[-1][0] >= RANKS["cn"] and stack[-1][1] + 1 < level:
-                level = stack[-1][1] + 1
-            block.level = level
-            stack.append((rank, level))
-            parent_level = level
+            block.level = offset + under + level_of[k]
+            parent_level = block.level
         elif style == "unnumbered":
             block.level = offset + 1
             parent_level = block.level
-            stack = []
+            under = 1 if k in parents else 0
         else:  # standalone run-in heading: just below its parent
             block.level = parent_level + 1 if parent_level else 1
+
+
+def _restarts(headings: list[tuple[Block, str]], k: int) -> bool:
+    """Whether heading ``k + 1`` is a numbered heading with ordinal 1 (一、 / （一） / 1. …)."""
+    if k + 1 >= len(headings) or headings[k + 1][1] not in RANKS:
+        return False
+    m = match_marker(headings[k + 1][0].marker + "题")
+    return m is not None and m.ordinal == 1
+
+
+def _unnumbered_parents(
+    headings: list[tuple[Block, str]], bare: Collection[int] | None
+) -> set[int]:
+    """Unnumbered titles that head a numbered list of their own: when at least two of them
+    are each followed directly (no text of their own between; ``bare``: indexes of headings
+    so followed by the next heading) by a list starting again at 一、 (or 1. …), the document is
+    divided by them and the lists nest below (§1.指导思想 / 一、… / §2.客观依据 / 一、…). A
+    single one is a title before the document's list, not a part of it."""
+    if not bare:
+        return set()
+    heads = [k for k, (_, style) in enumerate(headings) if style == "unnumbered" and k in bare]
+    restarting = {k for k in heads if _restarts(headings, k)}
+    return restarting if len(restarting) >= 2 else set()
+
+
+def _kind_levels(headings: list[tuple[Block, str]]) -> dict[int, int]:
+    """Heading index -> level (1 = outermost) of each numbered heading from its marker kind.
+
+    A kind keeps one level through its stretch of the document (between styled headings): one
+    below each outer kind that opens somewhere before one of its headings. An outer kind met only
+    after the last heading of a deeper kind (a stray （二） in an attachment after the 1. items)
+    is no step of the ladder above it; a document may start at （一） or 1."""
+    out: dict[int, int] = {}
+    start = 0
+    while start < len(headings):
+        end = start
+        while end < len(headings) and headings[end][1] != "styled":
+            end += 1
+        first: dict[int, int] = {}
+        last: dict[int, int] = {}
+        for k in range(start, end):
+            style = headings[k][1]
+            if style in RANKS:
+                first.setdefault(RANKS[style], k)
+                last[RANKS[style]] = k
+        for k in range(start, end):
+            style = headings[k][1]
+            if style in RANKS:
+                rank = RANKS[style]
+                out[k] = 1 + sum(1 for r, f in first.items() if r < rank and f < last[rank])
+        start = end + 1
+    return out
 
 
 def _glued_ok(items: list[tuple[int, OutlineLine]]) -> set[int]:
@@ -460,7 +504,15 @@ def build_outline(
             else:
                 items.extend(find_run_in(o.paragraph))
     _repair_misnumbered(headings)
-    assign_levels(headings)
+    at = {id(b): pos for pos, b in enumerate(blocks)}
+    assign_levels(
+        headings,
+        {
+            k
+            for k in range(len(headings) - 1)
+            if at[id(headings[k + 1][0])] == at[id(headings[k][0])] + 1
+        },
+    )
     return blocks, items
 
 

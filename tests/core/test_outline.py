@@ -285,7 +285,9 @@ def test_short_prose_openings_with_a_comma_or_an_address_are_not_lead_headings()
     assert heads == ["静心思考", "准确定位", "开发课程"]
 
 
-def test_skipped_step_inside_the_ladder_is_real_depth():
+def test_a_marker_kind_keeps_one_level_through_the_document():
+    # 公文 practice (and the corpus annotation): 1. is the level below （一） wherever it
+    # stands, also straight under 二、 where that section has no （一）
     lines = [
         "一、学校简况",
         "正文。",
@@ -303,7 +305,33 @@ def test_skipped_step_inside_the_ladder_is_real_depth():
         ("（一）", 2),
         ("1.", 3),
         ("二、", 1),
-        ("1.", 2),
+        ("1.", 3),
+    ]
+
+
+def test_an_outer_kind_met_only_after_the_deeper_headings_is_no_step_above_them():
+    lines = [
+        "一、报名要求",
+        "1．思想品德要求",
+        "正文。",
+        "2．体育要求",
+        "正文。",
+        "二、推荐程序",
+        "正文。",
+        "附：竞赛范围。",
+        "（一）省级赛事",
+        "正文。",
+        "（二）全国赛事",
+        "正文。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [(b.marker, b.level) for b in blocks if b.kind == "heading"] == [
+        ("一、", 1),
+        ("1．", 2),
+        ("2．", 2),
+        ("二、", 1),
+        ("（一）", 2),
+        ("（二）", 2),
     ]
 
 
@@ -437,3 +465,31 @@ def test_parallel_long_lead_sentences_and_what_is_not_a_series():
         "我们将继续努力。" + body,
     ]
     assert all(b.kind == "paragraph" for b in build_outline(prose)[0])
+
+
+def test_unnumbered_titles_that_each_restart_the_numbered_list_are_its_parents():
+    lines = [
+        "§1.指导思想和办学目标",
+        "一、指导思想",
+        "正文。",
+        "二、办学目标",
+        "正文。",
+        "§2.客观依据和内在条件",
+        "一、客观依据",
+        "正文。",
+        "（一）历史",
+        "正文。",
+    ]
+    blocks, _ = build_outline(lines)
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("§1.指导思想和办学目标", 1),
+        ("指导思想", 2),
+        ("办学目标", 2),
+        ("§2.客观依据和内在条件", 1),
+        ("客观依据", 2),
+        ("历史", 3),
+    ]
+    # one such title before the list is the list's caption, not a part above it
+    single = ["工作要点", "一、指导思想", "正文。", "二、办学目标", "正文。"]
+    heads = [(b.text, b.level) for b in build_outline(single)[0] if b.kind == "heading"]
+    assert heads == [("工作要点", 1), ("指导思想", 1), ("办学目标", 1)]
