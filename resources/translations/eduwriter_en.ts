@@ -869,7 +869,7 @@ Time left: %4</translation>
         <message>
             <location filename="../../eduwriter/gui/models/library_model.py" line="262" />
             <source>第 %1 篇</source>
-            <translation>document %1</translation>
+            <translation>text %1</translation>
         </message>
         <message>
             <location filename="../../eduwriter/gui/models/library_model.py" line="429" />
