@@ -266,8 +266,6 @@ def test_search_hits_sharing_a_title_can_be_told_apart(qtbot, pane):
     assert any("第 2 篇" in t for t in same), same
 
 
-#: English for the strings this change added or that the .ts does not have yet (reported to the
-#: owner of resources/translations). The repository's .ts wins where it has a string.
 def _cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
