@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eduwriter.library import pinyin
+from eduwriter.library.database import map_error
 from eduwriter.library.pinyin_index import PinyinIndex
 from eduwriter.library.search import SearchIndex, edges_of
 from eduwriter.library.search_flat import Columns, SidecarError, read_header, read_sections, write
@@ -166,7 +167,10 @@ def load_or_build(
 ) -> SearchIndex:
     """The index of ``db``: loaded when the persisted one is current, else built with ``build``,
     prepared (pinyin without word edges) and persisted."""
-    key = content_key(conn)
+    try:
+        key = content_key(conn)
+    except sqlite3.DatabaseError as exc:  # a damaged page of the items ("malformed")
+        raise map_error(exc, db) from exc
     index = load(db, key)
     if index is None:
         index = build()

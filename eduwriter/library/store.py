@@ -52,7 +52,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from eduwriter.library import derived_rows, index_cache, rows
-from eduwriter.library.database import connect, map_error, rollback, set_aside
+from eduwriter.library.database import (
+    check_later,
+    connect,
+    left_unclean,
+    map_error,
+    rollback,
+    set_aside,
+)
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
 from eduwriter.library.file_store import StoredFiles
 from eduwriter.library.folders import FolderTree
@@ -81,6 +88,10 @@ __all__ = [
 ]
 
 
+#: seconds after opening before every page of the file is checked in the background
+CHECK_DELAY = 2.0
+
+
 def _now() -> float:
     return time.time()
 
@@ -105,6 +116,9 @@ class LibraryStore(FolderTree, StoredFiles):
         self._index_stale = False
         #: the shared unit library shown read-only under this one (``attach_shared``)
         self.shared = None
+        #: damage found by the full check after opening (see :mod:`.database`): writes refused
+        self.damage: LibraryCorruptError | None = None
+        self._closed = threading.Event()
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -126,17 +140,22 @@ class LibraryStore(FolderTree, StoredFiles):
             raise LibraryError(
                 f"资料库路径是一个文件夹，不是文件：{db}", f"The library path is a folder: {db}"
             )
+        checked = db.exists() and left_unclean(db)  # then connect checks every page itself
         try:
-            return cls(db, *connect(db))
+            store = cls(db, *connect(db))
         except LibraryCorruptError:
             if not recover:
                 raise
             moved = set_aside(db)
             store = cls(db, *connect(db))
             store.recovered_from = moved
-            return store
+            checked = True
+        if not checked:  # every page, off the critical path (damage found refuses writes)
+            check_later(db, CHECK_DELAY, store._closed, lambda exc: setattr(store, "damage", exc))
+        return store
 
     def close(self) -> None:
+        self._closed.set()
         with self._lock:
             if self._conn is not None:
                 if not self.read_only:
@@ -164,6 +183,8 @@ class LibraryStore(FolderTree, StoredFiles):
             if conn.in_transaction:  # nested call inside a running write: same transaction
                 yield conn
                 return
+            if self.damage is not None:
+                raise self.damage
             if self.read_only:
                 raise map_error(sqlite3.OperationalError("readonly database"), self.path)
             try:
@@ -197,6 +218,8 @@ class LibraryStore(FolderTree, StoredFiles):
         waits briefly, then gets :class:`~eduwriter.library.errors.LibraryBusyError`."""
         if self.read_only:
             raise map_error(sqlite3.OperationalError("readonly database"), self.path)
+        if self.damage is not None:
+            raise self.damage
         return writer_lock(self.path)
 
     def _forget_pending(self) -> None:
@@ -221,7 +244,7 @@ class LibraryStore(FolderTree, StoredFiles):
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:  # busy, or a damaged page ("malformed")
                 raise map_error(exc, self.path) from exc
 
     # ------------------------------------------------------------ derived items
