@@ -105,3 +105,36 @@ def test_word_edges_are_completed_and_saved_with_the_index(store, db_path):
     with_edges = [h.id for h in loaded.search("zdsx")]
     loaded.main.py.edges = None
     assert [h.id for h in loaded.search("zdsx")] == with_edges
+
+
+def _reopen_and_search(db_path, query):
+    with LibraryStore.open(db_path) as s:
+        return [i.text for i in s.search(query)]
+
+
+def test_an_unchanged_library_file_skips_reading_the_content_key(store, db_path, monkeypatch):
+    expected = ids(store.search("安全"))
+    store.close()
+    _reopen_and_search(db_path, "安全")  # reads the key once, and stamps the file with it
+    assert index_cache.stamp_path(db_path).is_file()
+
+    def no_scan(conn):
+        raise AssertionError("the content key was read although the file did not change")
+
+    monkeypatch.setattr(index_cache, "content_key", no_scan)
+    with LibraryStore.open(db_path) as s:
+        assert ids(s.search("安全")) == expected
+
+
+def test_a_library_changed_by_another_program_reads_its_key_again(store, db_path):
+    import sqlite3
+
+    store.search("警钟")
+    store.close()
+    _reopen_and_search(db_path, "警钟")  # stamped
+    conn = sqlite3.connect(db_path)  # another program, or another EduWriter, edits an item
+    (item_id,) = conn.execute("SELECT id FROM items LIMIT 1").fetchone()
+    conn.execute("UPDATE items SET text='敲响消防警钟' WHERE id=?", (item_id,))
+    conn.commit()
+    conn.close()
+    assert "敲响消防警钟" in _reopen_and_search(db_path, "消防警钟")
