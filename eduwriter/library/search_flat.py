@@ -30,7 +30,7 @@ from eduwriter.library.search_index import KIND_ORDER, LATIN, Filter, Record, ba
 
 MAGIC = b"EWSIDX\x00\x01"
 #: bump when the sections change shape
-FORMAT = 6
+FORMAT = 7
 _ID_SEP = "\x1e"
 _FLAG_PERSONAL, _FLAG_STALE, _FLAG_FAVORITE = 1, 2, 4
 
@@ -259,6 +259,13 @@ class Columns:
             if n and max(col) >= len(c.names[fld]):
                 raise SidecarError(f"unknown {fld} code")
         return c
+
+
+def _view(code: str, raw: bytes) -> memoryview:
+    """The machine words of ``raw`` read in place (no copy: a read-only array-like view)."""
+    if len(raw) % struct.calcsize(code):
+        raise SidecarError("section of a wrong size")
+    return memoryview(raw).cast(code)
 
 
 def _array(code: str, raw: bytes) -> array:
