@@ -292,8 +292,7 @@ class SearchIndex:
             self._search_terms(seg, terms, limit, add, mask)
         else:
             latin = q.isascii() and LATIN.search(q) is not None
-            within = seg.latin if latin and mask is None else None
-            self._search_literal(seg, q, limit, add, found, mask, within)
+            self._search_literal(seg, q, limit, add, found, mask, latin)
             if is_pinyin:
                 spelled: Counter[str] = Counter()
                 find_pinyin(
@@ -409,10 +408,10 @@ class SearchIndex:
         add,
         found: dict,
         mask: Filter | None = None,
-        within: Members | None = None,
+        ascii_only: bool = False,
     ) -> None:
-        """Exact, prefix and contained matches of ``q`` (the contained ones among ``within``'s
-        records when given: the records with ASCII letters for such a query)."""
+        """Exact, prefix and contained matches of ``q`` (with ``ascii_only``, a query of ASCII
+        with a letter, the contained ones are looked for in the texts' ASCII runs only)."""
         skip = skipper(seg, mask)
         for i in seg.exact(q):
             r = seg.recs[i]
@@ -427,11 +426,15 @@ class SearchIndex:
             r = seg.recs[i]
             if r.id not in found and not skip(r):
                 add(r, 2.0)
-        recs = seg.recs
-        members = within if within is not None else self._members(seg, mask)
         if len(found) >= limit:
             return
-        for i, _off in scan(seg.blob, seg.starts, q, members, index_skipper(seg, mask, found)):
+        recs = seg.recs
+        passed_over = index_skipper(seg, mask, found)
+        if ascii_only:
+            hits = seg.cols.ascii_hits(q, passed_over)
+        else:
+            hits = scan(seg.blob, seg.starts, q, self._members(seg, mask), passed_over)
+        for i, _off in hits:
             add(recs[i], 1.0)
             if len(found) >= limit:
                 break

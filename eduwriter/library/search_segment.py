@@ -54,7 +54,6 @@ class Segment:
         self.py_loader: Callable[[], PinyinIndex | None] | None = None
         self.dead: set[str] = set()
         self.overlay: dict[str, Record] = {}
-        self._latin: Members | None = None
 
     @classmethod
     def of(cls, records: list[Record], version: int) -> Segment:
@@ -79,15 +78,6 @@ class Segment:
     def prefixed(self, q: str) -> list[int]:
         """Records whose primary text starts with ``q`` (sorted by text)."""
         return self._bare_range(q, q + "\U0010ffff")
-
-    @property
-    def latin(self) -> Members:
-        """The records whose text holds ASCII letters: a query made of ASCII with at least one
-        letter can only match those, so it scans their (much smaller) texts."""
-        if self._latin is None:
-            idx = self.cols.latin
-            self._latin = Members(self, None, len(idx), idx)
-        return self._latin
 
     @property
     def py(self) -> PinyinIndex:
