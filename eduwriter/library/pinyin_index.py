@@ -267,9 +267,24 @@ class PinyinIndex:
             idx = [i for i in idx if keep(i)]
         return idx[:cap]
 
-    def candidates(self, initials: str, alt: bool = False):
+    def _sparse(self, members) -> bool:
+        """Does a filter keep so few records (``members``) that their own initials, cut out
+        once, are searched faster than the blocks of the postings (most of whose records the
+        filter would reject one by one)?"""
+        return members is not None and members.estimate * 3 < len(self.starts)
+
+    def candidates(self, initials: str, alt: bool = False, members=None):
         """Indices of the records whose initials (the most common reading, or with ``alt`` the
-        alternate one where it differs) contain ``initials``, in rank order."""
+        alternate one where it differs) contain ``initials``, in rank order (among
+        ``members``, the records a filter accepts, when given and few)."""
+        if self._sparse(members) and len(initials) > 1:
+            if alt and not self.has_alt:
+                return
+            blob = self.alt_blob if alt else self.blob
+            for i, _off in scan(blob, self.starts, initials, members, _never, first=0):
+                if not alt or self.differs(i):
+                    yield i
+            return
         if len(initials) == 1:
             if alt and not self.has_alt:
                 return
@@ -294,7 +309,7 @@ class PinyinIndex:
         order. A record for which ``skip(i)`` is true is passed over as a whole (see
         :func:`~eduwriter.library.search_index.scan` for ``members``)."""
         blob = self.code_alt_blob if alt else self.code_blob
-        if len(codes) >= 2:
+        if len(codes) >= 2 and not self._sparse(members):
             yield from self._block_hits(blob, codes, every=True, skip=skip)
             return
         # offsets in the code blob count from the record's first character (after its "\n")
@@ -324,6 +339,10 @@ class PinyinIndex:
             if tokens is None or check(text[pos : pos + k], tokens):
                 yield pos
             pos = cur.find(initials, pos + 1)
+
+
+def _never(i: int) -> bool:
+    return False
 
 
 def word_edges(texts: list[str], memo: dict[str, bytes]) -> bytes:

@@ -41,7 +41,7 @@ def find_pinyin(
             readings.append(("".join(t[0] for t in tokens), tokens))
     py = seg.py
     skip = skipper(seg, mask)
-    keep = None if mask is None else (lambda i: mask.accepts(seg.recs[i]))
+    keep = None if mask is None else seg.cols.accepter(mask)  # reads codes: makes no record
     got = set(found)
     recs = seg.recs
 
@@ -114,7 +114,7 @@ def find_pinyin(
                     if ok and take(i, off, k, tier):
                         return
                 continue
-            for i in py.candidates(initials, alt):
+            for i in py.candidates(initials, alt, members):
                 if passed_over(i):
                     continue
                 r = recs[i]

@@ -419,7 +419,8 @@ class SearchIndex:
                 add(r, 3.0)
         idx = seg.prefixed(q)
         if mask is not None and len(idx) > limit * 4:
-            idx = [i for i in idx if mask.accepts(seg.recs[i])]
+            accepts = seg.cols.accepter(mask)
+            idx = [i for i in idx if accepts(i)]
         if len(idx) > limit * 4:
             idx = sorted(idx)[: limit * 4]
         for i in idx:
