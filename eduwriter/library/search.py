@@ -450,21 +450,21 @@ class SearchIndex:
         tier: float = 1.0,
         found: dict | None = None,
     ) -> None:
-        """Records holding every one of ``terms``, in any order (``found`` ones passed over)."""
+        """Records holding every one of ``terms``, in any order (``found`` ones passed over).
+        Under a filter that keeps few records, the longest term is looked for in their texts
+        only (see :func:`~eduwriter.library.search_index.scan`); a record is made for a match
+        only."""
         longest = max(terms, key=len)
         blob, starts = seg.blob, seg.starts
-        skip = skipper(seg, mask)
-        pos = blob.find(longest)
+        passed_over = index_skipper(seg, mask, () if found is None else found)
         n = 0
-        while pos != -1 and n < limit:
-            i = bisect.bisect_right(starts, pos) - 1
-            r = seg.recs[i]
+        for i, _off in scan(blob, starts, longest, self._members(seg, mask), passed_over):
             text = blob[starts[i] : starts[i + 1]]
-            if not skip(r) and (found is None or r.id not in found):
-                if all(t in text for t in terms):
-                    add(r, tier)
-                    n += 1
-            pos = blob.find(longest, starts[i + 1])
+            if all(t in text for t in terms):
+                add(seg.recs[i], tier)
+                n += 1
+                if n >= limit:
+                    return
 
 
 def _favoured(cols: Columns) -> list[int]:
