@@ -146,18 +146,26 @@ class PinyinIndex:
         off = self._post_offsets
         self.postings = {chr(k): view[off[n] : off[n + 1]] for n, k in enumerate(self._post_keys)}
 
-    def _blocks(self, text: str):
-        """The blocks that may hold ``text`` (initials or codes, two characters or more): the
-        shortest posting list of its pairs; empty when a pair occurs nowhere."""
-        lists = [self.postings.get(k) for k in _pairs(text)[:-1]]
+    def _blocks(self, text: str, codes: str = ""):
+        """The blocks that may hold ``text`` (initials or codes, two characters or more), in
+        order: those holding each of its pairs (and of the pairs of ``codes``, the reading
+        codes of its leading syllables when typed in full); empty when a pair occurs
+        nowhere."""
+        keys = _pairs(text)[:-1] + (_pairs(codes)[:-1] if len(codes) > 1 else "")
+        lists = [self.postings.get(k) for k in keys]
         if any(lst is None for lst in lists):
             return ()
-        return min(lists, key=len)
+        lists.sort(key=len)
+        if len(lists) == 1 or len(lists[0]) < 64:
+            return lists[0]
+        # the blocks holding every pair (the three rarest): far fewer to search than the
+        # blocks of the rarest pair alone, for the price of a few set operations
+        return sorted(set(lists[0]).intersection(*lists[1:3]))
 
-    def _block_hits(self, blob: str, needle: str, every: bool, skip=None):
+    def _block_hits(self, blob: str, needle: str, every: bool, skip=None, codes: str = ""):
         """``(record, offset)`` of ``needle`` in ``blob`` within the candidate blocks."""
         starts, n = self.starts, len(self.ini)
-        for b in self._blocks(needle):
+        for b in self._blocks(needle, codes):
             s, e = starts[b * BLOCK], starts[min((b + 1) * BLOCK, n)]
             pos = blob.find(needle, s, e)
             while pos != -1:
@@ -273,10 +281,11 @@ class PinyinIndex:
         filter would reject one by one)?"""
         return members is not None and members.estimate * 3 < len(self.starts)
 
-    def candidates(self, initials: str, alt: bool = False, members=None):
+    def candidates(self, initials: str, alt: bool = False, members=None, codes: str = ""):
         """Indices of the records whose initials (the most common reading, or with ``alt`` the
         alternate one where it differs) contain ``initials``, in rank order (among
-        ``members``, the records a filter accepts, when given and few)."""
+        ``members``, the records a filter accepts, when given and few). ``codes``: the reading
+        codes of the leading syllables typed in full (zhidao sx), which narrow the blocks."""
         if self._sparse(members) and len(initials) > 1:
             if alt and not self.has_alt:
                 return
@@ -291,7 +300,7 @@ class PinyinIndex:
             yield from unique(self._hits(self.alt_blob if alt else self.blob, initials))
             return
         blob = self.alt_blob if alt else self.blob
-        for i, _off in self._block_hits(blob, initials, every=False):
+        for i, _off in self._block_hits(blob, initials, every=False, codes=codes):
             if not alt or self.differs(i):
                 yield i
 

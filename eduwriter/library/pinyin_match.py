@@ -114,7 +114,7 @@ def find_pinyin(
                     if ok and take(i, off, k, tier):
                         return
                 continue
-            for i in py.candidates(initials, alt, members):
+            for i in py.candidates(initials, alt, members, codes):
                 if passed_over(i):
                     continue
                 text = text_of(i)
