@@ -36,6 +36,7 @@ from pathlib import Path
 
 from eduwriter.library import schema
 from eduwriter.library.errors import (
+    LibraryBusyError,
     LibraryCorruptError,
     LibraryError,
     LibraryLockedError,
@@ -209,7 +210,7 @@ def _check_and_prepare(
     # ours (or new): now it may be written
     mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if mode.lower() != "wal":
-        raise LibraryLockedError(db)
+        raise in_use(db)
     conn.execute("PRAGMA synchronous=NORMAL")
     if version < schema.SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
@@ -223,6 +224,21 @@ def _check_and_prepare(
         except BaseException:
             rollback(conn)
             raise
+
+
+def in_use(db: Path, by_writer_lock: bool = False) -> LibraryLockedError:
+    """The one message for a library another program or task is writing, whether SQLite's lock
+    or the writer lock (:mod:`eduwriter.library.writer_lock`) said so: the writer cannot tell
+    the two apart, and needs the same advice."""
+    cls = LibraryBusyError if by_writer_lock else LibraryLockedError
+    return cls(
+        db,
+        f"资料库正被另一个程序或任务使用（另一个 EduWriter 窗口，或正在进行的导入、构建）：{db}。"
+        "请等它完成或关闭后重试（资料库未做任何改动）。",
+        f"The library is in use by another program or task (another EduWriter window, or an "
+        f"import or build under way): {db}. Try again when it has finished or is closed (the "
+        "library is unchanged).",
+    )
 
 
 def rollback(conn: sqlite3.Connection) -> None:
@@ -253,7 +269,7 @@ def map_error(exc: sqlite3.Error, db: Path) -> LibraryError:
     """A :class:`LibraryError` for an SQLite error (Chinese first)."""
     msg = str(exc).lower()
     if "locked" in msg or "busy" in msg:
-        return LibraryLockedError(db)
+        return in_use(db)
     if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
         return LibraryCorruptError(db, str(exc))
     if "disk is full" in msg or "disk full" in msg:
