@@ -28,10 +28,12 @@ again with them. Until then a pinyin query segments the few records it looks at.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,7 +41,14 @@ from eduwriter.library import pinyin
 from eduwriter.library.database import left_unclean, map_error
 from eduwriter.library.pinyin_index import PinyinIndex
 from eduwriter.library.search import SearchIndex, edges_of
-from eduwriter.library.search_flat import Columns, SidecarError, read_header, read_sections, write
+from eduwriter.library.search_flat import (
+    Columns,
+    SidecarError,
+    damaged_sections,
+    read_header,
+    read_sections,
+    write,
+)
 
 SUFFIX = ".search-index"
 _KEY_SQL = (
@@ -112,7 +121,7 @@ def load(db: Path, key: list) -> SearchIndex | None:
             head, base = read_header(fh)
             if head.get("key") != list(key):
                 return None
-            data = read_sections(fh, head, base, _COLUMNS)
+            data = read_sections(fh, head, base, _COLUMNS, TEXTS)
             stamp = os.fstat(fh.fileno())
         cols = Columns.from_sections(head["columns"], data)
     except FileNotFoundError:
@@ -121,7 +130,45 @@ def load(db: Path, key: list) -> SearchIndex | None:
         _log.info("search index %s not used (%s): rebuilding", path, exc)
         return None
     pinyin.install_tables_text(lambda: _load_tables(path, head, base, stamp))
-    return SearchIndex.from_columns(cols, lambda: _load_pinyin(path, head, base, stamp, cols.n))
+    index = SearchIndex.from_columns(cols, lambda: _load_pinyin(path, head, base, stamp, cols.n))
+    index.checked = _check_texts_later(path, head, base, stamp, index)
+    return index
+
+
+#: sections whose damage can only make a search miss or find a wrong record, never fail: the
+#: texts, readings and word edges. Their checksums are verified on a background thread after
+#: loading (:func:`_check_texts_later`), off the path of the first result; the offsets, codes
+#: and postings (whose damage could send a lookup out of range) are verified before use.
+TEXTS = frozenset(
+    {"ids", "blob", "runs", "py_blob", "py_alt", "py_codes", "py_codes_alt", "py_edges"}
+)
+
+
+def _check_texts_later(
+    path: Path, head: dict, base: int, stamp: os.stat_result, index: SearchIndex
+) -> threading.Thread:
+    """Verify the checksums of the :data:`TEXTS` sections on a background thread; a damaged
+    one marks ``index`` damaged (the store then builds it again) and removes the file."""
+
+    def run() -> None:
+        try:
+            with path.open("rb") as fh:
+                if not _same_file(fh, stamp):
+                    return  # written again since: whoever wrote it had the texts
+                bad = damaged_sections(fh, head, base, TEXTS)
+        except OSError:
+            return
+        if bad:
+            _log.warning("search index %s damaged (%s): rebuilding", path, ", ".join(bad))
+            index.damaged = True
+            with contextlib.suppress(OSError):
+                with path.open("rb") as fh:
+                    if _same_file(fh, stamp):
+                        path.unlink()
+
+    thread = threading.Thread(target=run, name="search-index-check", daemon=True)
+    thread.start()
+    return thread
 
 
 def _same_file(fh, stamp: os.stat_result) -> bool:
@@ -157,7 +204,7 @@ def _load_pinyin(
             if not _same_file(fh, stamp):
                 return None
             names = {s[0] for s in head["sections"]} - _COLUMNS - {"py_tables"}
-            data = read_sections(fh, head, base, names)
+            data = read_sections(fh, head, base, names, TEXTS)
         py = PinyinIndex.from_sections(head["pinyin"], data)
         if len(py.ini) != n:
             raise SidecarError("pinyin and columns of different sizes")
@@ -171,6 +218,10 @@ def save(db: Path, key: list, index: SearchIndex) -> bool:
     """Persist ``index`` built from content ``key`` (atomically; its pinyin structures are built
     if they are not yet). False when the folder is not writable (a read-only library still
     searches, it only rebuilds each time)."""
+    if index.checked is not None:
+        index.checked.join()  # never write back texts read from a damaged file
+    if index.damaged:
+        return False
     seg = index.main
     if seg.overlay or seg.dead:
         return False  # changed since it was built: the columns are not the library any more

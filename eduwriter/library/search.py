@@ -91,6 +91,10 @@ class SearchIndex:
         self._vocabulary: list[str] | None = None
         #: content key of the library it was built from (set by the index cache)
         self.key: list | None = None
+        #: set when a background check found the persisted file it was loaded from damaged
+        #: (the store then builds it again); ``checked`` is that check's thread
+        self.damaged = False
+        self.checked = None
         self.records = Records(Columns())
         self.load(records or [])
 

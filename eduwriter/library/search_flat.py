@@ -375,8 +375,9 @@ def read_header(fh) -> tuple[dict, int]:
     return head, _HEAD.size + size
 
 
-def read_sections(fh, head: dict, base: int, names=None) -> dict[str, bytes]:
-    """The sections ``names`` (all by default), each checked against its length and CRC-32."""
+def read_sections(fh, head: dict, base: int, names=None, unchecked=frozenset()) -> dict[str, bytes]:
+    """The sections ``names`` (all by default), each checked against its length and CRC-32
+    (but for the CRC of those in ``unchecked``: see :func:`damaged_sections`)."""
     out: dict[str, bytes] = {}
     try:
         table = [(str(n), int(o), int(k), int(c)) for n, o, k, c in head["sections"]]
@@ -387,10 +388,23 @@ def read_sections(fh, head: dict, base: int, names=None) -> dict[str, bytes]:
             continue
         fh.seek(base + offset)
         raw = fh.read(length)
-        if len(raw) != length or zlib.crc32(raw) != crc:
+        if len(raw) != length or (name not in unchecked and zlib.crc32(raw) != crc):
             raise SidecarError(f"section {name} damaged")
         out[name] = raw
     return out
+
+
+def damaged_sections(fh, head: dict, base: int, names) -> list[str]:
+    """The sections among ``names`` whose CRC-32 does not match (read again from ``fh``; the
+    reads and checksums release the GIL: meant for a background thread)."""
+    bad = []
+    for name, offset, length, crc in head["sections"]:
+        if name in names:
+            fh.seek(base + int(offset))
+            raw = fh.read(int(length))
+            if len(raw) != int(length) or zlib.crc32(raw) != int(crc):
+                bad.append(str(name))
+    return bad
 
 
 class Records:

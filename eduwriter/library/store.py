@@ -370,6 +370,8 @@ class LibraryStore(FolderTree, StoredFiles):
 
     # ------------------------------------------------------------------ search
     def _ensure_index(self) -> SearchIndex:
+        if self._index is not None and self._index.damaged:  # its file failed a check
+            self._index = None
         if self._index is None:
             sql = f"SELECT {rows.RECORD_COLUMNS} FROM items"
             self._index = index_cache.load_or_build(
