@@ -34,6 +34,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,6 +140,8 @@ def load(db: Path, key: list) -> SearchIndex | None:
 #: texts, readings and word edges. Their checksums are verified on a background thread after
 #: loading (:func:`_check_texts_later`), off the path of the first result; the offsets, codes
 #: and postings (whose damage could send a lookup out of range) are verified before use.
+#: seconds after loading before the texts' checksums are verified
+CHECK_DELAY = 1.0
 TEXTS = frozenset(
     {"ids", "blob", "runs", "py_blob", "py_alt", "py_codes", "py_codes_alt", "py_edges"}
 )
@@ -151,6 +154,7 @@ def _check_texts_later(
     one marks ``index`` damaged (the store then builds it again) and removes the file."""
 
     def run() -> None:
+        time.sleep(CHECK_DELAY)  # let the first queries have the disk and the processor
         try:
             with path.open("rb") as fh:
                 if not _same_file(fh, stamp):

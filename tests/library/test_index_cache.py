@@ -85,7 +85,10 @@ def test_a_damaged_section_is_found_by_its_checksum_and_rebuilt(store, db_path):
 
 
 @pytest.mark.parametrize("section", ["blob", "py_codes", "py_edges"])
-def test_damaged_texts_are_found_in_the_background_and_built_again(store, db_path, section):
+def test_damaged_texts_are_found_in_the_background_and_built_again(
+    store, db_path, section, monkeypatch
+):
+    monkeypatch.setattr(index_cache, "CHECK_DELAY", 0.0)
     expected = (
         ids(store.search("zdsx")),
         ids(store.search("zhidaosixiang")),
