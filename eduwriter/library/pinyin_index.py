@@ -162,10 +162,11 @@ class PinyinIndex:
         # blocks of the rarest pair alone, for the price of a few set operations
         return sorted(set(lists[0]).intersection(*lists[1:3]))
 
-    def _block_hits(self, blob: str, needle: str, every: bool, skip=None, codes: str = ""):
-        """``(record, offset)`` of ``needle`` in ``blob`` within the candidate blocks."""
+    def _block_hits(self, blob: str, needle: str, every: bool, skip=None, blocks=None):
+        """``(record, offset)`` of ``needle`` in ``blob`` within the candidate ``blocks`` (by
+        default those of :meth:`_blocks`)."""
         starts, n = self.starts, len(self.ini)
-        for b in self._blocks(needle, codes):
+        for b in self._blocks(needle) if blocks is None else blocks:
             s, e = starts[b * BLOCK], starts[min((b + 1) * BLOCK, n)]
             pos = blob.find(needle, s, e)
             while pos != -1:
@@ -275,32 +276,33 @@ class PinyinIndex:
             idx = [i for i in idx if keep(i)]
         return idx[:cap]
 
-    def _sparse(self, members) -> bool:
+    def _few(self, members, blocks) -> bool:
         """Does a filter keep so few records (``members``) that their own initials, cut out
-        once, are searched faster than the blocks of the postings (most of whose records the
-        filter would reject one by one)?"""
-        return members is not None and members.estimate * 3 < len(self.starts)
+        once, are searched faster than the candidate ``blocks`` of the postings (most of whose
+        records the filter would reject one by one)? Not when the blocks are fewer still."""
+        if members is None or members.estimate * 3 >= len(self.starts):
+            return False
+        return blocks is None or len(blocks) * BLOCK > members.estimate
 
     def candidates(self, initials: str, alt: bool = False, members=None, codes: str = ""):
         """Indices of the records whose initials (the most common reading, or with ``alt`` the
         alternate one where it differs) contain ``initials``, in rank order (among
         ``members``, the records a filter accepts, when given and few). ``codes``: the reading
         codes of the leading syllables typed in full (zhidao sx), which narrow the blocks."""
-        if self._sparse(members) and len(initials) > 1:
-            if alt and not self.has_alt:
-                return
-            blob = self.alt_blob if alt else self.blob
-            for i, _off in scan(blob, self.starts, initials, members, _never, first=0):
-                if not alt or self.differs(i):
-                    yield i
-            return
-        if len(initials) == 1:
-            if alt and not self.has_alt:
-                return
-            yield from unique(self._hits(self.alt_blob if alt else self.blob, initials))
+        if alt and not self.has_alt:
             return
         blob = self.alt_blob if alt else self.blob
-        for i, _off in self._block_hits(blob, initials, every=False, codes=codes):
+        if len(initials) > 1:
+            blocks = self._blocks(initials, codes)
+            if self._few(members, blocks):
+                hits = scan(blob, self.starts, initials, members, _never, first=0)
+            else:
+                hits = self._block_hits(blob, initials, every=False, blocks=blocks)
+        elif self._few(members, None):
+            hits = scan(blob, self.starts, initials, members, _never, first=0)
+        else:
+            hits = ((i, 0) for i in unique(self._hits(blob, initials)))
+        for i, _off in hits:
             if not alt or self.differs(i):
                 yield i
 
@@ -318,9 +320,11 @@ class PinyinIndex:
         order. A record for which ``skip(i)`` is true is passed over as a whole (see
         :func:`~eduwriter.library.search_index.scan` for ``members``)."""
         blob = self.code_alt_blob if alt else self.code_blob
-        if len(codes) >= 2 and not self._sparse(members):
-            yield from self._block_hits(blob, codes, every=True, skip=skip)
-            return
+        if len(codes) >= 2:
+            blocks = self._blocks(codes)
+            if not self._few(members, blocks):
+                yield from self._block_hits(blob, codes, every=True, skip=skip, blocks=blocks)
+                return
         # offsets in the code blob count from the record's first character (after its "\n")
         yield from scan(blob, self.starts, codes, members, skip, every=True, first=0)
 
