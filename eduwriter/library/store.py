@@ -118,6 +118,8 @@ class LibraryStore(FolderTree, StoredFiles):
         self.shared = None
         #: damage found by the full check after opening (see :mod:`.database`): writes refused
         self.damage: LibraryCorruptError | None = None
+        #: the thread of that check (None when every page was checked at open)
+        self.checking: threading.Thread | None = None
         self._closed = threading.Event()
 
     # ------------------------------------------------------------------ opening
@@ -151,7 +153,9 @@ class LibraryStore(FolderTree, StoredFiles):
             store.recovered_from = moved
             checked = True
         if not checked:  # every page, off the critical path (damage found refuses writes)
-            check_later(db, CHECK_DELAY, store._closed, lambda exc: setattr(store, "damage", exc))
+            store.checking = check_later(
+                db, CHECK_DELAY, store._closed, lambda exc: setattr(store, "damage", exc)
+            )
         return store
 
     def close(self) -> None:
