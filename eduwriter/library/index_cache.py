@@ -122,16 +122,17 @@ def load(db: Path, key: list) -> SearchIndex | None:
             head, base = read_header(fh)
             if head.get("key") != list(key):
                 return None
-            data = read_sections(fh, head, base, _COLUMNS, TEXTS)
             stamp = os.fstat(fh.fileno())
+            pinyin.install_tables_text(lambda: _load_tables(path, head, base, stamp))
+            py_loader = _prefetch_pinyin(path, head, base, stamp, int(head["columns"]["n"]))
+            data = read_sections(fh, head, base, _COLUMNS, TEXTS)
         cols = Columns.from_sections(head["columns"], data)
     except FileNotFoundError:
         return None
     except (OSError, SidecarError, KeyError, TypeError, ValueError) as exc:
         _log.info("search index %s not used (%s): rebuilding", path, exc)
         return None
-    pinyin.install_tables_text(lambda: _load_tables(path, head, base, stamp))
-    index = SearchIndex.from_columns(cols, lambda: _load_pinyin(path, head, base, stamp, cols.n))
+    index = SearchIndex.from_columns(cols, py_loader)
     index.checked = _check_texts_later(path, head, base, stamp, index)
     return index
 
@@ -173,6 +174,33 @@ def _check_texts_later(
     thread = threading.Thread(target=run, name="search-index-check", daemon=True)
     thread.start()
     return thread
+
+
+def _prefetch_pinyin(
+    path: Path, head: dict, base: int, stamp: os.stat_result, n: int
+) -> Callable[[], PinyinIndex | None]:
+    """Start reading the pinyin sections on a background thread, beside the columns being read
+    and decoded (file reads and checksums release the GIL), then the reading tables; the
+    loader returned waits for them. A query in letters right after the start then waits less
+    for its structures."""
+    box: list[PinyinIndex | None] = []
+
+    def run() -> None:
+        box.append(_load_pinyin(path, head, base, stamp, n))
+        pinyin.tables()  # the reading tables stored beside them, parsed
+
+    thread = threading.Thread(
+        target=run,
+        name="search-pinyin-load",
+        daemon=True,
+    )
+    thread.start()
+
+    def loader() -> PinyinIndex | None:
+        thread.join()
+        return box[0] if box else None
+
+    return loader
 
 
 def _same_file(fh, stamp: os.stat_result) -> bool:
