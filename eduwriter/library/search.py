@@ -85,7 +85,7 @@ class SearchIndex:
         self.version = 0
         self._log: list[tuple[int, str]] = []
         self._main: Segment | None = None
-        self._counts: dict[str, dict] | None = None
+        self._counts: dict[tuple, int] | None = None
         self._member_cache: dict[tuple, tuple] = {}
         self.boosted: dict[str, float] = {}
         self._vocabulary: list[str] | None = None
@@ -181,10 +181,21 @@ class SearchIndex:
         return got[1]
 
     def _estimate(self, flt: Filter) -> int:
-        """Records the filter keeps at most (from the counts taken at load time)."""
+        """Records the filter keeps at most (counted in the columns it was built from, per
+        value on first need)."""
         if self._counts is None:
-            self._counts = self._main.cols.counts() if self._main is not None else {}
-        c = self._counts
+            self._counts = {}
+        c, cols = self._counts, self._main.cols if self._main is not None else None
+
+        def count(name: str, value) -> int:  # noqa: ANN001
+            if cols is None:
+                return 0
+            got = c.get((name, value))
+            if got is None:
+                got = c[(name, value)] = cols.count(name, value)
+            return got
+
+        changed = len(self.records.changed)
         est = len(self.records)
         for name, value in (
             ("kind", flt.kind),
@@ -193,10 +204,9 @@ class SearchIndex:
             ("tag", flt.tag),
         ):
             if value is not None:
-                est = min(est, c.get(name, {}).get(value, 0) + len(self.records.changed))
+                est = min(est, count(name, value) + changed)
         if flt.folders is not None:
-            est = min(est, sum(c.get("folder", {}).get(f, 0) for f in flt.folders))
-            est += len(self.records.changed)
+            est = min(est, sum(count("folder", f) for f in flt.folders) + changed)
         return est
 
     def _plan(self, flt: Filter) -> tuple[Segment, Filter | None]:
