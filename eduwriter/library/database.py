@@ -1,5 +1,22 @@
 """Opening the SQLite file of a library: recognise it, migrate it, map SQLite's errors.
 
+Damage is looked for in three steps, so that a healthy library opens in milliseconds:
+
+* at every open, cheap structural checks: the SQLite header (magic, page size, and a file no
+  shorter than the pages its header counts: a truncated copy), the schema version and the
+  tables (reading them reads the schema pages);
+* a full ``PRAGMA quick_check`` (every page: about 150 ms at 100,000 items) at open only when the
+  last session may not have ended cleanly: a ``-wal`` file left beside the database (SQLite
+  removes it when the last connection closes normally; a kill, a crash or a power cut leaves
+  it, and so does another program still using the library, when a check is as well worth it);
+* otherwise the full check runs later, off the critical path (:func:`full_check`, which the
+  store runs on a background thread once the first query had its turn: see
+  ``LibraryStore.open``). A damage it finds is kept: the store refuses to write
+  from then on, and says why, so nothing is written over a damaged file.
+
+Meanwhile a page that SQLite finds damaged when a query reads it raises "malformed", which
+:func:`map_error` turns into the same :class:`LibraryCorruptError`.
+
 Nothing is written to a file before it is known to be an EduWriter library (or a new, empty
 file): the header, the schema version and the tables are read first, and only then is the file
 switched to WAL mode or migrated. A file that cannot be written (read-only file or folder) is
@@ -12,11 +29,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from eduwriter.library import schema
 from eduwriter.library.errors import (
+    LibraryBusyError,
     LibraryCorruptError,
     LibraryError,
     LibraryLockedError,
@@ -24,6 +44,8 @@ from eduwriter.library.errors import (
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: bytes of the SQLite header read at open (magic, page size, change counters, page count)
+_HEADER_BYTES = 100
 #: How long a writer waits for another writer before giving up (seconds).
 BUSY_TIMEOUT = 3.0
 
@@ -43,14 +65,17 @@ def connect(db: Path) -> tuple[sqlite3.Connection, bool]:
     when another program holds it, and :class:`LibraryError` when it cannot be opened at all.
     """
     exists = db.exists() and db.stat().st_size > 0
+    unclean = exists and left_unclean(db)
     if exists:
         try:
             with open(db, "rb") as fh:
-                head = fh.read(16)
+                head = fh.read(_HEADER_BYTES)
+            size = db.stat().st_size
         except OSError as exc:
             raise cannot_open(db, exc) from exc
-        if head != SQLITE_HEADER:
-            raise LibraryCorruptError(db, "not an SQLite file")
+        problem = header_problem(head, size, wal=unclean)
+        if problem:
+            raise LibraryCorruptError(db, problem)
     read_only = exists and not can_write(db)
     try:
         if read_only:
@@ -62,7 +87,7 @@ def connect(db: Path) -> tuple[sqlite3.Connection, bool]:
     except sqlite3.Error as exc:
         raise map_error(exc, db) from exc
     try:
-        _check_and_prepare(conn, db, read_only)
+        _check_and_prepare(conn, db, read_only, full=unclean)
     except sqlite3.OperationalError as exc:
         conn.close()
         raise map_error(exc, db) from exc
@@ -92,7 +117,74 @@ def _connect_read_only(db: Path) -> sqlite3.Connection:
     )
 
 
-def _check_and_prepare(conn: sqlite3.Connection, db: Path, read_only: bool) -> None:
+def left_unclean(db: Path) -> bool:
+    """Did the last session perhaps not end cleanly? True when a non-empty ``-wal`` file is left
+    beside ``db`` (or another program has the library open right now)."""
+    try:
+        return db.with_name(db.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def header_problem(head: bytes, size: int, wal: bool = False) -> str:
+    """What is wrong with an SQLite file from its first 100 bytes and its size ("" when
+    nothing is seen). With ``wal`` (a write-ahead log beside it) the page count of the header
+    may lag behind the log and is not compared with the size."""
+    if head[:16] != SQLITE_HEADER:
+        return "not an SQLite file"
+    if len(head) < _HEADER_BYTES:
+        return "header cut short"
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    if page < 512 or page & (page - 1):
+        return f"impossible page size {page}"
+    pages = int.from_bytes(head[28:32], "big")
+    valid = pages > 0 and head[24:28] == head[92:96]  # the count is kept up to date
+    if valid and not wal and size < pages * page:
+        return f"file cut short: {size} bytes for {pages} pages of {page}"
+    return ""
+
+
+def full_check(db: Path) -> LibraryCorruptError | None:
+    """Every page of ``db`` checked (``PRAGMA quick_check``) on a connection of its own that
+    only reads; the damage found, or None. Slow on a large library: run it off the critical
+    path (a background thread); a library that cannot be opened is not judged here."""
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    except sqlite3.Error:
+        return None
+    try:
+        checks = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.OperationalError:
+        return None  # busy or gone: not a sign of damage
+    except sqlite3.DatabaseError as exc:
+        return LibraryCorruptError(db, str(exc))
+    finally:
+        conn.close()
+    return None if checks == ["ok"] else LibraryCorruptError(db, "\n".join(checks))
+
+
+def check_later(
+    db: Path, delay: float, stop: threading.Event, damaged: Callable[[LibraryCorruptError], None]
+) -> threading.Thread:
+    """Run :func:`full_check` on a background thread ``delay`` seconds from now (when the first
+    queries had their turn) unless ``stop`` is set by then; ``damaged(error)`` on damage."""
+
+    def run() -> None:
+        if stop.wait(delay):
+            return
+        found = full_check(db)
+        if found is not None and not stop.is_set():
+            damaged(found)
+
+    thread = threading.Thread(target=run, name="library-check", daemon=True)
+    thread.start()
+    return thread
+
+
+def _check_and_prepare(
+    conn: sqlite3.Connection, db: Path, read_only: bool, full: bool = False
+) -> None:
     # reads only, until the file is known to be ours
     version = schema.current_version(conn)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -102,9 +194,10 @@ def _check_and_prepare(conn: sqlite3.Connection, db: Path, read_only: bool) -> N
         raise LibraryCorruptError(db, "an SQLite file of another program")
     if version > 0 and not {"items", "folders", "files"} <= tables:
         raise LibraryCorruptError(db, "tables missing")
-    checks = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-    if checks != ["ok"]:
-        raise LibraryCorruptError(db, "\n".join(checks))
+    if full:  # the last session may have ended in the middle of a write
+        checks = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if checks != ["ok"]:
+            raise LibraryCorruptError(db, "\n".join(checks))
     conn.execute("PRAGMA foreign_keys=ON")
     if read_only:
         if version < schema.SCHEMA_VERSION:
@@ -117,7 +210,7 @@ def _check_and_prepare(conn: sqlite3.Connection, db: Path, read_only: bool) -> N
     # ours (or new): now it may be written
     mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if mode.lower() != "wal":
-        raise LibraryLockedError(db)
+        raise in_use(db)
     conn.execute("PRAGMA synchronous=NORMAL")
     if version < schema.SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
@@ -131,6 +224,21 @@ def _check_and_prepare(conn: sqlite3.Connection, db: Path, read_only: bool) -> N
         except BaseException:
             rollback(conn)
             raise
+
+
+def in_use(db: Path, by_writer_lock: bool = False) -> LibraryLockedError:
+    """The one message for a library another program or task is writing, whether SQLite's lock
+    or the writer lock (:mod:`eduwriter.library.writer_lock`) said so: the writer cannot tell
+    the two apart, and needs the same advice."""
+    cls = LibraryBusyError if by_writer_lock else LibraryLockedError
+    return cls(
+        db,
+        f"资料库正被另一个程序或任务使用（另一个 EduWriter 窗口，或正在进行的导入、构建）：{db}。"
+        "请等它完成或关闭后重试（资料库未做任何改动）。",
+        f"The library is in use by another program or task (another EduWriter window, or an "
+        f"import or build under way): {db}. Try again when it has finished or is closed (the "
+        "library is unchanged).",
+    )
 
 
 def rollback(conn: sqlite3.Connection) -> None:
@@ -161,7 +269,7 @@ def map_error(exc: sqlite3.Error, db: Path) -> LibraryError:
     """A :class:`LibraryError` for an SQLite error (Chinese first)."""
     msg = str(exc).lower()
     if "locked" in msg or "busy" in msg:
-        return LibraryLockedError(db)
+        return in_use(db)
     if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
         return LibraryCorruptError(db, str(exc))
     if "disk is full" in msg or "disk full" in msg:

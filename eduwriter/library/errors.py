@@ -38,13 +38,11 @@ class LibraryCorruptError(LibraryError):
 
 
 class LibraryLockedError(LibraryError):
-    """Another program (usually a second EduWriter window) holds the database locked."""
+    """Another program or task holds the library: SQLite's lock (another EduWriter window in the
+    middle of a write). Made with its one message by :func:`eduwriter.library.database.in_use`."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"资料库正被另一个程序使用（可能已打开另一个 EduWriter 窗口）：{path}。请关闭它后重试。",
-            f"The library is in use by another program (another EduWriter window?): {path}.",
-        )
+    def __init__(self, path: Path, message_zh: str, message_en: str) -> None:
+        super().__init__(message_zh, message_en)
         self.path = path
 
 
@@ -65,13 +63,5 @@ class PackError(LibraryError):
 
 
 class LibraryBusyError(LibraryLockedError):
-    """Another import or build is writing the library; only one writer at a time."""
-
-    def __init__(self, path: Path) -> None:
-        LibraryError.__init__(
-            self,
-            f"另一个导入或构建任务正在写入资料库：{path}。请等它完成后重试（资料库未做任何改动）。",
-            f"Another import or build is writing the library {path}. Try again when it has "
-            "finished (the library is unchanged).",
-        )
-        self.path = path
+    """Another import or build holds the library's writer lock (only one writer at a time); the
+    same message as :class:`LibraryLockedError` (:func:`eduwriter.library.database.in_use`)."""

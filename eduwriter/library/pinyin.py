@@ -17,6 +17,7 @@ alternate side). Full-pinyin verification accepts any reading of a character.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -36,6 +37,7 @@ def _strip_tone(reading: str) -> str:
 
 Tables = tuple[dict[int, str], dict[int, str], dict[int, tuple[str, ...]], frozenset[str]]
 _INSTALLED: list[Tables] = []
+_TABLES_LOCK = threading.RLock()
 
 
 def install_tables(tables: Tables) -> None:
@@ -46,7 +48,15 @@ def install_tables(tables: Tables) -> None:
 
 
 def tables() -> Tables:
-    """The reading tables: initials (primary, alternate), toneless readings, known syllables."""
+    """The reading tables: initials (primary, alternate), toneless readings, known syllables.
+    Thread-safe: the search index reads them on a background thread while a query may ask."""
+    if _INSTALLED:
+        return _INSTALLED[0]
+    with _TABLES_LOCK:
+        return _tables_locked()
+
+
+def _tables_locked() -> Tables:
     if _INSTALLED:
         return _INSTALLED[0]
     while _INSTALLED_TEXT:

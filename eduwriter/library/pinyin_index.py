@@ -26,7 +26,7 @@ from array import array
 
 from eduwriter.core import words
 from eduwriter.library import pinyin
-from eduwriter.library.search_flat import SidecarError, _array
+from eduwriter.library.search_flat import SidecarError, _array, _view
 from eduwriter.library.search_index import Record, scan, unique
 
 #: records per block of the pair postings
@@ -43,6 +43,24 @@ def _pairs(text: str) -> str:
     out[0::4] = raw[1:] + b"\n"
     out[1::4] = raw
     return out.decode("utf-32-le", "surrogatepass")
+
+
+class Lines:
+    """The records' parts of a newline-joined string, as a sequence (``lines[i]`` is cut out when
+    read: a loaded index makes no list of 100,000 strings)."""
+
+    __slots__ = ("_blob", "_starts", "_n")
+
+    def __init__(self, blob: str, starts) -> None:
+        self._blob, self._starts, self._n = blob, starts, len(starts) - 1
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> str:
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        return self._blob[self._starts[i] : self._starts[i + 1] - 1]
 
 
 class PinyinIndex:
@@ -78,17 +96,19 @@ class PinyinIndex:
         self._split()
         self._build_postings()
         self.order = array("i", sorted(range(len(self.ini)), key=self.ini.__getitem__))
-        differ = [i for i, (a, b) in enumerate(zip(self.ini, self.alt, strict=True)) if a is not b]
+        differ = [i for i in range(len(self.ini)) if self.differs(i)]
         self.alt_order = array("i", sorted(differ, key=self.alt.__getitem__))
 
     def _split(self) -> None:
-        if len(self.starts) == 1:  # no records (an empty library)
-            self.ini, self.alt, self.has_alt = [], [], False
-            return
-        self.ini = self.blob.split("\n")
-        alt = self.alt_blob.split("\n")
-        self.alt = [b if b != a else a for a, b in zip(self.ini, alt, strict=True)]
+        #: each record's initials (most common / alternate readings), cut out when read
+        self.ini = Lines(self.blob, self.starts)
+        self.alt = Lines(self.alt_blob, self.starts)
         self.has_alt = self.alt_blob != self.blob
+
+    def differs(self, i: int) -> bool:
+        """Do the alternate initials of record ``i`` differ from its most common ones?"""
+        a, b = self.starts[i], self.starts[i + 1]
+        return self.alt_blob[a:b] != self.blob[a:b]
 
     def _build_postings(self) -> None:
         """Block postings: for each pair of adjacent initials and of adjacent reading codes, the
@@ -114,7 +134,7 @@ class PinyinIndex:
                     lst.append(b)
         self._post_keys = array("H", sorted(map(ord, post)))
         offsets = array("i", [0])
-        data = array("i")
+        data = array("H" if (n + BLOCK - 1) // BLOCK <= 0xFFFF else "i")
         for k in self._post_keys:
             data.extend(post[chr(k)])
             offsets.append(len(data))
@@ -126,18 +146,27 @@ class PinyinIndex:
         off = self._post_offsets
         self.postings = {chr(k): view[off[n] : off[n + 1]] for n, k in enumerate(self._post_keys)}
 
-    def _blocks(self, text: str):
-        """The blocks that may hold ``text`` (initials or codes, two characters or more): the
-        shortest posting list of its pairs; empty when a pair occurs nowhere."""
-        lists = [self.postings.get(k) for k in _pairs(text)[:-1]]
+    def _blocks(self, text: str, codes: str = ""):
+        """The blocks that may hold ``text`` (initials or codes, two characters or more), in
+        order: those holding each of its pairs (and of the pairs of ``codes``, the reading
+        codes of its leading syllables when typed in full); empty when a pair occurs
+        nowhere."""
+        keys = _pairs(text)[:-1] + (_pairs(codes)[:-1] if len(codes) > 1 else "")
+        lists = [self.postings.get(k) for k in keys]
         if any(lst is None for lst in lists):
             return ()
-        return min(lists, key=len)
+        lists.sort(key=len)
+        if len(lists) == 1 or len(lists[0]) < 64:
+            return lists[0]
+        # the blocks holding every pair (the three rarest): far fewer to search than the
+        # blocks of the rarest pair alone, for the price of a few set operations
+        return sorted(set(lists[0]).intersection(*lists[1:3]))
 
-    def _block_hits(self, blob: str, needle: str, every: bool, skip=None):
-        """``(record, offset)`` of ``needle`` in ``blob`` within the candidate blocks."""
+    def _block_hits(self, blob: str, needle: str, every: bool, skip=None, blocks=None):
+        """``(record, offset)`` of ``needle`` in ``blob`` within the candidate ``blocks`` (by
+        default those of :meth:`_blocks`)."""
         starts, n = self.starts, len(self.ini)
-        for b in self._blocks(needle):
+        for b in self._blocks(needle) if blocks is None else blocks:
             s, e = starts[b * BLOCK], starts[min((b + 1) * BLOCK, n)]
             pos = blob.find(needle, s, e)
             while pos != -1:
@@ -173,7 +202,9 @@ class PinyinIndex:
 
     # ------------------------------------------------------------------ sections
     def sections(self) -> tuple[dict, dict[str, bytes]]:
-        meta = {"block": BLOCK}
+        data = self._post_data
+        code = data.format if isinstance(data, memoryview) else data.typecode
+        meta = {"block": BLOCK, "post_code": code}
         data = {
             "py_blob": self.blob.encode("ascii"),
             "py_alt": self.alt_blob.encode("ascii"),
@@ -200,11 +231,14 @@ class PinyinIndex:
             raise SidecarError("initials are not ASCII") from exc
         py.code_blob = data["py_codes"].decode("latin-1")
         py.code_alt_blob = data["py_codes_alt"].decode("latin-1")
-        py.starts = _array("i", data["py_starts"])
-        py._post_offsets = _array("i", data["py_post_offsets"])
-        py._post_data = _array("i", data["py_post_data"])
-        py.order = _array("i", data["py_order"])
-        py.alt_order = _array("i", data["py_alt_order"])
+        py.starts = _view("i", data["py_starts"])
+        py._post_offsets = _view("i", data["py_post_offsets"])
+        code = meta.get("post_code")
+        if code not in ("H", "i"):
+            raise SidecarError("postings of an unknown width")
+        py._post_data = _view(code, data["py_post_data"])
+        py.order = _view("i", data["py_order"])
+        py.alt_order = _view("i", data["py_alt_order"])
         if meta.get("block") != BLOCK:
             raise SidecarError("postings of another block size")
         py._post_keys = _array("H", data["py_post_keys"])
@@ -242,18 +276,34 @@ class PinyinIndex:
             idx = [i for i in idx if keep(i)]
         return idx[:cap]
 
-    def candidates(self, initials: str, alt: bool = False):
+    def _few(self, members, blocks) -> bool:
+        """Does a filter keep so few records (``members``) that their own initials, cut out
+        once, are searched faster than the candidate ``blocks`` of the postings (most of whose
+        records the filter would reject one by one)? Not when the blocks are fewer still."""
+        if members is None or members.estimate * 3 >= len(self.starts):
+            return False
+        return blocks is None or len(blocks) * BLOCK > members.estimate
+
+    def candidates(self, initials: str, alt: bool = False, members=None, codes: str = ""):
         """Indices of the records whose initials (the most common reading, or with ``alt`` the
-        alternate one where it differs) contain ``initials``, in rank order."""
-        ini, alts = self.ini, self.alt
-        if len(initials) == 1:
-            if alt and not self.has_alt:
-                return
-            yield from unique(self._hits(self.alt_blob if alt else self.blob, initials))
+        alternate one where it differs) contain ``initials``, in rank order (among
+        ``members``, the records a filter accepts, when given and few). ``codes``: the reading
+        codes of the leading syllables typed in full (zhidao sx), which narrow the blocks."""
+        if alt and not self.has_alt:
             return
         blob = self.alt_blob if alt else self.blob
-        for i, _off in self._block_hits(blob, initials, every=False):
-            if not alt or alts[i] is not ini[i]:
+        if len(initials) > 1:
+            blocks = self._blocks(initials, codes)
+            if self._few(members, blocks):
+                hits = scan(blob, self.starts, initials, members, _never, first=0)
+            else:
+                hits = self._block_hits(blob, initials, every=False, blocks=blocks)
+        elif self._few(members, None):
+            hits = scan(blob, self.starts, initials, members, _never, first=0)
+        else:
+            hits = ((i, 0) for i in unique(self._hits(blob, initials)))
+        for i, _off in hits:
+            if not alt or self.differs(i):
                 yield i
 
     def _hits(self, blob: str, needle: str):
@@ -271,8 +321,10 @@ class PinyinIndex:
         :func:`~eduwriter.library.search_index.scan` for ``members``)."""
         blob = self.code_alt_blob if alt else self.code_blob
         if len(codes) >= 2:
-            yield from self._block_hits(blob, codes, every=True, skip=skip)
-            return
+            blocks = self._blocks(codes)
+            if not self._few(members, blocks):
+                yield from self._block_hits(blob, codes, every=True, skip=skip, blocks=blocks)
+                return
         # offsets in the code blob count from the record's first character (after its "\n")
         yield from scan(blob, self.starts, codes, members, skip, every=True, first=0)
 
@@ -300,6 +352,10 @@ class PinyinIndex:
             if tokens is None or check(text[pos : pos + k], tokens):
                 yield pos
             pos = cur.find(initials, pos + 1)
+
+
+def _never(i: int) -> bool:
+    return False
 
 
 def word_edges(texts: list[str], memo: dict[str, bytes]) -> bytes:

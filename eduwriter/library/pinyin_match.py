@@ -41,9 +41,10 @@ def find_pinyin(
             readings.append(("".join(t[0] for t in tokens), tokens))
     py = seg.py
     skip = skipper(seg, mask)
-    keep = None if mask is None else (lambda i: mask.accepts(seg.recs[i]))
+    keep = None if mask is None else seg.cols.accepter(mask)  # reads codes: makes no record
     got = set(found)
     recs = seg.recs
+    text_of = seg.cols.primary
 
     passed_over = index_skipper(seg, mask, got)
 
@@ -104,8 +105,7 @@ def find_pinyin(
                 for n, (i, off) in enumerate(py.code_hits(codes, alt, passed_over, members)):
                     if n >= examined:
                         break  # few of the hits read right: keep the answer quick
-                    r = recs[i]
-                    piece = r.primary[off : off + k]
+                    piece = text_of(i)[off : off + k]  # a record is made for a match only
                     ok = (
                         pinyin.chars_match(piece, tokens)
                         if alt
@@ -114,15 +114,15 @@ def find_pinyin(
                     if ok and take(i, off, k, tier):
                         return
                 continue
-            for i in py.candidates(initials, alt):
+            for i in py.candidates(initials, alt, members, codes):
                 if passed_over(i):
                     continue
-                r = recs[i]
-                offs = list(py.offsets(i, r.primary, initials, tokens, alt))
+                text = text_of(i)
+                offs = list(py.offsets(i, text, initials, tokens, alt))
                 if not offs:
                     continue
                 k = len(initials)
-                off = next((o for o in offs if py.whole(i, o, k, r.primary)), offs[0])
+                off = next((o for o in offs if py.whole(i, o, k, text)), offs[0])
                 if take(i, off, k, tier):
                     return
 

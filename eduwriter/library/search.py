@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -84,12 +85,16 @@ class SearchIndex:
         self.version = 0
         self._log: list[tuple[int, str]] = []
         self._main: Segment | None = None
-        self._counts: dict[str, dict] | None = None
+        self._counts: dict[tuple, int] | None = None
         self._member_cache: dict[tuple, tuple] = {}
         self.boosted: dict[str, float] = {}
         self._vocabulary: list[str] | None = None
         #: content key of the library it was built from (set by the index cache)
         self.key: list | None = None
+        #: set when a background check found the persisted file it was loaded from damaged
+        #: (the store then builds it again); ``checked`` is that check's thread
+        self.damaged = False
+        self.checked = None
         self.records = Records(Columns())
         self.load(records or [])
 
@@ -115,11 +120,9 @@ class SearchIndex:
         self._log.clear()
         self._member_cache.clear()
         self._main = Segment(cols, self.version, py)
-        fav = 4  # the favourite flag of the columns
         self.boosted = {
-            cols.ids[i]: _boost_of(bool(f & fav), u)
-            for i, (f, u) in enumerate(zip(cols.flags, cols.usage, strict=True))
-            if f & fav or u
+            cols.ids[i]: _boost_of(bool(cols.flags[i] & 4), cols.usage[i])  # 4: favourite
+            for i in _favoured(cols)
         }
         self._counts = None  # counted on first need
 
@@ -178,10 +181,21 @@ class SearchIndex:
         return got[1]
 
     def _estimate(self, flt: Filter) -> int:
-        """Records the filter keeps at most (from the counts taken at load time)."""
+        """Records the filter keeps at most (counted in the columns it was built from, per
+        value on first need)."""
         if self._counts is None:
-            self._counts = self._main.cols.counts() if self._main is not None else {}
-        c = self._counts
+            self._counts = {}
+        c, cols = self._counts, self._main.cols if self._main is not None else None
+
+        def count(name: str, value) -> int:  # noqa: ANN001
+            if cols is None:
+                return 0
+            got = c.get((name, value))
+            if got is None:
+                got = c[(name, value)] = cols.count(name, value)
+            return got
+
+        changed = len(self.records.changed)
         est = len(self.records)
         for name, value in (
             ("kind", flt.kind),
@@ -190,10 +204,9 @@ class SearchIndex:
             ("tag", flt.tag),
         ):
             if value is not None:
-                est = min(est, c.get(name, {}).get(value, 0) + len(self.records.changed))
+                est = min(est, count(name, value) + changed)
         if flt.folders is not None:
-            est = min(est, sum(c.get("folder", {}).get(f, 0) for f in flt.folders))
-            est += len(self.records.changed)
+            est = min(est, sum(count("folder", f) for f in flt.folders) + changed)
         return est
 
     def _plan(self, flt: Filter) -> tuple[Segment, Filter | None]:
@@ -293,8 +306,7 @@ class SearchIndex:
             self._search_terms(seg, terms, limit, add, mask)
         else:
             latin = q.isascii() and LATIN.search(q) is not None
-            within = seg.latin if latin and mask is None else None
-            self._search_literal(seg, q, limit, add, found, mask, within)
+            self._search_literal(seg, q, limit, add, found, mask, latin)
             if is_pinyin:
                 spelled: Counter[str] = Counter()
                 find_pinyin(
@@ -410,10 +422,10 @@ class SearchIndex:
         add,
         found: dict,
         mask: Filter | None = None,
-        within: Members | None = None,
+        ascii_only: bool = False,
     ) -> None:
-        """Exact, prefix and contained matches of ``q`` (the contained ones among ``within``'s
-        records when given: the records with ASCII letters for such a query)."""
+        """Exact, prefix and contained matches of ``q`` (with ``ascii_only``, a query of ASCII
+        with a letter, the contained ones are looked for in the texts' ASCII runs only)."""
         skip = skipper(seg, mask)
         for i in seg.exact(q):
             r = seg.recs[i]
@@ -421,18 +433,23 @@ class SearchIndex:
                 add(r, 3.0)
         idx = seg.prefixed(q)
         if mask is not None and len(idx) > limit * 4:
-            idx = [i for i in idx if mask.accepts(seg.recs[i])]
+            accepts = seg.cols.accepter(mask)
+            idx = [i for i in idx if accepts(i)]
         if len(idx) > limit * 4:
             idx = sorted(idx)[: limit * 4]
         for i in idx:
             r = seg.recs[i]
             if r.id not in found and not skip(r):
                 add(r, 2.0)
-        recs = seg.recs
-        members = within if within is not None else self._members(seg, mask)
         if len(found) >= limit:
             return
-        for i, _off in scan(seg.blob, seg.starts, q, members, index_skipper(seg, mask, found)):
+        recs = seg.recs
+        passed_over = index_skipper(seg, mask, found)
+        if ascii_only:
+            hits = seg.cols.ascii_hits(q, passed_over)
+        else:
+            hits = scan(seg.blob, seg.starts, q, self._members(seg, mask), passed_over)
+        for i, _off in hits:
             add(recs[i], 1.0)
             if len(found) >= limit:
                 break
@@ -447,21 +464,29 @@ class SearchIndex:
         tier: float = 1.0,
         found: dict | None = None,
     ) -> None:
-        """Records holding every one of ``terms``, in any order (``found`` ones passed over)."""
+        """Records holding every one of ``terms``, in any order (``found`` ones passed over).
+        Under a filter that keeps few records, the longest term is looked for in their texts
+        only (see :func:`~eduwriter.library.search_index.scan`); a record is made for a match
+        only."""
         longest = max(terms, key=len)
         blob, starts = seg.blob, seg.starts
-        skip = skipper(seg, mask)
-        pos = blob.find(longest)
+        passed_over = index_skipper(seg, mask, () if found is None else found)
         n = 0
-        while pos != -1 and n < limit:
-            i = bisect.bisect_right(starts, pos) - 1
-            r = seg.recs[i]
+        for i, _off in scan(blob, starts, longest, self._members(seg, mask), passed_over):
             text = blob[starts[i] : starts[i + 1]]
-            if not skip(r) and (found is None or r.id not in found):
-                if all(t in text for t in terms):
-                    add(r, tier)
-                    n += 1
-            pos = blob.find(longest, starts[i + 1])
+            if all(t in text for t in terms):
+                add(seg.recs[i], tier)
+                n += 1
+                if n >= limit:
+                    return
+
+
+def _favoured(cols: Columns) -> list[int]:
+    """The records that are favourites or were used, found at C speed (a library has few)."""
+    found = {m.start() for m in re.finditer(rb"[\x04-\x07]", cols.flags)}  # the favourite bit
+    size = cols.usage.itemsize
+    found.update(m.start() // size for m in re.finditer(rb"[^\x00]", cols.usage.tobytes()))
+    return sorted(found)
 
 
 def _boost(r: Record) -> float:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import re
 import struct
 import sys
 import tempfile
@@ -30,8 +31,10 @@ from eduwriter.library.search_index import KIND_ORDER, LATIN, Filter, Record, ba
 
 MAGIC = b"EWSIDX\x00\x01"
 #: bump when the sections change shape
-FORMAT = 6
+FORMAT = 8
 _ID_SEP = "\x1e"
+#: a run of printable ASCII with a letter (a query in letters can only match inside one)
+_RUN = re.compile(r"[ -~]*[a-z][ -~]*")
 _FLAG_PERSONAL, _FLAG_STALE, _FLAG_FAVORITE = 1, 2, 4
 
 
@@ -56,7 +59,9 @@ class Columns:
         "starts",
         "plen",
         "order",
-        "latin",
+        "runs",
+        "run_starts",
+        "run_at",
     )
 
     def __init__(self) -> None:
@@ -77,8 +82,12 @@ class Columns:
         self.plen = array("i")
         #: record indices sorted by their primary text without closing punctuation
         self.order = array("i")
-        #: the records whose texts hold ASCII letters (all a query in letters can match)
-        self.latin = array("i")
+        #: the runs of printable ASCII holding a letter in the texts, joined by newlines: all a
+        #: query in letters (ASCII) can match; ``run_starts`` their offsets there (and the end),
+        #: ``run_at`` where each one is in ``blob``
+        self.runs = ""
+        self.run_starts = array("i", [0])
+        self.run_at = array("i")
 
     @classmethod
     def build(cls, records: list[Record]) -> Columns:
@@ -113,13 +122,41 @@ class Columns:
         c.plen = array("i", (len(r.primary) for r in recs))
         keys = [bare(r.primary) for r in recs]
         c.order = array("i", sorted(range(c.n), key=keys.__getitem__))
-        blob, latin = c.blob, c.latin
+        blob, pieces, at = c.blob, [], c.run_at
         m = LATIN.search(blob)
-        while m is not None:
+        while m is not None:  # the records with a letter; then their runs with a letter
             i = bisect.bisect_right(starts, m.start()) - 1
-            latin.append(i)
+            for run in _RUN.finditer(blob, starts[i], starts[i + 1]):
+                pieces.append(run.group())
+                at.append(run.start())
             m = LATIN.search(blob, starts[i + 1])
+        c._set_runs(pieces)
         return c
+
+    def _set_runs(self, pieces: list[str]) -> None:
+        self.runs = "\n".join(pieces)
+        pos, run_starts = 0, self.run_starts
+        for piece in pieces:
+            pos += len(piece) + 1
+            run_starts.append(pos)
+
+    def ascii_hits(self, needle: str, skip=None):
+        """``(record index, offset in its text)`` of each record whose text holds ``needle`` (in
+        ASCII, with a letter) in record order, the first offset of each: found in the ASCII
+        runs, a few per cent of the texts. Records for which ``skip(i)`` is true are passed
+        over."""
+        runs, run_starts, run_at, starts = self.runs, self.run_starts, self.run_at, self.starts
+        p = runs.find(needle)
+        while p != -1:
+            k = bisect.bisect_right(run_starts, p) - 1
+            at = run_at[k] + p - run_starts[k]
+            i = bisect.bisect_right(starts, at) - 1
+            if skip is None or not skip(i):
+                yield i, at - starts[i] - 1
+            k = bisect.bisect_left(run_at, starts[i + 1])  # on with the next record's runs
+            if k >= len(run_at):
+                return
+            p = runs.find(needle, run_starts[k])
 
     # ------------------------------------------------------------------ reading
     def primary(self, i: int) -> str:
@@ -200,6 +237,16 @@ class Columns:
             idx = [i for i in idx if col[i] in folders]
         return array("i", idx)
 
+    def count(self, fld: str, value) -> int:  # noqa: ANN001 - a name, a tag or a folder id
+        """Records whose ``fld`` (kind, function, genre, tag or folder) is ``value`` (C speed
+        for the code columns: a filter's first query does not count everything)."""
+        if fld == "tag":
+            return sum(1 for ts in self.tags.values() if value in ts)
+        if fld == "folder":
+            return self.folder.count(-1 if value is None else value)
+        names = self.names[fld]
+        return getattr(self, fld).count(names.index(value)) if value in names else 0
+
     def counts(self) -> dict[str, dict]:
         """Records per kind, function, genre, tag and folder."""
         out: dict[str, dict] = {}
@@ -233,8 +280,9 @@ class Columns:
         }
         for name in ("kind", "function", "genre", "folder", "usage", "quality"):
             data[name] = getattr(self, name).tobytes()
-        for name in ("starts", "plen", "order", "latin"):
+        for name in ("starts", "plen", "order", "run_starts", "run_at"):
             data[name] = getattr(self, name).tobytes()
+        data["runs"] = self.runs.encode("ascii")
         return meta, data
 
     @classmethod
@@ -248,8 +296,17 @@ class Columns:
         c.flags = data["flags"]
         for name, code in (("kind", "H"), ("function", "H"), ("genre", "H")):
             setattr(c, name, _array(code, data[name]))
-        for name in ("folder", "usage", "quality", "starts", "plen", "order", "latin"):
+        for name in ("folder", "usage", "quality", "starts", "plen", "order"):
             setattr(c, name, _array("i", data[name]))
+        try:
+            c.runs = data["runs"].decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise SidecarError("ASCII runs are not ASCII") from exc
+        c.run_starts, c.run_at = _view("i", data["run_starts"]), _view("i", data["run_at"])
+        if len(c.run_starts) != len(c.run_at) + 1 or c.run_starts[-1] != (
+            len(c.runs) + 1 if len(c.run_at) else 0
+        ):
+            raise SidecarError("ASCII runs do not fit their offsets")
         sizes = [len(c.ids), len(c.flags), len(c.kind), len(c.function), len(c.genre)]
         sizes += [len(c.folder), len(c.usage), len(c.quality), len(c.plen), len(c.order)]
         if set(sizes) != {n} or len(c.starts) != n + 1 or c.starts[-1] != len(c.blob) - 1:
@@ -259,6 +316,13 @@ class Columns:
             if n and max(col) >= len(c.names[fld]):
                 raise SidecarError(f"unknown {fld} code")
         return c
+
+
+def _view(code: str, raw: bytes) -> memoryview:
+    """The machine words of ``raw`` read in place (no copy: a read-only array-like view)."""
+    if len(raw) % struct.calcsize(code):
+        raise SidecarError("section of a wrong size")
+    return memoryview(raw).cast(code)
 
 
 def _array(code: str, raw: bytes) -> array:
@@ -321,8 +385,9 @@ def read_header(fh) -> tuple[dict, int]:
     return head, _HEAD.size + size
 
 
-def read_sections(fh, head: dict, base: int, names=None) -> dict[str, bytes]:
-    """The sections ``names`` (all by default), each checked against its length and CRC-32."""
+def read_sections(fh, head: dict, base: int, names=None, unchecked=frozenset()) -> dict[str, bytes]:
+    """The sections ``names`` (all by default), each checked against its length and CRC-32
+    (but for the CRC of those in ``unchecked``: see :func:`damaged_sections`)."""
     out: dict[str, bytes] = {}
     try:
         table = [(str(n), int(o), int(k), int(c)) for n, o, k, c in head["sections"]]
@@ -333,10 +398,23 @@ def read_sections(fh, head: dict, base: int, names=None) -> dict[str, bytes]:
             continue
         fh.seek(base + offset)
         raw = fh.read(length)
-        if len(raw) != length or zlib.crc32(raw) != crc:
+        if len(raw) != length or (name not in unchecked and zlib.crc32(raw) != crc):
             raise SidecarError(f"section {name} damaged")
         out[name] = raw
     return out
+
+
+def damaged_sections(fh, head: dict, base: int, names) -> list[str]:
+    """The sections among ``names`` whose CRC-32 does not match (read again from ``fh``; the
+    reads and checksums release the GIL: meant for a background thread)."""
+    bad = []
+    for name, offset, length, crc in head["sections"]:
+        if name in names:
+            fh.seek(base + int(offset))
+            raw = fh.read(int(length))
+            if len(raw) != int(length) or zlib.crc32(raw) != int(crc):
+                bad.append(str(name))
+    return bad
 
 
 class Records:

@@ -54,7 +54,6 @@ class Segment:
         self.py_loader: Callable[[], PinyinIndex | None] | None = None
         self.dead: set[str] = set()
         self.overlay: dict[str, Record] = {}
-        self._latin: Members | None = None
 
     @classmethod
     def of(cls, records: list[Record], version: int) -> Segment:
@@ -79,15 +78,6 @@ class Segment:
     def prefixed(self, q: str) -> list[int]:
         """Records whose primary text starts with ``q`` (sorted by text)."""
         return self._bare_range(q, q + "\U0010ffff")
-
-    @property
-    def latin(self) -> Members:
-        """The records whose text holds ASCII letters: a query made of ASCII with at least one
-        letter can only match those, so it scans their (much smaller) texts."""
-        if self._latin is None:
-            idx = self.cols.latin
-            self._latin = Members(self, None, len(idx), idx)
-        return self._latin
 
     @property
     def py(self) -> PinyinIndex:
@@ -117,6 +107,7 @@ class Members:
         self._idx: array | None = idx
         #: per joined string (by identity, checked): the accepted records' part of it
         self._subs: list[tuple[str, tuple[str, list[int]]]] = []
+        self._spans: dict[int, tuple] = {}
 
     @property
     def idx(self) -> array:
@@ -125,24 +116,34 @@ class Members:
             self._idx = self._seg.cols.select(self._mask)
         return self._idx
 
+    def _cuts(self, starts) -> tuple[list[tuple[int, int]], array]:
+        """The spans of the accepted records in a joined string with offsets ``starts`` (runs
+        of consecutive records in one span) and the records' offsets in the cut string. Cached
+        per ``starts``: the pinyin strings share theirs, so they are cut in one pass."""
+        got = self._spans.get(id(starts))
+        if got is not None and got[0] is starts:
+            return got[1], got[2]
+        spans: list[tuple[int, int]] = []
+        sub_starts = array("i", [0])
+        idx = self.idx
+        n, k = len(idx), 0
+        while k < n:  # runs of consecutive records are cut in one piece
+            first = last = idx[k]
+            k += 1
+            while k < n and idx[k] == last + 1:
+                last = idx[k]
+                k += 1
+            offset = sub_starts[-1] - starts[first]
+            sub_starts.extend([starts[j] + offset for j in range(first + 1, last + 2)])
+            spans.append((starts[first], starts[last + 1]))
+        self._spans[id(starts)] = (starts, spans, sub_starts)
+        return spans, sub_starts
+
     def sub(self, blob: str, starts) -> tuple[str, list[int]]:
         got = next((cut for whole, cut in self._subs if whole is blob), None)
         if got is None:
-            pieces: list[str] = []
-            sub_starts = array("i", [0])
-            idx = self.idx
-            n, k = len(idx), 0
-            while k < n:  # runs of consecutive records are cut in one piece
-                first = last = idx[k]
-                k += 1
-                while k < n and idx[k] == last + 1:
-                    last = idx[k]
-                    k += 1
-                offset = sub_starts[-1] - starts[first]
-                for j in range(first + 1, last + 2):
-                    sub_starts.append(starts[j] + offset)
-                pieces.append(blob[starts[first] : starts[last + 1]])
-            got = ("".join(pieces), sub_starts)
+            spans, sub_starts = self._cuts(starts)
+            got = ("".join([blob[a:b] for a, b in spans]), sub_starts)
             self._subs.append((blob, got))
         return got
 

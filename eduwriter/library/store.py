@@ -4,22 +4,8 @@ analyses of the files they came from. Storage only: importing files is
 :mod:`eduwriter.library.ingest`, packs are :mod:`eduwriter.library.sharing`; both use the public
 API below (the interface a second backend implements is :class:`~eduwriter.library.backend.Backend`).
 
-Reading::
-
-    store = LibraryStore.open(path=None, recover=False)   # None: the user's data folder
-    store.search(query, kind=None, function=None, genre=None, tag=None, folder=None, limit=50)
-    store.items(kind=None, …) -> list[Item]; store.get(id); store.get_many(ids); store.children(id)
-    store.documents() -> list[FileNode]; store.folders(); store.tags(); store.stats()
-
-Writing (each call is one transaction; ``with store.transaction():`` groups several)::
-
-    store.add_snippet(text, folder=None, tags=(), title="") -> Item
-    store.update_item(id, text=None, title=None, tags=None, folder=None) -> Item
-    store.delete_item(id); store.set_favorite(id, bool); store.record_use(id)
-    store.insert_item(item, replace=False, history=None); store.set_history(id, hashes)
-    store.add_folder(name, parent=None); store.rename_folder(id, name); store.delete_folder(id)
-    store.folder_id("父/子", create=True)
-    store.stored_files(); store.save_files(files, drop=()); store.replace_derived(items)
+The calls, reading and writing, are listed by the ``Backend`` protocol; each write is one
+transaction, and ``with store.transaction():`` groups several.
 
 Origins: ``builtin`` (derived from the bundled samples), ``imported`` (derived from files the
 writer imported) and ``personal`` (the writer's snippets, edited items and items taken from
@@ -53,7 +39,14 @@ from pathlib import Path
 
 from eduwriter.library import derived_rows, index_cache, rows
 from eduwriter.library.backend import file_tree
-from eduwriter.library.database import connect, map_error, rollback, set_aside
+from eduwriter.library.database import (
+    check_later,
+    connect,
+    left_unclean,
+    map_error,
+    rollback,
+    set_aside,
+)
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
 from eduwriter.library.file_store import StoredFiles
 from eduwriter.library.folders import FolderTree
@@ -82,6 +75,10 @@ __all__ = [
 ]
 
 
+#: seconds after opening before every page of the file is checked in the background
+CHECK_DELAY = 2.0
+
+
 def _now() -> float:
     return time.time()
 
@@ -106,6 +103,11 @@ class LibraryStore(FolderTree, StoredFiles):
         self._index_stale = False
         #: the shared unit library shown read-only under this one (``attach_shared``)
         self.shared = None
+        #: damage found by the full check after opening (see :mod:`.database`): writes refused
+        self.damage: LibraryCorruptError | None = None
+        #: the thread of that check (None when every page was checked at open)
+        self.checking: threading.Thread | None = None
+        self._closed = threading.Event()
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -127,17 +129,24 @@ class LibraryStore(FolderTree, StoredFiles):
             raise LibraryError(
                 f"资料库路径是一个文件夹，不是文件：{db}", f"The library path is a folder: {db}"
             )
+        checked = db.exists() and left_unclean(db)  # then connect checks every page itself
         try:
-            return cls(db, *connect(db))
+            store = cls(db, *connect(db))
         except LibraryCorruptError:
             if not recover:
                 raise
             moved = set_aside(db)
             store = cls(db, *connect(db))
             store.recovered_from = moved
-            return store
+            checked = True
+        if not checked:  # every page, off the critical path (damage found refuses writes)
+            store.checking = check_later(
+                db, CHECK_DELAY, store._closed, lambda exc: setattr(store, "damage", exc)
+            )
+        return store
 
     def close(self) -> None:
+        self._closed.set()
         with self._lock:
             if self._conn is not None:
                 if not self.read_only:
@@ -165,6 +174,8 @@ class LibraryStore(FolderTree, StoredFiles):
             if conn.in_transaction:  # nested call inside a running write: same transaction
                 yield conn
                 return
+            if self.damage is not None:
+                raise self.damage
             if self.read_only:
                 raise map_error(sqlite3.OperationalError("readonly database"), self.path)
             try:
@@ -198,6 +209,8 @@ class LibraryStore(FolderTree, StoredFiles):
         waits briefly, then gets :class:`~eduwriter.library.errors.LibraryBusyError`."""
         if self.read_only:
             raise map_error(sqlite3.OperationalError("readonly database"), self.path)
+        if self.damage is not None:
+            raise self.damage
         return writer_lock(self.path)
 
     def _forget_pending(self) -> None:
@@ -222,7 +235,7 @@ class LibraryStore(FolderTree, StoredFiles):
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:  # busy, or a damaged page ("malformed")
                 raise map_error(exc, self.path) from exc
 
     # ------------------------------------------------------------ derived items
@@ -353,6 +366,8 @@ class LibraryStore(FolderTree, StoredFiles):
 
     # ------------------------------------------------------------------ search
     def _ensure_index(self) -> SearchIndex:
+        if self._index is not None and self._index.damaged:  # its file failed a check
+            self._index = None
         if self._index is None:
             sql = f"SELECT {rows.RECORD_COLUMNS} FROM items"
             self._index = index_cache.load_or_build(

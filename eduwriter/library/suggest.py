@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rapidfuzz import fuzz, process
-
 from eduwriter.core import words
 from eduwriter.library import pinyin, related_terms
 
@@ -59,6 +57,10 @@ def nearest(
         keys = [pinyin.to_initials(w) if len(q) <= 6 else pinyin.full_pinyin(w) for w in vocab]
     else:
         keys = vocab
+    # rapidfuzz is imported here, on the first "did you mean", not by every start of the
+    # application (a search's first result should not wait for it); not an import circle
+    from rapidfuzz import fuzz, process
+
     got = process.extract(q, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=_CUTOFF)
     out: list[str] = []
     for _key, _score, n in got:

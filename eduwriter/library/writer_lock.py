@@ -3,7 +3,8 @@
 A long write (building or importing: read the stored analyses, extract, replace the derived
 items) holds the lock from its first read to its commit, so two processes importing into the
 same library cannot each replace the other's items. A second writer waits briefly, then gets a
-clear :class:`~eduwriter.library.errors.LibraryBusyError`. Readers never take the lock (SQLite's
+clear :class:`~eduwriter.library.errors.LibraryBusyError`, worded as SQLite's own lock is
+(:func:`~eduwriter.library.database.in_use`: one message). Readers never take the lock (SQLite's
 WAL mode lets them read while a writer works).
 """
 
@@ -15,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from eduwriter.library.errors import LibraryBusyError
+from eduwriter.library.database import in_use
 
 #: How long a second writer waits for the first (seconds).
 WAIT = 3.0
@@ -70,7 +71,7 @@ def writer_lock(db: Path, wait: float = WAIT) -> Iterator[None]:
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
-                raise LibraryBusyError(db)
+                raise in_use(db, by_writer_lock=True)
             time.sleep(0.05)
         try:
             yield

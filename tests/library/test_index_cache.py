@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from eduwriter.library import index_cache
 from eduwriter.library.search_flat import MAGIC, read_header
 from eduwriter.library.store import LibraryStore
@@ -74,7 +76,7 @@ def test_a_damaged_section_is_found_by_its_checksum_and_rebuilt(store, db_path):
     expected = ids(store.search("安全")), ids(store.search("zdsx"))
     store.close()
     path = index_cache.cache_path(db_path)
-    _flip(path, "blob")
+    _flip(path, "starts")  # offsets: checked before the index is used
     with LibraryStore.open(db_path) as s:
         key = index_cache.content_key(s._conn)
         assert index_cache.load(db_path, key) is None
@@ -82,18 +84,39 @@ def test_a_damaged_section_is_found_by_its_checksum_and_rebuilt(store, db_path):
     assert index_cache.load(db_path, key) is not None  # rebuilt and written again
 
 
-def test_damaged_pinyin_sections_are_built_again_from_the_texts(store, db_path):
-    expected = ids(store.search("zdsx")), ids(store.search("zhidaosixiang"))
+@pytest.mark.parametrize("section", ["blob", "py_codes", "py_edges"])
+def test_damaged_texts_are_found_in_the_background_and_built_again(
+    store, db_path, section, monkeypatch
+):
+    monkeypatch.setattr(index_cache, "CHECK_DELAY", 0.0)
+    expected = (
+        ids(store.search("zdsx")),
+        ids(store.search("zhidaosixiang")),
+        ids(store.search("安全")),
+    )
     store.build_index(wait=True)
     store.close()
     path = index_cache.cache_path(db_path)
-    _flip(path, "py_codes")
+    _flip(path, section)
     with LibraryStore.open(db_path) as s:
         key = index_cache.content_key(s._conn)
         loaded = index_cache.load(db_path, key)
-        assert loaded is not None  # the records' columns are sound: a character query is quick
-        assert loaded.main.py_loader() is None  # the pinyin part is refused…
-        assert (ids(s.search("zdsx")), ids(s.search("zhidaosixiang"))) == expected  # …and built
+        assert loaded is not None  # texts are checked off the path of the first result…
+        loaded.checked.join(timeout=60)
+        assert loaded.damaged  # …and found damaged
+        assert not path.exists()  # the file is removed: never loaded again
+        assert not index_cache.save(db_path, key, loaded)  # nor written back from it
+        got = ids(s.search("zdsx")), ids(s.search("zhidaosixiang")), ids(s.search("安全"))
+        assert got == expected  # built again from the library
+    assert index_cache.load(db_path, key) is not None
+
+
+def test_a_store_drops_an_index_found_damaged_and_builds_it_again(store, db_path):
+    expected = ids(store.search("安全"))
+    store._index.damaged = True
+    old = store._index
+    assert ids(store.search("安全")) == expected
+    assert store._index is not old
 
 
 def test_word_edges_are_completed_and_saved_with_the_index(store, db_path):
@@ -105,3 +128,36 @@ def test_word_edges_are_completed_and_saved_with_the_index(store, db_path):
     with_edges = [h.id for h in loaded.search("zdsx")]
     loaded.main.py.edges = None
     assert [h.id for h in loaded.search("zdsx")] == with_edges
+
+
+def _reopen_and_search(db_path, query):
+    with LibraryStore.open(db_path) as s:
+        return [i.text for i in s.search(query)]
+
+
+def test_an_unchanged_library_file_skips_reading_the_content_key(store, db_path, monkeypatch):
+    expected = ids(store.search("安全"))
+    store.close()
+    _reopen_and_search(db_path, "安全")  # reads the key once, and stamps the file with it
+    assert index_cache.stamp_path(db_path).is_file()
+
+    def no_scan(conn):
+        raise AssertionError("the content key was read although the file did not change")
+
+    monkeypatch.setattr(index_cache, "content_key", no_scan)
+    with LibraryStore.open(db_path) as s:
+        assert ids(s.search("安全")) == expected
+
+
+def test_a_library_changed_by_another_program_reads_its_key_again(store, db_path):
+    import sqlite3
+
+    store.search("警钟")
+    store.close()
+    _reopen_and_search(db_path, "警钟")  # stamped
+    conn = sqlite3.connect(db_path)  # another program, or another EduWriter, edits an item
+    (item_id,) = conn.execute("SELECT id FROM items LIMIT 1").fetchone()
+    conn.execute("UPDATE items SET text='敲响消防警钟' WHERE id=?", (item_id,))
+    conn.commit()
+    conn.close()
+    assert "敲响消防警钟" in _reopen_and_search(db_path, "消防警钟")

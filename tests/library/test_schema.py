@@ -13,6 +13,7 @@ from eduwriter.library.errors import (
     LibraryVersionError,
 )
 from eduwriter.library.store import LibraryStore
+from eduwriter.library.writer_lock import writer_lock
 
 
 def test_new_database_is_versioned_and_in_wal_mode(db_path):
@@ -100,6 +101,12 @@ def test_locked_database_gives_a_clear_message(db_path):
             with pytest.raises(LibraryLockedError) as info:
                 s.add_snippet("写不进去")
             assert "另一个程序" in info.value.message_zh
+            # SQLite's lock and the writer lock say the same thing, in one place
+            with writer_lock(db_path), pytest.raises(LibraryLockedError) as by_lock:
+                with writer_lock(db_path, wait=0.05):
+                    pass
+            assert by_lock.value.message_zh == info.value.message_zh
+            assert by_lock.value.message_en == str(info.value)
         finally:
             other.execute("ROLLBACK")
             other.close()

@@ -36,3 +36,42 @@ def test_edges_are_aligned_with_the_joined_texts_and_reused():
     assert edges[0] == edges[4] == edges[5] == edges[7] == 1 and edges[2] == 0
     assert set(memo) == {"指导思想", "工作"}
     assert word_edges(["工作"], memo) == memo["工作"]
+
+
+def test_a_query_in_letters_finds_every_record_holding_it_in_the_ascii_runs():
+    from eduwriter.library.search_flat import Columns
+
+    texts = [
+        "推进5g网络和ai教育",
+        "没有字母",
+        "ai赋能，再谈ai",
+        "wps文档与ai课堂 ai",
+        "x",
+        "plain ai",
+    ]
+    cols = Columns.build([Record.make(f"r{n}", "phrasing", t) for n, t in enumerate(texts)])
+    for needle in ("ai", "5g", "i", "wps", "n ai", "zz"):
+        got = {cols.ids[i]: off for i, off in cols.ascii_hits(needle)}
+        want = {}
+        for i in range(cols.n):
+            text = cols.primary(i)
+            if needle in text:
+                want[cols.ids[i]] = text.index(needle)
+        assert got == want, needle
+    skipped = {cols.ids[i] for i, _ in cols.ascii_hits("ai", skip=lambda i: i % 2 == 0)}
+    assert skipped == {cols.ids[i] for i in range(cols.n) if i % 2 and "ai" in cols.primary(i)}
+
+
+def test_ascii_runs_survive_the_sidecar():
+    from eduwriter.library.search_flat import Columns
+
+    cols = Columns.build(
+        [Record.make("a", "phrasing", "用好ppt与ai"), Record.make("b", "phrasing", "无")]
+    )
+    meta, data = cols.sections()
+    again = Columns.from_sections(meta, data)
+    hits = list(again.ascii_hits("ai"))
+    assert hits == list(cols.ascii_hits("ai"))
+    assert [(again.ids[i], off) for i, off in hits] == [("a", 6)]
+    empty = Columns.build([Record.make("c", "phrasing", "全是汉字")])
+    assert list(Columns.from_sections(*empty.sections()).ascii_hits("ai")) == []
