@@ -48,7 +48,9 @@ EXTRA_FUNCTIONS = (
 _OPENING_RE = re.compile(
     r"^(?:为(?:了)?(?:全面|深入|进一步|认真|切实|更好|扎实|加快|持续|积极|推动|贯彻|落实|做好|加强|提高|促进|深化|确保)"
     r"|根据|按照|依据|遵照|为贯彻|为落实|以[^，。]{2,40}为(?:指导|指引|引领|统领)|在[^，。]{2,30}(?:领导下|指导下|关心下|支持下)"
-    r"|今天，?我们|同志们|各位|尊敬的|过去的一年|回顾|[^，。]{0,10}以来，)"
+    r"|今天，?我们|同志们|各位|尊敬的|过去的一年|回顾|[^，。]{0,10}以来，"
+    r"|(?:一年|半年|几年|多年|近年|近几年)来，"
+    r"|本(?:计划|方案|规划|意见|办法|细则|总结|报告)(?:旨在|的目的))"
 )
 #: What makes the first sentence of a document's opening paragraph an opening wherever it stands
 #: in it: the leadership it works under (在…领导下 / 关心支持下), the guide it follows (以…为指导),
@@ -68,7 +70,7 @@ _LIST_LEAD_RE = re.compile(r"^[^。；！？]{4,40}(?:做到|如下|以下|安�
 _TRANSITION_RE = re.compile(
     r"(?:如下[：。]?$|总结如下|汇报如下|报告如下|安排如下|意见如下|通知如下|具体如下"
     r"|以下(?:几|[一二三四五六七八九十两]+)(?:个)?方面"
-    r"|(?:讲|谈)(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)"
+    r"|(?:讲|谈|强调|提|说)(?:以下)?(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)"
     r"|下面，|现将|^下面|^接下来|^一是要|^为此，|^对此，|^基于此|^具体来说|^总体来看|^主要做法|主要从以下)"
 )
 _CLOSING_RE = re.compile(
@@ -76,7 +78,9 @@ _CLOSING_RE = re.compile(
     r"|(?:努力奋斗|而努力|而奋斗|再创佳绩|再创辉煌|新的更大|新的贡献|贡献力量|作出(?:新的|更大)|谱写|新篇章|开创[^。]{0,10}新局面)"
 )
 #: A speaker announcing the points of a talk (我讲三点意见 / 下面我讲三个问题).
-_TALK_POINTS = re.compile(r"(?:讲|谈)(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)")
+_TALK_POINTS = re.compile(
+    r"(?:讲|谈|强调|提|说)(?:以下)?(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)"
+)
 #: Openings that close a text wherever they stand (让我们…, 总之…).
 _CLOSING_START_RE = re.compile(
     r"(?:让我们|总之|总而言之|综上所述|展望未来|展望新的一年|同志们，让我们)"
@@ -91,7 +95,10 @@ _PLAN_RE = re.compile(
 )
 #: Verbs that turn a problem word into a task (破解…问题, 补齐短板): a measure, not a problem.
 _SOLVING_RE = re.compile(
-    r"(?:破解|解决|弥补|补齐|化解|克服|破除|针对|问题导向|防止|杜绝|避免|整改)"
+    r"(?:破解|解决|弥补|补齐|化解|克服|破除|针对|问题导向|防止|杜绝|避免|整改"
+    # problems as the object of an analysis (分析…存在的问题, 查找不足): a task, not a shortcoming
+    r"|(?:分析|研判|查找|排查|梳理|剖析|查摆|正视|反思|提出了?)[^，。；]{0,20}"
+    r"(?:问题|不足|短板|差距|困难))"
 )
 _PLAN_STRONG_RE = re.compile(r"^(?:下一步|今后|下阶段|下一阶段|明年|新的一年)|我们将|将继续")
 _RESULT_RE = re.compile(

@@ -146,3 +146,69 @@ def test_a_lead_in_to_a_list_is_a_transition_and_results_with_already_are_result
         doc_first=True,
         in_preamble=True,
     ) == ("开头", True)
+
+
+def test_a_speaker_stressing_points_is_a_transition():
+    assert classify_sentence(
+        "下面，结合学校实际情况，我再强调几点意见。", role="开头", genre="speech", in_preamble=True
+    ) == ("过渡", True)
+
+
+def test_problems_as_the_object_of_an_analysis_are_a_task_not_a_problem():
+    fn, _ = classify_sentence(
+        "专题分析研判学校安全工作形势和存在的问题，制订切合学校实际的安全工作计划。",
+        role="其他",
+        genre="notice",
+    )
+    assert fn != "问题"
+    # a real shortcoming still is one
+    assert classify_sentence(
+        "部分学校安全管理制度仍不健全，隐患排查不到位。", role="其他", genre="notice"
+    ) == ("问题", True)
+
+
+def test_a_directive_to_the_addressees_is_a_requirement():
+    assert (
+        classify_sentence(
+            "安全工作人命关天，各学校要提高思想认识，充分认识做好学校安全工作的重要性。",
+            role="其他",
+            genre="notice",
+        )[0]
+        == "工作要求"
+    )
+    assert (
+        classify_sentence(
+            "每位教师都应该清楚自己所处位置，强化质量意识，提高自身素质。",
+            role="开头",
+            genre="article",
+        )[0]
+        == "工作要求"
+    )
+    # a request (要求各…) or a measure without an addressee is not
+    assert (
+        classify_sentence(
+            "加强师德师风建设，完善教师考核评价制度。", role="主要任务", genre="plan"
+        )[0]
+        == "措施"
+    )
+
+
+def test_the_document_naming_its_aim_and_a_year_looked_back_on_open_it():
+    assert (
+        classify_sentence(
+            "本计划旨在明确工作方向，落实管理职责，提升办学质量。",
+            role="开头",
+            genre="plan",
+            in_preamble=True,
+        )[0]
+        == "开头"
+    )
+    assert (
+        classify_sentence(
+            "一年来，我校在狠抓教育教学工作的同时，重点实施学校文化建设工作。",
+            role="开头",
+            genre="summary",
+            in_preamble=True,
+        )[0]
+        == "开头"
+    )
