@@ -104,7 +104,9 @@ _PLAN_STRONG_RE = re.compile(r"^(?:下一步|今后|下阶段|下一阶段|明�
 _RESULT_RE = re.compile(
     r"(?:取得了|取得[^。]{0,6}(?:成效|成绩|进展|突破)|成效显著|显著提升|明显提升|明显改善|稳步提升|得到[^。]{0,10}(?:认可|肯定|好评|表彰)"
     r"|荣获|获评|被评为|被认定为|被命名为|实现了|完成了|达到|覆盖率|合格率|优秀率|满意度|累计|共计|圆满完成|位居|居全[省市县区]|名列"
-    r"|已(?:经)?(?:实现|完成|建成|形成|覆盖)|顺利通过|得到[^。]{0,8}(?:提升|提高|改善|加强|认可))"
+    r"|已(?:经)?(?:实现|完成|建成|形成|覆盖)|顺利通过|得到[^。]{0,8}(?:提升|提高|改善|加强|认可)"
+    # a success or a completed count: 成功立项/入选/创建…, 完成…培训【数量】人次
+    r"|成功(?:立项|入选|创建|举办|承办|申报|获批|通过|打造)|完成[^，。；]{0,14}(?:【数量】|\d|[xX]{1,4}))"
 )
 _MEASURE_START_RE = re.compile(
     r"^(?:要|必须|继续|坚持|坚决|加强|加快|加大|完善|健全|建立|构建|推进|推动|深化|深入|强化|落实|严格|扎实|切实|全面|持续|积极|着力|大力|不断|进一步|认真|做好|抓好|开展|实施|推行|优化|提升|提高|创新|探索|统筹|规范|建设|打造|实行|组织|指导|鼓励|支持|引导|确保|保障|保证|狠抓|聚焦|围绕|以)"
@@ -120,6 +122,14 @@ _PROBLEM_LEAD_RE = re.compile(
 
 #: A definition or rule (代课数：替人代上的课为代课…): not a problem statement.
 _DEFINITION_RE = re.compile(r"^[^，。；：]{1,15}：[^。；]{0,40}?(?:为|是指|指的是)")
+
+
+#: A sentence that names the year or term it plans for (【年份】年，… / 本学期，…).
+_YEAR_START_RE = re.compile(
+    r"^(?:(?:【年份】|\d{4}|[xX]{2,4})年|今年|本学期|本学年|新学期|新学年|新的一年)[^，。]{0,4}，"
+)
+#: A sentence that opens with a directive (要…, 必须…, 务必…).
+_DIRECTIVE_START_RE = re.compile(r"^(?:要|必须|务必|应当?)(?!求)")
 
 
 #: A sentence that looks back over a period (一年来…, “十五”期间…, 过去几年中…).
@@ -202,8 +212,10 @@ def _frame_function(
         return "开头", False
     if doc_last and re.search(r"(?:努力|奋斗|贡献|开创|谱写|迈进|前进)", text):
         return "结尾", False
-    if role == "指导思想" and _OPENING_RE.search(text):
+    if role == "指导思想" and (_OPENING_RE.search(text) or _YEAR_START_RE.match(text)):
         return "开头", False
+    if genre == "notice" and _DIRECTIVE_START_RE.match(text):
+        return "工作要求", True  # a notice's 要…/必须… addresses its recipients
     if role in ("主要成绩", "开头") or (role not in ROLE_FUNCTION and looks_back):
         if _RESULT_RE.search(text):
             return "成效", True

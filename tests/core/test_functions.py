@@ -212,3 +212,56 @@ def test_the_document_naming_its_aim_and_a_year_looked_back_on_open_it():
         )[0]
         == "开头"
     )
+
+
+def test_a_success_or_a_completed_count_is_a_result():
+    assert (
+        classify_sentence(
+            "落实农技推广补助项目，完成高素质农民培训2000人次，农业机械化率有力提升。",
+            role="主要成绩",
+            genre="report",
+        )[0]
+        == "成效"
+    )
+    assert (
+        classify_sentence(
+            "强化课堂教学改革，成功立项【地区】基础教育教学改革重大实验项目。",
+            role="开头",
+            genre="summary",
+        )[0]
+        == "成效"
+    )
+    # a task to complete is not
+    assert (
+        classify_sentence(
+            "按时完成各项教育教学任务，确保教学质量稳步提升。", role="主要任务", genre="plan"
+        )[0]
+        == "措施"
+    )
+
+
+def test_a_plan_naming_its_year_under_its_guiding_thought_opens_it():
+    assert (
+        classify_sentence(
+            "2024年，学校将深入贯彻落实党组织领导的校长负责制，坚持文化立校、质量强校。",
+            role="指导思想",
+            genre="plan",
+        )[0]
+        == "开头"
+    )
+
+
+def test_a_notice_sentence_opening_with_a_directive_is_a_requirement():
+    assert classify_sentence(
+        "要认真排查学校校舍和各类设备设施的安全隐患，做好安全隐患排查整改工作。",
+        role="其他",
+        genre="notice",
+    ) == ("工作要求", True)
+    assert (
+        classify_sentence(
+            "要认真排查学校校舍和各类设备设施的安全隐患，做好安全隐患排查整改工作。",
+            role="主要任务",
+            genre="plan",
+        )[0]
+        == "措施"
+    )
