@@ -34,6 +34,7 @@ from eduwriter.core.phrases import (
     strip_enumerator,
 )
 from eduwriter.core.scoring import near_duplicate_groups, normalised_key, reuse_score, stable_id
+from eduwriter.core.section_functions import sentence_genre
 from eduwriter.core.skeletons import (
     Section,
     document_skeleton,
@@ -239,6 +240,7 @@ def document_candidates(
     """
     title = document_title(doc, index, file)
     genre = doc.genre or "article"
+    read_as = sentence_genre(genre, title)  # the genre its sentences are read in
     secs = sections(doc)
     roles = section_roles(secs, genre)
     has_headings = any(s.heading for s in secs)
@@ -325,7 +327,7 @@ def document_candidates(
             function, strong = classify_sentence(
                 body,
                 role=role,
-                genre=genre,
+                genre=read_as,
                 doc_first=doc_first,
                 in_preamble=preamble,
                 doc_last=doc_last,
