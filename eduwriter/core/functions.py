@@ -124,6 +124,11 @@ _PROBLEM_LEAD_RE = re.compile(
 _DEFINITION_RE = re.compile(r"^[^，。；：]{1,15}：[^。；]{0,40}?(?:为|是指|指的是)")
 
 
+#: A later clause stating what the work achieved (…，公共卫生体系补短板全面提速 / …获批准实施).
+_OUTCOME_CLAUSE_RE = re.compile(
+    r"，[^，。；]{0,16}(?:全面提速|提速|获[^，。；]{0,8}(?:批准|批复|认定)|胜利召开|顺利召开|投入使用|已[^，。；]{1,8})"
+    r"|^[^，。]{0,10}以来，"
+)
 #: A sentence that names the year or term it plans for (【年份】年，… / 本学期，…).
 _YEAR_START_RE = re.compile(
     r"^(?:(?:【年份】|\d{4}|[xX]{2,4})年|今年|本学期|本学年|新学期|新学年|新的一年)[^，。]{0,4}，"
@@ -221,6 +226,8 @@ def _frame_function(
             return "成效", True
         if looks_back and _PAST_RE.search(text) and not _MEASURE_START_RE.search(text):
             return "成效", False
+        if genre == "report" and role == "主要成绩" and _OUTCOME_CLAUSE_RE.search(text):
+            return "成效", False  # a work report's review: the work, then what it achieved
         return "措施", bool(_MEASURE_START_RE.search(text))
     if role not in ("存在问题", "下一步打算", "工作目标") and _looks_back(text):
         return "成效", False

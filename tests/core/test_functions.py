@@ -265,3 +265,35 @@ def test_a_notice_sentence_opening_with_a_directive_is_a_requirement():
         )[0]
         == "措施"
     )
+
+
+def test_a_work_reports_review_sentence_with_its_outcome_is_a_result():
+    assert (
+        classify_sentence(
+            "组建紧密型乡域医疗体系，【数量】个村配备村级卫生所，公共卫生体系补短板全面提速。",
+            role="主要成绩",
+            genre="report",
+        )[0]
+        == "成效"
+    )
+    assert (
+        classify_sentence(
+            "加强水资源保护利用，水库清淤项目获县政府批准实施，已挂网招标。",
+            role="主要成绩",
+            genre="report",
+        )[0]
+        == "成效"
+    )
+    # the work alone stays a measure; a summary's measures stay measures
+    assert (
+        classify_sentence("坚持以项目为中心，大力推动项目建设。", role="主要成绩", genre="report")[
+            0
+        ]
+        == "措施"
+    )
+    assert (
+        classify_sentence(
+            "加强师德师风建设，组织教师学习职业道德规范。", role="主要成绩", genre="summary"
+        )[0]
+        == "措施"
+    )
