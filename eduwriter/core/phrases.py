@@ -488,7 +488,10 @@ def find_word_runs(sentence: str) -> list[str]:
             continue
         if (size == 4 and 2 <= len(items) <= 8) or (size == 3 and 3 <= len(items) <= 8):
             if not any(
-                it[0] in _DANGLING or it[-1] in "的了和与及或" or _OPENER_OK.match(it)
+                it[0] in _DANGLING
+                or it[-1] in "的了和与及或"
+                or _OPENER_OK.match(it)
+                or _DATE_OR_COUNT.search(it)
                 for it in items
             ):
                 runs.append("、".join(items))
@@ -505,9 +508,17 @@ def find_word_runs(sentence: str) -> list[str]:
     return runs
 
 
+#: A date or a count written in Chinese numerals (正月十二, 十三报名, 三月五日): not a set phrase.
+_DATE_OR_COUNT = re.compile(
+    r"[一二三四五六七八九十百千两]{2}|[正腊一二三四五六七八九十]月|[一二三四五六七八九十]+[日号]"
+)
+
+
 def _is_set_phrase(clause: str) -> bool:
     """A four-character clause that reads like a set phrase (no particles, not a connective)."""
     if len(clause) != 4 or not re.fullmatch(f"[{_CJK}]{{4}}", clause):
+        return False
+    if _DATE_OR_COUNT.search(clause):
         return False
     if any(ch in "的了和与及在是为我你他她这那其之着过吗呢吧" for ch in clause):
         return False

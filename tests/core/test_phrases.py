@@ -172,3 +172,12 @@ def test_a_purpose_clause_without_its_main_clause_is_not_a_phrasing():
         "为争创省一级达标学校而努力。",
     ):
         assert not purpose_only(whole), whole
+
+
+def test_a_date_or_count_in_chinese_numerals_is_not_a_set_phrase():
+    from eduwriter.core.phrases import find_word_runs
+
+    assert find_word_runs("正月十二、十三报名，正月十四正式上课。") == []
+    assert find_word_runs("三月五日、三月六日") == []
+    assert find_word_runs("落实一岗双责、坚持齐抓共管。") == []  # not all four-character items
+    assert find_word_runs("一岗双责、齐抓共管") == ["一岗双责、齐抓共管"]
