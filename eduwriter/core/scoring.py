@@ -125,6 +125,15 @@ _FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
 _CASUAL_RE = re.compile(r"(?:你|咱|吧|呗|啦|哈|呀|哦|嘛|觉得|其实|也许|或许|真的|好像|感觉)")
 
 
+#: Narration of a meeting (…纷纷表示，/ 他指出，/ 王明同志对…作了部署 / 会上，): a news report
+#: about what others said, which a writer cannot put in their own document as it is.
+_NARRATED = re.compile(
+    r"^[^，。；“]{1,16}(?:指出|强调|表示|认为|介绍|说)，"
+    r"|[\u4e00-\u9fff]{2,3}同志(?:对|在|就|作了|指出|强调|要求|代表)"
+    r"|^(?:会上|会议上|会后|随后|期间)，"
+)
+
+
 #: A quoted name or slogan (“趣学”课堂, “建一所、优一所”).
 _QUOTED = re.compile(r"“([^“”]{2,24})”")
 
@@ -199,6 +208,8 @@ def reuse_score(
     if re.match(r"^(?:如|例如|比如|譬如)", text):
         score -= 0.15  # an example from one place, not a reusable statement
     score -= min(0.16, 0.08 * len(local_coinages(text)))
+    if _NARRATED.search(text):
+        score -= 0.15  # a report of what someone said or did at a meeting, not one's own words
     return round(max(0.0, min(1.0, score)), 3)
 
 
