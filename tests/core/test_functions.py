@@ -231,7 +231,11 @@ def test_a_success_or_a_completed_count_is_a_result():
         )[0]
         == "成效"
     )
-    # a task to complete is not
+    # a task to complete is not, nor is a year a count
+    assert (
+        classify_sentence("完成xxx年元旦春节期间正风肃纪工作。", role="主要任务", genre="plan")[0]
+        == "措施"
+    )
     assert (
         classify_sentence(
             "按时完成各项教育教学任务，确保教学质量稳步提升。", role="主要任务", genre="plan"
