@@ -349,4 +349,6 @@ def classify_sentence(
     best = max(scores, key=lambda f: (scores[f], -EXTRA_FUNCTIONS.index(f)))
     if scores[best] < 1.0:
         return base, strong
+    if base == "打算" and (strong or role == "下一步打算") and best in ("表态/号召", "数据表述"):
+        return base, strong  # 下一步我们将… / 力争…增长8%: a plan, in words or in figures
     return best, scores[best] >= 1.0 and role not in _ROLE_EVIDENCE or scores[best] >= 2.0

@@ -301,3 +301,24 @@ def test_a_work_reports_review_sentence_with_its_outcome_is_a_result():
         )[0]
         == "措施"
     )
+
+
+def test_a_pledge_in_a_speech_and_a_plan_in_a_summary():
+    assert (
+        classify_sentence(
+            "今后，我们将在一个战壕中并肩战斗，共同推动教育改革发展。", role="开头", genre="speech"
+        )[0]
+        == "表态/号召"
+    )
+    assert (
+        classify_sentence(
+            "下一步，我们将继续深化课堂教学改革，力争全县教学质量再上新台阶。",
+            role="下一步打算",
+            genre="summary",
+        )[0]
+        == "打算"
+    )
+    assert (
+        classify_sentence("构建完善的德育课程体系是核心环节。", role="开头", genre="plan")[0]
+        == "意义/认识"
+    )
