@@ -3,7 +3,7 @@
 Usage::
 
     python scripts/eval_library.py /path/to/corpus/raw/*.txt [--with-samples] [--show 5]
-    python scripts/eval_library.py --judged [--split dev|heldout|blind|blind3|all]
+    python scripts/eval_library.py --judged [--split dev|heldout|blind|blind3|blind4|all]
 
 ``--judged`` runs the judged evaluation of issue 11: the public texts in
 ``tests/data/library_eval/sources`` (origins in ``manifest.tsv``) are extracted and every
@@ -114,10 +114,10 @@ def _booktitle(title: str) -> str:
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "library_eval"
 #: The labelled batches, oldest first (see manifest.tsv and labels.tsv).
-SPLITS = ("dev", "heldout", "blind", "blind3")
+SPLITS = ("dev", "heldout", "blind", "blind3", "blind4")
 #: Batches labelled on a random sample of their phrasings: items outside the sample are
 #: counted, not an error.
-SAMPLED = ("blind3",)
+SAMPLED = ("blind3", "blind4")
 
 
 def _table(path: Path) -> list[list[str]]:

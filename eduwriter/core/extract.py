@@ -34,6 +34,7 @@ from eduwriter.core.phrases import (
     strip_enumerator,
 )
 from eduwriter.core.scoring import near_duplicate_groups, normalised_key, reuse_score, stable_id
+from eduwriter.core.section_functions import sentence_genre
 from eduwriter.core.skeletons import (
     Section,
     document_skeleton,
@@ -239,6 +240,7 @@ def document_candidates(
     """
     title = document_title(doc, index, file)
     genre = doc.genre or "article"
+    read_as = sentence_genre(genre, title)  # the genre its sentences are read in
     secs = sections(doc)
     roles = section_roles(secs, genre)
     has_headings = any(s.heading for s in secs)
@@ -270,6 +272,8 @@ def document_candidates(
             if k == 0 and (prev_open or starts_mid_sentence(sentence)):
                 continue  # the paragraph continues a sentence cut off before it
             marker, body = strip_enumerator(sentence)
+            # a text without headings is all body: only its first sentences are a preamble
+            preamble = in_preamble and (has_headings or k < 2)
             doc_first = pi == opening_para and k == 0 and not marker
             # the rest of the opening paragraph (not a one-paragraph text: that is all body)
             in_opening = pi == opening_para and k > 0 and pi < last_para and len(sentences) <= 6
@@ -285,7 +289,7 @@ def document_candidates(
                 and not any(w in body for w in _NOT_IN_LEAD)
                 and not problem_list
                 and not is_problem_statement(body)
-                and not in_preamble
+                and not preamble
             ):
                 head = body.rstrip("。")
                 text, repairs, before = _prepare(head, places)
@@ -323,9 +327,9 @@ def document_candidates(
             function, strong = classify_sentence(
                 body,
                 role=role,
-                genre=genre,
+                genre=read_as,
                 doc_first=doc_first,
-                in_preamble=in_preamble,
+                in_preamble=preamble,
                 doc_last=doc_last,
                 section_first=k == 0,
                 in_opening=in_opening,

@@ -48,7 +48,9 @@ EXTRA_FUNCTIONS = (
 _OPENING_RE = re.compile(
     r"^(?:为(?:了)?(?:全面|深入|进一步|认真|切实|更好|扎实|加快|持续|积极|推动|贯彻|落实|做好|加强|提高|促进|深化|确保)"
     r"|根据|按照|依据|遵照|为贯彻|为落实|以[^，。]{2,40}为(?:指导|指引|引领|统领)|在[^，。]{2,30}(?:领导下|指导下|关心下|支持下)"
-    r"|今天，?我们|同志们|各位|尊敬的|过去的一年|回顾|[^，。]{0,10}以来，)"
+    r"|今天，?我们|同志们|各位|尊敬的|过去的一年|回顾|[^，。]{0,10}以来，"
+    r"|(?:一年|半年|几年|多年|近年|近几年)来，"
+    r"|本(?:计划|方案|规划|意见|办法|细则|总结|报告)(?:旨在|的目的))"
 )
 #: What makes the first sentence of a document's opening paragraph an opening wherever it stands
 #: in it: the leadership it works under (在…领导下 / 关心支持下), the guide it follows (以…为指导),
@@ -68,7 +70,7 @@ _LIST_LEAD_RE = re.compile(r"^[^。；！？]{4,40}(?:做到|如下|以下|安�
 _TRANSITION_RE = re.compile(
     r"(?:如下[：。]?$|总结如下|汇报如下|报告如下|安排如下|意见如下|通知如下|具体如下"
     r"|以下(?:几|[一二三四五六七八九十两]+)(?:个)?方面"
-    r"|(?:讲|谈)(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)"
+    r"|(?:讲|谈|强调|提|说)(?:以下)?(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)"
     r"|下面，|现将|^下面|^接下来|^一是要|^为此，|^对此，|^基于此|^具体来说|^总体来看|^主要做法|主要从以下)"
 )
 _CLOSING_RE = re.compile(
@@ -76,7 +78,9 @@ _CLOSING_RE = re.compile(
     r"|(?:努力奋斗|而努力|而奋斗|再创佳绩|再创辉煌|新的更大|新的贡献|贡献力量|作出(?:新的|更大)|谱写|新篇章|开创[^。]{0,10}新局面)"
 )
 #: A speaker announcing the points of a talk (我讲三点意见 / 下面我讲三个问题).
-_TALK_POINTS = re.compile(r"(?:讲|谈)(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)")
+_TALK_POINTS = re.compile(
+    r"(?:讲|谈|强调|提|说)(?:以下)?(?:几|[一二三四五六七八九十两]+)(?:点|个问题|个方面)"
+)
 #: Openings that close a text wherever they stand (让我们…, 总之…).
 _CLOSING_START_RE = re.compile(
     r"(?:让我们|总之|总而言之|综上所述|展望未来|展望新的一年|同志们，让我们)"
@@ -91,13 +95,18 @@ _PLAN_RE = re.compile(
 )
 #: Verbs that turn a problem word into a task (破解…问题, 补齐短板): a measure, not a problem.
 _SOLVING_RE = re.compile(
-    r"(?:破解|解决|弥补|补齐|化解|克服|破除|针对|问题导向|防止|杜绝|避免|整改)"
+    r"(?:破解|解决|弥补|补齐|化解|克服|破除|针对|问题导向|防止|杜绝|避免|整改"
+    # problems as the object of an analysis (分析…存在的问题, 查找不足): a task, not a shortcoming
+    r"|(?:分析|研判|查找|排查|梳理|剖析|查摆|正视|反思|提出了?)[^，。；]{0,20}"
+    r"(?:问题|不足|短板|差距|困难))"
 )
 _PLAN_STRONG_RE = re.compile(r"^(?:下一步|今后|下阶段|下一阶段|明年|新的一年)|我们将|将继续")
 _RESULT_RE = re.compile(
     r"(?:取得了|取得[^。]{0,6}(?:成效|成绩|进展|突破)|成效显著|显著提升|明显提升|明显改善|稳步提升|得到[^。]{0,10}(?:认可|肯定|好评|表彰)"
     r"|荣获|获评|被评为|被认定为|被命名为|实现了|完成了|达到|覆盖率|合格率|优秀率|满意度|累计|共计|圆满完成|位居|居全[省市县区]|名列"
-    r"|已(?:经)?(?:实现|完成|建成|形成|覆盖)|顺利通过|得到[^。]{0,8}(?:提升|提高|改善|加强|认可))"
+    r"|已(?:经)?(?:实现|完成|建成|形成|覆盖)|顺利通过|得到[^。]{0,8}(?:提升|提高|改善|加强|认可)"
+    # a success or a completed count: 成功立项/入选/创建…, 完成…培训【数量】人次
+    r"|成功(?:立项|入选|创建|举办|承办|申报|获批|通过|打造)|完成[^，。；]{0,14}(?:【数量】|\d+(?![\d.]*年)|[xX]{1,4}(?![xX]*年)))"
 )
 _MEASURE_START_RE = re.compile(
     r"^(?:要|必须|继续|坚持|坚决|加强|加快|加大|完善|健全|建立|构建|推进|推动|深化|深入|强化|落实|严格|扎实|切实|全面|持续|积极|着力|大力|不断|进一步|认真|做好|抓好|开展|实施|推行|优化|提升|提高|创新|探索|统筹|规范|建设|打造|实行|组织|指导|鼓励|支持|引导|确保|保障|保证|狠抓|聚焦|围绕|以)"
@@ -113,6 +122,19 @@ _PROBLEM_LEAD_RE = re.compile(
 
 #: A definition or rule (代课数：替人代上的课为代课…): not a problem statement.
 _DEFINITION_RE = re.compile(r"^[^，。；：]{1,15}：[^。；]{0,40}?(?:为|是指|指的是)")
+
+
+#: A later clause stating what the work achieved (…，公共卫生体系补短板全面提速 / …获批准实施).
+_OUTCOME_CLAUSE_RE = re.compile(
+    r"，[^，。；]{0,16}(?:全面提速|提速|获[^，。；]{0,8}(?:批准|批复|认定)|胜利召开|顺利召开|投入使用|已[^，。；]{1,8})"
+    r"|^[^，。]{0,10}以来，"
+)
+#: A sentence that names the year or term it plans for (【年份】年，… / 本学期，…).
+_YEAR_START_RE = re.compile(
+    r"^(?:(?:【年份】|\d{4}|[xX]{2,4})年|今年|本学期|本学年|新学期|新学年|新的一年)[^，。]{0,4}，"
+)
+#: A sentence that opens with a directive (要…, 必须…, 务必…).
+_DIRECTIVE_START_RE = re.compile(r"^(?:要|必须|务必|应当?)(?!求)")
 
 
 #: A sentence that looks back over a period (一年来…, “十五”期间…, 过去几年中…).
@@ -195,13 +217,17 @@ def _frame_function(
         return "开头", False
     if doc_last and re.search(r"(?:努力|奋斗|贡献|开创|谱写|迈进|前进)", text):
         return "结尾", False
-    if role == "指导思想" and _OPENING_RE.search(text):
+    if role == "指导思想" and (_OPENING_RE.search(text) or _YEAR_START_RE.match(text)):
         return "开头", False
+    if genre == "notice" and _DIRECTIVE_START_RE.match(text):
+        return "工作要求", True  # a notice's 要…/必须… addresses its recipients
     if role in ("主要成绩", "开头") or (role not in ROLE_FUNCTION and looks_back):
         if _RESULT_RE.search(text):
             return "成效", True
         if looks_back and _PAST_RE.search(text) and not _MEASURE_START_RE.search(text):
             return "成效", False
+        if genre == "report" and role == "主要成绩" and _OUTCOME_CLAUSE_RE.search(text):
+            return "成效", False  # a work report's review: the work, then what it achieved
         return "措施", bool(_MEASURE_START_RE.search(text))
     if role not in ("存在问题", "下一步打算", "工作目标") and _looks_back(text):
         return "成效", False
@@ -323,4 +349,6 @@ def classify_sentence(
     best = max(scores, key=lambda f: (scores[f], -EXTRA_FUNCTIONS.index(f)))
     if scores[best] < 1.0:
         return base, strong
+    if base == "打算" and (strong or role == "下一步打算") and best in ("表态/号召", "数据表述"):
+        return base, strong  # 下一步我们将… / 力争…增长8%: a plan, in words or in figures
     return best, scores[best] >= 1.0 and role not in _ROLE_EVIDENCE or scores[best] >= 2.0

@@ -395,6 +395,10 @@ def problems(text: str, *, need_terminator: bool = True) -> list[str]:
         out.append("masked or garbled name")
     if need_terminator and _TRUNCATED.search(text):
         out.append("truncated sentence")
+    if need_terminator and _NEEDS_BEFORE.match(text):
+        out.append("needs the sentence before it")
+    if need_terminator and purpose_only(text):
+        out.append("a purpose clause without a main clause")
     if only_slots(text):
         out.append("only slots")
     return out
@@ -413,6 +417,40 @@ _MASKED = re.compile(
 )
 #: A sentence that stops in the middle (…的。 / …和。 / …、。).
 _TRUNCATED = re.compile(r"(?:[的和与及或、]|等等?的)[。！？；]$")
+
+
+#: A sentence that leans on the one before it: a pronoun for someone named there (他们强调…), or
+#: a continuation (就是要…, 而…, 则…, 其…) — a writer cannot use it on its own.
+_NEEDS_BEFORE = re.compile(
+    r"^(?:就是要?|他们|她们|它们|他(?![人山])|她|而(?![且言])|则|其(?![中次他余实]))"
+)
+#: A sentence that opens with its purpose (为…， / …在即，为…，) …
+_PURPOSE_START = re.compile(r"^(?:[^，。；]{0,16}，)?为了?(?![止此主人期民何])")
+#: … and what makes it a whole sentence: a completed action, a decision or announcement …
+_MAIN_ANYWHERE = re.compile(
+    r"(?<![为除])了(?!解)|而(?:努力|奋斗)|现将|现就|现结合|特制定|特此|经研究|同意|决定|如下|印发|通知"
+    # 为 naming who benefits (为新教师配备…, 为学生搭建舞台): no purpose clause at all
+    r"|为[^，。]{1,24}(?:提供|搭建|创造|奠定|营造|打下|配备|挂牌|成立|作出|做出|服务|铺路|助力)"
+)
+#: … or a clause with its own subject or a main verb after the purpose.
+_MAIN_CLAUSE = re.compile(
+    r"，(?:现|特|经|请|我们|我[校局区县市镇乡园部]|学校|各|全[区县市镇乡校省国]|本[校园局学年]"
+    r"|[区县市镇乡]?政府|教育局|要|将|把|已|结合|根据|按照|依据|坚持|始终|制定|同时|并)"
+    # a clause whose subject is an office or a school (…，【地区】教育局多措并举…)
+    r"|，(?!确保|保证|保障|提高|提升|促进|推动|维护|加强|做好|实现|让|使)[^，。]{0,8}"
+    r"(?:教育局|教育厅|教体局|政府|委员会|关工委|学校|幼儿园|中心|我校|我局)"
+)
+
+
+def purpose_only(text: str) -> bool:
+    """True for a sentence that states only a purpose (为了解…现状，提高…质量。): the main
+    clause it introduced was cut off or never written."""
+    return bool(
+        text.endswith("。")
+        and _PURPOSE_START.match(text)
+        and not _MAIN_ANYWHERE.search(text)
+        and not _MAIN_CLAUSE.search(text)
+    )
 
 
 #: A run-in enumeration started after a lead-in clause (…同时，一是…) …
@@ -450,7 +488,10 @@ def find_word_runs(sentence: str) -> list[str]:
             continue
         if (size == 4 and 2 <= len(items) <= 8) or (size == 3 and 3 <= len(items) <= 8):
             if not any(
-                it[0] in _DANGLING or it[-1] in "的了和与及或" or _OPENER_OK.match(it)
+                it[0] in _DANGLING
+                or it[-1] in "的了和与及或"
+                or _OPENER_OK.match(it)
+                or _DATE_OR_COUNT.search(it)
                 for it in items
             ):
                 runs.append("、".join(items))
@@ -467,9 +508,17 @@ def find_word_runs(sentence: str) -> list[str]:
     return runs
 
 
+#: A date or a count written in Chinese numerals (正月十二, 十三报名, 三月五日): not a set phrase.
+_DATE_OR_COUNT = re.compile(
+    r"[一二三四五六七八九十百千两]{2}|[正腊一二三四五六七八九十]月|[一二三四五六七八九十]+[日号]"
+)
+
+
 def _is_set_phrase(clause: str) -> bool:
     """A four-character clause that reads like a set phrase (no particles, not a connective)."""
     if len(clause) != 4 or not re.fullmatch(f"[{_CJK}]{{4}}", clause):
+        return False
+    if _DATE_OR_COUNT.search(clause):
         return False
     if any(ch in "的了和与及在是为我你他她这那其之着过吗呢吧" for ch in clause):
         return False

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from eduwriter.core.phrases import CJK_RE as _CJK_RE
+from eduwriter.core.words import user_dictionary_path
 
 FORMULA_WORDS = (
     "贯彻",
@@ -123,6 +125,41 @@ _FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
 _CASUAL_RE = re.compile(r"(?:你|咱|吧|呗|啦|哈|呀|哦|嘛|觉得|其实|也许|或许|真的|好像|感觉)")
 
 
+#: Narration of a meeting (…纷纷表示，/ 他指出，/ 王明同志对…作了部署 / 会上，): a news report
+#: about what others said, which a writer cannot put in their own document as it is.
+_NARRATED = re.compile(
+    r"^[^，。；“]{1,16}(?:指出|强调|表示|认为|介绍|说)，"
+    r"|[\u4e00-\u9fff]{2,3}同志(?:对|在|就|作了|指出|强调|要求|代表)"
+    r"|^(?:会上|会议上|会后|随后|期间)，"
+)
+
+
+#: A quoted name or slogan (“趣学”课堂, “建一所、优一所”).
+_QUOTED = re.compile(r"“([^“”]{2,24})”")
+
+
+@lru_cache(maxsize=1)
+def _shared_terms() -> frozenset[str]:
+    """The 提法 of the shared 公文 dictionary (read once): quoted, they are common wording."""
+    try:
+        lines = user_dictionary_path().read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(ln.split()[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def local_coinages(text: str) -> list[str]:
+    """Quoted names and slogans of ``text`` that are not shared 公文 wording: most often one
+    school's or one county's own brand (“趣学”课堂, “八大品牌”), which a writer must replace."""
+    shared = _shared_terms()
+    out = []
+    for quoted in _QUOTED.findall(text):
+        parts = [p for p in re.split(r"[、，,·\s]+", quoted) if p]
+        if "【" not in quoted and not all(p in shared for p in parts):
+            out.append(quoted)
+    return out
+
+
 def reuse_score(
     text: str, function: str, *, strong: bool = False, genre: str = "", slots: int = 0
 ) -> float:
@@ -170,6 +207,9 @@ def reuse_score(
         score -= 0.15
     if re.match(r"^(?:如|例如|比如|譬如)", text):
         score -= 0.15  # an example from one place, not a reusable statement
+    score -= min(0.16, 0.08 * len(local_coinages(text)))
+    if _NARRATED.search(text):
+        score -= 0.15  # a report of what someone said or did at a meeting, not one's own words
     return round(max(0.0, min(1.0, score)), 3)
 
 

@@ -13,6 +13,7 @@ work in the past: a task-like section there is work done, and its past-tense sen
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from eduwriter.core.items import FUNCTIONS
@@ -20,6 +21,7 @@ from eduwriter.resources_path import resources_dir
 
 __all__ = [
     "RETROSPECTIVE_GENRES",
+    "sentence_genre",
     "ROLE_FUNCTION",
     "load_section_functions",
     "parse_section_functions",
@@ -28,6 +30,20 @@ __all__ = [
 
 #: Genres whose body reports work done (总结, 工作报告, 典型材料).
 RETROSPECTIVE_GENRES = frozenset({"summary", "report", "exemplary"})
+
+#: A title that names work done before the plan it adds (2022年工作总结及2023年工作计划,
+#: “双减”工作落实情况报告及下步工作打算).
+_LOOKS_BACK_FIRST = re.compile(r"^[^计规打要]*?(?:总结|工作回顾|述职|情况报告|情况汇报|工作汇报)")
+
+
+def sentence_genre(genre: str, title: str) -> str:
+    """The genre a document's sentences are read in: a 总结及计划 (work done, then next year's
+    plan; filed as a plan) reports work done first — its sentences look back like a summary's,
+    and its plan part says so itself (下一步，… / …将… / its 打算 headings)."""
+    if genre == "plan" and _LOOKS_BACK_FIRST.search(title):
+        return "summary"
+    return genre
+
 
 #: The table's rows for every genre, built in (used when the data file is missing).
 _BUILT_IN: dict[tuple[str, str], str] = {

@@ -493,3 +493,23 @@ def test_near_duplicates_with_two_words_swapped_merge_by_edit_similarity_keeping
     assert {s.document for s in hits[0].sources} == {"甲", "乙"}
     # a different sentence of the same form stays apart
     assert any("安全隐患排查" in p.text for p in lib.phrasings)
+
+
+def test_a_text_without_headings_is_body_after_its_first_sentences(tmp_path):
+    """A report pasted as one paragraph has no headings: only its first sentences open it; a
+    later 按照…/根据… sentence is body, not the document's opening."""
+    text = (
+        "区教育局2022年工作总结\n"
+        "2022年，区教育局坚持以人民为中心的发展思想，全面推进教育高质量发展。"
+        "全年各项工作取得新进展。"
+        "深化课堂教学改革，带动课堂教学质量整体提升。"
+        "深化区管校聘改革，激发教师队伍活力。"
+        "按照“建一所、优一所”的思路打造区域品牌学校，优质教育资源的供给能力不断增强。"
+        "加强师德师风建设，完善教师考核评价制度，营造风清气正的育人环境。\n"
+    )
+    path = tmp_path / "summary.txt"
+    path.write_text(text, encoding="utf-8")
+    lib = extract_library([analyze_file(path)])
+    by_text = {p.text: p.function for p in lib.phrasings}
+    later = next(t for t in by_text if t.startswith("按照“建一所"))
+    assert by_text[later] != "开头"

@@ -146,3 +146,179 @@ def test_a_lead_in_to_a_list_is_a_transition_and_results_with_already_are_result
         doc_first=True,
         in_preamble=True,
     ) == ("开头", True)
+
+
+def test_a_speaker_stressing_points_is_a_transition():
+    assert classify_sentence(
+        "下面，结合学校实际情况，我再强调几点意见。", role="开头", genre="speech", in_preamble=True
+    ) == ("过渡", True)
+
+
+def test_problems_as_the_object_of_an_analysis_are_a_task_not_a_problem():
+    fn, _ = classify_sentence(
+        "专题分析研判学校安全工作形势和存在的问题，制订切合学校实际的安全工作计划。",
+        role="其他",
+        genre="notice",
+    )
+    assert fn != "问题"
+    # a real shortcoming still is one
+    assert classify_sentence(
+        "部分学校安全管理制度仍不健全，隐患排查不到位。", role="其他", genre="notice"
+    ) == ("问题", True)
+
+
+def test_a_directive_to_the_addressees_is_a_requirement():
+    assert (
+        classify_sentence(
+            "安全工作人命关天，各学校要提高思想认识，充分认识做好学校安全工作的重要性。",
+            role="其他",
+            genre="notice",
+        )[0]
+        == "工作要求"
+    )
+    assert (
+        classify_sentence(
+            "每位教师都应该清楚自己所处位置，强化质量意识，提高自身素质。",
+            role="开头",
+            genre="article",
+        )[0]
+        == "工作要求"
+    )
+    # a request (要求各…) or a measure without an addressee is not
+    assert (
+        classify_sentence(
+            "加强师德师风建设，完善教师考核评价制度。", role="主要任务", genre="plan"
+        )[0]
+        == "措施"
+    )
+
+
+def test_the_document_naming_its_aim_and_a_year_looked_back_on_open_it():
+    assert (
+        classify_sentence(
+            "本计划旨在明确工作方向，落实管理职责，提升办学质量。",
+            role="开头",
+            genre="plan",
+            in_preamble=True,
+        )[0]
+        == "开头"
+    )
+    assert (
+        classify_sentence(
+            "一年来，我校在狠抓教育教学工作的同时，重点实施学校文化建设工作。",
+            role="开头",
+            genre="summary",
+            in_preamble=True,
+        )[0]
+        == "开头"
+    )
+
+
+def test_a_success_or_a_completed_count_is_a_result():
+    assert (
+        classify_sentence(
+            "落实农技推广补助项目，完成高素质农民培训2000人次，农业机械化率有力提升。",
+            role="主要成绩",
+            genre="report",
+        )[0]
+        == "成效"
+    )
+    assert (
+        classify_sentence(
+            "强化课堂教学改革，成功立项【地区】基础教育教学改革重大实验项目。",
+            role="开头",
+            genre="summary",
+        )[0]
+        == "成效"
+    )
+    # a task to complete is not, nor is a year a count
+    assert (
+        classify_sentence("完成xxx年元旦春节期间正风肃纪工作。", role="主要任务", genre="plan")[0]
+        == "措施"
+    )
+    assert (
+        classify_sentence(
+            "按时完成各项教育教学任务，确保教学质量稳步提升。", role="主要任务", genre="plan"
+        )[0]
+        == "措施"
+    )
+
+
+def test_a_plan_naming_its_year_under_its_guiding_thought_opens_it():
+    assert (
+        classify_sentence(
+            "2024年，学校将深入贯彻落实党组织领导的校长负责制，坚持文化立校、质量强校。",
+            role="指导思想",
+            genre="plan",
+        )[0]
+        == "开头"
+    )
+
+
+def test_a_notice_sentence_opening_with_a_directive_is_a_requirement():
+    assert classify_sentence(
+        "要认真排查学校校舍和各类设备设施的安全隐患，做好安全隐患排查整改工作。",
+        role="其他",
+        genre="notice",
+    ) == ("工作要求", True)
+    assert (
+        classify_sentence(
+            "要认真排查学校校舍和各类设备设施的安全隐患，做好安全隐患排查整改工作。",
+            role="主要任务",
+            genre="plan",
+        )[0]
+        == "措施"
+    )
+
+
+def test_a_work_reports_review_sentence_with_its_outcome_is_a_result():
+    assert (
+        classify_sentence(
+            "组建紧密型乡域医疗体系，【数量】个村配备村级卫生所，公共卫生体系补短板全面提速。",
+            role="主要成绩",
+            genre="report",
+        )[0]
+        == "成效"
+    )
+    assert (
+        classify_sentence(
+            "加强水资源保护利用，水库清淤项目获县政府批准实施，已挂网招标。",
+            role="主要成绩",
+            genre="report",
+        )[0]
+        == "成效"
+    )
+    # the work alone stays a measure; a summary's measures stay measures
+    assert (
+        classify_sentence("坚持以项目为中心，大力推动项目建设。", role="主要成绩", genre="report")[
+            0
+        ]
+        == "措施"
+    )
+    assert (
+        classify_sentence(
+            "加强师德师风建设，组织教师学习职业道德规范。", role="主要成绩", genre="summary"
+        )[0]
+        == "措施"
+    )
+
+
+def test_a_pledge_in_a_speech_and_a_plan_in_a_summary():
+    assert (
+        classify_sentence(
+            "今后，我们将在一个战壕中并肩战斗，共同推动教育改革发展。", role="开头", genre="speech"
+        )[0]
+        == "表态/号召"
+    )
+    assert (
+        classify_sentence(
+            "下一步，我们将继续深化课堂教学改革，力争全县教学质量再上新台阶。",
+            role="下一步打算",
+            genre="summary",
+        )[0]
+        == "打算"
+    )
+    assert (
+        classify_sentence("构建完善的德育课程体系是核心环节。", role="开头", genre="plan")[0]
+        == "意义/认识"
+    )

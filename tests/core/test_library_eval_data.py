@@ -20,7 +20,7 @@ def test_every_source_has_an_origin_and_a_file():
     files = {p.name for p in (EVAL / "sources").iterdir()}
     assert {r[0] for r in manifest} == files
     for r in manifest:
-        assert r[1] in ("dev", "heldout", "blind", "blind3") and r[2] in (
+        assert r[1] in ("dev", "heldout", "blind", "blind3", "blind4") and r[2] in (
             "education",
             "government",
             "other",
@@ -41,6 +41,9 @@ def test_labels_cover_enough_items_sources_and_a_held_out_split():
     # the third held-out batch (wave 3): a random sample of at least 80 items, 10 sources
     blind3 = [r for r in labels if r[0] == "blind3"]
     assert len(blind3) >= 80 and len({r[1] for r in blind3}) >= 10
+    # the fourth (wave 3, second round): every phrasing of 17 new texts, labelled before changes
+    blind4 = [r for r in labels if r[0] == "blind4"]
+    assert len(blind4) >= 80 and len({r[1] for r in blind4}) >= 12
     for r in labels:
         assert r[3] in FUNCTIONS, r
         assert r[4] in ("usable", "edit", "junk"), r

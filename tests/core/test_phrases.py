@@ -132,3 +132,52 @@ def test_a_bullet_dash_is_an_enumerator():
         "加强备课管理，要求教师深入研究教材。",
     )
     assert strip_enumerator("-1.5%的降幅")[0] == ""
+
+
+def test_a_sentence_leaning_on_the_one_before_is_not_a_phrasing():
+    from eduwriter.core.phrases import problems
+
+    for text in (
+        "他们强调，学校的教育教学工作要围绕学生的发展，围绕教学质量的提高。",
+        "就是要通过大力招商引资，加大项目建设力度，使乡财政状况有较大的改善。",
+        "其标志为：注重每一个学生的健康成长，学生基础文明素养得到明显提高。",
+    ):
+        assert "needs the sentence before it" in problems(text), text
+    for text in (
+        "其中，城区学校【数量】所，农村学校【数量】所。",
+        "而且要把安全教育贯穿于教育教学的全过程。",
+        "他山之石，可以攻玉。",
+    ):
+        assert "needs the sentence before it" not in problems(text), text
+
+
+def test_a_purpose_clause_without_its_main_clause_is_not_a_phrasing():
+    from eduwriter.core.phrases import problems, purpose_only
+
+    assert purpose_only("为了解和全面掌握我校的教学质量现状，提高学校教育教学质量。")
+    assert purpose_only(
+        "【年份】年春季开学在即，为维护全镇教育系统的安全稳定，确保全镇各学校开学顺利、有序，"
+        "师生平安入学。"
+    )
+    assert "a purpose clause without a main clause" in problems(
+        "为了解和全面掌握我校的教学质量现状，提高学校教育教学质量。"
+    )
+    for whole in (
+        "为加强对防汛工作的领导，镇政府调整了防汛抗旱指挥部。",
+        "为进一步做好安全宣传教育工作，学校始终把安全摆在突出位置作为大事来抓。",
+        "为全面贯彻落实防汛工作指导方针，现就做好安全防汛有关工作通知如下：",
+        "为每一位新教师配备一名经验丰富的骨干教师作为指导教师。",
+        "每年定期举办校园文化艺术节，为学生搭建展示才华的舞台。",
+        "为保障师生度过一个平安的寒假，【地区】教育厅发布寒假安全提示。",
+        "为争创省一级达标学校而努力。",
+    ):
+        assert not purpose_only(whole), whole
+
+
+def test_a_date_or_count_in_chinese_numerals_is_not_a_set_phrase():
+    from eduwriter.core.phrases import find_word_runs
+
+    assert find_word_runs("正月十二、十三报名，正月十四正式上课。") == []
+    assert find_word_runs("三月五日、三月六日") == []
+    assert find_word_runs("落实一岗双责、坚持齐抓共管。") == []  # not all four-character items
+    assert find_word_runs("一岗双责、齐抓共管") == ["一岗双责、齐抓共管"]

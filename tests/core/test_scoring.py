@@ -45,3 +45,30 @@ def test_near_duplicate_groups_use_edit_similarity_where_shingles_differ():
     b = "加强师德师风建设健全师德考核评价制度营造风清气正的育人环境"
     other = "严格落实安全管理责任全面排查隐患明确任务举措及时做好整改"
     assert near_duplicate_groups([a, b, other]) == [0, 0, 2]
+
+
+def test_a_quoted_local_brand_ranks_lower_than_shared_wording():
+    from eduwriter.core.scoring import local_coinages, reuse_score
+
+    assert local_coinages("继续深化“趣学”课堂教学改革研究，着力提升学生的核心素养。") == ["趣学"]
+    assert local_coinages("坚决扛牢“双减”工作责任，落实“五项管理”，推进“五育并举”。") == []
+    assert local_coinages("落实“党政同责、一岗双责”和“三管三必须”要求。") == []
+    local = reuse_score("继续深化“趣学”课堂教学改革研究，着力提升学生的核心素养。", "措施")
+    shared = reuse_score("继续深化“双减”课堂教学改革研究，着力提升学生的核心素养。", "措施")
+    assert local < shared
+
+
+def test_narration_of_a_meeting_ranks_lower_than_ones_own_words():
+    from eduwriter.core.scoring import reuse_score
+
+    own = "要以此次会议为契机，切实将校外培训机构专项治理工作做实做细。"
+    for narrated in (
+        "各相关单位纷纷表示，要以此次会议为契机，切实将校外培训机构专项治理工作做实做细。",
+        "会上，要以此次会议为契机，切实将校外培训机构专项治理工作做实做细。",
+    ):
+        assert reuse_score(narrated, "措施") < reuse_score(own, "措施"), narrated
+    # the salutation 同志们 is not a named comrade
+    from eduwriter.core.scoring import _NARRATED
+
+    assert not _NARRATED.search("同志们，要以此次会议为契机，切实做实做细。")
+    assert _NARRATED.search("王明同志对全县教育工作作了全面部署。")

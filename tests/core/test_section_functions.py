@@ -88,3 +88,18 @@ def test_a_sub_heading_names_its_role_under_a_part_with_only_the_default_role():
     roles2 = _roles(doc2)
     assert roles2["办好人民满意的教育"] == "主要任务"  # the plan's default
     assert roles2["发展基础"] == "主要成绩"  # its own words, not the default it sits under
+
+
+def test_a_summary_followed_by_a_plan_is_read_as_looking_back():
+    from eduwriter.core.functions import classify_sentence
+    from eduwriter.core.section_functions import sentence_genre
+
+    assert sentence_genre("plan", "区教育局2022年工作总结与2023年工作计划") == "summary"
+    assert sentence_genre("plan", "x县“双减”工作落实情况报告及下步工作打算") == "summary"
+    assert sentence_genre("plan", "2024年学校工作计划") == "plan"
+    assert sentence_genre("plan", "2024年工作要点及2023年工作总结") == "plan"
+    assert sentence_genre("speech", "在全县教育工作总结大会上的讲话") == "speech"
+    text = "下一步，我县将落实立德树人根本任务，深化基础教育综合治理。"
+    assert classify_sentence(text, role="开头", genre="plan")[0] == "措施"
+    read_as = sentence_genre("plan", "x县“双减”工作落实情况报告及下步工作打算")
+    assert classify_sentence(text, role="开头", genre=read_as)[0] == "打算"

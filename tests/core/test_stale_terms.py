@@ -28,3 +28,12 @@ def test_malformed_lines_are_skipped():
 
 def test_shipped_lexicon_loads():
     assert len(load_lexicon()) >= 10
+
+
+def test_older_guiding_formulas_and_tasks_are_stale():
+    from eduwriter.core.stale_terms import is_stale
+
+    assert is_stale("我们坚持科学发展观，坚持先进的文化发展方向。")
+    assert is_stale("我们始终以“三个代表”重要思想为指导，全面推进素质教育。")
+    assert is_stale("全面加快新农村建设步伐。")
+    assert not is_stale("完整准确全面贯彻新发展理念，推进乡村振兴。")
