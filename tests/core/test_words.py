@@ -91,3 +91,56 @@ def test_a_new_dictionary_reaches_cached_callers(tmp_path):
     finally:
         words.configure([])
     assert [w.text for w in specifics._tagged(text)] == before
+
+
+_TEXT = "江宁区教育局关于进一步加强中小学德育工作的实施方案，由王明同志负责，2024年3月起施行。"
+
+
+def _tables():
+    tok, pos = words._load()
+    return dict(tok.FREQ), tok.total, dict(pos.word_tag_tab), words.tagged(_TEXT)
+
+
+def test_the_dictionary_cache_gives_the_same_tables_and_tags(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDUWRITER_DATA_DIR", str(tmp_path))
+    extra = tmp_path / "mine.txt"
+    extra.write_text("德育工作 50 n\n", encoding="utf-8")
+    try:
+        words.configure([extra])
+        made = _tables()  # jieba's own start; writes the cache
+        cached = list((tmp_path / "cache").glob("words-*.marshal"))
+        assert len(cached) == 1
+        words.configure([extra])
+        assert _tables() == made  # from the cache
+        assert ("德育工作", "n") in [(w.text, w.tag) for w in made[3]]
+    finally:
+        words.configure()
+
+
+def test_a_damaged_dictionary_cache_is_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDUWRITER_DATA_DIR", str(tmp_path))
+    try:
+        words.configure()
+        made = _tables()
+        (cache,) = (tmp_path / "cache").glob("words-*.marshal")
+        cache.write_bytes(b"\x00not a cache")
+        words.configure()
+        assert _tables() == made
+        assert cache.read_bytes() != b"\x00not a cache"
+    finally:
+        words.configure()
+
+
+def test_another_user_dictionary_gets_its_own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDUWRITER_DATA_DIR", str(tmp_path))
+    extra = tmp_path / "mine.txt"
+    try:
+        words.configure()
+        words._load()
+        extra.write_text("实施方案起 90000 n\n", encoding="utf-8")
+        words.configure([extra])
+        tok, _pos = words._load()
+        assert tok.FREQ.get("实施方案起") == 90000
+        assert len(list((tmp_path / "cache").glob("words-*.marshal"))) == 2
+    finally:
+        words.configure()
