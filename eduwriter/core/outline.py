@@ -70,6 +70,7 @@ _SENTENCE_FINAL = "。.!！?？；;"
 _EXAMPLE = re.compile(r"[，,](?:如|例如|比如|譬如)")
 _COMMA = re.compile(r"[，,]")
 _COLON = re.compile(r"[：:]")
+_LIST_SEP = "、，,"
 _UNNUMBERED_PREFIX = re.compile(r"^(?:引言|前言|序言|导言|导语|结语|结束语|概述|总述|后记)\s*[:：]")
 
 #: A heading clause longer than this with no punctuation may have run into its body.
@@ -112,7 +113,8 @@ def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
         return OutlineLine(None, "", 0, line)
     rest = m.rest
     stripped = rest.rstrip()
-    if not stripped:
+    if not stripped or (stripped[0] in _LIST_SEP and match_marker(stripped[1:]) is not None):
+        # （1）、（2）、（5）班… : the number is one of a list of numbers, not a marker
         return OutlineLine(None, "", 0, line)
     ends_sentence = stripped[-1] in _SENTENCE_FINAL
     # "standalone": the line is the marker plus one short clause, nothing after it

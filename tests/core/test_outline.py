@@ -508,3 +508,17 @@ def test_a_typed_number_continuing_styled_headings_is_their_sibling():
     heads = [(b.marker + b.text, b.level) for b in blocks if b.kind == "heading"]
     assert heads[-1] == ("三.其他事宜", 1)
     assert heads[-2] == ("1.宣传动员", 2)
+
+
+def test_a_number_in_a_list_of_numbers_is_not_a_heading():
+    # （1）、（2）、（5）班… lists classes; the first number is no marker of a heading
+    lines = [
+        "1、疏散路线",
+        "（1）、（2）、（5）、（6）班",
+        "由西侧楼梯下。",
+        "（3）、（4）、（7）班",
+    ]
+    blocks, _ = build_outline(lines)
+    heads = [b.marker + b.text for b in blocks if b.kind == "heading"]
+    assert heads == ["1、疏散路线"]
+    assert classify_line("（1）常态化学习").heading is not None
