@@ -42,7 +42,7 @@ MARKER_RE = re.compile(
         [
             rf"(?P<chapter>第\s?(?P<chapter_n>{_CN}{{1,4}}|\d{{1,3}})\s?(?:章|部分|编))(?P<chapter_sep>\s?[:：、.．]?)",
             rf"(?P<article>第(?P<article_n>{_CN}{{1,4}}|\d{{1,3}})条)",
-            rf"(?P<cn>(?P<cn_n>{_CN}{{1,3}})\s?[、．])",
+            rf"(?P<cn>(?P<cn_n>{_CN}{{1,3}})\s?(?:[、．]|\.(?![\d.])))",
             rf"(?P<paren_cn>[（(〔【［\[]\s?(?P<paren_cn_n>{_CN}{{1,3}})\s?[）)〕】］\]])",
             r"(?P<arabic>(?P<arabic_n>\d{1,2})\s?[.．、](?!\d))",
             r"(?P<paren_arabic>[（(]\s?(?P<paren_arabic_n>\d{1,2})\s?[.．]?\s?[）)]|"

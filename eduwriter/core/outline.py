@@ -70,6 +70,7 @@ _SENTENCE_FINAL = "。.!！?？；;"
 _EXAMPLE = re.compile(r"[，,](?:如|例如|比如|譬如)")
 _COMMA = re.compile(r"[，,]")
 _COLON = re.compile(r"[：:]")
+_LIST_SEP = "、，,"
 _UNNUMBERED_PREFIX = re.compile(r"^(?:引言|前言|序言|导言|导语|结语|结束语|概述|总述|后记)\s*[:：]")
 
 #: A heading clause longer than this with no punctuation may have run into its body.
@@ -112,7 +113,8 @@ def classify_line(line: str, next_line: str | None = None) -> OutlineLine:
         return OutlineLine(None, "", 0, line)
     rest = m.rest
     stripped = rest.rstrip()
-    if not stripped:
+    if not stripped or (stripped[0] in _LIST_SEP and match_marker(stripped[1:]) is not None):
+        # （1）、（2）、（5）班… : the number is one of a list of numbers, not a marker
         return OutlineLine(None, "", 0, line)
     ends_sentence = stripped[-1] in _SENTENCE_FINAL
     # "standalone": the line is the marker plus one short clause, nothing after it
@@ -223,10 +225,25 @@ def assign_levels(headings: list[tuple[Block, str]], bare: Collection[int] | Non
     parent_level = 0
     offset = 0  # level of the last styled heading: what follows is nested below it
     under = 0  # 1 below an unnumbered title that heads its own numbered list
+    styled_last: dict[str, tuple[int, int]] = {}  # styled marker kind -> (ordinal, level)
     for k, (block, style) in enumerate(headings):
+        kind = _marker_kind(block.marker)
         if style == "styled":
             offset = parent_level = block.level
             under = 0
+            if kind:
+                styled_last[kind] = (kind_ordinal(block.marker), block.level)
+        elif (
+            style in RANKS
+            and kind in styled_last
+            and styled_last[kind][0] + 1 == kind_ordinal(block.marker)
+        ):
+            # a typed 六. right after styled 一、…五、 (Word's numbering, not used for the last
+            # one) numbers on as their sibling, not as a heading nested below the last of them
+            block.level = parent_level = styled_last[kind][1]
+            offset = block.level - level_of[k]
+            under = 0
+            styled_last[kind] = (styled_last[kind][0] + 1, block.level)
         elif style in RANKS:
             block.level = offset + under + level_of[k]
             parent_level = block.level
@@ -236,6 +253,18 @@ def assign_levels(headings: list[tuple[Block, str]], bare: Collection[int] | Non
             under = 1 if k in parents else 0
         else:  # standalone run-in heading: just below its parent
             block.level = parent_level + 1 if parent_level else 1
+
+
+def _marker_kind(marker: str) -> str:
+    """Marker style of a heading's marker (一、 -> "cn"), "" when it has none."""
+    m = match_marker(marker + "题") if marker else None
+    return m.style if m is not None and m.style in RANKS else ""
+
+
+def kind_ordinal(marker: str) -> int:
+    """Ordinal of a heading's marker (六. -> 6), 0 when it has none."""
+    m = match_marker(marker + "题") if marker else None
+    return m.ordinal if m is not None else 0
 
 
 def _restarts(headings: list[tuple[Block, str]], k: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eduwriter.core.docx_headings import heading_key
 from eduwriter.core.model import Block
 from eduwriter.core.outline import (
     build_outline,
@@ -27,6 +28,7 @@ from eduwriter.core.outline import (
         ("1.学前教育", "1.", 4, 1, "学前教育"),
         ("2、义务教育", "2、", 4, 2, "义务教育"),
         ("3．普通高中", "3．", 4, 3, "普通高中"),
+        ("一.组织领导", "一.", 2, 1, "组织领导"),
         ("12 、职业教育", "12、", 4, 12, "职业教育"),
         ("（1）常态化学习", "（1）", 5, 1, "常态化学习"),
         ("(3.)提供平台", "(3.)", 5, 3, "提供平台"),
@@ -42,7 +44,7 @@ def test_parse_marker(line, marker, rank, ordinal, rest):
 
 
 @pytest.mark.parametrize(
-    "line", ["1.5亿元资金", "2019年工作", "12月底前", "一些学校", "正文没有编号", ""]
+    "line", ["1.5亿元资金", "一.5倍", "2019年工作", "12月底前", "一些学校", "正文没有编号", ""]
 )
 def test_no_marker(line):
     assert parse_marker(line) is None
@@ -493,3 +495,30 @@ def test_unnumbered_titles_that_each_restart_the_numbered_list_are_its_parents()
     single = ["工作要点", "一、指导思想", "正文。", "二、办学目标", "正文。"]
     heads = [(b.text, b.level) for b in build_outline(single)[0] if b.kind == "heading"]
     assert heads == [("工作要点", 1), ("指导思想", 1), ("办学目标", 1)]
+
+
+def test_a_typed_number_continuing_styled_headings_is_their_sibling():
+    # Word numbered 一、…二、 (styled), the writer typed 三. by hand for the last section: it
+    # is the third section, not a heading nested below the last styled one
+    lines = ["一、基本情况", "正文一。", "1.具体做法", "正文二。", "二、竞聘程序", "正文三。",
+             "1.宣传动员", "正文四。", "三.其他事宜", "正文五。"]  # fmt: skip
+    hints = {heading_key(x): lvl for x, lvl in
+             [("一、基本情况", 1), ("1.具体做法", 2), ("二、竞聘程序", 1), ("1.宣传动员", 2)]}  # fmt: skip
+    blocks, _ = build_outline(lines, hints)
+    heads = [(b.marker + b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert heads[-1] == ("三.其他事宜", 1)
+    assert heads[-2] == ("1.宣传动员", 2)
+
+
+def test_a_number_in_a_list_of_numbers_is_not_a_heading():
+    # （1）、（2）、（5）班… lists classes; the first number is no marker of a heading
+    lines = [
+        "1、疏散路线",
+        "（1）、（2）、（5）、（6）班",
+        "由西侧楼梯下。",
+        "（3）、（4）、（7）班",
+    ]
+    blocks, _ = build_outline(lines)
+    heads = [b.marker + b.text for b in blocks if b.kind == "heading"]
+    assert heads == ["1、疏散路线"]
+    assert classify_line("（1）常态化学习").heading is not None
