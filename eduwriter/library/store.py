@@ -50,6 +50,7 @@ from eduwriter.library.database import (
 from eduwriter.library.errors import LibraryCorruptError, LibraryError
 from eduwriter.library.file_store import StoredFiles
 from eduwriter.library.folders import FolderTree
+from eduwriter.library.item_edits import edit_item
 from eduwriter.library.items import (
     KINDS,
     ORIGINS,
@@ -523,31 +524,16 @@ class LibraryStore(FolderTree, StoredFiles):
         function: str | None = None,
     ) -> Item:
         """Change an item. Editing the text or title of a derived item makes it personal."""
-        with self.transaction():
-            item = self.get(item_id)
-            if item is None:
-                raise LibraryError(f"找不到条目：{item_id}", f"No such item: {item_id}")
-            old_hash = item.content_hash()
-            if text is not None and text != item.text:
-                item.text = text
-                item.origin = "personal"
-            if title is not None and title != item.title:
-                item.title = title
-                item.origin = "personal"
-            if function is not None:
-                item.function = function
-            if tags is not None:
-                item.tags = rows.clean_tags(tags)
-            if folder is not None:
-                item.folder = self.folder_id(folder, create=True)
-            if clear_folder:
-                item.folder = None
-            history = self.history(item_id)
-            if item.content_hash() != old_hash and old_hash not in history:
-                history = [*history, old_hash][-20:]
-            item.modified = _now()
-            self.insert_item(item, replace=True, history=history)
-        return item
+        return edit_item(
+            self,
+            item_id,
+            text,
+            title,
+            tags,
+            folder,
+            clear_folder=clear_folder,
+            function=function,
+        )
 
     def delete_item(self, item_id: str) -> None:
         """Delete one item (and, for a document or section, its sections). A deleted built-in or

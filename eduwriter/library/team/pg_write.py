@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from eduwriter.library import rows
 from eduwriter.library.errors import LibraryError
+from eduwriter.library.item_edits import edit_item
 from eduwriter.library.items import Item
 from eduwriter.library.team.server_schema import SCHEMA
 
@@ -118,29 +118,16 @@ class PgWrites:
         function: str | None = None,
     ) -> Item:
         """Change an item. Editing the text or title of a derived item makes it personal."""
-        with self.transaction():
-            item = self.get(item_id)
-            if item is None:
-                raise LibraryError(f"找不到条目：{item_id}", f"No such item: {item_id}")
-            old_hash = item.content_hash()
-            if text is not None and text != item.text:
-                item.text, item.origin = text, "personal"
-            if title is not None and title != item.title:
-                item.title, item.origin = title, "personal"
-            if function is not None:
-                item.function = function
-            if tags is not None:
-                item.tags = rows.clean_tags(tags)
-            if folder is not None:
-                item.folder = self.folder_id(folder, create=True)
-            if clear_folder:
-                item.folder = None
-            history = self.history(item_id)
-            if item.content_hash() != old_hash and old_hash not in history:
-                history = [*history, old_hash][-20:]
-            item.modified = time.time()
-            self.insert_item(item, replace=True, history=history)
-        return item
+        return edit_item(
+            self,
+            item_id,
+            text,
+            title,
+            tags,
+            folder,
+            clear_folder=clear_folder,
+            function=function,
+        )
 
     def delete_item(self, item_id: str) -> None:
         """Retire one item (and, for a document or section, its sections): every writer's next
